@@ -1,0 +1,52 @@
+/**
+ * One draft's live connection: a Y.Doc kept in IndexedDB (so it opens and edits offline) and
+ * synced through the stock y-websocket provider. Used by the editor page and by the background.
+ */
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { roomName, syncUrl } from '../../shared/protocol/rooms';
+
+export interface DraftConnectionOptions {
+  serverUrl: string;
+  token: string | null;
+  draftId: string;
+  /** Connect to the server right away (default true). */
+  connect?: boolean;
+}
+
+export interface DraftConnection {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly persistence: IndexeddbPersistence;
+  /** Resolves once the local IndexedDB copy is loaded into the doc. */
+  readonly whenLocalLoaded: Promise<void>;
+  destroy(): void;
+}
+
+/** One local database per server and draft, so two servers never mix their drafts. */
+export function localDatabaseName(serverUrl: string, draftId: string): string {
+  return `dampingi:${new URL(serverUrl).host}:${roomName(draftId)}`;
+}
+
+export function openDraftConnection(options: DraftConnectionOptions): DraftConnection {
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(localDatabaseName(options.serverUrl, options.draftId), doc);
+  const provider = new WebsocketProvider(syncUrl(options.serverUrl), roomName(options.draftId), doc, {
+    connect: options.connect ?? true,
+    params: options.token ? { token: options.token } : {},
+    maxBackoffTime: 5000,
+  });
+  const whenLocalLoaded = persistence.whenSynced.then(() => undefined);
+  return {
+    doc,
+    provider,
+    persistence,
+    whenLocalLoaded,
+    destroy() {
+      provider.destroy();
+      void persistence.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * UI strings in Bahasa Indonesia (default) and English. Each area keeps its own catalogue file in
+ * ./catalogs; every catalogue's `en` is typed against its `id`, so a missing translation fails tsc.
+ */
+import * as common from './catalogs/common';
+
+export const languages = ['id', 'en'] as const;
+export type Language = (typeof languages)[number];
+export const DEFAULT_LANGUAGE: Language = 'id';
+
+const catalogues = { id: { ...common.id }, en: { ...common.en } };
+
+export type MessageKey = keyof typeof catalogues.id;
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** Picks Indonesian unless the user's preferred languages put English first. */
+export function pickLanguage(preferred: readonly string[] | undefined): Language {
+  for (const tag of preferred ?? []) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'id' || base === 'ms') return 'id';
+    if (base === 'en') return 'en';
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+export function createTranslator(language: Language): Translate {
+  const catalogue: Record<string, string> = catalogues[language];
+  return (key, params) => {
+    const template = catalogue[key] ?? catalogues.id[key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+      params && name in params ? String(params[name]) : match,
+    );
+  };
+}
+
+export function hasMessage(language: Language, key: string): boolean {
+  return key in catalogues[language];
+}

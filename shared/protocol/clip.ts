@@ -1,0 +1,54 @@
+/** A clip as it travels from the page to a draft: validated content plus where it came from. */
+import { z } from 'zod';
+
+const httpUrl = z
+  .string()
+  .max(4096)
+  .refine((value) => /^https?:\/\//i.test(value), { message: 'must be an http(s) URL' });
+
+export const ClipSourceSchema = z.object({
+  title: z.string().max(1000),
+  url: httpUrl,
+  siteName: z.string().max(300).nullable().default(null),
+  author: z.string().max(300).nullable().default(null),
+  publishedAt: z.string().max(100).nullable().default(null),
+  licence: z.string().max(1000).nullable().default(null),
+  /** ISO 8601 time of capture, set on the user's machine. */
+  capturedAt: z.iso.datetime(),
+});
+export type ClipSource = z.infer<typeof ClipSourceSchema>;
+
+export const ClipKindSchema = z.enum(['selection']);
+export type ClipKind = z.infer<typeof ClipKindSchema>;
+
+/** ProseMirror node JSON; its shape is checked against the draft schema by parseClipContent. */
+export const NodeJsonSchema: z.ZodType<NodeJson> = z.lazy(() =>
+  z.object({
+    type: z.string().max(64),
+    attrs: z.record(z.string(), z.unknown()).optional(),
+    content: z.array(NodeJsonSchema).max(10_000).optional(),
+    marks: z
+      .array(z.object({ type: z.string().max(64), attrs: z.record(z.string(), z.unknown()).optional() }))
+      .max(32)
+      .optional(),
+    text: z.string().max(1_000_000).optional(),
+  }),
+);
+export interface NodeJson {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: NodeJson[];
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  text?: string;
+}
+
+export const ClipSchema = z.object({
+  /** Chosen once when the clip is taken; makes delivery idempotent (never doubled). */
+  clipId: z.uuid(),
+  draftId: z.string().min(1).max(64),
+  kind: ClipKindSchema,
+  source: ClipSourceSchema,
+  /** Block nodes (already sanitised and parsed by the draft schema in the page). */
+  content: z.array(NodeJsonSchema).min(1).max(5_000),
+});
+export type Clip = z.infer<typeof ClipSchema>;

@@ -1,0 +1,37 @@
+/**
+ * Sync rooms. The y-websocket URL is `<server>/sync/<room>`; one room per Yjs document.
+ * A draft has a content document now; its feedback document (a later issue) gets its own room
+ * so that rights can differ per document.
+ */
+import { DraftIdSchema } from './api';
+
+export const SYNC_PATH = '/sync';
+
+export const roomKinds = ['content'] as const;
+export type RoomKind = (typeof roomKinds)[number];
+
+export interface RoomRef {
+  draftId: string;
+  kind: RoomKind;
+}
+
+export function roomName(draftId: string, kind: RoomKind = 'content'): string {
+  return kind === 'content' ? draftId : `${draftId}.${kind}`;
+}
+
+export function parseRoomName(name: string): RoomRef | null {
+  const [draftId, kind = 'content', ...rest] = name.split('.');
+  if (rest.length > 0 || !DraftIdSchema.safeParse(draftId).success) return null;
+  if (!(roomKinds as readonly string[]).includes(kind)) return null;
+  return { draftId: draftId as string, kind: kind as RoomKind };
+}
+
+/** Turns the server's http(s) base URL into the ws(s) URL y-websocket connects to. */
+export function syncUrl(serverUrl: string): string {
+  const url = new URL(serverUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.pathname = url.pathname.replace(/\/$/, '') + SYNC_PATH;
+  url.search = '';
+  url.hash = '';
+  return url.href.replace(/\/$/, '');
+}
