@@ -2,13 +2,18 @@
  * UI strings in Bahasa Indonesia (default) and English. Each area keeps its own catalogue file in
  * ./catalogs; every catalogue's `en` is typed against its `id`, so a missing translation fails tsc.
  */
+import * as clip from './catalogs/clip';
 import * as common from './catalogs/common';
+import * as editor from './catalogs/editor';
 
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const DEFAULT_LANGUAGE: Language = 'id';
 
-const catalogues = { id: { ...common.id }, en: { ...common.en } };
+const catalogues = {
+  id: { ...common.id, ...editor.id, ...clip.id },
+  en: { ...common.en, ...editor.en, ...clip.en },
+};
 
 export type MessageKey = keyof typeof catalogues.id;
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

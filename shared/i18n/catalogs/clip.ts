@@ -1,0 +1,4 @@
+/** Strings of the clip area. Bahasa Indonesia first; English must have the same keys. */
+export const id = {} as const;
+
+export const en: Record<keyof typeof id, string> = {};
