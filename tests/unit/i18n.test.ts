@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator, pickLanguage } from '../../shared/i18n';
+import * as clip from '../../shared/i18n/catalogs/clip';
+import * as common from '../../shared/i18n/catalogs/common';
+import * as editor from '../../shared/i18n/catalogs/editor';
+
+const catalogues = { common, editor, clip };
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('every UI string exists in Bahasa Indonesia and English', () => {
+  for (const [area, catalogue] of Object.entries(catalogues)) {
+    it(`${area}: same keys, no empty text, same placeholders`, () => {
+      const id: Record<string, string> = catalogue.id;
+      const en: Record<string, string> = catalogue.en;
+      expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+      for (const key of Object.keys(id)) {
+        expect(id[key]?.trim(), `${area} id ${key}`).not.toBe('');
+        expect(en[key]?.trim(), `${area} en ${key}`).not.toBe('');
+        expect(placeholders(en[key] ?? ''), `${area} ${key}`).toEqual(placeholders(id[key] ?? ''));
+      }
+    });
+  }
+
+  it('no key is defined by two areas (one would silently hide the other)', () => {
+    const seen = new Map<string, string>();
+    for (const [area, catalogue] of Object.entries(catalogues)) {
+      for (const key of Object.keys(catalogue.id)) {
+        expect(seen.get(key), `${key} in ${area}`).toBeUndefined();
+        seen.set(key, area);
+      }
+    }
+  });
+
+  it('Indonesian is the default; English when the browser prefers it', () => {
+    expect(pickLanguage(undefined)).toBe('id');
+    expect(pickLanguage(['fr-FR'])).toBe('id');
+    expect(pickLanguage(['en-US', 'id'])).toBe('en');
+    expect(pickLanguage(['id-ID', 'en'])).toBe('id');
+  });
+
+  it('placeholders are filled in', () => {
+    const t = createTranslator('en');
+    expect(t('error.network')).toMatch(/server cannot be reached/);
+  });
+});
