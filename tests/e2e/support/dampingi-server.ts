@@ -1,0 +1,98 @@
+/**
+ * The real Dampingi server as a child process on a loopback port, as `npm run serve` starts it,
+ * with its own temporary data directory. It can be stopped and started again on the same data.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+export interface TestUser {
+  name: string;
+  token: string;
+}
+
+export interface DampingiServer {
+  readonly url: string;
+  readonly dataDir: string;
+  start(): Promise<void>;
+  /** SIGTERM by default; SIGKILL to simulate a crash. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  addUser(name: string): Promise<TestUser>;
+  output(): string;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const address = probe.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}
+
+export async function createDampingiServer(): Promise<DampingiServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'dampingi-data-'));
+  const url = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    DAMPINGI_PORT: String(port),
+    DAMPINGI_HOST: '127.0.0.1',
+    DAMPINGI_DATA_DIR: dataDir,
+    DAMPINGI_WEB_DIR: join(ROOT, '.output/chrome-mv3'),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  let child: ChildProcess | null = null;
+  let log = '';
+
+  async function waitForHealth(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child?.exitCode != null) throw new Error(`server exited early (${child.exitCode}):\n${log}`);
+      try {
+        const response = await fetch(`${url}/health`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    throw new Error(`server did not become healthy:\n${log}`);
+  }
+
+  return {
+    url,
+    dataDir,
+    async start() {
+      child = spawn(TSX, ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout?.on('data', (chunk) => {
+        log += chunk;
+      });
+      child.stderr?.on('data', (chunk) => {
+        log += chunk;
+      });
+      await waitForHealth();
+    },
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      const running = child;
+      if (!running || running.exitCode != null) return;
+      const exited = new Promise((done) => running.once('exit', done));
+      running.kill(signal);
+      await exited;
+      child = null;
+    },
+    async addUser(name: string) {
+      const { stdout } = await promisify(execFile)(TSX, ['server/cli/user.ts', 'add', name], { cwd: ROOT, env });
+      const token = /token=([A-Za-z0-9_\-.~%]+)/.exec(stdout)?.[1];
+      if (!token) throw new Error(`could not read the token from:\n${stdout}`);
+      return { name, token: decodeURIComponent(token) };
+    },
+    output: () => log,
+  };
+}
