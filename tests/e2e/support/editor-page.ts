@@ -1,0 +1,54 @@
+/** What a person sees and does in the Dampingi editor, named as the UI names it (Bahasa Indonesia). */
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export function editorArea(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Isi draf' });
+}
+
+export function syncStatus(page: Page): Locator {
+  return page.locator('[role="status"][data-sync-state]');
+}
+
+export async function waitForSyncState(page: Page, state: string, timeout = 20_000): Promise<void> {
+  await page.locator(`[role="status"][data-sync-state="${state}"]`).waitFor({ timeout });
+}
+
+export async function editorText(page: Page): Promise<string> {
+  return (await editorArea(page).innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Places the caret at the end of the draft and types like a person (key by key). */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await editorArea(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+export function countOf(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+/** Polls until both pages show exactly the same draft text, then returns it. */
+export async function expectConverged(a: Page, b: Page, timeout = 20_000): Promise<string> {
+  await expect.poll(async () => (await editorText(a)) === (await editorText(b)), { timeout, interval: 200 }).toBe(true);
+  return editorText(a);
+}
+
+/** Opens the web editor as a signed-in user, the way a mentor opens the shared link. */
+export async function openWebDraft(page: Page, serverUrl: string, token: string, draftId: string): Promise<void> {
+  await page.goto(`${serverUrl}/editor.html?token=${encodeURIComponent(token)}&draft=${encodeURIComponent(draftId)}`);
+  await editorArea(page).waitFor();
+}
+
+/** Creates a draft over the HTTP API, as the home page's "Buat draf" does. */
+export async function createDraftViaApi(serverUrl: string, token: string, title: string): Promise<string> {
+  const response = await fetch(`${serverUrl}/api/drafts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  if (response.status !== 201) throw new Error(`create draft failed: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { id: string };
+  return body.id;
+}
