@@ -1,0 +1,48 @@
+/** Driving the extension's own pages (options, popup) as a teacher would. */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ExtensionBrowser } from './chromium';
+
+export async function signInExtension(ext: ExtensionBrowser, serverUrl: string, token: string, name: string) {
+  const options = await ext.context.newPage();
+  await options.goto(ext.extensionUrl('options.html'));
+  await options.getByRole('textbox', { name: 'Alamat server' }).fill(serverUrl);
+  await options.getByRole('textbox', { name: 'Token' }).fill(token);
+  await options.getByRole('button', { name: 'Simpan' }).click();
+  await options.getByText(`Masuk sebagai ${name}`).waitFor();
+  await options.close();
+}
+
+/** The id Chrome gave a tab, so the popup can be opened for it (a real popup can't be automated). */
+export async function tabIdOf(ext: ExtensionBrowser, url: string): Promise<number> {
+  const id = await ext.serviceWorker.evaluate(async (tabUrl) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === tabUrl)?.id ?? null;
+  }, url);
+  if (id == null) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** Selects the contents of the elements matching `selector` on the page (one range each). */
+export async function selectOnPage(page: Page, selector: string): Promise<void> {
+  await page.evaluate((css) => {
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    for (const element of document.querySelectorAll(css)) {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      selection?.addRange(range);
+    }
+  }, selector);
+}
+
+/** Opens the popup for `tabId`, picks the draft and clicks "Klip ke Dampingi"; returns the popup. */
+export async function clipFromPopup(ext: ExtensionBrowser, tabId: number, draftTitle: string): Promise<Page> {
+  const popup = await ext.context.newPage();
+  await popup.goto(ext.extensionUrl(`popup.html?tab=${tabId}`));
+  const target = popup.getByRole('combobox', { name: 'Draf tujuan' });
+  await expect.poll(() => target.locator('option', { hasText: draftTitle }).count(), { timeout: 10_000 }).toBe(1);
+  await target.selectOption({ label: draftTitle });
+  await popup.getByRole('button', { name: 'Klip ke Dampingi' }).click();
+  return popup;
+}
