@@ -1,0 +1,82 @@
+/**
+ * Feeds the sync-status reducer from a live draft: the provider's events, the doc's local
+ * transactions and the window's online/offline events. Returns the current status on demand.
+ */
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { initialSyncFacts, nextSyncFacts, type SyncEvent, type SyncStatus, syncStatusOf } from './sync-status';
+
+export interface SyncStatusSource {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Origins of transactions that are not the user's edits (e.g. the IndexedDB persistence). */
+  nonLocalOrigins: readonly unknown[];
+}
+
+export interface SyncStatusTracker {
+  current(): SyncStatus;
+  stop(): void;
+}
+
+export function trackSyncStatus(
+  source: SyncStatusSource,
+  win: Window,
+  onChange: (status: SyncStatus) => void,
+  initialPending = 0,
+): SyncStatusTracker {
+  const { doc, provider } = source;
+  let facts = initialSyncFacts(win.navigator.onLine, initialPending);
+  // The provider may already be connecting (it connects in its constructor).
+  facts = nextSyncFacts(facts, {
+    type: 'connection',
+    status: provider.wsconnected ? 'connected' : provider.wsconnecting ? 'connecting' : 'disconnected',
+  });
+  facts = nextSyncFacts(facts, { type: 'synced', synced: provider.synced });
+  let last = syncStatusOf(facts);
+
+  const dispatch = (event: SyncEvent) => {
+    facts = nextSyncFacts(facts, event);
+    const status = syncStatusOf(facts);
+    if (status.state !== last.state || status.pending !== last.pending || status.reason !== last.reason) {
+      last = status;
+      onChange(status);
+    }
+  };
+
+  const onStatus = ({ status }: { status: 'connected' | 'connecting' | 'disconnected' }) =>
+    dispatch({ type: 'connection', status });
+  const onSync = (synced: boolean) => dispatch({ type: 'synced', synced });
+  // Emitted before the provider resets its flags: a close while not yet connected is a failed attempt.
+  // `event` is null when we closed the socket ourselves (disconnect), which says nothing about the server.
+  const onConnectionClose = (event: CloseEvent | null) => {
+    if (event !== null && !provider.wsconnected) dispatch({ type: 'attempt-failed' });
+  };
+  const onClosed = (event: { code: number; reason: string }) => dispatch({ type: 'closed', ...event });
+  const onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    if (!transaction.local || origin === provider || source.nonLocalOrigins.includes(origin)) return;
+    dispatch({ type: 'local-change' });
+  };
+  const onOnline = () => dispatch({ type: 'network', online: true });
+  const onOffline = () => dispatch({ type: 'network', online: false });
+
+  provider.on('status', onStatus);
+  provider.on('sync', onSync);
+  provider.on('connection-close', onConnectionClose);
+  provider.on('closed', onClosed);
+  doc.on('update', onUpdate);
+  win.addEventListener('online', onOnline);
+  win.addEventListener('offline', onOffline);
+
+  return {
+    current: () => last,
+    stop() {
+      provider.off('status', onStatus);
+      provider.off('sync', onSync);
+      provider.off('connection-close', onConnectionClose);
+      provider.off('closed', onClosed);
+      doc.off('update', onUpdate);
+      win.removeEventListener('online', onOnline);
+      win.removeEventListener('offline', onOffline);
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * What the sync badge shows, derived from plain facts (network, provider, local edits) by a pure
+ * reducer, so every rule here is unit-tested without sockets.
+ *
+ * Pending changes are local Yjs transactions made while the draft was not connected and synced.
+ * They are counted, not diffed: once the provider is connected and synced again, the sync protocol
+ * has exchanged everything both sides lacked, so the count goes back to 0.
+ */
+import { closeReasons, isPermanentClose } from '../../shared/protocol/close-codes';
+
+export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused';
+export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected';
+export type RefusalReason = (typeof closeReasons)[keyof typeof closeReasons];
+/** Why the badge says offline: the browser has no network, or it has one but the server does not answer. */
+export type OfflineReason = 'network' | 'server-unreachable';
+
+export interface SyncFacts {
+  /** The browser's network (navigator.onLine and the online/offline events). */
+  online: boolean;
+  connection: ConnectionStatus;
+  synced: boolean;
+  /** The last attempt to open a connection failed before it was established. */
+  unreachable: boolean;
+  /** Set once the server closed with a permanent code (4400–4499); the provider stops retrying. */
+  refusal: RefusalReason | null;
+  pending: number;
+}
+
+export type SyncEvent =
+  | { type: 'network'; online: boolean }
+  | { type: 'connection'; status: ConnectionStatus }
+  | { type: 'synced'; synced: boolean }
+  | { type: 'attempt-failed' }
+  | { type: 'closed'; code: number; reason: string }
+  | { type: 'local-change' };
+
+export interface SyncStatus {
+  state: SyncState;
+  pending: number;
+  reason: OfflineReason | RefusalReason | null;
+}
+
+export function initialSyncFacts(online: boolean, pending = 0): SyncFacts {
+  return { online, connection: 'disconnected', synced: false, unreachable: false, refusal: null, pending };
+}
+
+export function isInSync(facts: SyncFacts): boolean {
+  return facts.online && facts.refusal === null && facts.connection === 'connected' && facts.synced;
+}
+
+export function nextSyncFacts(facts: SyncFacts, event: SyncEvent): SyncFacts {
+  switch (event.type) {
+    case 'network':
+      return { ...facts, online: event.online, unreachable: event.online ? false : facts.unreachable };
+    case 'connection': {
+      const connected = event.status === 'connected';
+      return {
+        ...facts,
+        connection: event.status,
+        synced: connected ? facts.synced : false,
+        unreachable: connected ? false : facts.unreachable,
+      };
+    }
+    case 'synced': {
+      const next = { ...facts, synced: event.synced };
+      return isInSync(next) ? { ...next, pending: 0 } : next;
+    }
+    case 'attempt-failed':
+      return { ...facts, unreachable: true };
+    case 'closed':
+      if (!isPermanentClose(event.code)) return facts;
+      return { ...facts, refusal: refusalReason(event.code, event.reason), connection: 'disconnected', synced: false };
+    case 'local-change':
+      return isInSync(facts) ? facts : { ...facts, pending: facts.pending + 1 };
+  }
+}
+
+export function syncStatusOf(facts: SyncFacts): SyncStatus {
+  const { pending } = facts;
+  if (facts.refusal) return { state: 'refused', pending, reason: facts.refusal };
+  if (!facts.online) return { state: 'offline', pending, reason: 'network' };
+  if (facts.connection === 'connected') return { state: facts.synced ? 'synced' : 'syncing', pending, reason: null };
+  if (facts.unreachable) return { state: 'offline', pending, reason: 'server-unreachable' };
+  return { state: 'connecting', pending, reason: null };
+}
+
+const knownReasons = new Set<string>(Object.values(closeReasons));
+
+/** The server sends the reason key; the code decides when the reason is missing or unknown. */
+export function refusalReason(code: number, reason: string): RefusalReason {
+  if (knownReasons.has(reason)) return reason as RefusalReason;
+  return (closeReasons as Record<number, RefusalReason>)[code] ?? 'bad-request';
+}
