@@ -1,0 +1,92 @@
+/** Wires storage, rooms, the sync transport and HTTP into one running server; what main.ts and tests start. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { publicBaseUrl, type ServerConfig } from './config';
+import { createHttpHandler } from './http/http-handler';
+import { createLogger, type Logger } from './logger';
+import type { RoomHooks } from './rooms/room-hooks';
+import { RoomRegistry } from './rooms/room-registry';
+import { openSqliteStorage } from './storage/sqlite/sqlite-storage';
+import type { Storage } from './storage/storage';
+import { createSyncTransport } from './transport/sync-upgrade';
+import { packageVersion } from './version';
+
+export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  readonly url: string;
+  readonly port: number;
+  /** Closes sockets (4503), finishes every received write, closes the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface StartServerOptions {
+  logger?: Logger;
+  /** Room lifecycle hooks (auth rules, fan-out); none by default. */
+  hooks?: RoomHooks;
+}
+
+/** How long clients get to answer the shutdown close frame before their sockets are cut. */
+const CLOSE_GRACE_MS = 1_000;
+
+export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const storage: Storage = openSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const registry = new RoomRegistry({
+    documents: storage.documents,
+    hooks: options.hooks,
+    logger,
+    maxMessageBytes: config.maxMessageBytes,
+    compactAfterUpdates: config.compactAfterUpdates,
+    roomUnloadDelayMs: config.roomUnloadDelayMs,
+  });
+  const transport = createSyncTransport({ storage, registry, logger, maxMessageBytes: config.maxMessageBytes });
+  const httpServer = createServer(
+    createHttpHandler({
+      storage,
+      logger,
+      webDir: config.webDir,
+      version: packageVersion(),
+      maxJsonBodyBytes: config.maxJsonBodyBytes,
+      stats: () => ({ rooms: registry.roomCount, connections: registry.connectionCount }),
+    }),
+  );
+  httpServer.on('upgrade', transport.handleUpgrade);
+
+  try {
+    await new Promise<void>((done, fail) => {
+      httpServer.once('error', fail);
+      httpServer.listen(config.port, config.host, () => {
+        httpServer.off('error', fail);
+        done();
+      });
+    });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = publicBaseUrl(config, port);
+  logger.info({ url, dataDir: config.dataDir, webDir: config.webDir }, `Dampingi server listening on ${url}`);
+  if ((await storage.users.countUsers()) === 0) {
+    logger.info('No users yet. Create one in another terminal: npm run user -- add "Nama Anda"');
+  }
+
+  let closing: Promise<void> | null = null;
+  async function close(): Promise<void> {
+    const stopped = new Promise<void>((done) => httpServer.close(() => done()));
+    await registry.closeAll();
+    await transport.close(CLOSE_GRACE_MS);
+    httpServer.closeAllConnections();
+    await stopped;
+    await storage.close();
+    logger.info('Dampingi server stopped');
+  }
+  return {
+    url,
+    port,
+    close: () => {
+      closing ??= close();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/** Reads the server's configuration from environment variables through one zod schema, with clear errors. */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const MiB = 1024 * 1024;
+
+export const LogLevelSchema = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+export type LogLevel = z.infer<typeof LogLevelSchema>;
+
+export const SqliteSynchronousSchema = z.enum(['FULL', 'NORMAL']);
+export type SqliteSynchronous = z.infer<typeof SqliteSynchronousSchema>;
+
+/** An unset or empty variable means "use the default". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+
+const integer = (min: number, max: number, what: string) =>
+  z.coerce
+    .number({ error: `must be a number (${what})` })
+    .int({ error: `must be a whole number (${what})` })
+    .min(min, { error: `must be at least ${min} (${what})` })
+    .max(max, { error: `must be at most ${max} (${what})` });
+
+const EnvSchema = z.object({
+  DAMPINGI_PORT: optional(integer(0, 65_535, 'TCP port, 0 picks a free one').default(8787)),
+  DAMPINGI_HOST: optional(z.string().trim().default('127.0.0.1')),
+  DAMPINGI_DATA_DIR: optional(z.string().default('./data')),
+  DAMPINGI_WEB_DIR: optional(z.string().default('.output/chrome-mv3')),
+  DAMPINGI_MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MiB, 'bytes').default(16 * MiB)),
+  DAMPINGI_SQLITE_SYNCHRONOUS: optional(
+    z
+      .string()
+      .transform((value) => value.toUpperCase())
+      .pipe(SqliteSynchronousSchema)
+      .default('FULL'),
+  ),
+  LOG_LEVEL: optional(
+    z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(LogLevelSchema)
+      .default('info'),
+  ),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute; holds `dampingi.sqlite`. */
+  dataDir: string;
+  /** Absolute; the built web editor (WXT output). */
+  webDir: string;
+  /** Larger sync messages close the connection with 4413. */
+  maxMessageBytes: number;
+  sqliteSynchronous: SqliteSynchronous;
+  logLevel: LogLevel;
+  /** Limits below are not read from the environment; tests may override them. */
+  maxJsonBodyBytes: number;
+  /** How long an empty room stays loaded, so a quick reconnect does not reload from storage. */
+  roomUnloadDelayMs: number;
+  /** A document whose update log is at least this long is compacted into one snapshot when loaded. */
+  compactAfterUpdates: number;
+}
+
+export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string };
+
+export function configFromEnv(env: Record<string, string | undefined>, cwd: string = process.cwd()): ConfigResult {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const value = env[name];
+      return `  ${name}: ${issue.message}${value === undefined ? '' : ` (got "${value}")`}`;
+    });
+    return { ok: false, message: `Invalid server configuration:\n${lines.join('\n')}` };
+  }
+  const vars = parsed.data;
+  return {
+    ok: true,
+    config: {
+      port: vars.DAMPINGI_PORT,
+      host: vars.DAMPINGI_HOST,
+      dataDir: resolve(cwd, vars.DAMPINGI_DATA_DIR),
+      webDir: resolve(cwd, vars.DAMPINGI_WEB_DIR),
+      maxMessageBytes: vars.DAMPINGI_MAX_MESSAGE_BYTES,
+      sqliteSynchronous: vars.DAMPINGI_SQLITE_SYNCHRONOUS,
+      logLevel: vars.LOG_LEVEL,
+      maxJsonBodyBytes: 64 * 1024,
+      roomUnloadDelayMs: 2_000,
+      compactAfterUpdates: 500,
+    },
+  };
+}
+
+/** The address people type into a browser: a wildcard listen address is reached through localhost. */
+export function publicBaseUrl(config: Pick<ServerConfig, 'host' | 'port'>, port: number = config.port): string {
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
+  const printable = host.includes(':') ? `[${host}]` : host;
+  return `http://${printable}:${port}`;
+}

@@ -1,0 +1,278 @@
+/**
+ * One room per Yjs document: loads it from storage before answering anyone, then for every
+ * incoming update decodes → stores → applies → broadcasts, one message at a time, and relays
+ * awareness (never stored). Talks to connections only through `RoomSocket`.
+ */
+import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
+import type { Logger } from '../logger';
+import type { DocumentStore, StoredDocument } from '../storage/storage';
+import type { HookRefusal, RoomHooks } from './room-hooks';
+import type { RoomSession, RoomSocket } from './room-socket';
+import { SerialQueue } from './serial-queue';
+import {
+  type ClientMessage,
+  decodeClientMessage,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './sync-messages';
+
+export type RoomStatus = 'loading' | 'ready' | 'failed' | 'destroyed';
+type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+export interface DocumentRoomOptions {
+  name: string;
+  documents: DocumentStore;
+  hooks: RoomHooks;
+  logger: Logger;
+  maxMessageBytes: number;
+  compactAfterUpdates: number;
+  /** The last connection left (the registry decides when to unload). */
+  onEmpty(): void;
+  /** Loading failed; every connection was closed and the room is unusable. */
+  onLoadFailed(): void;
+}
+
+/** A connection's place in the room; what the transport holds on to. */
+export interface RoomMembership {
+  receive(message: Uint8Array): void;
+  /** Closes the connection with a named code, e.g. for a text frame the room never sees. */
+  refuse(code: CloseCodeValue, detail: string): void;
+  leave(): void;
+}
+
+interface RoomConnection {
+  readonly session: RoomSession;
+  readonly socket: RoomSocket;
+  /** Awareness client ids this connection set, removed for everyone when it leaves. */
+  readonly awarenessClientIds: Set<number>;
+}
+
+/** Transaction origin of updates read from storage: they are not relayed to anyone. */
+const LOAD_ORIGIN = Symbol('loaded from storage');
+
+export class DocumentRoom {
+  readonly name: string;
+  private readonly doc = new Y.Doc();
+  private readonly awareness: Awareness;
+  private readonly connections = new Set<RoomConnection>();
+  private readonly queue: SerialQueue;
+  private readonly log: Logger;
+  private currentStatus: RoomStatus = 'loading';
+
+  constructor(private readonly options: DocumentRoomOptions) {
+    this.name = options.name;
+    this.log = options.logger.child({ room: options.name });
+    this.queue = new SerialQueue((error) => this.log.error({ err: error }, 'room task failed'));
+    this.awareness = new Awareness(this.doc);
+    this.awareness.setLocalState(null); // the server itself is not a participant
+    this.doc.on('update', this.relayDocumentUpdate);
+    this.awareness.on('update', this.relayAwarenessUpdate);
+    this.queue.push(() => this.load());
+  }
+
+  get status(): RoomStatus {
+    return this.currentStatus;
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Resolves once every message received so far is handled (stored, applied, broadcast). */
+  whenIdle(): Promise<void> {
+    return this.queue.whenIdle();
+  }
+
+  join(socket: RoomSocket, session: RoomSession): RoomMembership {
+    const connection: RoomConnection = { session, socket, awarenessClientIds: new Set() };
+    if (this.currentStatus === 'failed' || this.currentStatus === 'destroyed') {
+      socket.close(CloseCode.ServerError, closeReasons[CloseCode.ServerError]);
+    } else {
+      this.connections.add(connection);
+      this.log.info({ connection: session.connectionId, user: session.userId }, 'connection joined');
+      this.queue.push(() => this.greet(connection));
+    }
+    return {
+      receive: (message) => this.receive(connection, message),
+      refuse: (code, detail) => this.closeConnection(connection, code, detail),
+      leave: () => this.removeConnection(connection, 'left'),
+    };
+  }
+
+  /** Closes every connection (e.g. server shutdown); the room then empties as usual. */
+  closeAll(code: CloseCodeValue, detail: string): void {
+    for (const connection of [...this.connections]) this.closeConnection(connection, code, detail);
+  }
+
+  destroy(): void {
+    if (this.currentStatus === 'destroyed') return;
+    this.currentStatus = 'destroyed';
+    this.closeAll(CloseCode.ShuttingDown, 'room unloaded');
+    this.doc.off('update', this.relayDocumentUpdate);
+    this.awareness.off('update', this.relayAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.options.hooks.afterUnload?.({ roomName: this.name });
+  }
+
+  private receive(connection: RoomConnection, bytes: Uint8Array): void {
+    if (!this.connections.has(connection)) return; // frames still in flight after we closed it
+    const decoded = decodeClientMessage(bytes, this.options.maxMessageBytes);
+    if (!decoded.ok) {
+      this.closeConnection(connection, decoded.closeCode, decoded.detail);
+      return;
+    }
+    this.queue.push(() => this.handle(connection, decoded.message));
+  }
+
+  private async handle(connection: RoomConnection, message: ClientMessage): Promise<void> {
+    if (this.currentStatus !== 'ready') return;
+    switch (message.type) {
+      case 'sync-step1':
+        this.send(connection, encodeSyncStep2(this.doc, message.stateVector));
+        return;
+      case 'sync-step2':
+      case 'sync-update':
+        if (!message.empty) await this.storeAndApply(connection, message.update);
+        return;
+      case 'awareness':
+        // Validated while decoding, so this cannot throw on the client's bytes.
+        applyAwarenessUpdate(this.awareness, message.update, connection);
+        return;
+      case 'query-awareness':
+        this.sendAwarenessStates(connection);
+        return;
+    }
+  }
+
+  /** The heart of durability: nothing is applied or broadcast before it is stored. */
+  private async storeAndApply(connection: RoomConnection, update: Uint8Array): Promise<void> {
+    const event = { roomName: this.name, session: connection.session, update };
+    let refusal: HookRefusal | null | undefined;
+    try {
+      refusal = await this.options.hooks.beforeStoreUpdate?.(event);
+    } catch (error) {
+      this.log.error({ err: error }, 'beforeStoreUpdate hook failed');
+      refusal = { code: CloseCode.ServerError, detail: 'hook failed' };
+    }
+    if (refusal) {
+      this.closeConnection(connection, refusal.code, refusal.detail);
+      return;
+    }
+    let seq: number;
+    try {
+      seq = await this.options.documents.appendUpdate(this.name, update);
+    } catch (error) {
+      // Not applied either, so the client still has it and sends it again when it reconnects.
+      this.log.error({ err: error, connection: connection.session.connectionId }, 'storing an update failed');
+      this.closeConnection(connection, CloseCode.ServerError, 'storage failed');
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      // Decoded fine yet Yjs refused it; loading skips such an update too (see applyStored).
+      this.log.error({ err: error, seq }, 'a stored update could not be applied');
+      this.closeConnection(connection, CloseCode.InvalidMessage, 'update could not be applied');
+      return;
+    }
+    this.options.hooks.afterStoreUpdate?.({ ...event, seq });
+  }
+
+  private async load(): Promise<void> {
+    let stored: StoredDocument | null;
+    try {
+      stored = await this.options.documents.loadDocument(this.name);
+    } catch (error) {
+      this.log.error({ err: error }, 'loading the document failed');
+      this.currentStatus = 'failed';
+      this.closeAll(CloseCode.ServerError, 'document could not be loaded');
+      this.options.onLoadFailed();
+      return;
+    }
+    if (this.currentStatus !== 'loading') return; // destroyed while loading
+    if (stored) await this.applyStored(stored);
+    this.currentStatus = 'ready';
+    this.options.hooks.afterLoad?.({ roomName: this.name, doc: this.doc });
+  }
+
+  private async applyStored(stored: StoredDocument): Promise<void> {
+    if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, LOAD_ORIGIN);
+    for (const { seq, update } of stored.updates) {
+      try {
+        Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+      } catch (error) {
+        this.log.error({ err: error, seq }, 'skipping a stored update that cannot be applied');
+      }
+    }
+    const lastSeq = stored.updates.at(-1)?.seq;
+    if (lastSeq === undefined || stored.updates.length < this.options.compactAfterUpdates) return;
+    try {
+      await this.options.documents.replaceWithSnapshot(this.name, Y.encodeStateAsUpdate(this.doc), lastSeq);
+      this.log.info({ updates: stored.updates.length }, 'compacted the update log into a snapshot');
+    } catch (error) {
+      // The log is still complete; compaction is retried on the next load.
+      this.log.warn({ err: error }, 'compacting the document failed');
+    }
+  }
+
+  /** Server step 1 (so the client sends what we lack) and who else is here. */
+  private greet(connection: RoomConnection): void {
+    if (this.currentStatus !== 'ready') return;
+    this.send(connection, encodeSyncStep1(this.doc));
+    this.sendAwarenessStates(connection);
+  }
+
+  private sendAwarenessStates(connection: RoomConnection): void {
+    const clientIds = [...this.awareness.getStates().keys()];
+    if (clientIds.length > 0) this.send(connection, encodeAwarenessMessage(this.awareness, clientIds));
+  }
+
+  private readonly relayDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOAD_ORIGIN) return;
+    const message = encodeSyncUpdate(update);
+    for (const connection of this.connections) {
+      if (connection !== origin) this.send(connection, message);
+    }
+  };
+
+  private readonly relayAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const source = [...this.connections].find((connection) => connection === origin);
+    if (source) {
+      for (const id of [...changes.added, ...changes.updated]) source.awarenessClientIds.add(id);
+      for (const id of changes.removed) source.awarenessClientIds.delete(id);
+    }
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    const message = encodeAwarenessMessage(this.awareness, changed);
+    for (const connection of this.connections) {
+      if (connection !== source) this.send(connection, message);
+    }
+  };
+
+  private send(connection: RoomConnection, message: Uint8Array): void {
+    if (this.connections.has(connection) && connection.socket.isOpen()) connection.socket.send(message);
+  }
+
+  private closeConnection(connection: RoomConnection, code: CloseCodeValue, detail: string): void {
+    if (!this.connections.has(connection)) return;
+    const level = code >= 4500 ? 'info' : 'warn';
+    this.log[level]({ connection: connection.session.connectionId, code, detail }, 'closing connection');
+    this.removeConnection(connection, 'closed');
+    connection.socket.close(code, closeReasons[code]);
+  }
+
+  private removeConnection(connection: RoomConnection, why: 'left' | 'closed'): void {
+    if (!this.connections.delete(connection)) return;
+    if (why === 'left') this.log.info({ connection: connection.session.connectionId }, 'connection left');
+    // Tells everyone else that this connection's cursors are gone.
+    removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], why);
+    if (this.connections.size === 0) this.options.onEmpty();
+  }
+}

@@ -1,0 +1,105 @@
+/** Keeps the loaded rooms: creates a room on its first connection and unloads it a little after its last one leaves. */
+import { CloseCode } from '../../shared/protocol/close-codes';
+import type { Logger } from '../logger';
+import type { DocumentStore } from '../storage/storage';
+import { DocumentRoom, type RoomMembership } from './document-room';
+import type { RoomHooks } from './room-hooks';
+import type { RoomSession, RoomSocket } from './room-socket';
+
+export interface RoomRegistryOptions {
+  documents: DocumentStore;
+  hooks?: RoomHooks;
+  logger: Logger;
+  maxMessageBytes: number;
+  compactAfterUpdates: number;
+  roomUnloadDelayMs: number;
+}
+
+export class RoomRegistry {
+  private readonly rooms = new Map<string, DocumentRoom>();
+  private readonly unloadTimers = new Map<DocumentRoom, NodeJS.Timeout>();
+  private closing = false;
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  get connectionCount(): number {
+    let count = 0;
+    for (const room of this.rooms.values()) count += room.connectionCount;
+    return count;
+  }
+
+  /** The room, loaded or loading; for tests and diagnostics. */
+  room(name: string): DocumentRoom | null {
+    return this.rooms.get(name) ?? null;
+  }
+
+  join(roomName: string, socket: RoomSocket, session: RoomSession): RoomMembership {
+    if (this.closing) {
+      socket.close(CloseCode.ShuttingDown, 'shutting-down');
+      return { receive: () => {}, refuse: () => {}, leave: () => {} };
+    }
+    const room = this.rooms.get(roomName) ?? this.createRoom(roomName);
+    this.cancelUnload(room);
+    return room.join(socket, session);
+  }
+
+  /** Closes every connection, waits until every received update is stored, and unloads all rooms. */
+  async closeAll(): Promise<void> {
+    this.closing = true;
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) room.closeAll(CloseCode.ShuttingDown, 'server shutting down');
+    await Promise.all(rooms.map((room) => room.whenIdle()));
+    for (const room of rooms) this.unload(room);
+  }
+
+  private createRoom(name: string): DocumentRoom {
+    const room: DocumentRoom = new DocumentRoom({
+      name,
+      documents: this.options.documents,
+      hooks: this.options.hooks ?? {},
+      logger: this.options.logger,
+      maxMessageBytes: this.options.maxMessageBytes,
+      compactAfterUpdates: this.options.compactAfterUpdates,
+      onEmpty: () => this.scheduleUnload(room),
+      onLoadFailed: () => this.unload(room),
+    });
+    this.rooms.set(name, room);
+    return room;
+  }
+
+  private scheduleUnload(room: DocumentRoom): void {
+    if (this.closing || room.status === 'destroyed') return;
+    this.cancelUnload(room);
+    const timer = setTimeout(() => void this.unloadWhenQuiet(room), this.options.roomUnloadDelayMs);
+    timer.unref();
+    this.unloadTimers.set(room, timer);
+  }
+
+  private cancelUnload(room: DocumentRoom): void {
+    clearTimeout(this.unloadTimers.get(room));
+    this.unloadTimers.delete(room);
+  }
+
+  /**
+   * Lets queued writes finish first and keeps the room registered meanwhile, so a connection
+   * arriving now joins this room instead of loading a copy that misses those writes.
+   */
+  private async unloadWhenQuiet(room: DocumentRoom): Promise<void> {
+    this.unloadTimers.delete(room);
+    await room.whenIdle();
+    if (room.connectionCount === 0 && !this.unloadTimers.has(room)) this.unload(room);
+  }
+
+  private unload(room: DocumentRoom): void {
+    this.cancelUnload(room);
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    room.destroy();
+    this.options.logger.debug({ room: room.name }, 'room unloaded');
+  }
+}

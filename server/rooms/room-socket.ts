@@ -1,0 +1,15 @@
+/** What a room needs from a connection: three members, so rooms run on `ws` in production and on fakes in tests. */
+
+export interface RoomSocket {
+  isOpen(): boolean;
+  send(message: Uint8Array): void;
+  /** `code` is one of shared/protocol/close-codes.ts; `reason` its machine key. */
+  close(code: number, reason: string): void;
+}
+
+/** Who is on the other end of a connection; checked before the connection joins a room. */
+export interface RoomSession {
+  /** Unique per connection in this process; used in logs. */
+  connectionId: string;
+  userId: string;
+}

@@ -1,0 +1,143 @@
+/**
+ * Codec for the y-websocket wire protocol, spoken unmodified so the stock `WebsocketProvider` works.
+ *
+ * Every WebSocket frame is one binary message: `[messageType: varUint, ...payload]`.
+ *
+ *   0 sync            `[0, syncType: varUint, payload: varUint8Array]`
+ *                       syncType 0 step 1: payload is the sender's state vector; answer with step 2
+ *                       syncType 1 step 2: payload is a Yjs update (what the receiver lacked)
+ *                       syncType 2 update: payload is a Yjs update (a live edit)
+ *   1 awareness       `[1, update: varUint8Array]`, update = `[count, (clientId, clock, stateJson)*]`
+ *   2 auth            server → client only (`y-protocols/auth`); a client sending it is refused
+ *   3 query-awareness `[3]`; answer with the awareness states of everyone in the room
+ *
+ * Server and client both open with step 1; each answers the other's with step 2. The client counts
+ * itself synced once it receives step 2, so the server may only answer after it loaded the document.
+ *
+ * Decoding here is strict, because these bytes are untrusted: a message must be complete, carry no
+ * trailing bytes, and its Yjs update, state vector or awareness update must decode. A message that
+ * fails is refused with a named close code and never reaches the document or storage.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/protocol/close-codes';
+
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
+export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
+
+export type ClientMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  /** `empty`: no structs and no deletions, so there is nothing to store (a fresh client's step 2). */
+  | { type: 'sync-step2'; update: Uint8Array; empty: boolean }
+  | { type: 'sync-update'; update: Uint8Array; empty: boolean }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' };
+
+export type MessageRefusalCode = typeof CloseCode.MessageTooLarge | typeof CloseCode.InvalidMessage;
+
+export type DecodeResult =
+  | { ok: true; message: ClientMessage }
+  | { ok: false; closeCode: MessageRefusalCode; detail: string };
+
+const invalid = (detail: string): DecodeResult => ({ ok: false, closeCode: CloseCode.InvalidMessage, detail });
+
+export function decodeClientMessage(bytes: Uint8Array, maxMessageBytes: number): DecodeResult {
+  if (bytes.byteLength > maxMessageBytes) {
+    return {
+      ok: false,
+      closeCode: CloseCode.MessageTooLarge,
+      detail: `message of ${bytes.byteLength} bytes exceeds the limit of ${maxMessageBytes}`,
+    };
+  }
+  if (bytes.byteLength === 0) return invalid('empty message');
+  try {
+    return decodeFramed(decoding.createDecoder(bytes));
+  } catch (error) {
+    // lib0 throws on truncated input; Yjs throws on updates it cannot parse.
+    return invalid(`undecodable message: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function decodeFramed(decoder: decoding.Decoder): DecodeResult {
+  const messageType = decoding.readVarUint(decoder);
+  switch (messageType) {
+    case MessageType.Sync: {
+      const syncType = decoding.readVarUint(decoder);
+      const payload = readPayload(decoder);
+      if (syncType === SyncType.Step1) {
+        Y.decodeStateVector(payload);
+        return { ok: true, message: { type: 'sync-step1', stateVector: payload } };
+      }
+      if (syncType === SyncType.Step2 || syncType === SyncType.Update) {
+        const { structs, ds } = Y.decodeUpdate(payload);
+        const empty = structs.length === 0 && ds.clients.size === 0;
+        const type = syncType === SyncType.Step2 ? 'sync-step2' : 'sync-update';
+        return { ok: true, message: { type, update: payload, empty } };
+      }
+      return invalid(`unknown sync message type ${syncType}`);
+    }
+    case MessageType.Awareness: {
+      const update = readPayload(decoder);
+      validateAwarenessUpdate(update);
+      return { ok: true, message: { type: 'awareness', update } };
+    }
+    case MessageType.QueryAwareness:
+      assertFullyRead(decoder);
+      return { ok: true, message: { type: 'query-awareness' } };
+    default:
+      return invalid(`unsupported message type ${messageType}`);
+  }
+}
+
+/** The message's single varUint8Array, copied (so it does not pin the socket's buffer), and nothing after it. */
+function readPayload(decoder: decoding.Decoder): Uint8Array {
+  const payload = decoding.readVarUint8Array(decoder).slice();
+  assertFullyRead(decoder);
+  return payload;
+}
+
+function assertFullyRead(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes after the message');
+}
+
+/** Mirrors `applyAwarenessUpdate`'s reading, so applying a validated update cannot throw. */
+function validateAwarenessUpdate(update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  for (let index = 0; index < count; index += 1) {
+    decoding.readVarUint(decoder); // client id
+    decoding.readVarUint(decoder); // clock
+    JSON.parse(decoding.readVarString(decoder));
+  }
+  assertFullyRead(decoder);
+}
+
+function encodeSync(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encodeSync((encoder) => syncProtocol.writeSyncStep1(encoder, doc));
+}
+
+/** Step 2 answering a peer's step 1: everything in `doc` the peer's state vector lacks. */
+export function encodeSyncStep2(doc: Y.Doc, peerStateVector: Uint8Array): Uint8Array {
+  return encodeSync((encoder) => syncProtocol.writeSyncStep2(encoder, doc, peerStateVector));
+}
+
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  return encodeSync((encoder) => syncProtocol.writeUpdate(encoder, update));
+}
+
+export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds));
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,31 @@
+/** The default storage: one SQLite file `<dataDir>/dampingi.sqlite` holding documents, drafts and users. */
+import type { SqliteSynchronous } from '../../config';
+import type { Storage } from '../storage';
+import { openDatabase } from './database';
+import { createSqliteDocumentStore } from './sqlite-documents';
+import { createSqliteDraftStore } from './sqlite-drafts';
+import { createSqliteUserStore } from './sqlite-users';
+
+export interface SqliteStorageOptions {
+  dataDir: string;
+  synchronous: SqliteSynchronous;
+  /** ISO 8601 clock; tests pin it. */
+  now?: () => string;
+}
+
+export function openSqliteStorage(options: SqliteStorageOptions): Storage {
+  const db = openDatabase(options);
+  const now = options.now ?? (() => new Date().toISOString());
+  return {
+    kind: 'sqlite',
+    documents: createSqliteDocumentStore(db, now),
+    drafts: createSqliteDraftStore(db, now),
+    users: createSqliteUserStore(db, now),
+    close: async () => {
+      if (!db.open) return;
+      // Folds the WAL back into the main file so a copied data dir is complete on its own.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The WebSocket side of the server: `GET /sync/<room>?token=…` upgrades. The token and room are
+ * checked before the handshake completes; a refused connection is accepted only to be closed at
+ * once with a named code (4401, 4404, 4503), because browsers cannot read an HTTP refusal.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
+import { SYNC_PATH } from '../../shared/protocol/rooms';
+import { type Admission, admitSyncConnection } from '../auth/admit-connection';
+import { type Logger, loggablePath } from '../logger';
+import type { RoomRegistry } from '../rooms/room-registry';
+import type { Storage } from '../storage/storage';
+import { messageBytes, wsRoomSocket } from './ws-room-socket';
+
+export interface SyncUpgradeOptions {
+  storage: Storage;
+  registry: RoomRegistry;
+  logger: Logger;
+  maxMessageBytes: number;
+}
+
+export interface SyncTransport {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Refuses new connections and force-closes sockets still open after `graceMs`. */
+  close(graceMs: number): Promise<void>;
+}
+
+type UpgradeDecision =
+  | Admission
+  | { ok: false; code: typeof CloseCode.ShuttingDown | typeof CloseCode.ServerError; detail: string };
+
+/** A malformed %-escape is simply not a room name. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+}
+
+export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport {
+  const { logger, registry } = options;
+  // Frames up to twice the limit are read and refused with 4413 (the stock client then stops
+  // retrying); `ws` cuts anything larger with 1009 before buffering it.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes * 2,
+    perMessageDeflate: false,
+  });
+  let connectionCounter = 0;
+  let closing = false;
+
+  async function decide(url: URL): Promise<UpgradeDecision> {
+    if (closing) return { ok: false, code: CloseCode.ShuttingDown, detail: 'server shutting down' };
+    const roomName = safeDecode(url.pathname.slice(SYNC_PATH.length + 1));
+    try {
+      return await admitSyncConnection(options.storage, { roomName, token: url.searchParams.get('token') });
+    } catch (error) {
+      logger.error({ err: error, path: url.pathname }, 'admitting a sync connection failed');
+      return { ok: false, code: CloseCode.ServerError, detail: 'admission failed' };
+    }
+  }
+
+  async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', (error) => logger.debug({ err: error }, 'upgrade socket error'));
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const path = loggablePath(request.url);
+    if (!url.pathname.startsWith(`${SYNC_PATH}/`)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const admission = await decide(url);
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      if (!admission.ok) {
+        logger.info({ path, code: admission.code, detail: admission.detail }, 'sync connection refused');
+        ws.close(admission.code, closeReasons[admission.code]);
+        return;
+      }
+      connectionCounter += 1;
+      const session = { connectionId: `c${connectionCounter}`, userId: admission.user.id };
+      // Joined synchronously in the handshake callback, so no early frame is missed.
+      const membership = registry.join(admission.roomName, wsRoomSocket(ws), session);
+      ws.on('message', (data, isBinary) => {
+        if (isBinary) membership.receive(messageBytes(data));
+        else membership.refuse(CloseCode.InvalidMessage, 'text frame');
+      });
+      ws.on('close', () => membership.leave());
+      ws.on('error', (error) => logger.warn({ err: error, connection: session.connectionId }, 'websocket error'));
+    });
+  }
+
+  return {
+    handleUpgrade: (request, socket, head) => void handleUpgrade(request, socket, head),
+    async close(graceMs) {
+      closing = true;
+      const closed = [...wss.clients].map((ws) => new Promise((done) => ws.once('close', done)));
+      const grace = new Promise<void>((done) => setTimeout(done, graceMs).unref());
+      await Promise.race([Promise.all(closed), grace]);
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((done) => wss.close(() => done()));
+    },
+  };
+}
