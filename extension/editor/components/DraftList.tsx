@@ -1,0 +1,26 @@
+/** The user's drafts as links into the editor: title, owner, last change. */
+import type { DraftInfo } from '../../../shared/protocol/api';
+import { useLanguage, useT } from '../../components/i18n';
+import { formatDateTime } from '../format-time';
+import { draftHref } from '../page-route';
+
+export function DraftList(props: { drafts: DraftInfo[] }) {
+  const t = useT();
+  const [language] = useLanguage();
+  if (props.drafts.length === 0) return <p className="muted">{t('editor.home.empty')}</p>;
+  return (
+    <ul className="draft-list" aria-label={t('editor.home.listLabel')}>
+      {props.drafts.map((draft) => (
+        <li key={draft.id}>
+          <a href={draftHref(draft.id)}>{draft.title}</a>
+          <span className="draft-list-meta">
+            {t('editor.home.owner', { name: draft.ownerName })} ·{' '}
+            <time dateTime={draft.updatedAt}>
+              {t('editor.home.updated', { time: formatDateTime(draft.updatedAt, language) })}
+            </time>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

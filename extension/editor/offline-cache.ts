@@ -1,0 +1,59 @@
+/**
+ * The server's last answers (who I am, my drafts, edits still waiting) kept in localStorage, so
+ * the editor opens and explains itself without a network. Everything read back is validated.
+ */
+import { z } from 'zod';
+import { type DraftInfo, DraftInfoSchema, type MeResponse, MeResponseSchema } from '../../shared/protocol/api';
+
+export interface OfflineCache {
+  loadUser(token: string): MeResponse | null;
+  saveUser(token: string, user: MeResponse): void;
+  loadDrafts(): DraftInfo[] | null;
+  saveDrafts(drafts: DraftInfo[]): void;
+  loadPending(draftId: string): number;
+  savePending(draftId: string, count: number): void;
+}
+
+const CachedUserSchema = z.object({ tokenHash: z.string(), user: MeResponseSchema });
+const CachedDraftsSchema = z.array(DraftInfoSchema);
+const PendingSchema = z.number().int().nonnegative();
+
+/** Not a secret store: the hash only tells whether the cached user belongs to the current token. */
+function tokenHash(token: string): string {
+  let hash = 0;
+  for (const char of token) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash.toString(36);
+}
+
+export function offlineCache(storage: Storage, serverUrl: string): OfflineCache {
+  const key = (name: string) => `dampingi.${name}:${new URL(serverUrl).host}`;
+
+  function read<T>(name: string, schema: z.ZodType<T>): T | null {
+    try {
+      const parsed = schema.safeParse(JSON.parse(storage.getItem(key(name)) ?? 'null'));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+  function write(name: string, value: unknown): void {
+    try {
+      storage.setItem(key(name), JSON.stringify(value));
+    } catch (error) {
+      // A full or disabled localStorage only costs the offline fallback, never the editing.
+      console.warn('dampingi: could not write offline cache', name, error);
+    }
+  }
+
+  return {
+    loadUser(token) {
+      const cached = read('me', CachedUserSchema);
+      return cached && cached.tokenHash === tokenHash(token) ? cached.user : null;
+    },
+    saveUser: (token, user) => write('me', { tokenHash: tokenHash(token), user }),
+    loadDrafts: () => read('drafts', CachedDraftsSchema),
+    saveDrafts: (drafts) => write('drafts', drafts),
+    loadPending: (draftId) => read(`pending.${draftId}`, PendingSchema) ?? 0,
+    savePending: (draftId, count) => write(`pending.${draftId}`, count),
+  };
+}

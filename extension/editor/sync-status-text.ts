@@ -1,0 +1,34 @@
+/** The words of the sync badge for each status, in the UI language. */
+import type { MessageKey, Translate } from '../../shared/i18n';
+import type { SyncStatus } from '../sync/sync-status';
+
+/** English needs "1 change" vs "2 changes"; each catalogue has a `.one` variant for count 1. */
+function counted(t: Translate, key: MessageKey, oneKey: MessageKey, count: number): string {
+  return t(count === 1 ? oneKey : key, { count });
+}
+
+export function syncStatusText(t: Translate, status: SyncStatus): string {
+  const { pending } = status;
+  switch (status.state) {
+    case 'offline':
+      return status.reason === 'server-unreachable'
+        ? counted(t, 'editor.sync.unreachable', 'editor.sync.unreachable.one', pending)
+        : counted(t, 'editor.sync.offline', 'editor.sync.offline.one', pending);
+    case 'connecting':
+      return pending > 0
+        ? counted(t, 'editor.sync.connectingPending', 'editor.sync.connectingPending.one', pending)
+        : t('editor.sync.connecting');
+    case 'syncing':
+      return t('editor.sync.syncing');
+    case 'synced':
+      return t('editor.sync.synced');
+    case 'refused': {
+      const reason =
+        status.reason === 'network' || status.reason === 'server-unreachable' || !status.reason
+          ? 'bad-request'
+          : status.reason;
+      const kept = pending > 0 ? ` ${t('editor.sync.keptLocally')}` : '';
+      return `${t(`editor.sync.refused.${reason}`)}${kept}`;
+    }
+  }
+}
