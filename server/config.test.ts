@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { configFromEnv, publicBaseUrl } from './config';
+
+describe('server configuration from the environment', () => {
+  it('starts with sensible defaults when nothing is set', () => {
+    const result = configFromEnv({}, '/srv/dampingi');
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        port: 8787,
+        host: '127.0.0.1',
+        dataDir: '/srv/dampingi/data',
+        webDir: '/srv/dampingi/.output/chrome-mv3',
+        maxMessageBytes: 16 * 1024 * 1024,
+        sqliteSynchronous: 'FULL',
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('reads every variable, case-insensitively for the enums, and treats empty as unset', () => {
+    const result = configFromEnv({
+      DAMPINGI_PORT: '0',
+      DAMPINGI_HOST: '0.0.0.0',
+      DAMPINGI_DATA_DIR: '/var/lib/dampingi',
+      DAMPINGI_WEB_DIR: '',
+      DAMPINGI_MAX_MESSAGE_BYTES: '1048576',
+      DAMPINGI_SQLITE_SYNCHRONOUS: 'normal',
+      LOG_LEVEL: 'WARN',
+    });
+    expect(result.ok && result.config).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/dampingi',
+      maxMessageBytes: 1048576,
+      sqliteSynchronous: 'NORMAL',
+      logLevel: 'warn',
+    });
+  });
+
+  it('names every wrong variable and the value it got', () => {
+    const result = configFromEnv({ DAMPINGI_PORT: 'delapan', DAMPINGI_SQLITE_SYNCHRONOUS: 'OFF' });
+    expect(result.ok).toBe(false);
+    const message = result.ok ? '' : result.message;
+    expect(message).toContain('DAMPINGI_PORT: must be a number');
+    expect(message).toContain('"delapan"');
+    expect(message).toContain('DAMPINGI_SQLITE_SYNCHRONOUS');
+  });
+
+  it('a server listening on every interface is reached through localhost in printed links', () => {
+    expect(publicBaseUrl({ host: '0.0.0.0', port: 8787 })).toBe('http://localhost:8787');
+    expect(publicBaseUrl({ host: '127.0.0.1', port: 0 }, 40123)).toBe('http://127.0.0.1:40123');
+  });
+});
