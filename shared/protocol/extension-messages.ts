@@ -1,0 +1,126 @@
+/**
+ * Messages between the extension's pages and its background, sent with `runtime.sendMessage`.
+ *
+ *   popup / options / context menu ──request──▶ background ──reply──▶ sender
+ *   background ──offscreen-convert-html──▶ offscreen document ──reply──▶ background
+ *
+ * Every request is a union member on `type` and is validated with zod by the receiver (a message
+ * is input like any other). Every reply is `{ ok: true, ... }` or `{ ok: false, reason }`; reasons
+ * are stable keys the UI translates (`clip.reason.<reason>` in shared/i18n/catalogs/clip.ts).
+ * `runtime.sendMessage` reaches every extension page, so a listener answers only the requests it
+ * owns and stays silent on the rest.
+ */
+import { z } from 'zod';
+import { DraftIdSchema } from './api';
+import { NodeJsonSchema } from './clip';
+
+/** Why a clip could not be taken at all (nothing was stored). */
+export const ClipFailureReasonSchema = z.enum([
+  'not-signed-in',
+  'page-not-clippable',
+  'nothing-selected',
+  'selection-too-large',
+  'invalid-page-data',
+  'conversion-failed',
+  'invalid-content',
+  'outbox-failed',
+  'bad-message',
+  'internal',
+]);
+export type ClipFailureReason = z.infer<typeof ClipFailureReasonSchema>;
+
+/** Why a stored clip is still waiting in the outbox (it will be retried). */
+export const DeliveryProblemSchema = z.enum([
+  'offline',
+  'not-signed-in',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'other-server',
+  'server-error',
+  'timeout',
+  'invalid-content',
+]);
+export type DeliveryProblem = z.infer<typeof DeliveryProblemSchema>;
+
+const tabId = z.number().int().nonnegative();
+
+export const ClipSelectionRequestSchema = z.object({
+  type: z.literal('clip-selection'),
+  tabId,
+  /** The frame holding the selection (context menu); the top frame when absent. */
+  frameId: z.number().int().nonnegative().optional(),
+  draftId: DraftIdSchema,
+});
+export const OutboxStatusRequestSchema = z.object({ type: z.literal('outbox-status') });
+export const RetryOutboxRequestSchema = z.object({ type: z.literal('retry-outbox') });
+
+/** What the popup (or any extension page) may ask the background. */
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  ClipSelectionRequestSchema,
+  OutboxStatusRequestSchema,
+  RetryOutboxRequestSchema,
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+
+const failure = <R extends z.ZodType>(reason: R) => z.object({ ok: z.literal(false), reason });
+
+export const ClipSelectionReplySchema = z.union([
+  z.object({ ok: z.literal(true), clipId: z.uuid(), delivery: z.literal('delivered') }),
+  z.object({
+    ok: z.literal(true),
+    clipId: z.uuid(),
+    delivery: z.literal('queued'),
+    problem: DeliveryProblemSchema.nullable(),
+  }),
+  failure(ClipFailureReasonSchema),
+]);
+export type ClipSelectionReply = z.infer<typeof ClipSelectionReplySchema>;
+
+export const OutboxFailureReasonSchema = z.enum(['outbox-failed', 'bad-message', 'internal']);
+
+export const OutboxStatusReplySchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    pending: z.number().int().nonnegative(),
+    /** The most recent reason a waiting clip was not delivered, if any. */
+    problem: DeliveryProblemSchema.nullable(),
+  }),
+  failure(OutboxFailureReasonSchema),
+]);
+export type OutboxStatusReply = z.infer<typeof OutboxStatusReplySchema>;
+
+export const RetryOutboxReplySchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    delivered: z.number().int().nonnegative(),
+    pending: z.number().int().nonnegative(),
+    problem: DeliveryProblemSchema.nullable(),
+  }),
+  failure(OutboxFailureReasonSchema),
+]);
+export type RetryOutboxReply = z.infer<typeof RetryOutboxReplySchema>;
+
+export const backgroundReplySchemas = {
+  'clip-selection': ClipSelectionReplySchema,
+  'outbox-status': OutboxStatusReplySchema,
+  'retry-outbox': RetryOutboxReplySchema,
+} as const satisfies Record<BackgroundRequest['type'], z.ZodType>;
+
+export type BackgroundReply<T extends BackgroundRequest['type']> = z.infer<(typeof backgroundReplySchemas)[T]>;
+
+/** Largest selection HTML accepted from a page (the offscreen document parses it). */
+export const MAX_SELECTION_HTML = 2_000_000;
+
+/** Background → offscreen document: sanitise this HTML and parse it with the draft schema. */
+export const OffscreenConvertRequestSchema = z.object({
+  type: z.literal('offscreen-convert-html'),
+  html: z.string().max(MAX_SELECTION_HTML),
+});
+export type OffscreenConvertRequest = z.infer<typeof OffscreenConvertRequestSchema>;
+
+export const OffscreenConvertReplySchema = z.union([
+  z.object({ ok: z.literal(true), content: z.array(NodeJsonSchema).min(1).max(5_000) }),
+  failure(z.enum(['nothing-selected', 'conversion-failed'])),
+]);
+export type OffscreenConvertReply = z.infer<typeof OffscreenConvertReplySchema>;
