@@ -4,7 +4,7 @@
  * is localStorage, and the server is the page's own origin.
  */
 import { z } from 'zod';
-import { isLanguage, type Language, pickLanguage } from '../../shared/i18n';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/i18n';
 
 export const DEFAULT_SERVER_URL = 'http://localhost:8787';
 
@@ -24,8 +24,9 @@ export interface AppSettingsStore {
 
 const STORAGE_KEY = 'dampingi.settings';
 
-function defaults(serverUrl: string, navigatorLanguages: readonly string[] | undefined): AppSettings {
-  return { serverUrl, token: null, language: pickLanguage(navigatorLanguages) };
+// Bahasa Indonesia first, whatever the browser's language; English is one click away and remembered.
+function defaults(serverUrl: string): AppSettings {
+  return { serverUrl, token: null, language: DEFAULT_LANGUAGE };
 }
 
 function merge(base: AppSettings, stored: unknown): AppSettings {
@@ -41,7 +42,7 @@ export interface KeyValueArea {
 }
 
 export function extensionSettingsStore(area: KeyValueArea): AppSettingsStore {
-  const base = () => defaults(DEFAULT_SERVER_URL, globalThis.navigator?.languages);
+  const base = () => defaults(DEFAULT_SERVER_URL);
   return {
     serverIsConfigurable: true,
     async load() {
@@ -58,7 +59,7 @@ export function extensionSettingsStore(area: KeyValueArea): AppSettingsStore {
 
 /** Settings for the web editor served by the server itself. */
 export function webSettingsStore(win: Window): AppSettingsStore {
-  const base = () => defaults(win.location.origin, win.navigator.languages);
+  const base = () => defaults(win.location.origin);
   return {
     serverIsConfigurable: false,
     async load() {

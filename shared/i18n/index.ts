@@ -22,16 +22,6 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
-/** Picks Indonesian unless the user's preferred languages put English first. */
-export function pickLanguage(preferred: readonly string[] | undefined): Language {
-  for (const tag of preferred ?? []) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'id' || base === 'ms') return 'id';
-    if (base === 'en') return 'en';
-  }
-  return DEFAULT_LANGUAGE;
-}
-
 export function createTranslator(language: Language): Translate {
   const catalogue: Record<string, string> = catalogues[language];
   return (key, params) => {
