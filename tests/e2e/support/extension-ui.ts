@@ -16,7 +16,8 @@ export async function signInExtension(ext: ExtensionBrowser, serverUrl: string, 
 /** The id Chrome gave a tab, so the popup can be opened for it (a real popup can't be automated). */
 export async function tabIdOf(ext: ExtensionBrowser, url: string): Promise<number> {
   const id = await ext.serviceWorker.evaluate(async (tabUrl) => {
-    const tabs = await chrome.tabs.query({});
+    type TabsApi = { tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> } };
+    const tabs = await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({});
     return tabs.find((tab) => tab.url === tabUrl)?.id ?? null;
   }, url);
   if (id == null) throw new Error(`no tab for ${url}`);
