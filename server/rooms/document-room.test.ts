@@ -264,5 +264,3 @@ describe('presence (awareness) is relayed, never stored', () => {
     expect(room.connectionCount).toBe(0);
   });
 });
-
-import * as decoding from 'lib0/decoding';

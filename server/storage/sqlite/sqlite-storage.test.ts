@@ -93,7 +93,10 @@ describe('users in SQLite', () => {
 describe('drafts in SQLite', () => {
   it('drafts are listed most recently updated first, and editing a draft moves it to the top', async () => {
     let clock = Date.parse('2026-11-23T08:00:00.000Z');
-    const now = () => new Date((clock += 1000)).toISOString();
+    const now = () => {
+      clock += 1000;
+      return new Date(clock).toISOString();
+    };
     const storage = openStorage(tempDir(), now);
     const owner = await createUserAccount(storage.users, 'Bu Sari');
     if (!owner.ok) throw new Error(owner.message);
@@ -106,7 +109,7 @@ describe('drafts in SQLite', () => {
     const drafts = await storage.drafts.listDrafts();
     expect(drafts.map((draft) => draft.id)).toEqual(['draft-older', 'draft-newer']);
     expect(drafts[0]).toMatchObject({ ownerName: 'Bu Sari', title: 'Fotosintesis' });
-    expect(drafts[0]?.updatedAt > (drafts[0]?.createdAt ?? '')).toBe(true);
+    expect((drafts[0]?.updatedAt ?? '') > (drafts[0]?.createdAt ?? '')).toBe(true);
     expect(await storage.drafts.getDraft('draft-missing')).toBeNull();
   });
 });

@@ -1,0 +1,98 @@
+/**
+ * The real server in-process on 127.0.0.1 with an ephemeral port and its own temp data dir; it can
+ * be stopped and started again on the same data. Users are created the way the CLI creates them.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { type RunningServer, startServer } from '../../../server/app';
+import { addUser, type CreatedUser } from '../../../server/cli/user-commands';
+import { configFromEnv, type ServerConfig } from '../../../server/config';
+import type { Logger } from '../../../server/logger';
+import { openSqliteStorage } from '../../../server/storage/sqlite/sqlite-storage';
+import type { StoredDocument } from '../../../server/storage/storage';
+import { type DraftInfo, DraftInfoSchema } from '../../../shared/protocol/api';
+
+export interface TestServer {
+  readonly dataDir: string;
+  readonly config: ServerConfig;
+  /** Base URL of the running server (changes on restart: the port is ephemeral). */
+  url(): string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  addUser(name: string): Promise<CreatedUser>;
+  createDraft(token: string, title: string): Promise<DraftInfo>;
+  /** Reads a document straight from the SQLite file, through a second connection (as the CLI would). */
+  storedDocument(name: string): Promise<StoredDocument | null>;
+  /** Stops the server and removes the data dir. */
+  dispose(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  overrides?: Partial<ServerConfig>;
+  logger?: Logger;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dampingi-it-'));
+  const webDir = join(dataDir, 'web');
+  mkdirSync(webDir);
+  const loaded = configFromEnv({
+    DAMPINGI_PORT: '0',
+    DAMPINGI_HOST: '127.0.0.1',
+    DAMPINGI_DATA_DIR: dataDir,
+    DAMPINGI_WEB_DIR: webDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
+  if (!loaded.ok) throw new Error(loaded.message);
+  const config: ServerConfig = { ...loaded.config, roomUnloadDelayMs: 50, ...options.overrides };
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  let running: RunningServer | null = null;
+
+  const server: TestServer = {
+    dataDir,
+    config,
+    url() {
+      if (!running) throw new Error('the test server is not running');
+      return running.url;
+    },
+    async start() {
+      running = await startServer(config, { logger });
+    },
+    async stop() {
+      await running?.close();
+      running = null;
+    },
+    async addUser(name) {
+      const result = await addUser({ dataDir }, name);
+      if (!result.ok) throw new Error(result.message);
+      return result.user;
+    },
+    async createDraft(token, title) {
+      const response = await fetch(`${server.url()}/api/drafts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title }),
+      });
+      if (response.status !== 201) throw new Error(`creating a draft failed: ${response.status}`);
+      return DraftInfoSchema.parse(await response.json());
+    },
+    async storedDocument(name) {
+      const storage = openSqliteStorage({ dataDir, synchronous: 'FULL' });
+      try {
+        return await storage.documents.loadDocument(name);
+      } finally {
+        await storage.close();
+      }
+    },
+    async dispose() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
+}
