@@ -5,6 +5,14 @@ export default defineConfig({
   outDir: '.output',
   manifest: {
     name: 'Dampingi',
-    permissions: ['storage'],
+    description:
+      'Klip sumber belajar dari web ke draf bersama, juga saat offline. Clip web resources into a shared draft.',
+    // 116: runtime.getContexts (offscreen document check) and WebSocket activity keeping the worker alive.
+    minimum_chrome_version: '116',
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus', 'tabs', 'alarms', 'offscreen'],
+    // The selection is read by a function injected on demand, also from the context menu and the
+    // popup opened as a tab, where activeTab alone does not grant access.
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Dampingi' },
   },
 });

@@ -1,0 +1,49 @@
+/**
+ * HTML → draft nodes needs a DOM, which the service worker lacks: the work is done by the
+ * offscreen document (entrypoints/offscreen), created on first use and left open.
+ */
+import { browser } from 'wxt/browser';
+import {
+  type OffscreenConvertReply,
+  OffscreenConvertReplySchema,
+  type OffscreenConvertRequest,
+} from '../../shared/protocol/extension-messages';
+
+const OFFSCREEN_PATH = 'offscreen.html';
+let creating: Promise<void> | null = null;
+
+async function ensureOffscreenDocument(): Promise<void> {
+  const url = browser.runtime.getURL(`/${OFFSCREEN_PATH}`);
+  const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+  if (existing.length > 0) return;
+  creating ??= browser.offscreen
+    .createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: ['DOM_PARSER'],
+      justification: 'Sanitise clipped HTML and parse it into the draft document schema.',
+    })
+    .finally(() => {
+      creating = null;
+    });
+  await creating;
+}
+
+export async function convertInOffscreen(html: string): Promise<OffscreenConvertReply> {
+  const request: OffscreenConvertRequest = { type: 'offscreen-convert-html', html };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ensureOffscreenDocument();
+      const parsed = OffscreenConvertReplySchema.safeParse(await browser.runtime.sendMessage(request));
+      if (parsed.success) return parsed.data;
+      console.error('clip: unexpected reply from the offscreen document', parsed.error.issues);
+      return { ok: false, reason: 'conversion-failed' };
+    } catch (error) {
+      // Right after creation the document may not be listening yet ("Receiving end does not exist").
+      if (attempt >= 3) {
+        console.error('clip: offscreen conversion failed', error);
+        return { ok: false, reason: 'conversion-failed' };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Wires the background: requests from pages, the context menu, and the triggers that retry the
+ * outbox. Chrome may stop the service worker at any time, so every listener is registered
+ * synchronously here and all state lives in IndexedDB or storage.
+ */
+import { browser } from 'wxt/browser';
+import { createTranslator, type Translate } from '../../shared/i18n';
+import type { BackgroundReply, BackgroundRequest } from '../../shared/protocol/extension-messages';
+import { clipPreferences } from '../clip/clip-preferences';
+import { createDelivery } from '../outbox/delivery';
+import { type Outbox, openOutbox } from '../outbox/outbox';
+import { createOutboxSweep, latestProblem } from '../outbox/outbox-sweep';
+import { extensionSettingsStore } from '../settings/app-settings';
+import { openDraftConnection } from '../sync/draft-connection';
+import { showFailure, showWaitingCount } from './badge';
+import { type ClipSelectionDeps, clipSelection } from './clip-selection';
+import { CLIP_MENU_ID, chooseDraftPageUrl, createClipMenu, retitleClipMenu } from './context-menu';
+import { convertInOffscreen } from './offscreen-converter';
+import { readPageSelection } from './page-reader';
+import { listenForRequests } from './request-listener';
+
+const RETRY_ALARM = 'dampingi-outbox-retry';
+
+export function startBackground(): void {
+  const settings = extensionSettingsStore(browser.storage.local);
+  const preferences = clipPreferences(browser.storage.local);
+  let opening: Promise<Outbox> | null = null;
+  const outbox = () => {
+    opening ??= openOutbox().catch((error: unknown) => {
+      opening = null;
+      throw error;
+    });
+    return opening;
+  };
+  const delivery = createDelivery({ outbox, openConnection: openDraftConnection });
+  const sweep = createOutboxSweep({ outbox, delivery, loadSettings: () => settings.load() });
+  const translator = async (): Promise<Translate> => createTranslator((await settings.load()).language);
+
+  const refreshBadge = () =>
+    (async () => showWaitingCount(browser.action, await (await outbox()).count(), await translator()))().catch(
+      (error: unknown) => console.error('background: badge not updated', error),
+    );
+  const retryOutbox = async () => {
+    try {
+      return await sweep();
+    } finally {
+      void refreshBadge();
+    }
+  };
+  const retrySoon = (why: string) =>
+    void retryOutbox().catch((error: unknown) => console.error(`background: outbox retry (${why}) failed`, error));
+
+  const clipDeps: ClipSelectionDeps = {
+    settings,
+    preferences,
+    readPage: (tabId, frameId) => readPageSelection(browser.tabs, browser.scripting, tabId, frameId),
+    convertHtml: convertInOffscreen,
+    outbox,
+    delivery,
+    onOutboxChanged: () => void refreshBadge(),
+  };
+
+  listenForRequests(
+    browser.runtime,
+    async (request: BackgroundRequest): Promise<BackgroundReply<BackgroundRequest['type']>> => {
+      switch (request.type) {
+        case 'clip-selection':
+          return clipSelection(request, clipDeps);
+        case 'outbox-status': {
+          const entries = await (await outbox()).list();
+          return { ok: true, pending: entries.length, problem: latestProblem(entries) };
+        }
+        case 'retry-outbox':
+          return { ok: true, ...(await retryOutbox()) };
+      }
+    },
+  );
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== CLIP_MENU_ID || tab?.id === undefined) return;
+    const tabId = tab.id;
+    void (async () => {
+      const [current, draftId] = await Promise.all([settings.load(), preferences.lastDraftId()]);
+      if (!current.token || !draftId) {
+        await browser.tabs.create({ url: chooseDraftPageUrl(browser.runtime.getURL('/popup.html'), tabId) });
+        return;
+      }
+      const reply = await clipSelection({ type: 'clip-selection', tabId, frameId: info.frameId, draftId }, clipDeps);
+      const t = await translator();
+      if (!reply.ok) await showFailure(browser.action, t(`clip.reason.${reply.reason}`), t);
+    })().catch((error: unknown) => console.error('background: context menu clip failed', error));
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void translator().then((t) => createClipMenu(browser.contextMenus, t));
+    void ensureRetryAlarm();
+    retrySoon('installed');
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void ensureRetryAlarm();
+    retrySoon('browser start');
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_ALARM) retrySoon('alarm');
+  });
+  globalThis.addEventListener('online', () => retrySoon('online'));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !Object.keys(changes).some((key) => key.startsWith('dampingi.settings'))) return;
+    void translator()
+      .then((t) => retitleClipMenu(browser.contextMenus, t))
+      .catch((error: unknown) => console.error('background: menu title not updated', error));
+  });
+}
+
+async function ensureRetryAlarm(): Promise<void> {
+  // Re-creating an existing alarm would restart its period; only create it when missing.
+  if (!(await browser.alarms.get(RETRY_ALARM))) await browser.alarms.create(RETRY_ALARM, { periodInMinutes: 1 });
+}

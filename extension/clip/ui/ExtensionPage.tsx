@@ -1,0 +1,55 @@
+/**
+ * Frame of the popup and options pages: loads the settings, provides the UI language (saved when
+ * switched) and gives children the settings through `useExtensionSettings()`.
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { Language } from '../../../shared/i18n';
+import { I18nProvider } from '../../components/i18n';
+import { type AppSettings, extensionSettingsStore } from '../../settings/app-settings';
+
+export const settingsStore = extensionSettingsStore(browser.storage.local);
+
+interface SettingsValue {
+  settings: AppSettings;
+  save: (patch: Partial<AppSettings>) => Promise<AppSettings>;
+}
+
+const SettingsContext = createContext<SettingsValue | null>(null);
+
+export function useExtensionSettings(): SettingsValue {
+  const value = useContext(SettingsContext);
+  if (!value) throw new Error('useExtensionSettings() used outside <ExtensionPage>');
+  return value;
+}
+
+export function ExtensionPage(props: { children: ReactNode }) {
+  const [settings, setSettings] = useState<AppSettings | null>(null);
+
+  useEffect(() => {
+    settingsStore.load().then(setSettings, (error: unknown) => console.error('settings could not be loaded', error));
+  }, []);
+
+  useEffect(() => {
+    if (settings) document.documentElement.lang = settings.language;
+  }, [settings]);
+
+  const save = useCallback(async (patch: Partial<AppSettings>) => {
+    const next = await settingsStore.save(patch);
+    setSettings(next);
+    return next;
+  }, []);
+  const setLanguage = useCallback(
+    (language: Language) => {
+      save({ language }).catch((error: unknown) => console.error('language not saved', error));
+    },
+    [save],
+  );
+
+  if (!settings) return null;
+  return (
+    <I18nProvider language={settings.language} onLanguageChange={setLanguage}>
+      <SettingsContext.Provider value={{ settings, save }}>{props.children}</SettingsContext.Provider>
+    </I18nProvider>
+  );
+}
