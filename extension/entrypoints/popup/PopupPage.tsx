@@ -1,0 +1,196 @@
+/** The toolbar popup: who is signed in, the target draft, "Klip ke Dampingi", the outbox count and the outcome. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { Translate } from '../../../shared/i18n';
+import type { DeliveryProblem } from '../../../shared/protocol/extension-messages';
+import { createApiClient } from '../../api/api-client';
+import { askBackground } from '../../clip/background-client';
+import { clipOutcomeText } from '../../clip/clip-outcome';
+import { clipPreferences } from '../../clip/clip-preferences';
+import {
+  type Account,
+  type DraftChoices,
+  loadAccount,
+  loadDraftChoices,
+  preselectedDraft,
+} from '../../clip/draft-choices';
+import { targetTabId } from '../../clip/target-tab';
+import { useExtensionSettings } from '../../clip/ui/ExtensionPage';
+import { useT } from '../../components/i18n';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+
+const preferences = clipPreferences(browser.storage.local);
+const OUTBOX_POLL_MS = 2_000;
+const RETRY_WHILE_OPEN_MS = 15_000;
+
+interface OutboxState {
+  pending: number;
+  problem: DeliveryProblem | null;
+}
+
+export function PopupPage() {
+  const t = useT();
+  const { settings } = useExtensionSettings();
+  const signedIn = settings.token !== null && settings.token !== '';
+  const search = globalThis.location.search;
+  const askedToChoose = new URLSearchParams(search).get('reason') === 'choose-draft';
+
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [account, setAccount] = useState<Account | null>(null);
+  const [choices, setChoices] = useState<DraftChoices | null>(null);
+  const [draftId, setDraftId] = useState<string | null>(null);
+  const [outbox, setOutbox] = useState<OutboxState | null>(null);
+  const [working, setWorking] = useState(false);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    targetTabId(search, browser.tabs).then(setTabId, (error: unknown) => console.error('popup: no target tab', error));
+  }, [search]);
+
+  useEffect(() => {
+    if (!signedIn) return;
+    const api = createApiClient(settings.serverUrl, settings.token);
+    void loadAccount(api, preferences, settings.serverUrl).then(setAccount);
+    void Promise.all([loadDraftChoices(api, preferences, settings.serverUrl), preferences.lastDraftId()]).then(
+      ([loaded, last]) => {
+        setChoices(loaded);
+        setDraftId(preselectedDraft(loaded.drafts ?? [], last));
+      },
+    );
+  }, [signedIn, settings.serverUrl, settings.token]);
+
+  const refreshOutbox = useCallback(async () => {
+    const reply = await askBackground(browser.runtime, { type: 'outbox-status' });
+    if (reply.ok) setOutbox({ pending: reply.pending, problem: reply.problem });
+    return reply.ok ? reply.pending : 0;
+  }, []);
+
+  useEffect(() => {
+    // Opening the popup is a good moment to retry what is waiting; while it stays open and clips
+    // still wait, retry now and then too (the background's alarm only runs once a minute).
+    let lastRetry = 0;
+    const retry = () => {
+      lastRetry = Date.now();
+      void askBackground(browser.runtime, { type: 'retry-outbox' }).then((reply) => {
+        if (reply.ok) setOutbox({ pending: reply.pending, problem: reply.problem });
+      });
+    };
+    void refreshOutbox();
+    retry();
+    const timer = setInterval(async () => {
+      const pending = await refreshOutbox();
+      if (pending > 0 && Date.now() - lastRetry > RETRY_WHILE_OPEN_MS) retry();
+    }, OUTBOX_POLL_MS);
+    return () => clearInterval(timer);
+  }, [refreshOutbox]);
+
+  const chooseDraft = (id: string) => {
+    setDraftId(id);
+    preferences.setLastDraftId(id).catch((error: unknown) => console.error('popup: draft choice not saved', error));
+  };
+
+  const clip = async () => {
+    if (tabId === null || draftId === null) return;
+    setWorking(true);
+    setStatus(t('clip.status.working'));
+    const reply = await askBackground(browser.runtime, { type: 'clip-selection', tabId, draftId });
+    setStatus(clipOutcomeText(reply, t));
+    setWorking(false);
+    void refreshOutbox();
+  };
+
+  const editorUrl = useMemo(() => (draftId ? draftPageUrl(draftId) : null), [draftId]);
+  const drafts = choices?.drafts ?? [];
+
+  return (
+    <main className="dampingi-page dampingi-popup">
+      <header className="dampingi-header">
+        <h1>{t('app.name')}</h1>
+        <LanguageSwitch />
+      </header>
+
+      {askedToChoose && <p className="dampingi-notice">{t('clip.drafts.chooseFirst')}</p>}
+
+      {signedIn ? (
+        <AccountLine account={account} t={t} />
+      ) : (
+        <p>
+          {t('clip.account.notSignedIn')}{' '}
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+            {t('clip.action.openSettings')}
+          </a>
+        </p>
+      )}
+
+      {signedIn && (
+        <div className="dampingi-field">
+          <label htmlFor="target-draft">{t('clip.drafts.label')}</label>
+          <select
+            id="target-draft"
+            value={draftId ?? ''}
+            disabled={drafts.length === 0}
+            onChange={(event) => chooseDraft(event.target.value)}
+          >
+            {drafts.length === 0 && (
+              <option value="">{choices ? t('clip.drafts.none') : t('clip.drafts.loading')}</option>
+            )}
+            {drafts.map((draft) => (
+              <option key={draft.id} value={draft.id}>
+                {draft.title}
+              </option>
+            ))}
+          </select>
+          <DraftChoicesNote choices={choices} t={t} />
+        </div>
+      )}
+
+      <div className="dampingi-actions">
+        <button
+          type="button"
+          onClick={() => void clip()}
+          disabled={!signedIn || draftId === null || tabId === null || working}
+          aria-busy={working}
+        >
+          {t('clip.action.clip')}
+        </button>
+        {editorUrl && (
+          <a href={editorUrl} target="_blank" rel="noreferrer">
+            {t('clip.action.openDraft')}
+          </a>
+        )}
+      </div>
+
+      <p className="dampingi-outbox">{t('clip.outbox.count', { count: outbox?.pending ?? 0 })}</p>
+      <p role="status" aria-live="polite" className="dampingi-status">
+        {status}
+      </p>
+    </main>
+  );
+}
+
+function AccountLine({ account, t }: { account: Account | null; t: Translate }) {
+  if (!account) return null;
+  if (account.name !== null) return <p>{t('clip.account.signedInAs', { name: account.name })}</p>;
+  if (account.reason === 'network') return null;
+  return (
+    <p className="dampingi-error">
+      {t(`error.${account.reason}`)}{' '}
+      <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+        {t('clip.action.openSettings')}
+      </a>
+    </p>
+  );
+}
+
+function DraftChoicesNote({ choices, t }: { choices: DraftChoices | null; t: Translate }) {
+  if (!choices || choices.source === 'server') return null;
+  if (choices.source === 'saved') return <p className="dampingi-hint">{t('clip.drafts.offline')}</p>;
+  return <p className="dampingi-error">{t('clip.drafts.failed', { reason: t(`error.${choices.reason}`) })}</p>;
+}
+
+/** The editor is an extension page: `editor.html?draft=<id>`. */
+function draftPageUrl(draftId: string): string {
+  const url = new URL((browser.runtime.getURL as (path: string) => string)('/editor.html'));
+  url.searchParams.set('draft', draftId);
+  return url.href;
+}
