@@ -64,7 +64,8 @@ const me = requireUser(async (_request, _context, user) => ({
 
 /**
  * The caller's drafts. Roles and sharing come in a later issue; until then every signed-in user
- * is a member of every draft, so this lists every draft on this server, newest first.
+ * is a member of every draft, so this lists every draft on this server, newest first (by last
+ * update, so a draft someone just edited comes first).
  */
 const listDrafts = requireUser(async (_request, context) => {
   const drafts = await context.storage.drafts.listDrafts();
@@ -119,7 +120,8 @@ export async function handleApiRequest(
   for (const { pattern, methods } of routes) {
     const match = pattern.exec(pathname);
     if (!match) continue;
-    const route = methods[request.method as keyof typeof methods];
+    const method = request.method ?? '';
+    const route = Object.hasOwn(methods, method) ? methods[method as keyof typeof methods] : undefined;
     if (!route) {
       return {
         ...apiError(405, 'bad-request', `${request.method} is not allowed here`),

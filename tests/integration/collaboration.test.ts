@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { draftPlainText } from '../../shared/model/draft-doc';
 import { DRAFT_CONTENT_FIELD } from '../../shared/model/draft-extensions';
+import { HealthResponseSchema } from '../../shared/protocol/api';
 import { connectClient, destroyAllClients } from './support/sync-client';
 import { startTestServer, type TestServer } from './support/test-server';
 import { waitFor } from './support/wait-for';
@@ -103,5 +104,21 @@ describe('co-editing a draft', () => {
     teacher.provider.shouldConnect = false;
     (teacher.provider.ws as unknown as WebSocket | null)?.terminate();
     await waitFor(() => !mentor.provider.awareness.getStates().has(teacherId), 'the teacher presence to disappear');
+  });
+
+  it('the server lets go of a draft after the last editor leaves, and loads it again for the next one', async () => {
+    const health = async () => HealthResponseSchema.parse(await (await fetch(`${server.url()}/health`)).json());
+    const teacher = connectClient(server.url(), room, token);
+    await teacher.whenSynced();
+    teacher.doc.getText('t').insert(0, 'tersimpan');
+    expect(await health()).toMatchObject({ rooms: 1, connections: 1 });
+    const witness = connectClient(server.url(), room, token);
+    await waitFor(() => witness.doc.getText('t').toString() === 'tersimpan', 'the witness to see the edit');
+
+    destroyAllClients();
+    await waitFor(async () => (await health()).rooms === 0, 'the room to be unloaded');
+    const next = connectClient(server.url(), room, token);
+    await next.whenSynced();
+    expect(next.doc.getText('t').toString()).toBe('tersimpan');
   });
 });
