@@ -11,6 +11,7 @@ import type * as Y from 'yjs';
 import { CLIP_NODE_NAME } from '../../shared/model/clip-node';
 import { DRAFT_CONTENT_FIELD, draftExtensions } from '../../shared/model/draft-extensions';
 import type { PresenceUser } from '../../shared/presence';
+import { renderCaret } from './caret-label';
 import { clipCardNode } from './clip-card-view';
 import type { LocaleChannel } from './locale-channel';
 
@@ -29,7 +30,7 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
   return [
     ...schemaExtensions,
     Collaboration.configure({ document: setup.doc, field: DRAFT_CONTENT_FIELD }),
-    CollaborationCaret.configure({ provider: setup.provider, user: setup.user }),
+    CollaborationCaret.configure({ provider: setup.provider, user: setup.user, render: renderCaret }),
     Placeholder.configure({ placeholder: () => setup.locale.get().t('editor.content.placeholder') }),
   ];
 }

@@ -24,27 +24,25 @@ export type ToolbarItemId =
 export interface ToolbarItem {
   id: ToolbarItemId;
   label: MessageKey;
-  /** Short visible text; the label is the accessible name. */
-  glyph: string;
   /** Toggles show their state with aria-pressed; actions (insert, undo) have none. */
   toggle: boolean;
   group: 'text' | 'blocks' | 'insert' | 'history';
 }
 
 export const toolbarItems: readonly ToolbarItem[] = [
-  { id: 'bold', label: 'editor.toolbar.bold', glyph: 'B', toggle: true, group: 'text' },
-  { id: 'italic', label: 'editor.toolbar.italic', glyph: 'I', toggle: true, group: 'text' },
-  { id: 'link', label: 'editor.toolbar.link', glyph: '🔗', toggle: true, group: 'text' },
-  { id: 'heading1', label: 'editor.toolbar.heading1', glyph: 'H1', toggle: true, group: 'blocks' },
-  { id: 'heading2', label: 'editor.toolbar.heading2', glyph: 'H2', toggle: true, group: 'blocks' },
-  { id: 'heading3', label: 'editor.toolbar.heading3', glyph: 'H3', toggle: true, group: 'blocks' },
-  { id: 'bulletList', label: 'editor.toolbar.bulletList', glyph: '•', toggle: true, group: 'blocks' },
-  { id: 'orderedList', label: 'editor.toolbar.orderedList', glyph: '1.', toggle: true, group: 'blocks' },
-  { id: 'taskList', label: 'editor.toolbar.taskList', glyph: '☑', toggle: true, group: 'blocks' },
-  { id: 'image', label: 'editor.toolbar.image', glyph: '🖼', toggle: false, group: 'insert' },
-  { id: 'table', label: 'editor.toolbar.table', glyph: '▦', toggle: false, group: 'insert' },
-  { id: 'undo', label: 'editor.toolbar.undo', glyph: '↶', toggle: false, group: 'history' },
-  { id: 'redo', label: 'editor.toolbar.redo', glyph: '↷', toggle: false, group: 'history' },
+  { id: 'bold', label: 'editor.toolbar.bold', toggle: true, group: 'text' },
+  { id: 'italic', label: 'editor.toolbar.italic', toggle: true, group: 'text' },
+  { id: 'link', label: 'editor.toolbar.link', toggle: true, group: 'text' },
+  { id: 'heading1', label: 'editor.toolbar.heading1', toggle: true, group: 'blocks' },
+  { id: 'heading2', label: 'editor.toolbar.heading2', toggle: true, group: 'blocks' },
+  { id: 'heading3', label: 'editor.toolbar.heading3', toggle: true, group: 'blocks' },
+  { id: 'bulletList', label: 'editor.toolbar.bulletList', toggle: true, group: 'blocks' },
+  { id: 'orderedList', label: 'editor.toolbar.orderedList', toggle: true, group: 'blocks' },
+  { id: 'taskList', label: 'editor.toolbar.taskList', toggle: true, group: 'blocks' },
+  { id: 'image', label: 'editor.toolbar.image', toggle: false, group: 'insert' },
+  { id: 'table', label: 'editor.toolbar.table', toggle: false, group: 'insert' },
+  { id: 'undo', label: 'editor.toolbar.undo', toggle: false, group: 'history' },
+  { id: 'redo', label: 'editor.toolbar.redo', toggle: false, group: 'history' },
 ];
 
 export type ToolbarState = Record<ToolbarItemId, boolean>;

@@ -7,6 +7,7 @@ import { useEditorState } from '@tiptap/react';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useT } from '../../components/i18n';
 import { type Dialogs, runToolbarItem, toolbarItems, toolbarState } from '../toolbar-actions';
+import { ToolbarIcon } from './ToolbarIcon';
 
 const moves: Record<string, (index: number, count: number) => number> = {
   ArrowRight: (i, n) => (i + 1) % n,
@@ -40,7 +41,7 @@ export function Toolbar(props: { editor: Editor; dialogs: Dialogs }) {
             buttons.current[index] = element;
           }}
           type="button"
-          className={`toolbar-button toolbar-${item.group}`}
+          className={`toolbar-button toolbar-${item.group} toolbar-${item.id}`}
           aria-label={t(item.label)}
           title={t(item.label)}
           aria-pressed={item.toggle ? state[item.id] : undefined}
@@ -48,7 +49,7 @@ export function Toolbar(props: { editor: Editor; dialogs: Dialogs }) {
           onFocus={() => setFocused(index)}
           onClick={() => runToolbarItem(item.id, editor, props.dialogs, t)}
         >
-          <span aria-hidden="true">{item.glyph}</span>
+          <ToolbarIcon id={item.id} />
         </button>
       ))}
     </div>

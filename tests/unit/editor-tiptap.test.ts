@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+import { Editor } from '@tiptap/core';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { draftEditorExtensions, editableAttributes } from '../../extension/editor/draft-editor-extensions';
+import { createLocaleChannel } from '../../extension/editor/locale-channel';
+import { runToolbarItem, toolbarState } from '../../extension/editor/toolbar-actions';
+import { createTranslator } from '../../shared/i18n';
+import { appendClip, draftPlainText } from '../../shared/model/draft-doc';
+import { ClipSchema } from '../../shared/protocol/clip';
+
+beforeAll(() => {
+  // jsdom has no layout; ProseMirror asks for rectangles when scrolling the selection into view.
+  const rect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) });
+  Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
+  Range.prototype.getBoundingClientRect = rect as () => DOMRect;
+  document.elementFromPoint = () => null;
+});
+
+const editors: Editor[] = [];
+afterEach(() => {
+  for (const editor of editors.splice(0)) editor.destroy();
+});
+
+function openEditor(doc = new Y.Doc()) {
+  const locale = createLocaleChannel('id');
+  const element = document.createElement('div');
+  document.body.append(element);
+  const editor = new Editor({
+    element,
+    extensions: draftEditorExtensions({
+      doc,
+      provider: { awareness: new Awareness(doc) },
+      user: { id: 'u-sari', name: 'Bu Sari', color: '#1e88e5' },
+      locale,
+    }),
+    editorProps: { attributes: editableAttributes('Isi draf') },
+  });
+  editors.push(editor);
+  return { editor, doc, locale, element };
+}
+
+const clip = ClipSchema.parse({
+  clipId: '6f1c2a9e-7a35-4d1e-9a7e-2f4c1b0d8e11',
+  draftId: 'draft-0001',
+  kind: 'selection',
+  source: {
+    title: 'Fotosintesis untuk kelas 5',
+    url: 'https://example.org/fotosintesis',
+    siteName: 'Contoh',
+    capturedAt: '2026-11-23T08:00:00.000Z',
+  },
+  content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Tumbuhan membuat makanan' }] }],
+});
+
+describe('the draft editor', () => {
+  it('the editable area is a multi-line textbox named for screen readers, still a ProseMirror', () => {
+    const { element } = openEditor();
+    const editable = element.querySelector('[contenteditable="true"]');
+    expect(editable?.getAttribute('role')).toBe('textbox');
+    expect(editable?.getAttribute('aria-label')).toBe('Isi draf');
+    expect(editable?.classList.contains('ProseMirror')).toBe(true);
+  });
+
+  it('what is typed lands in the draft document shared through Yjs', async () => {
+    const { editor, doc } = openEditor();
+    editor.commands.insertContent('Tujuan pembelajaran');
+    await vi.waitFor(() => expect(draftPlainText(doc)).toBe('Tujuan pembelajaran'));
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    expect(draftPlainText(copy)).toBe('Tujuan pembelajaran');
+  });
+
+  it("undo takes back only my own change, never the mentor's", async () => {
+    const { editor, doc } = openEditor();
+    editor.commands.insertContent('Kalimat guru.');
+    await vi.waitFor(() => expect(draftPlainText(doc)).toBe('Kalimat guru.'));
+
+    const mentor = new Y.Doc();
+    Y.applyUpdate(mentor, Y.encodeStateAsUpdate(doc));
+    const mentorEditor = openEditor(mentor).editor;
+    mentorEditor.commands.setTextSelection(mentorEditor.state.doc.content.size - 1);
+    mentorEditor.commands.insertContent(' Saran pendamping.');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(mentor), 'remote');
+    await vi.waitFor(() => expect(editor.getText()).toBe('Kalimat guru. Saran pendamping.'));
+
+    runToolbarItem('undo', editor, window, createTranslator('id'));
+    await vi.waitFor(() => expect(draftPlainText(doc)).toBe(' Saran pendamping.'));
+  });
+
+  it('a clip added to the document (e.g. by the extension) shows as a card with its source', async () => {
+    const { doc, element, locale } = openEditor();
+    appendClip(doc, clip);
+    const card = await vi.waitFor(() => {
+      const found = element.querySelector('.dampingi-clip');
+      if (!found) throw new Error('no card yet');
+      return found;
+    });
+    const link = card.querySelector('header a');
+    expect(link?.textContent).toBe('Fotosintesis untuk kelas 5');
+    expect(link?.getAttribute('href')).toBe('https://example.org/fotosintesis');
+    expect(link?.getAttribute('rel')).toContain('noopener');
+    expect(card.querySelector('header .dampingi-clip-url')?.textContent).toBe('https://example.org/fotosintesis');
+    const time = card.querySelector('header time');
+    expect(time?.getAttribute('datetime')).toBe('2026-11-23T08:00:00.000Z');
+    expect(time?.textContent).toMatch(/^diklip .*2026/);
+    expect(card.querySelector('[data-clip-content]')?.textContent).toBe('Tumbuhan membuat makanan');
+
+    locale.set('en');
+    expect(card.querySelector('header time')?.textContent).toMatch(/^clipped .*2026/);
+  });
+
+  it('the link button refuses javascript: and links the selection to an https address', async () => {
+    const { editor } = openEditor();
+    const t = createTranslator('id');
+    editor.commands.insertContent('klorofil');
+    editor.commands.selectAll();
+    const alert = vi.fn();
+    runToolbarItem('link', editor, { prompt: () => 'javascript:alert(1)', alert }, t);
+    expect(alert).toHaveBeenCalledOnce();
+    expect(editor.getHTML()).not.toContain('<a');
+
+    runToolbarItem('link', editor, { prompt: () => 'example.org/klorofil', alert }, t);
+    expect(editor.getHTML()).toContain('href="https://example.org/klorofil"');
+    expect(toolbarState(editor).link).toBe(true);
+  });
+
+  it('toolbar toggles report their state for aria-pressed', () => {
+    const { editor } = openEditor();
+    const t = createTranslator('id');
+    expect(toolbarState(editor).bold).toBe(false);
+    runToolbarItem('bold', editor, window, t);
+    editor.commands.insertContent('tebal');
+    expect(toolbarState(editor).bold).toBe(true);
+    runToolbarItem('heading2', editor, window, t);
+    expect(toolbarState(editor)).toMatchObject({ heading2: true, heading1: false });
+    runToolbarItem('taskList', editor, window, t);
+    expect(toolbarState(editor).taskList).toBe(true);
+  });
+});

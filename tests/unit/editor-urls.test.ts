@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { detectEditorContext } from '../../extension/editor/app-context';
+import { draftHref, mentorLink, routeOf } from '../../extension/editor/page-route';
+import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, parseUrlInput } from '../../extension/editor/url-input';
+import { takeTokenFromUrl } from '../../extension/editor/url-token';
+
+describe('the sign-in link token', () => {
+  it('is taken from ?token= and removed from the address bar, keeping the draft and hash', () => {
+    window.history.replaceState(null, '', '/editor.html?token=tok_abc123&draft=draft-0001#top');
+    const lengthBefore = window.history.length;
+    expect(takeTokenFromUrl(window)).toBe('tok_abc123');
+    expect(window.location.pathname + window.location.search + window.location.hash).toBe(
+      '/editor.html?draft=draft-0001#top',
+    );
+    expect(window.history.length).toBe(lengthBefore);
+  });
+
+  it('is absent without ?token=, and the address stays as it is', () => {
+    window.history.replaceState(null, '', '/editor.html?draft=draft-0001');
+    expect(takeTokenFromUrl(window)).toBeNull();
+    expect(window.location.search).toBe('?draft=draft-0001');
+  });
+
+  it('an empty or oversized token is removed from the address but not used', () => {
+    window.history.replaceState(null, '', '/editor.html?token=');
+    expect(takeTokenFromUrl(window)).toBeNull();
+    expect(window.location.search).toBe('');
+    window.history.replaceState(null, '', `/editor.html?token=${'x'.repeat(600)}`);
+    expect(takeTokenFromUrl(window)).toBeNull();
+    expect(window.location.search).toBe('');
+  });
+});
+
+describe('editor page addresses', () => {
+  it('no ?draft= is the home list; a valid id opens the draft; a bad id is reported', () => {
+    expect(routeOf({ search: '' })).toEqual({ page: 'home' });
+    expect(routeOf({ search: '?draft=abcDEF12_-' })).toEqual({ page: 'draft', draftId: 'abcDEF12_-' });
+    expect(routeOf({ search: '?draft=../../etc' })).toEqual({ page: 'invalid-draft' });
+  });
+
+  it('draft links are relative, so they work on the extension page and the web page', () => {
+    expect(draftHref('draft-0001')).toBe('editor.html?draft=draft-0001');
+  });
+
+  it('the mentor link points at the server web editor, keeping a path prefix', () => {
+    expect(mentorLink('http://localhost:8787', 'draft-0001')).toBe(
+      'http://localhost:8787/editor.html?draft=draft-0001',
+    );
+    expect(mentorLink('https://sekolah.sch.id/dampingi/', 'draft-0001')).toBe(
+      'https://sekolah.sch.id/dampingi/editor.html?draft=draft-0001',
+    );
+  });
+
+  it('the page knows whether it runs in the extension', () => {
+    expect(detectEditorContext({} as typeof globalThis)).toBe('web');
+    expect(detectEditorContext({ chrome: { runtime: {} } } as unknown as typeof globalThis)).toBe('web');
+    expect(detectEditorContext({ chrome: { runtime: { id: 'abc' } } } as unknown as typeof globalThis)).toBe(
+      'extension',
+    );
+  });
+});
+
+describe('URLs typed into the link and image prompts', () => {
+  it('http, https and mailto links pass; an address without scheme becomes https', () => {
+    expect(parseUrlInput('https://example.org/a', LINK_PROTOCOLS)).toEqual({
+      kind: 'ok',
+      url: 'https://example.org/a',
+    });
+    expect(parseUrlInput('mailto:guru@sekolah.sch.id', LINK_PROTOCOLS)).toMatchObject({ kind: 'ok' });
+    expect(parseUrlInput('  example.org/page ', LINK_PROTOCOLS)).toEqual({
+      kind: 'ok',
+      url: 'https://example.org/page',
+    });
+  });
+
+  it('javascript:, data: and plain words are refused', () => {
+    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,hi', 'halo', 'http://']) {
+      expect(parseUrlInput(bad, LINK_PROTOCOLS), bad).toEqual({ kind: 'invalid' });
+    }
+    expect(parseUrlInput('mailto:a@b.c', IMAGE_PROTOCOLS)).toEqual({ kind: 'invalid' });
+  });
+
+  it('cancel and empty are told apart (empty removes the link)', () => {
+    expect(parseUrlInput(null, LINK_PROTOCOLS)).toEqual({ kind: 'cancel' });
+    expect(parseUrlInput('  ', LINK_PROTOCOLS)).toEqual({ kind: 'clear' });
+  });
+});
