@@ -3,6 +3,7 @@ import { Editor } from '@tiptap/core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { renderCaret } from '../../extension/editor/caret-label';
 import { draftEditorExtensions, editableAttributes } from '../../extension/editor/draft-editor-extensions';
 import { createLocaleChannel } from '../../extension/editor/locale-channel';
 import { runToolbarItem, toolbarState } from '../../extension/editor/toolbar-actions';
@@ -137,5 +138,16 @@ describe('the draft editor', () => {
     expect(toolbarState(editor)).toMatchObject({ heading2: true, heading1: false });
     runToolbarItem('taskList', editor, window, t);
     expect(toolbarState(editor).taskList).toBe(true);
+  });
+});
+
+describe("another user's caret", () => {
+  it('shows their name and colour, but the name is not part of the draft text', () => {
+    const caret = renderCaret({ name: 'Pak Budi', color: '#d81b60' });
+    const label = caret.querySelector<HTMLElement>('.collaboration-carets__label');
+    expect(label?.shadowRoot?.textContent).toBe('Pak Budi');
+    expect(caret.textContent).toBe('');
+    expect(label?.style.backgroundColor).toBe('rgb(216, 27, 96)');
+    expect(label?.getAttribute('aria-hidden')).toBe('true');
   });
 });
