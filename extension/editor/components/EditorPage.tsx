@@ -39,7 +39,10 @@ export function EditorPage(props: {
   return (
     <main className="draft-page">
       <nav className="draft-nav">
-        <a href={EDITOR_PAGE}>← {t('editor.draft.allDrafts')}</a>
+        <a href={EDITOR_PAGE}>
+          <span aria-hidden="true">← </span>
+          {t('editor.draft.allDrafts')}
+        </a>
       </nav>
       <div className="draft-heading">
         <h1>{title ?? t('editor.draft.fallbackTitle')}</h1>
