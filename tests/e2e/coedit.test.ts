@@ -10,6 +10,7 @@ import {
   expectConverged,
   openWebDraft,
   syncStatus,
+  typeAfter,
   typeAtEnd,
   waitForSyncState,
 } from './support/editor-page';
@@ -41,6 +42,10 @@ describe('teacher and mentor co-edit a draft in real time', () => {
     await openWebDraft(mentor, server.url, mentorUser.token, draftId);
     await waitForSyncState(teacher, 'synced');
     await waitForSyncState(mentor, 'synced');
+    await typeAtEnd(teacher, 'Tujuan:');
+    await teacher.keyboard.press('Enter');
+    await teacher.keyboard.type('Saran:');
+    await expectConverged(teacher, mentor);
   });
 
   afterAll(async () => {

@@ -15,7 +15,21 @@ export async function waitForSyncState(page: Page, state: string, timeout = 20_0
 }
 
 export async function editorText(page: Page): Promise<string> {
-  return (await editorArea(page).innerText()).replace(/\u00a0/g, ' ');
+  // Other people's carets are widgets inside the editable area; they are not draft text.
+  const text = await editorArea(page).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    // ProseMirror adds a trailing break / separator next to a widget at the end of a paragraph.
+    for (const widget of copy.querySelectorAll(
+      '.collaboration-carets__caret, br.ProseMirror-trailingBreak, img.ProseMirror-separator',
+    )) {
+      widget.remove();
+    }
+    document.body.append(copy);
+    const visible = copy.innerText;
+    copy.remove();
+    return visible;
+  });
+  return text.replace(/\u00a0/g, ' ');
 }
 
 /** Places the caret at the end of the draft and types like a person (key by key). */
@@ -29,10 +43,24 @@ export function countOf(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
 }
 
-/** Polls until both pages show exactly the same draft text, then returns it. */
+/** Waits until both pages show exactly the same draft text, then returns it. */
 export async function expectConverged(a: Page, b: Page, timeout = 20_000): Promise<string> {
-  await expect.poll(async () => (await editorText(a)) === (await editorText(b)), { timeout, interval: 200 }).toBe(true);
-  return editorText(a);
+  const deadline = Date.now() + timeout;
+  let [textA, textB] = ['', ''];
+  while (Date.now() < deadline) {
+    [textA, textB] = await Promise.all([editorText(a), editorText(b)]);
+    if (textA === textB) return textA;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  expect(textB, 'the two editors did not converge').toBe(textA);
+  return textA;
+}
+
+/** Puts the caret at the end of the paragraph containing `text` and types there. */
+export async function typeAfter(page: Page, text: string, typed: string): Promise<void> {
+  await editorArea(page).getByText(text).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(typed, { delay: 15 });
 }
 
 /** Opens the web editor as a signed-in user, the way a mentor opens the shared link. */

@@ -24,16 +24,19 @@ export async function tabIdOf(ext: ExtensionBrowser, url: string): Promise<numbe
   return id;
 }
 
-/** Selects the contents of the elements matching `selector` on the page (one range each). */
+/** Selects from the start of the first element matching `selector` to the end of the last, as a mouse drag would. */
 export async function selectOnPage(page: Page, selector: string): Promise<void> {
   await page.evaluate((css) => {
+    const elements = [...document.querySelectorAll(css)];
+    const first = elements[0];
+    const last = elements.at(-1);
+    if (!first || !last) throw new Error(`nothing matches ${css}`);
+    const range = document.createRange();
+    range.setStart(first, 0);
+    range.setEnd(last, last.childNodes.length);
     const selection = window.getSelection();
     selection?.removeAllRanges();
-    for (const element of document.querySelectorAll(css)) {
-      const range = document.createRange();
-      range.selectNodeContents(element);
-      selection?.addRange(range);
-    }
+    selection?.addRange(range);
   }, selector);
 }
 
