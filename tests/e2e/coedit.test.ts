@@ -9,8 +9,8 @@ import {
   editorText,
   expectConverged,
   openWebDraft,
+  placeCaretAfter,
   syncStatus,
-  typeAfter,
   typeAtEnd,
   waitForSyncState,
 } from './support/editor-page';
@@ -54,9 +54,12 @@ describe('teacher and mentor co-edit a draft in real time', () => {
   });
 
   it('both type at once; each sees the other text, once, and the same draft', async () => {
+    // Each writes in their own paragraph at the same moment.
+    await placeCaretAfter(teacher, 'Tujuan:');
+    await placeCaretAfter(mentor, 'Saran:');
     await Promise.all([
-      typeAtEnd(teacher, 'Tujuan: siswa memahami fotosintesis. '),
-      typeAtEnd(mentor, 'Saran: tambah gambar daun. '),
+      teacher.keyboard.type(' siswa memahami fotosintesis.', { delay: 15 }),
+      mentor.keyboard.type(' tambah gambar daun.', { delay: 15 }),
     ]);
     const text = await expectConverged(teacher, mentor);
     expect(countOf(text, 'Tujuan: siswa memahami fotosintesis.')).toBe(1);

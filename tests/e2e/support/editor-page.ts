@@ -56,11 +56,21 @@ export async function expectConverged(a: Page, b: Page, timeout = 20_000): Promi
   return textA;
 }
 
-/** Puts the caret at the end of the paragraph containing `text` and types there. */
-export async function typeAfter(page: Page, text: string, typed: string): Promise<void> {
+/**
+ * Puts the caret at the end of the paragraph that starts with `text`, as a click and End would,
+ * and waits until the editor has taken the new selection (a remote update in between could
+ * otherwise restore the previous one).
+ */
+export async function placeCaretAfter(page: Page, text: string): Promise<void> {
   await editorArea(page).getByText(text).click();
   await page.keyboard.press('End');
-  await page.keyboard.type(typed, { delay: 15 });
+  await page.waitForFunction((start) => {
+    const selection = window.getSelection();
+    const block = selection?.anchorNode?.parentElement?.closest('p, li, h1, h2, h3');
+    return selection?.isCollapsed && block?.textContent?.startsWith(start);
+  }, text);
+  // ProseMirror reads the DOM selection on the next selectionchange event.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
 }
 
 /** Opens the web editor as a signed-in user, the way a mentor opens the shared link. */
