@@ -37,6 +37,8 @@ export class DraftLink {
     private readonly timing: DraftLinkTiming,
   ) {
     const { provider } = connection;
+    // The background is not a participant: no cursor or name for others to show.
+    provider.awareness.setLocalState(null);
     provider.on('status', ({ status }) => {
       if (status !== 'connected' || !provider.ws) return;
       this.known = new Map();
