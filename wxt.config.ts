@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  // Static files (the web editor's offline service worker) live beside the rest of the extension.
+  publicDir: 'extension/public',
   manifest: {
     name: 'Dampingi',
     description:
