@@ -26,6 +26,13 @@ function awarenessUpdate(state: Record<string, unknown>): Uint8Array {
   return update;
 }
 
+/** A valid-looking update with no structs that deletes zero items of client 5. */
+function zeroLengthDeletion(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  for (const part of [0, 1, 5, 1, 0, 0]) encoding.writeVarUint(encoder, part);
+  return encoding.toUint8Array(encoder);
+}
+
 describe('decoding what the stock y-websocket client sends', () => {
   it('sync step 1 carries the client state vector', () => {
     const doc = new Y.Doc();
@@ -77,6 +84,15 @@ describe('refusing messages that are not the protocol', () => {
     ['a state vector that does not decode', frame(MessageType.Sync, SyncType.Step1, new Uint8Array([5, 1]))],
     ['query-awareness with a payload', frame(MessageType.QueryAwareness, 1)],
     ['awareness whose state is not JSON', frame(MessageType.Awareness, awarenessWithState('{not json'))],
+    // Both decode, and Yjs threw applying them (found by the hostile-messages fuzz test).
+    ['an update deleting a range of length 0', frame(MessageType.Sync, SyncType.Update, zeroLengthDeletion())],
+    [
+      'an update whose item points forward in its own history',
+      Buffer.from(
+        '00022d0103080001010174028408410876337e4d7844227e2801016d017801770a5d2176337e4d7844227e0108010002',
+        'hex',
+      ),
+    ],
   ];
 
   for (const [what, bytes] of refusals) {

@@ -73,6 +73,12 @@ function decodeFramed(decoder: decoding.Decoder): DecodeResult {
       }
       if (syncType === SyncType.Step2 || syncType === SyncType.Update) {
         const { structs, ds } = Y.decodeUpdate(payload);
+        // Yjs decodes these but throws when applying them, after the update was stored.
+        const malformed = structs.map(malformedStruct).find((problem) => problem !== null);
+        if (malformed) return invalid(malformed);
+        for (const ranges of ds.clients.values()) {
+          if (ranges.some((range) => range.len < 1)) return invalid('a deletion range of length 0');
+        }
         const empty = structs.length === 0 && ds.clients.size === 0;
         const type = syncType === SyncType.Step2 ? 'sync-step2' : 'sync-update';
         return { ok: true, message: { type, update: payload, empty } };
@@ -90,6 +96,23 @@ function decodeFramed(decoder: decoding.Decoder): DecodeResult {
     default:
       return invalid(`unsupported message type ${messageType}`);
   }
+}
+
+/**
+ * What Yjs would trip over when applying a decoded struct (it checks none of this): an empty
+ * struct, or a reference to its own client's item at or after itself (an item can only point to
+ * items that existed when it was created, and its own client created those before it).
+ */
+function malformedStruct(struct: Y.Item | Y.GC | Y.Skip): string | null {
+  if (struct.length < 1) return 'a struct of length 0';
+  if (!(struct instanceof Y.Item)) return null;
+  const { client, clock } = struct.id;
+  const parent = struct.parent instanceof Y.ID ? struct.parent : null;
+  for (const reference of [struct.origin, struct.rightOrigin, parent]) {
+    if (reference && reference.client === client && reference.clock >= clock)
+      return 'an item pointing forward in its own history';
+  }
+  return null;
 }
 
 /** The message's single varUint8Array, copied (so it does not pin the socket's buffer), and nothing after it. */
