@@ -1,6 +1,7 @@
 /**
- * HTML → draft nodes needs a DOM, which the service worker lacks: the work is done by the
- * offscreen document (entrypoints/offscreen), created on first use and left open.
+ * HTML → draft nodes needs a DOM, which Chrome's service worker lacks: the work is done by the
+ * offscreen document (entrypoints/offscreen), created on first use and left open. Firefox has
+ * no offscreen API but its background page has a DOM, so there the conversion runs in place.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -8,6 +9,7 @@ import {
   OffscreenConvertReplySchema,
   type OffscreenConvertRequest,
 } from '../../shared/protocol/extension-messages';
+import { htmlToClipContent } from '../clip/html-to-nodes';
 
 const OFFSCREEN_PATH = 'offscreen.html';
 let creating: Promise<void> | null = null;
@@ -29,6 +31,7 @@ async function ensureOffscreenDocument(): Promise<void> {
 }
 
 export async function convertInOffscreen(html: string): Promise<OffscreenConvertReply> {
+  if (!browser.offscreen && typeof document !== 'undefined') return htmlToClipContent(html, document);
   const request: OffscreenConvertRequest = { type: 'offscreen-convert-html', html };
   for (let attempt = 1; ; attempt++) {
     try {
