@@ -58,6 +58,8 @@ export const id = {
   'editor.sync.refused.rate-limited': 'Server menolak: terlalu banyak permintaan. Muat ulang sebentar lagi.',
   'editor.sync.refused.server-error': 'Terjadi kesalahan di server.',
   'editor.sync.refused.shutting-down': 'Server sedang dimatikan.',
+  'editor.sync.refused.too-slow':
+    'Sambungan terlalu lambat; menyambung ulang. Perubahan Anda tetap tersimpan di perangkat ini.',
 
   'editor.clip.label': 'Sumber',
   'editor.clip.untitled': 'Tanpa judul',
@@ -143,6 +145,7 @@ export const en: Record<keyof typeof id, string> = {
   'editor.sync.refused.rate-limited': 'Refused by the server: too many requests. Reload in a moment.',
   'editor.sync.refused.server-error': 'Something went wrong on the server.',
   'editor.sync.refused.shutting-down': 'The server is shutting down.',
+  'editor.sync.refused.too-slow': 'The connection is too slow; reconnecting. Your changes are kept on this device.',
 
   'editor.clip.label': 'Source',
   'editor.clip.untitled': 'Untitled',
