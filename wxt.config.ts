@@ -16,5 +16,11 @@ export default defineConfig({
     // popup opened as a tab, where activeTab alone does not grant access.
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Dampingi' },
+    commands: {
+      'clip-selection': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Klip pilihan ke draf terakhir / Clip the selection into the last draft',
+      },
+    },
   },
 });

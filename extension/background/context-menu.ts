@@ -7,6 +7,8 @@ import type { WxtBrowser } from 'wxt/browser';
 import type { Translate } from '../../shared/i18n';
 
 export const CLIP_MENU_ID = 'dampingi-clip-selection';
+/** Keyboard command declared in wxt.config.ts (Alt+Shift+D); same behaviour as the menu item. */
+export const CLIP_COMMAND = 'clip-selection';
 
 type ContextMenus = Pick<WxtBrowser['contextMenus'], 'removeAll' | 'create' | 'update'>;
 

@@ -1,5 +1,5 @@
 /**
- * Wires the background: requests from pages, the context menu, and the triggers that retry the
+ * Wires the background: requests from pages, the context menu and shortcut, and the triggers that retry the
  * outbox. Chrome may stop the service worker at any time, so every listener is registered
  * synchronously here and all state lives in IndexedDB or storage.
  */
@@ -14,7 +14,7 @@ import { extensionSettingsStore } from '../settings/app-settings';
 import { openDraftConnection } from '../sync/draft-connection';
 import { showFailure, showWaitingCount } from './badge';
 import { type ClipSelectionDeps, clipSelection } from './clip-selection';
-import { CLIP_MENU_ID, chooseDraftPageUrl, createClipMenu, retitleClipMenu } from './context-menu';
+import { CLIP_COMMAND, CLIP_MENU_ID, chooseDraftPageUrl, createClipMenu, retitleClipMenu } from './context-menu';
 import { convertInOffscreen } from './offscreen-converter';
 import { readPageSelection } from './page-reader';
 import { listenForRequests } from './request-listener';
@@ -76,19 +76,24 @@ export function startBackground(): void {
     },
   );
 
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== CLIP_MENU_ID || tab?.id === undefined) return;
-    const tabId = tab.id;
+  // The context menu and the keyboard shortcut clip into the last chosen draft without the popup.
+  const clipIntoLastDraft = (tabId: number, frameId: number | undefined, via: string) =>
     void (async () => {
       const [current, draftId] = await Promise.all([settings.load(), preferences.lastDraftId()]);
       if (!current.token || !draftId) {
         await browser.tabs.create({ url: chooseDraftPageUrl(browser.runtime.getURL('/popup.html'), tabId) });
         return;
       }
-      const reply = await clipSelection({ type: 'clip-selection', tabId, frameId: info.frameId, draftId }, clipDeps);
+      const reply = await clipSelection({ type: 'clip-selection', tabId, frameId, draftId }, clipDeps);
       const t = await translator();
       if (!reply.ok) await showFailure(browser.action, t(`clip.reason.${reply.reason}`), t);
-    })().catch((error: unknown) => console.error('background: context menu clip failed', error));
+    })().catch((error: unknown) => console.error(`background: ${via} clip failed`, error));
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) clipIntoLastDraft(tab.id, info.frameId, 'menu');
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === CLIP_COMMAND && tab?.id !== undefined) clipIntoLastDraft(tab.id, undefined, 'shortcut');
   });
 
   browser.runtime.onInstalled.addListener(() => {
