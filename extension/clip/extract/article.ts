@@ -1,0 +1,100 @@
+// Extracts a page's main content as clean HTML and plain text, choosing between Readability and Defuddle.
+import { Readability } from '@mozilla/readability';
+import Defuddle from 'defuddle';
+import { z } from 'zod';
+import { removeFurnitureByName, removeFurnitureByText } from './boilerplate';
+import { plainTextOf } from './plain-text';
+
+export const articleSchema = z.object({
+  html: z.string(),
+  text: z.string(),
+  /** Which extractor's output was kept: useful when judging quality. */
+  extractor: z.enum(['readability', 'defuddle', 'body']),
+});
+export type ExtractedArticle = z.infer<typeof articleSchema>;
+
+/** Below this many characters Readability's pick is doubted and Defuddle is asked too. */
+const DOUBTFUL_LENGTH = 500;
+const STRIPPED_FROM_BODY = 'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg';
+
+interface Candidate {
+  extractor: ExtractedArticle['extractor'];
+  root: Element;
+  text: string;
+}
+
+function candidate(extractor: Candidate['extractor'], root: Element): Candidate {
+  return { extractor, root, text: plainTextOf(root) };
+}
+
+/** Both extractors mutate the document they are given, so each gets its own copy. */
+function clonePage(doc: Document): Document {
+  return doc.cloneNode(true) as Document;
+}
+
+/** Class names are kept through extraction only to find furniture by name; the clip does not need them. */
+function stripClasses(root: Element): void {
+  for (const element of root.querySelectorAll('[class]')) element.removeAttribute('class');
+}
+
+function runReadability(doc: Document): Candidate | null {
+  // Removing furniture before Readability scores the page can change its pick, so it is removed afterwards.
+  const parsed = new Readability<Element>(clonePage(doc), {
+    serializer: (node) => node as Element,
+    charThreshold: 500,
+    keepClasses: true,
+  }).parse();
+  return parsed?.content ? candidate('readability', parsed.content) : null;
+}
+
+function runDefuddle(doc: Document, url: string): Candidate | null {
+  const parsed = new Defuddle(clonePage(doc), { url, useAsync: false }).parse();
+  if (!parsed.content) return null;
+  const container = doc.implementation.createHTMLDocument('').createElement('div');
+  container.innerHTML = parsed.content;
+  return candidate('defuddle', container);
+}
+
+/** Last resort: the body's text without navigation, so a page with text never yields an empty article. */
+function bodyFallback(doc: Document): Candidate {
+  const container = doc.implementation.createHTMLDocument('').createElement('div');
+  if (doc.body) container.append(...[...doc.body.cloneNode(true).childNodes]);
+  for (const element of [...container.querySelectorAll(STRIPPED_FROM_BODY)]) element.remove();
+  return candidate('body', container.textContent?.trim() ? container : (doc.body ?? container));
+}
+
+function safely<T>(run: () => T, onError: (error: unknown) => void): T | null {
+  try {
+    return run();
+  } catch (error) {
+    onError(error);
+    return null;
+  }
+}
+
+export interface ExtractArticleOptions {
+  /** Told about an extractor that threw; extraction still goes on with the others. */
+  onExtractorError?: (extractor: string, error: unknown) => void;
+}
+
+export function extractArticle(doc: Document, url: string, options: ExtractArticleOptions = {}): ExtractedArticle {
+  const report = (extractor: string) => (error: unknown) => options.onExtractorError?.(extractor, error);
+  let chosen = safely(() => runReadability(doc), report('readability'));
+  if (!chosen || chosen.text.length < DOUBTFUL_LENGTH) {
+    const fromDefuddle = safely(() => runDefuddle(doc, url), report('defuddle'));
+    if (fromDefuddle && fromDefuddle.text.length > (chosen?.text.length ?? 0) * 1.2) chosen = fromDefuddle;
+  }
+  if (!chosen?.text) chosen = bodyFallback(doc);
+
+  const beforeCleanup = chosen.root.cloneNode(true) as Element;
+  removeFurnitureByName(chosen.root);
+  removeFurnitureByText(chosen.root);
+  let text = plainTextOf(chosen.root);
+  // Clean-up must never take the article away.
+  if (text.length < 0.5 * chosen.text.length) {
+    chosen.root = beforeCleanup;
+    text = chosen.text;
+  }
+  stripClasses(chosen.root);
+  return { html: chosen.root.innerHTML.trim(), text, extractor: chosen.extractor };
+}
