@@ -10,22 +10,42 @@ export function draftFragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(DRAFT_CONTENT_FIELD);
 }
 
-/** Ids of all clips in the draft, so a clip delivered twice is recognised. */
-export function clipIdsInDraft(doc: Y.Doc): Set<string> {
-  const ids = new Set<string>();
+/** Where a clip in the draft came from, as its card shows it. */
+export interface ClipInDraft {
+  clipId: string;
+  sourceTitle: string;
+  sourceUrl: string;
+  capturedAt: string;
+}
+
+/** Every clip block in the draft, in document order (nested ones included). */
+export function clipsInDraft(doc: Y.Doc): ClipInDraft[] {
+  const clips: ClipInDraft[] = [];
+  const text = (element: Y.XmlElement, name: string) => {
+    const value = element.getAttribute(name);
+    return typeof value === 'string' ? value : '';
+  };
   const walk = (type: Y.XmlFragment | Y.XmlElement) => {
     for (const child of type.toArray()) {
-      if (child instanceof Y.XmlElement) {
-        if (child.nodeName === CLIP_NODE_NAME) {
-          const id = child.getAttribute('clipId');
-          if (typeof id === 'string') ids.add(id);
-        }
-        walk(child);
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName === CLIP_NODE_NAME && text(child, 'clipId')) {
+        clips.push({
+          clipId: text(child, 'clipId'),
+          sourceTitle: text(child, 'sourceTitle'),
+          sourceUrl: text(child, 'sourceUrl'),
+          capturedAt: text(child, 'capturedAt'),
+        });
       }
+      walk(child);
     }
   };
   walk(draftFragment(doc));
-  return ids;
+  return clips;
+}
+
+/** Ids of all clips in the draft, so a clip delivered twice is recognised. */
+export function clipIdsInDraft(doc: Y.Doc): Set<string> {
+  return new Set(clipsInDraft(doc).map((clip) => clip.clipId));
 }
 
 export type AppendClipResult = ClipNodeResult | { ok: true; duplicate: true };

@@ -117,4 +117,26 @@ describe('a teacher clips a selection from a web page into a draft', () => {
     await expect.poll(() => mentor.locator('.dampingi-clip').count(), { timeout: 20_000 }).toBe(3);
     expect(countOf(await editorText(mentor), 'Karbon dioksida dari udara')).toBe(2);
   });
+
+  it('the side panel shows the target draft and its latest clips, and a new clip appears there live', async () => {
+    const article = await ext.context.newPage();
+    const pageUrl = pages.url('fotosintesis.html?panel');
+    await article.goto(pageUrl);
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl(`sidepanel.html?tab=${await tabIdOf(ext, pageUrl)}`));
+    // The draft chosen last time is still the target.
+    const target = panel.getByRole('combobox', { name: 'Draf tujuan' });
+    await expect.poll(() => target.locator('option:checked').textContent(), { timeout: 10_000 }).toBe(title);
+    const clips = panel.getByRole('list', { name: /Klip di draf ini/ });
+    await expect.poll(() => clips.getByRole('listitem').count(), { timeout: 20_000 }).toBe(3);
+    expect(await clips.getByRole('link').first().textContent()).toBe('Fotosintesis: Cara Tumbuhan Membuat Makanan');
+
+    await selectOnPage(article, '#lead');
+    await panel.getByRole('button', { name: 'Klip ke Dampingi' }).click();
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /terkirim/i })
+      .waitFor({ timeout: 20_000 });
+    await expect.poll(() => clips.getByRole('listitem').count(), { timeout: 20_000 }).toBe(4);
+  });
 });

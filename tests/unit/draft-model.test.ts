@@ -3,7 +3,7 @@ import { DOMSerializer } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { clipToNode } from '../../shared/model/clip-to-node';
-import { appendClip, clipIdsInDraft, draftPlainText } from '../../shared/model/draft-doc';
+import { appendClip, clipIdsInDraft, clipsInDraft, draftPlainText } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
 import { type Clip, ClipSchema } from '../../shared/protocol/clip';
 
@@ -67,6 +67,28 @@ describe('clip block in a draft', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(draftPlainText(a)).toBe(draftPlainText(b));
     expect(draftPlainText(a).split('\n').sort()).toEqual(['Dua', 'Satu']);
+  });
+
+  it('the clips of a draft are listed with their source, in document order', () => {
+    const doc = new Y.Doc();
+    const first = makeClip();
+    const second = makeClip({ source: { ...first.source, title: 'Kedua', url: 'https://example.org/dua' } });
+    appendClip(doc, first);
+    appendClip(doc, second);
+    expect(clipsInDraft(doc)).toEqual([
+      {
+        clipId: first.clipId,
+        sourceTitle: 'Fotosintesis untuk kelas 5',
+        sourceUrl: 'https://example.org/fotosintesis',
+        capturedAt: '2026-11-23T08:00:00.000Z',
+      },
+      {
+        clipId: second.clipId,
+        sourceTitle: 'Kedua',
+        sourceUrl: 'https://example.org/dua',
+        capturedAt: '2026-11-23T08:00:00.000Z',
+      },
+    ]);
   });
 
   it('content the schema does not know is refused, the draft stays unchanged', () => {

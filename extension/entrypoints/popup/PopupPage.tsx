@@ -1,4 +1,7 @@
-/** The toolbar popup: who is signed in, the target draft, "Klip ke Dampingi", the outbox count and the outcome. */
+/**
+ * The toolbar popup (and side panel): who is signed in, the target draft, "Klip ke Dampingi", the
+ * outbox count and the outcome; the side panel adds the draft's latest clips.
+ */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Translate } from '../../../shared/i18n';
@@ -16,6 +19,7 @@ import {
 } from '../../clip/draft-choices';
 import { targetTabId } from '../../clip/target-tab';
 import { useExtensionSettings } from '../../clip/ui/ExtensionPage';
+import { LatestClips } from '../../clip/ui/LatestClips';
 import { useT } from '../../components/i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 
@@ -28,7 +32,8 @@ interface OutboxState {
   problem: DeliveryProblem | null;
 }
 
-export function PopupPage() {
+/** The same page serves the toolbar popup and the side panel, which also lists the draft's clips. */
+export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepanel' }) {
   const t = useT();
   const { settings } = useExtensionSettings();
   const signedIn = settings.token !== null && settings.token !== '';
@@ -90,10 +95,12 @@ export function PopupPage() {
   };
 
   const clip = async () => {
-    if (tabId === null || draftId === null) return;
+    // The side panel stays open while the user moves between tabs: clip from the tab active now.
+    const target = variant === 'sidepanel' ? await targetTabId(search, browser.tabs) : tabId;
+    if (target === null || draftId === null) return;
     setWorking(true);
     setStatus(t('clip.status.working'));
-    const reply = await askBackground(browser.runtime, { type: 'clip-selection', tabId, draftId });
+    const reply = await askBackground(browser.runtime, { type: 'clip-selection', tabId: target, draftId });
     setStatus(clipOutcomeText(reply, t));
     setWorking(false);
     void refreshOutbox();
@@ -158,12 +165,21 @@ export function PopupPage() {
             {t('clip.action.openDraft')}
           </a>
         )}
+        {variant === 'popup' && browser.sidePanel && (
+          <button type="button" className="dampingi-link-button" onClick={() => void openSidePanel()}>
+            {t('clip.action.openSidePanel')}
+          </button>
+        )}
       </div>
 
       <p className="dampingi-outbox">{t('clip.outbox.count', { count: outbox?.pending ?? 0 })}</p>
       <p role="status" aria-live="polite" className="dampingi-status">
         {status}
       </p>
+
+      {variant === 'sidepanel' && signedIn && draftId && (
+        <LatestClips serverUrl={settings.serverUrl} token={settings.token} draftId={draftId} />
+      )}
     </main>
   );
 }
@@ -186,6 +202,17 @@ function DraftChoicesNote({ choices, t }: { choices: DraftChoices | null; t: Tra
   if (!choices || choices.source === 'server') return null;
   if (choices.source === 'saved') return <p className="dampingi-hint">{t('clip.drafts.offline')}</p>;
   return <p className="dampingi-error">{t('clip.drafts.failed', { reason: t(`error.${choices.reason}`) })}</p>;
+}
+
+/** Opens the side panel in this window (allowed from the popup: it is a user gesture). */
+async function openSidePanel(): Promise<void> {
+  try {
+    const window = await browser.windows.getCurrent();
+    if (window.id !== undefined) await browser.sidePanel.open({ windowId: window.id });
+    globalThis.close();
+  } catch (error) {
+    console.error('popup: side panel not opened', error);
+  }
 }
 
 /** The editor is an extension page: `editor.html?draft=<id>`. */

@@ -13,6 +13,9 @@ export const id = {
   'clip.drafts.chooseFirst':
     'Pilih draf tujuan, lalu tekan "Klip ke Dampingi". Teks yang Anda pilih di halaman tadi tetap terpilih.',
   'clip.outbox.count': '{count} klip menunggu dikirim',
+  'clip.latest.heading': 'Klip di draf ini ({count})',
+  'clip.latest.empty': 'Belum ada klip di draf ini.',
+  'clip.action.openSidePanel': 'Buka panel samping',
   'clip.status.working': 'Mengklip…',
   'clip.status.delivered': 'Klip terkirim ke draf.',
   'clip.status.queued': 'Klip disimpan secara offline dan akan dikirim nanti.',
@@ -65,6 +68,9 @@ export const en: Record<keyof typeof id, string> = {
   'clip.drafts.chooseFirst':
     'Choose the target draft, then press "Clip to Dampingi". The text you selected on the page stays selected.',
   'clip.outbox.count': 'Clips waiting to be sent: {count}',
+  'clip.latest.heading': 'Clips in this draft ({count})',
+  'clip.latest.empty': 'No clips in this draft yet.',
+  'clip.action.openSidePanel': 'Open side panel',
   'clip.status.working': 'Clipping…',
   'clip.status.delivered': 'Clip delivered to the draft.',
   'clip.status.queued': 'Clip saved offline; it will be sent later.',
