@@ -36,10 +36,18 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     hooks: options.hooks,
     logger,
     maxMessageBytes: config.maxMessageBytes,
+    maxPendingMessages: config.maxPendingMessages,
     compactAfterUpdates: config.compactAfterUpdates,
     roomUnloadDelayMs: config.roomUnloadDelayMs,
   });
-  const transport = createSyncTransport({ storage, registry, logger, maxMessageBytes: config.maxMessageBytes });
+  const transport = createSyncTransport({
+    storage,
+    registry,
+    logger,
+    maxMessageBytes: config.maxMessageBytes,
+    rateLimits: config.rateLimits,
+    maxBufferedBytes: config.maxBufferedBytes,
+  });
   const httpServer = createServer(
     createHttpHandler({
       storage,

@@ -47,6 +47,31 @@ describe('server configuration from the environment', () => {
     expect(message).toContain('DAMPINGI_SQLITE_SYNCHRONOUS');
   });
 
+  it('limits for abusive or slow connections have defaults, are read from the environment and explain a bad value', () => {
+    const defaults = configFromEnv({});
+    expect(defaults.ok && defaults.config).toMatchObject({
+      rateLimits: { messagesPerSecond: 200, bytesPerSecond: 8 * 1024 * 1024, burstSeconds: 2 },
+      maxPendingMessages: 1000,
+      maxBufferedBytes: 64 * 1024 * 1024,
+    });
+    const set = configFromEnv({
+      DAMPINGI_RATE_MESSAGES_PER_SECOND: '50',
+      DAMPINGI_RATE_BYTES_PER_SECOND: '65536',
+      DAMPINGI_RATE_BURST_SECONDS: '5',
+      DAMPINGI_MAX_PENDING_MESSAGES: '20',
+      DAMPINGI_MAX_BUFFERED_BYTES: '1048576',
+    });
+    expect(set.ok && set.config).toMatchObject({
+      rateLimits: { messagesPerSecond: 50, bytesPerSecond: 65536, burstSeconds: 5 },
+      maxPendingMessages: 20,
+      maxBufferedBytes: 1048576,
+    });
+    const wrong = configFromEnv({ DAMPINGI_RATE_MESSAGES_PER_SECOND: '0', DAMPINGI_MAX_BUFFERED_BYTES: 'banyak' });
+    const message = wrong.ok ? '' : wrong.message;
+    expect(message).toContain('DAMPINGI_RATE_MESSAGES_PER_SECOND: must be at least 1');
+    expect(message).toContain('DAMPINGI_MAX_BUFFERED_BYTES: must be a number');
+  });
+
   it('a server listening on every interface is reached through localhost in printed links', () => {
     expect(publicBaseUrl({ host: '0.0.0.0', port: 8787 })).toBe('http://localhost:8787');
     expect(publicBaseUrl({ host: '127.0.0.1', port: 0 }, 40123)).toBe('http://127.0.0.1:40123');

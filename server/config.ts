@@ -27,6 +27,19 @@ const EnvSchema = z.object({
   DAMPINGI_DATA_DIR: optional(z.string().default('./data')),
   DAMPINGI_WEB_DIR: optional(z.string().default('.output/chrome-mv3')),
   DAMPINGI_MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MiB, 'bytes').default(16 * MiB)),
+  DAMPINGI_RATE_MESSAGES_PER_SECOND: optional(integer(1, 1_000_000, 'messages per second per connection').default(200)),
+  DAMPINGI_RATE_BYTES_PER_SECOND: optional(
+    integer(1024, 1024 * MiB, 'bytes per second per connection').default(8 * MiB),
+  ),
+  DAMPINGI_RATE_BURST_SECONDS: optional(
+    integer(1, 3600, 'seconds of allowance a quiet connection saves up').default(2),
+  ),
+  DAMPINGI_MAX_PENDING_MESSAGES: optional(
+    integer(1, 1_000_000, 'messages per connection waiting for the room to load or catch up').default(1000),
+  ),
+  DAMPINGI_MAX_BUFFERED_BYTES: optional(
+    integer(64 * 1024, 4096 * MiB, 'bytes unsent to one slow client').default(64 * MiB),
+  ),
   DAMPINGI_SQLITE_SYNCHRONOUS: optional(
     z
       .string()
@@ -52,6 +65,12 @@ export interface ServerConfig {
   webDir: string;
   /** Larger sync messages close the connection with 4413. */
   maxMessageBytes: number;
+  /** Per connection; exceeding either closes it with 4429. */
+  rateLimits: { messagesPerSecond: number; bytesPerSecond: number; burstSeconds: number };
+  /** Messages of one connection queued in its room (e.g. while the document loads); more closes it with 4429. */
+  maxPendingMessages: number;
+  /** A connection whose unsent backlog exceeds this is closed as too slow (4504) instead of growing memory. */
+  maxBufferedBytes: number;
   sqliteSynchronous: SqliteSynchronous;
   logLevel: LogLevel;
   /** Limits below are not read from the environment; tests may override them. */
@@ -83,6 +102,13 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
       dataDir: resolve(cwd, vars.DAMPINGI_DATA_DIR),
       webDir: resolve(cwd, vars.DAMPINGI_WEB_DIR),
       maxMessageBytes: vars.DAMPINGI_MAX_MESSAGE_BYTES,
+      rateLimits: {
+        messagesPerSecond: vars.DAMPINGI_RATE_MESSAGES_PER_SECOND,
+        bytesPerSecond: vars.DAMPINGI_RATE_BYTES_PER_SECOND,
+        burstSeconds: vars.DAMPINGI_RATE_BURST_SECONDS,
+      },
+      maxPendingMessages: vars.DAMPINGI_MAX_PENDING_MESSAGES,
+      maxBufferedBytes: vars.DAMPINGI_MAX_BUFFERED_BYTES,
       sqliteSynchronous: vars.DAMPINGI_SQLITE_SYNCHRONOUS,
       logLevel: vars.LOG_LEVEL,
       maxJsonBodyBytes: 64 * 1024,

@@ -31,6 +31,7 @@ function openRoom(store: GatedDocumentStore, overrides: Partial<DocumentRoomOpti
     hooks: {},
     logger: silentLogger,
     maxMessageBytes: 64 * 1024,
+    maxPendingMessages: 1000,
     compactAfterUpdates: 100,
     onEmpty: () => {
       events.empty += 1;
@@ -69,6 +70,24 @@ describe('a room loads its document before answering anyone', () => {
     expect(socket.sent.map(describeMessage)).toEqual(['sync-step1', 'sync-step2']);
     applyServerMessages(client, socket.sent);
     expect(client.getText('t').toString()).toBe('Tumbuhan membuat makanan');
+  });
+
+  it('a connection sending more messages than may wait for the load is closed as rate-limited (4429); others are answered', async () => {
+    const store = new GatedDocumentStore();
+    const loaded = deferred();
+    store.loadGate = loaded.promise;
+    const { room } = openRoom(store, { maxPendingMessages: 5 });
+    const flooder = new FakeSocket('flooder');
+    const flooding = room.join(flooder, session('c1'));
+    const teacher = new FakeSocket('teacher');
+    room.join(teacher, session('c2')).receive(clientSyncStep1(new Y.Doc()));
+    for (let index = 0; index < 6; index += 1) flooding.receive(clientSyncStep1(new Y.Doc()));
+    expect(flooder.closed?.code).toBe(CloseCode.RateLimited);
+
+    loaded.resolve();
+    await room.whenIdle();
+    expect(flooder.sent).toEqual([]);
+    expect(teacher.sent.map(describeMessage)).toEqual(['sync-step1', 'sync-step2']);
   });
 
   it('when loading fails every waiting connection is closed with server-error (4500), never answered with an empty document', async () => {

@@ -29,6 +29,8 @@ export interface DocumentRoomOptions {
   hooks: RoomHooks;
   logger: Logger;
   maxMessageBytes: number;
+  /** Messages of one connection waiting in the queue (e.g. while loading); more closes it with 4429. */
+  maxPendingMessages: number;
   compactAfterUpdates: number;
   /** The last connection left (the registry decides when to unload). */
   onEmpty(): void;
@@ -49,6 +51,8 @@ interface RoomConnection {
   readonly socket: RoomSocket;
   /** Awareness client ids this connection set, removed for everyone when it leaves. */
   readonly awarenessClientIds: Set<number>;
+  /** Its messages received but not yet handled. */
+  pending: number;
 }
 
 /** Transaction origin of updates read from storage: they are not relayed to anyone. */
@@ -88,7 +92,7 @@ export class DocumentRoom {
   }
 
   join(socket: RoomSocket, session: RoomSession): RoomMembership {
-    const connection: RoomConnection = { session, socket, awarenessClientIds: new Set() };
+    const connection: RoomConnection = { session, socket, awarenessClientIds: new Set(), pending: 0 };
     if (this.currentStatus === 'failed' || this.currentStatus === 'destroyed') {
       socket.close(CloseCode.ServerError, closeReasons[CloseCode.ServerError]);
     } else {
@@ -126,7 +130,18 @@ export class DocumentRoom {
       this.closeConnection(connection, decoded.closeCode, decoded.detail);
       return;
     }
-    this.queue.push(() => this.handle(connection, decoded.message));
+    if (connection.pending >= this.options.maxPendingMessages) {
+      this.closeConnection(connection, CloseCode.RateLimited, `more than ${connection.pending} messages waiting`);
+      return;
+    }
+    connection.pending += 1;
+    this.queue.push(async () => {
+      try {
+        await this.handle(connection, decoded.message);
+      } finally {
+        connection.pending -= 1;
+      }
+    });
   }
 
   private async handle(connection: RoomConnection, message: ClientMessage): Promise<void> {

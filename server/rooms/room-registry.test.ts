@@ -11,6 +11,7 @@ function createRegistry(store: GatedDocumentStore, hooks = {}) {
     hooks,
     logger: silentLogger,
     maxMessageBytes: 64 * 1024,
+    maxPendingMessages: 1000,
     compactAfterUpdates: 100,
     roomUnloadDelayMs: UNLOAD_DELAY,
   });

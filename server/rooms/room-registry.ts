@@ -11,6 +11,7 @@ export interface RoomRegistryOptions {
   hooks?: RoomHooks;
   logger: Logger;
   maxMessageBytes: number;
+  maxPendingMessages: number;
   compactAfterUpdates: number;
   roomUnloadDelayMs: number;
 }
@@ -65,6 +66,7 @@ export class RoomRegistry {
       hooks: this.options.hooks ?? {},
       logger: this.options.logger,
       maxMessageBytes: this.options.maxMessageBytes,
+      maxPendingMessages: this.options.maxPendingMessages,
       compactAfterUpdates: this.options.compactAfterUpdates,
       onEmpty: () => this.scheduleUnload(room),
       onLoadFailed: () => this.unload(room),

@@ -12,6 +12,7 @@ import { type Admission, admitSyncConnection } from '../auth/admit-connection';
 import { type Logger, loggablePath } from '../logger';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { Storage } from '../storage/storage';
+import { createRateLimiter, type RateLimits } from './rate-limit';
 import { messageBytes, wsRoomSocket } from './ws-room-socket';
 
 export interface SyncUpgradeOptions {
@@ -19,6 +20,8 @@ export interface SyncUpgradeOptions {
   registry: RoomRegistry;
   logger: Logger;
   maxMessageBytes: number;
+  rateLimits: Omit<RateLimits, 'maxMessageBytes'>;
+  maxBufferedBytes: number;
 }
 
 export interface SyncTransport {
@@ -81,9 +84,18 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
       connectionCounter += 1;
       const session = { connectionId: `c${connectionCounter}`, userId: admission.user.id };
       // Joined synchronously in the handshake callback, so no early frame is missed.
-      const membership = registry.join(admission.roomName, wsRoomSocket(ws), session);
+      const roomSocket = wsRoomSocket(ws, {
+        maxBufferedBytes: options.maxBufferedBytes,
+        onTooSlow: (bufferedBytes) =>
+          logger.warn({ connection: session.connectionId, bufferedBytes }, 'closing a connection too slow to keep up'),
+      });
+      const membership = registry.join(admission.roomName, roomSocket, session);
+      const limiter = createRateLimiter({ ...options.rateLimits, maxMessageBytes: options.maxMessageBytes });
       ws.on('message', (data, isBinary) => {
-        if (isBinary) membership.receive(messageBytes(data));
+        const bytes = messageBytes(data);
+        const allowed = limiter.take(bytes.byteLength);
+        if (!allowed.ok) membership.refuse(CloseCode.RateLimited, allowed.detail);
+        else if (isBinary) membership.receive(bytes);
         else membership.refuse(CloseCode.InvalidMessage, 'text frame');
       });
       ws.on('close', () => membership.leave());

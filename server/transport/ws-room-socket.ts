@@ -1,11 +1,30 @@
-/** Adapts a `ws` WebSocket to the three-member `RoomSocket` the rooms talk to. */
+/** Adapts a `ws` WebSocket to the three-member `RoomSocket` the rooms talk to, closing a client too slow to keep up. */
 import { WebSocket } from 'ws';
+import { TooSlowClose } from '../../shared/protocol/close-codes';
 import type { RoomSocket } from '../rooms/room-socket';
 
-export function wsRoomSocket(ws: WebSocket): RoomSocket {
+export interface SlowConsumerPolicy {
+  /** Unsent bytes already queued for this socket above which it is closed instead of sent more. */
+  maxBufferedBytes: number;
+  onTooSlow(bufferedBytes: number): void;
+}
+
+/** How long a too-slow client gets to read the close frame behind its backlog before the socket is cut. */
+const TOO_SLOW_GRACE_MS = 5_000;
+
+export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocket {
   return {
     isOpen: () => ws.readyState === WebSocket.OPEN,
-    send: (message) => ws.send(message, { binary: true }),
+    send: (message) => {
+      // Checked before sending, so one large message (a big step 2) always goes out whole.
+      if (ws.bufferedAmount > slow.maxBufferedBytes) {
+        slow.onTooSlow(ws.bufferedAmount);
+        ws.close(TooSlowClose.code, TooSlowClose.reason);
+        setTimeout(() => ws.terminate(), TOO_SLOW_GRACE_MS).unref();
+        return;
+      }
+      ws.send(message, { binary: true });
+    },
     close: (code, reason) => ws.close(code, reason),
   };
 }

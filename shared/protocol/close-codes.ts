@@ -31,3 +31,10 @@ export const closeReasons = {
 export function isPermanentClose(code: number): boolean {
   return code >= 4400 && code < 4500;
 }
+
+/**
+ * The connection could not keep up with what it was sent (its send buffer grew past the limit).
+ * Transient: the client reconnects and resyncs. Kept apart from `CloseCode` until the editor's
+ * catalogue has a message for it; until then the editor shows it as any dropped connection.
+ */
+export const TooSlowClose = { code: 4504, reason: 'too-slow' } as const;

@@ -58,6 +58,7 @@ describe('a room under a flood of broken and hostile messages', () => {
       hooks: {},
       logger: silentLogger,
       maxMessageBytes: 64 * 1024,
+      maxPendingMessages: 1000,
       compactAfterUpdates: 100,
       onEmpty: () => {},
       onLoadFailed: () => {},
