@@ -1,0 +1,55 @@
+/** Benchmark options from CLI flags (`--rooms=50`) or environment (`BENCH_ROOMS=50`), flags winning. */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { serverKinds } from './servers';
+
+export const workloads = ['live', 'traces', 'offline'] as const;
+export type Workload = (typeof workloads)[number];
+
+const list = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((text) => text.split(',').map((item) => item.trim()))
+    .pipe(z.array(z.enum(values)).min(1));
+const count = (min: number) => z.coerce.number().int().min(min);
+
+const OptionsSchema = z.object({
+  servers: list(serverKinds).default([...serverKinds]),
+  workloads: list(workloads).default([...workloads]),
+  // The issue's target shape: 200 rooms × 5 clients × 10 updates/s.
+  rooms: count(1).default(200),
+  clients: count(2).default(5),
+  rate: z.coerce.number().positive().default(10),
+  warmup: z.coerce.number().min(0).default(3),
+  duration: z.coerce.number().positive().default(20),
+  runs: count(1).default(3),
+  traceDir: z.string().default('../shared/corpus/editing-traces'),
+  /** Replay only the first N transactions of each trace (all when unset). */
+  traceTxns: count(1).optional(),
+  traceWindow: count(1).default(256),
+  offlineEdits: z
+    .string()
+    .transform((text) => text.split(',').map(Number))
+    .pipe(z.array(z.number().int().min(1)).min(1))
+    .default([1000, 10_000]),
+  out: z.string().default('bench/results'),
+  markdown: z.string().default('bench/RESULTS.md'),
+});
+export type BenchOptions = z.infer<typeof OptionsSchema>;
+
+const names = Object.keys(OptionsSchema.shape) as (keyof BenchOptions)[];
+const envName = (name: string) => `BENCH_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+const flagName = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: Object.fromEntries(names.map((name) => [flagName(name), { type: 'string' as const }])),
+    strict: true,
+  });
+  const raw: Record<string, string | undefined> = {};
+  for (const name of names) raw[name] = (values[flagName(name)] as string | undefined) ?? env[envName(name)];
+  const parsed = OptionsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`bad benchmark options:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

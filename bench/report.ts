@@ -1,0 +1,204 @@
+/** Writes benchmark results: the full JSON under bench/results/, and a readable RESULTS.md with ratios to the anchors. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LiveEditingResult } from './live-editing';
+import type { OfflineMergeResult } from './offline-merge';
+import type { BenchOptions } from './options';
+import { type ServerKind, serverLabels } from './servers';
+import { type Spread, spread } from './stats';
+import type { TraceReplayResult } from './traces';
+
+export interface Machine {
+  cpuModel: string;
+  cores: number;
+  node: string;
+  platform: string;
+  packages: Record<string, string>;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: Machine;
+  options: BenchOptions;
+  live: LiveEditingResult[];
+  traces: TraceReplayResult[];
+  offline: OfflineMergeResult[];
+}
+
+export interface LiveSummary {
+  server: ServerKind;
+  runs: number;
+  p50Ms: Spread;
+  p99Ms: Spread;
+  cpuMicrosPerDelivered: Spread;
+  peakRssMiB: Spread;
+  idleRssMiB: Spread;
+  deliveredShare: Spread;
+}
+
+export function summariseLive(results: readonly LiveEditingResult[]): LiveSummary[] {
+  const servers = [...new Set(results.map((result) => result.server))];
+  return servers.map((server) => {
+    const runs = results.filter((result) => result.server === server);
+    return {
+      server,
+      runs: runs.length,
+      p50Ms: spread(runs.map((run) => run.p50Ms)),
+      p99Ms: spread(runs.map((run) => run.p99Ms)),
+      cpuMicrosPerDelivered: spread(runs.map((run) => run.cpuMicrosPerDelivered)),
+      peakRssMiB: spread(runs.map((run) => run.peakRssBytes / 2 ** 20)),
+      idleRssMiB: spread(runs.map((run) => run.idleRssBytes / 2 ** 20)),
+      deliveredShare: spread(runs.map((run) => run.deliveredUpdates / Math.max(1, run.expectedDeliveries))),
+    };
+  });
+}
+
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const showSpread = (value: Spread, digits = 1) =>
+  `${fixed(value.median, digits)} (${fixed(value.min, digits)}–${fixed(value.max, digits)})`;
+const ratio = (ours: number, anchor: number) => (anchor > 0 ? `${fixed(ours / anchor, 2)}×` : '–');
+
+function liveSection(results: BenchResults): string[] {
+  const summaries = summariseLive(results.live);
+  if (summaries.length === 0) return [];
+  const o = results.options;
+  const lines = [
+    '## Live editing',
+    '',
+    `${o.rooms} rooms × ${o.clients} clients, one writer per room at ${o.rate} updates/s; ${o.warmup} s warm-up, ` +
+      `${o.duration} s measured; ${o.runs} runs per server, each on a fresh server process. ` +
+      'Median (min–max) over the runs.',
+    '',
+    '| server | p50 ms | p99 ms | server CPU µs / delivered update | peak RSS MiB | idle RSS MiB | delivered |',
+    '|---|---|---|---|---|---|---|',
+    ...summaries.map(
+      (s) =>
+        `| ${serverLabels[s.server]} | ${showSpread(s.p50Ms)} | ${showSpread(s.p99Ms)} | ` +
+        `${showSpread(s.cpuMicrosPerDelivered, 0)} | ${showSpread(s.peakRssMiB, 0)} | ${fixed(s.idleRssMiB.median, 0)} | ${fixed(s.deliveredShare.min * 100, 1)}% |`,
+    ),
+    '',
+  ];
+  const ours = summaries.find((s) => s.server === 'dampingi');
+  const anchors = summaries.filter((s) => s.server !== 'dampingi');
+  if (ours && anchors.length > 0) {
+    lines.push(
+      'Ratios, Dampingi ÷ anchor (medians; below 1 is better for Dampingi):',
+      '',
+      '| anchor | p50 | p99 | CPU / update | peak RSS |',
+      '|---|---|---|---|---|',
+      ...anchors.map(
+        (a) =>
+          `| ${serverLabels[a.server]} | ${ratio(ours.p50Ms.median, a.p50Ms.median)} | ` +
+          `${ratio(ours.p99Ms.median, a.p99Ms.median)} | ` +
+          `${ratio(ours.cpuMicrosPerDelivered.median, a.cpuMicrosPerDelivered.median)} | ` +
+          `${ratio(ours.peakRssMiB.median, a.peakRssMiB.median)} |`,
+      ),
+      '',
+    );
+  }
+  return lines;
+}
+
+function tracesSection(results: BenchResults): string[] {
+  if (results.traces.length === 0) return [];
+  const lines = [
+    '## Real editing traces',
+    '',
+    'Sequential traces replayed as one fast typist (one Yjs transaction per trace transaction, at most ' +
+      `${results.options.traceWindow} transactions ahead of the observer), a second client observing; ` +
+      'ops/s from the first edit until the observer holds the last. Concurrent traces are not replayed yet.',
+    '',
+    '| server | trace | transactions | ops/s | Dampingi ÷ this (above 1 is better for Dampingi) | observer text matches |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const t of results.traces) {
+    const ours = results.traces.find((r) => r.server === 'dampingi' && r.trace === t.trace && r.txns === t.txns);
+    lines.push(
+      `| ${serverLabels[t.server]} | ${t.trace} | ${t.txns} | ${fixed(t.opsPerSecond, 0)} | ` +
+        `${ours ? ratio(ours.opsPerSecond, t.opsPerSecond) : '–'} | ${t.textMatches ? 'yes' : '**no**'} |`,
+    );
+  }
+  return [...lines, ''];
+}
+
+function offlineSection(results: BenchResults): string[] {
+  if (results.offline.length === 0) return [];
+  const lines = [
+    '## Offline merge',
+    '',
+    'A client makes N edits offline (one transaction each), then reconnects. Bytes are WebSocket payload ' +
+      'bytes both ways until an observer has converged (+300 ms); the floor is ' +
+      '`Y.encodeStateAsUpdate(doc, serverStateVector).length`.',
+    '',
+    '| server | N | floor B | sent B | received B | total ÷ floor | converge ms | Dampingi bytes ÷ this | Dampingi time ÷ this |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const m of results.offline) {
+    const ours = results.offline.find((r) => r.server === 'dampingi' && r.edits === m.edits);
+    const total = (r: OfflineMergeResult) => r.bytes.sent + r.bytes.received;
+    lines.push(
+      `| ${serverLabels[m.server]} | ${m.edits} | ${m.floorBytes} | ${m.bytes.sent} | ${m.bytes.received} | ` +
+        `${fixed(m.ratioToFloor, 3)} | ${fixed(m.convergeMs, 0)} | ${ours ? ratio(total(ours), total(m)) : '–'} | ` +
+        `${ours ? ratio(ours.convergeMs, m.convergeMs) : '–'} |`,
+    );
+  }
+  return [...lines, ''];
+}
+
+function targetsSection(results: BenchResults): string[] {
+  const summaries = summariseLive(results.live);
+  const ours = summaries.find((s) => s.server === 'dampingi');
+  const verdict = (met: boolean) => (met ? 'met' : '**not met**');
+  const lines = ['## Against the issue targets', ''];
+  if (ours) {
+    const bestAnchorP99 = Math.min(...summaries.filter((s) => s.server !== 'dampingi').map((s) => s.p99Ms.median));
+    lines.push(
+      `- CPU per delivered update ≤ 40 µs (durable storage on): ${fixed(ours.cpuMicrosPerDelivered.median, 0)} µs — ` +
+        `${verdict(ours.cpuMicrosPerDelivered.median <= 40)}.`,
+      `- Peak RSS ≤ 100 MB: ${fixed((ours.peakRssMiB.median * 2 ** 20) / 1e6, 0)} MB — ${verdict(ours.peakRssMiB.median * 2 ** 20 <= 100e6)}.`,
+    );
+    if (Number.isFinite(bestAnchorP99)) {
+      lines.push(
+        `- p99 no worse than the best anchor (${fixed(bestAnchorP99)} ms): ${fixed(ours.p99Ms.median)} ms — ` +
+          `${verdict(ours.p99Ms.median <= bestAnchorP99)}.`,
+      );
+    }
+  }
+  for (const m of results.offline.filter((r) => r.server === 'dampingi')) {
+    lines.push(
+      `- Offline merge of ${m.edits} edits ≤ 1.05 × floor: ${fixed(m.ratioToFloor, 3)} × — ${verdict(m.ratioToFloor <= 1.05)}.`,
+    );
+  }
+  return [...lines, ''];
+}
+
+export function renderMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  return [
+    '# Benchmarks: Dampingi beside the anchors',
+    '',
+    `Generated by \`npm run bench\` on ${results.date}: ${m.cpuModel}, ${m.cores} cores, Node ${m.node}. ` +
+      'Each server is a separate child process pinned to core 0 (`taskset`); the load generator (all clients, ' +
+      'one process, one clock) is pinned to core 1. Server CPU is utime+stime from `/proc/<pid>/stat` over the ' +
+      'measured window; peak RSS is VmHWM.',
+    '',
+    `Packages: ${Object.entries(m.packages)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}.`,
+    '',
+    ...liveSection(results),
+    ...tracesSection(results),
+    ...offlineSection(results),
+    ...targetsSection(results),
+    'Editing traces: from the public editing-traces collection by Joseph Gentle and others (CC BY 4.0).',
+    '',
+  ].join('\n');
+}
+
+export function writeResults(results: BenchResults): { jsonPath: string; markdownPath: string } {
+  mkdirSync(results.options.out, { recursive: true });
+  const jsonPath = join(results.options.out, `${results.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(results.options.markdown, renderMarkdown(results));
+  return { jsonPath, markdownPath: results.options.markdown };
+}

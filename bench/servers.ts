@@ -1,0 +1,162 @@
+/**
+ * The servers under test, each a child process pinned to core 0: Dampingi (durable SQLite) and the
+ * anchors (@y/websocket-server in memory and with LevelDB, Hocuspocus in memory).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addUser } from '../server/cli/user-commands';
+import { apiPaths, DraftInfoSchema } from '../shared/protocol/api';
+import { cpuSeconds, peakRssBytes, rssBytes } from './proc-stats';
+
+export const serverKinds = ['dampingi', 'yws-memory', 'yws-leveldb', 'hocuspocus'] as const;
+export type ServerKind = (typeof serverKinds)[number];
+
+export const serverLabels: Record<ServerKind, string> = {
+  dampingi: 'Dampingi (SQLite, synchronous=FULL)',
+  'yws-memory': '@y/websocket-server (memory)',
+  'yws-leveldb': '@y/websocket-server (LevelDB)',
+  hocuspocus: 'Hocuspocus (memory)',
+};
+
+/** Which client speaks to the server: the stock y-websocket provider or the Hocuspocus provider. */
+export type ClientProtocol = 'y-websocket' | 'hocuspocus';
+
+/** A room a client may join: its name and the URL parameters (the token) it needs. */
+export interface RoomAccess {
+  readonly name: string;
+  readonly params: Record<string, string>;
+}
+
+export interface ServerUnderTest {
+  readonly kind: ServerKind;
+  readonly protocol: ClientProtocol;
+  /** What the client is given as its server URL (y-websocket appends `/<room>`). */
+  readonly wsUrl: string;
+  readonly pid: number;
+  cpuSeconds(): number;
+  peakRssBytes(): number;
+  rssBytes(): number;
+  openRooms(count: number): Promise<RoomAccess[]>;
+  stop(): Promise<void>;
+}
+
+/** The core the server runs on; the load generator pins itself elsewhere (see run.ts). */
+export const SERVER_CORE = '0';
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const address = probe.address();
+  await new Promise<void>((done) => probe.close(() => done()));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+function launchCommand(kind: ServerKind, dataDir: string): { args: string[]; env: Record<string, string> } {
+  switch (kind) {
+    case 'dampingi':
+      return {
+        args: ['node', '--import', 'tsx', 'server/main.ts'],
+        env: {
+          DAMPINGI_DATA_DIR: dataDir,
+          DAMPINGI_WEB_DIR: join(dataDir, 'web'),
+          DAMPINGI_SQLITE_SYNCHRONOUS: 'FULL',
+          // The trace replay types faster than any person; the per-connection limits would close it.
+          DAMPINGI_RATE_MESSAGES_PER_SECOND: '1000000',
+          DAMPINGI_RATE_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+          LOG_LEVEL: 'warn',
+        },
+      };
+    case 'yws-memory':
+      return { args: ['node', 'node_modules/@y/websocket-server/src/server.js'], env: {} };
+    case 'yws-leveldb':
+      return { args: ['node', 'node_modules/@y/websocket-server/src/server.js'], env: { YPERSISTENCE: dataDir } };
+    case 'hocuspocus':
+      return { args: ['node', '--import', 'tsx', 'bench/servers/hocuspocus-server.ts'], env: {} };
+  }
+}
+
+async function waitUntilAnswering(httpUrl: string, child: ChildProcess, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited while starting:\n${stderr()}`);
+    try {
+      await fetch(httpUrl);
+      return;
+    } catch {
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+  throw new Error(`server at ${httpUrl} did not answer within 30 s:\n${stderr()}`);
+}
+
+async function dampingiRooms(httpUrl: string, dataDir: string, count: number): Promise<RoomAccess[]> {
+  const created = await addUser({ dataDir }, `bench-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  if (!created.ok) throw new Error(created.message);
+  const { token } = created.user;
+  const rooms: RoomAccess[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${httpUrl}${apiPaths.drafts}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: `bench ${i}` }),
+    });
+    if (response.status !== 201) throw new Error(`creating a draft failed: ${response.status}`);
+    const draft = DraftInfoSchema.parse(await response.json());
+    rooms.push({ name: draft.id, params: { token } });
+  }
+  return rooms;
+}
+
+export async function startServerUnderTest(kind: ServerKind): Promise<ServerUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), `dampingi-bench-${kind}-`));
+  mkdirSync(join(dataDir, 'web'));
+  const port = await freePort();
+  const { args, env } = launchCommand(kind, dataDir);
+  const child = spawn('taskset', ['-c', SERVER_CORE, ...args], {
+    env: {
+      ...process.env,
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DAMPINGI_HOST: '127.0.0.1',
+      DAMPINGI_PORT: String(port),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const httpUrl = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(kind === 'dampingi' ? `${httpUrl}${apiPaths.health}` : httpUrl, child, () => stderr);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('server process has no pid');
+  let roomCounter = 0;
+  return {
+    kind,
+    protocol: kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
+    wsUrl: kind === 'dampingi' ? `ws://127.0.0.1:${port}/sync` : `ws://127.0.0.1:${port}`,
+    pid,
+    cpuSeconds: () => cpuSeconds(pid),
+    peakRssBytes: () => peakRssBytes(pid),
+    rssBytes: () => rssBytes(pid),
+    async openRooms(count) {
+      if (kind === 'dampingi') return dampingiRooms(httpUrl, dataDir, count);
+      return Array.from({ length: count }, () => ({ name: `bench-room-${roomCounter++}`, params: {} }));
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
