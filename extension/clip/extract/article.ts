@@ -2,7 +2,7 @@
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
 import { z } from 'zod';
-import { removeFurnitureByName, removeFurnitureByText } from './boilerplate';
+import { removeFurnitureByName, removeFurnitureByText, removeLeadingByline } from './boilerplate';
 import { plainTextOf } from './plain-text';
 
 export const articleSchema = z.object({
@@ -89,6 +89,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractArtic
   const beforeCleanup = chosen.root.cloneNode(true) as Element;
   removeFurnitureByName(chosen.root);
   removeFurnitureByText(chosen.root);
+  removeLeadingByline(chosen.root);
   let text = plainTextOf(chosen.root);
   // Clean-up must never take the article away.
   if (text.length < 0.5 * chosen.text.length) {

@@ -31,6 +31,8 @@ export function removeFurnitureByName(root: Element): void {
   const pageLength = normalised(root.textContent).length;
   for (const element of [...root.querySelectorAll('[class], [id]')]) {
     if (!root.contains(element) || KEEP_TAGS.has(element.tagName.toUpperCase())) continue;
+    // Syntax highlighters mark code comments with class "comment".
+    if (element.closest('pre, code')) continue;
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
     if (!FURNITURE_TOKEN.test(names)) continue;
     const length = normalised(element.textContent).length;
@@ -57,8 +59,25 @@ export function removeFurnitureByText(root: Element): void {
     block.remove();
   }
   for (const element of [...root.querySelectorAll('p, div, span, li, h2, h3, h4, h5, h6, figcaption, a')]) {
-    if (!root.contains(element)) continue;
+    if (!root.contains(element) || element.closest('pre, code')) continue;
     const text = normalised(element.textContent);
     if (text.length > 0 && text.length < 60 && FURNITURE_TEXT.test(text)) element.remove();
+  }
+}
+
+const BYLINE_LINE = /^(by|oleh|von|par|por|door|di)\s+\p{Lu}/u;
+const DATE_LINE =
+  /^((updated|published|posted|last updated|diperbarui)\s*:?\s*)?(\w+\.? \d{1,2},? \d{4}|\d{1,2}\.? \w+\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})\b/i;
+/** How many blocks at the top of an article are checked for a byline or date line. */
+const LEADING_BLOCKS = 4;
+
+/** Drops a "By Jane Doe" or date line from the first few blocks: metadata carries them, the article text should not. */
+export function removeLeadingByline(root: Element): void {
+  const blocks = [...root.querySelectorAll('p, div, span, address, time, h4, h5, h6')].filter(
+    (element) => normalised(element.textContent).length > 0 && !element.querySelector('p, div, span, address, time'),
+  );
+  for (const block of blocks.slice(0, LEADING_BLOCKS)) {
+    const text = normalised(block.textContent);
+    if (text.length < 80 && (BYLINE_LINE.test(text) || DATE_LINE.test(text))) block.remove();
   }
 }
