@@ -85,9 +85,10 @@ export async function runLiveEditing(server: ServerUnderTest, options: LiveEditi
     if (!writer) continue;
     const text = writer.doc.getText(TEXT);
     const write = () => {
-      const sentAt = performance.now();
-      if (inWindow(sentAt)) sentInWindow++;
-      text.insert(text.length, `${sentAt.toFixed(3)};`);
+      // The writer counts the very stamp the readers parse, so both agree on the window's edges.
+      const stamp = performance.now().toFixed(3);
+      if (inWindow(Number(stamp))) sentInWindow++;
+      text.insert(text.length, `${stamp};`);
     };
     // Spread the writers' phases so the load is steady rather than in lockstep bursts.
     const phase = setTimeout(() => timers.push(setInterval(write, intervalMs)), Math.random() * intervalMs);

@@ -14,6 +14,9 @@ export interface Machine {
   node: string;
   platform: string;
   packages: Record<string, string>;
+  /** The commit measured, and whether server/ or shared/ had uncommitted changes at the time. */
+  commit: string;
+  serverTreeDirty: boolean;
 }
 
 export interface BenchResults {
@@ -182,9 +185,10 @@ export function renderMarkdown(results: BenchResults): string {
       'one process, one clock) is pinned to core 1. Server CPU is utime+stime from `/proc/<pid>/stat` over the ' +
       'measured window; peak RSS is VmHWM.',
     '',
-    `Packages: ${Object.entries(m.packages)
-      .map(([name, version]) => `${name} ${version}`)
-      .join(', ')}.`,
+    `Commit ${m.commit}${m.serverTreeDirty ? ' (with uncommitted changes in server/ or shared/)' : ''}. ` +
+      `Packages: ${Object.entries(m.packages)
+        .map(([name, version]) => `${name} ${version}`)
+        .join(', ')}.`,
     '',
     ...liveSection(results),
     ...tracesSection(results),

@@ -21,6 +21,10 @@ function packageVersion(name: string): string {
   return (JSON.parse(text) as { version: string }).version;
 }
 
+function git(args: string[]): string {
+  return spawnSync('git', args, { encoding: 'utf8' }).stdout ?? '';
+}
+
 function describeMachine(): Machine {
   return {
     cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -28,6 +32,8 @@ function describeMachine(): Machine {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     packages: Object.fromEntries(PACKAGES.map((name) => [name, packageVersion(name)])),
+    commit: git(['rev-parse', '--short', 'HEAD']).trim(),
+    serverTreeDirty: git(['status', '--porcelain', '--', 'server', 'shared']).trim() !== '',
   };
 }
 
