@@ -51,4 +51,15 @@ describe('extractArticle', () => {
     const result = articleOf('<div>Ujian besok jam delapan.</div>');
     expect(result.text).toBe('Ujian besok jam delapan.');
   });
+
+  it('returns the text of a page whose only text is in its header, and leaves the page itself untouched', () => {
+    const page = parsePage('<html><body><header><p>Pengumuman: sekolah libur.</p></header></body></html>', pageUrl);
+    try {
+      const result = extractArticle(page.document, pageUrl);
+      expect(result.text).toBe('Pengumuman: sekolah libur.');
+      expect(page.document.body.innerHTML).toBe('<header><p>Pengumuman: sekolah libur.</p></header>');
+    } finally {
+      page.close();
+    }
+  });
 });

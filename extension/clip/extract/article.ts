@@ -57,10 +57,18 @@ function runDefuddle(doc: Document, url: string): Candidate | null {
 
 /** Last resort: the body's text without navigation, so a page with text never yields an empty article. */
 function bodyFallback(doc: Document): Candidate {
-  const container = doc.implementation.createHTMLDocument('').createElement('div');
-  if (doc.body) container.append(...[...doc.body.cloneNode(true).childNodes]);
-  for (const element of [...container.querySelectorAll(STRIPPED_FROM_BODY)]) element.remove();
-  return candidate('body', container.textContent?.trim() ? container : (doc.body ?? container));
+  const copyOfBody = () => {
+    const container = doc.implementation.createHTMLDocument('').createElement('div');
+    if (doc.body) container.append(...[...doc.body.cloneNode(true).childNodes]);
+    return container;
+  };
+  const withoutFurniture = copyOfBody();
+  for (const element of [...withoutFurniture.querySelectorAll(STRIPPED_FROM_BODY)]) element.remove();
+  if (withoutFurniture.textContent?.trim()) return candidate('body', withoutFurniture);
+  // Text only in a header or nav is still the page's text; scripts and styles never are.
+  const wholeBody = copyOfBody();
+  for (const element of [...wholeBody.querySelectorAll('script, style, noscript, template')]) element.remove();
+  return candidate('body', wholeBody);
 }
 
 function safely<T>(run: () => T, onError: (error: unknown) => void): T | null {
