@@ -3,10 +3,12 @@
  * anchors (@y/websocket-server in memory and with LevelDB, Hocuspocus in memory).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { addUser } from '../server/cli/user-commands';
 import { apiPaths, DraftInfoSchema } from '../shared/protocol/api';
 import { cpuSeconds, peakRssBytes, rssBytes } from './proc-stats';
@@ -55,11 +57,48 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-function launchCommand(kind: ServerKind, dataDir: string): { args: string[]; env: Record<string, string> } {
+const bundles = new Map<string, Promise<string>>();
+
+/**
+ * TypeScript servers are bundled to plain ESM first (dependencies left external), so they run on
+ * bare `node` like @y/websocket-server does: a tsx loader in the process would add ~30 MiB of RSS.
+ * The bundle sits under node_modules so its imports resolve, and keeps the entry's `import.meta.url`.
+ */
+function bundled(entry: string): Promise<string> {
+  const existing = bundles.get(entry);
+  if (existing) return existing;
+  const outfile = join('node_modules', '.cache', 'dampingi-bench', basename(entry).replace(/\.ts$/, '.mjs'));
+  const result = build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(resolve(entry)).href) },
+    logLevel: 'error',
+    write: false,
+  }).then(({ outputFiles }) => {
+    // Written aside and renamed, so concurrent test workers never run a half-written bundle.
+    const partial = `${outfile}.${process.pid}`;
+    mkdirSync(dirname(outfile), { recursive: true });
+    writeFileSync(partial, outputFiles[0]?.contents ?? '');
+    renameSync(partial, outfile);
+    return outfile;
+  });
+  bundles.set(entry, result);
+  return result;
+}
+
+async function launchCommand(
+  kind: ServerKind,
+  dataDir: string,
+): Promise<{ args: string[]; env: Record<string, string> }> {
   switch (kind) {
     case 'dampingi':
       return {
-        args: ['node', '--import', 'tsx', 'server/main.ts'],
+        args: ['node', await bundled('server/main.ts')],
         env: {
           DAMPINGI_DATA_DIR: dataDir,
           DAMPINGI_WEB_DIR: join(dataDir, 'web'),
@@ -75,7 +114,7 @@ function launchCommand(kind: ServerKind, dataDir: string): { args: string[]; env
     case 'yws-leveldb':
       return { args: ['node', 'node_modules/@y/websocket-server/src/server.js'], env: { YPERSISTENCE: dataDir } };
     case 'hocuspocus':
-      return { args: ['node', '--import', 'tsx', 'bench/servers/hocuspocus-server.ts'], env: {} };
+      return { args: ['node', await bundled('bench/servers/hocuspocus-server.ts')], env: {} };
   }
 }
 
@@ -115,7 +154,7 @@ export async function startServerUnderTest(kind: ServerKind): Promise<ServerUnde
   const dataDir = mkdtempSync(join(tmpdir(), `dampingi-bench-${kind}-`));
   mkdirSync(join(dataDir, 'web'));
   const port = await freePort();
-  const { args, env } = launchCommand(kind, dataDir);
+  const { args, env } = await launchCommand(kind, dataDir);
   const child = spawn('taskset', ['-c', SERVER_CORE, ...args], {
     env: {
       ...process.env,
