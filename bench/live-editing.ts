@@ -19,6 +19,9 @@ export interface LiveEditingOptions {
 
 export interface LiveEditingResult {
   server: ServerKind;
+  rooms: number;
+  clientsPerRoom: number;
+  ratePerSecond: number;
   sentUpdates: number;
   expectedDeliveries: number;
   deliveredUpdates: number;
@@ -112,6 +115,9 @@ export async function runLiveEditing(server: ServerUnderTest, options: LiveEditi
   const delivered = latencies.length;
   return {
     server: server.kind,
+    rooms: options.rooms,
+    clientsPerRoom: options.clientsPerRoom,
+    ratePerSecond: options.ratePerSecond,
     sentUpdates: sentInWindow,
     expectedDeliveries,
     deliveredUpdates: delivered,

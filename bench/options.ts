@@ -16,8 +16,12 @@ const count = (min: number) => z.coerce.number().int().min(min);
 const OptionsSchema = z.object({
   servers: list(serverKinds).default([...serverKinds]),
   workloads: list(workloads).default([...workloads]),
-  // The issue's target shape: 200 rooms × 5 clients × 10 updates/s.
-  rooms: count(1).default(200),
+  // The issue's target shape: 200 rooms × 5 clients × 10 updates/s. A list (`--rooms=20,50`) sweeps.
+  rooms: z
+    .string()
+    .transform((text) => text.split(',').map(Number))
+    .pipe(z.array(z.number().int().min(1)).min(1))
+    .default([200]),
   clients: count(2).default(5),
   rate: z.coerce.number().positive().default(10),
   warmup: z.coerce.number().min(0).default(3),

@@ -1,5 +1,5 @@
 /** Writes benchmark results: the full JSON under bench/results/, and a readable RESULTS.md with ratios to the anchors. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LiveEditingResult } from './live-editing';
 import type { OfflineMergeResult } from './offline-merge';
@@ -30,6 +30,7 @@ export interface BenchResults {
 
 export interface LiveSummary {
   server: ServerKind;
+  rooms: number;
   runs: number;
   p50Ms: Spread;
   p99Ms: Spread;
@@ -39,12 +40,18 @@ export interface LiveSummary {
   deliveredShare: Spread;
 }
 
+/** One summary per (room count, server), over that pair's runs. */
 export function summariseLive(results: readonly LiveEditingResult[]): LiveSummary[] {
-  const servers = [...new Set(results.map((result) => result.server))];
-  return servers.map((server) => {
-    const runs = results.filter((result) => result.server === server);
+  const pairs = new Map<string, LiveEditingResult[]>();
+  for (const result of results) {
+    const key = `${result.rooms}/${result.server}`;
+    pairs.set(key, [...(pairs.get(key) ?? []), result]);
+  }
+  return [...pairs.values()].map((runs) => {
+    const first = runs[0] as LiveEditingResult;
     return {
-      server,
+      server: first.server,
+      rooms: first.rooms,
       runs: runs.length,
       p50Ms: spread(runs.map((run) => run.p50Ms)),
       p99Ms: spread(runs.map((run) => run.p99Ms)),
@@ -62,28 +69,35 @@ const showSpread = (value: Spread, digits = 1) =>
 const ratio = (ours: number, anchor: number) => (anchor > 0 ? `${fixed(ours / anchor, 2)}×` : '–');
 
 function liveSection(results: BenchResults): string[] {
-  const summaries = summariseLive(results.live);
-  if (summaries.length === 0) return [];
+  const all = summariseLive(results.live);
+  if (all.length === 0) return [];
   const o = results.options;
   const lines = [
     '## Live editing',
     '',
-    `${o.rooms} rooms × ${o.clients} clients, one writer per room at ${o.rate} updates/s; ${o.warmup} s warm-up, ` +
+    `R rooms × ${o.clients} clients, one writer per room at ${o.rate} updates/s; ${o.warmup} s warm-up, ` +
       `${o.duration} s measured; ${o.runs} runs per server, each on a fresh server process. ` +
-      'Median (min–max) over the runs.',
-    '',
-    '| server | p50 ms | p99 ms | server CPU µs / delivered update | peak RSS MiB | idle RSS MiB | delivered |',
-    '|---|---|---|---|---|---|---|',
-    ...summaries.map(
-      (s) =>
-        `| ${serverLabels[s.server]} | ${showSpread(s.p50Ms)} | ${showSpread(s.p99Ms)} | ` +
-        `${showSpread(s.cpuMicrosPerDelivered, 0)} | ${showSpread(s.peakRssMiB, 0)} | ${fixed(s.idleRssMiB.median, 0)} | ${fixed(s.deliveredShare.min * 100, 1)}% |`,
-    ),
+      'Median (min–max) over the runs; "delivered" is the worst run.',
     '',
   ];
-  const ours = summaries.find((s) => s.server === 'dampingi');
-  const anchors = summaries.filter((s) => s.server !== 'dampingi');
-  if (ours && anchors.length > 0) {
+  for (const rooms of new Set(all.map((s) => s.rooms))) {
+    const summaries = all.filter((s) => s.rooms === rooms);
+    lines.push(
+      `### ${rooms} rooms × ${o.clients} clients × ${o.rate} updates/s`,
+      '',
+      '| server | p50 ms | p99 ms | server CPU µs / delivered update | peak RSS MiB | idle RSS MiB | delivered |',
+      '|---|---|---|---|---|---|---|',
+      ...summaries.map(
+        (s) =>
+          `| ${serverLabels[s.server]} | ${showSpread(s.p50Ms)} | ${showSpread(s.p99Ms)} | ` +
+          `${showSpread(s.cpuMicrosPerDelivered, 0)} | ${showSpread(s.peakRssMiB, 0)} | ` +
+          `${fixed(s.idleRssMiB.median, 0)} | ${fixed(s.deliveredShare.min * 100, 1)}% |`,
+      ),
+      '',
+    );
+    const ours = summaries.find((s) => s.server === 'dampingi');
+    const anchors = summaries.filter((s) => s.server !== 'dampingi');
+    if (!ours || anchors.length === 0) continue;
     lines.push(
       'Ratios, Dampingi ÷ anchor (medians; below 1 is better for Dampingi):',
       '',
@@ -149,20 +163,22 @@ function offlineSection(results: BenchResults): string[] {
 }
 
 function targetsSection(results: BenchResults): string[] {
-  const summaries = summariseLive(results.live);
-  const ours = summaries.find((s) => s.server === 'dampingi');
+  const all = summariseLive(results.live);
   const verdict = (met: boolean) => (met ? 'met' : '**not met**');
   const lines = ['## Against the issue targets', ''];
-  if (ours) {
-    const bestAnchorP99 = Math.min(...summaries.filter((s) => s.server !== 'dampingi').map((s) => s.p99Ms.median));
+  for (const ours of all.filter((s) => s.server === 'dampingi')) {
+    const shape = `${ours.rooms} rooms`;
+    const anchors = all.filter((s) => s.rooms === ours.rooms && s.server !== 'dampingi');
+    const bestAnchorP99 = Math.min(...anchors.map((s) => s.p99Ms.median));
+    const peakMB = (ours.peakRssMiB.median * 2 ** 20) / 1e6;
     lines.push(
-      `- CPU per delivered update ≤ 40 µs (durable storage on): ${fixed(ours.cpuMicrosPerDelivered.median, 0)} µs — ` +
-        `${verdict(ours.cpuMicrosPerDelivered.median <= 40)}.`,
-      `- Peak RSS ≤ 100 MB: ${fixed((ours.peakRssMiB.median * 2 ** 20) / 1e6, 0)} MB — ${verdict(ours.peakRssMiB.median * 2 ** 20 <= 100e6)}.`,
+      `- ${shape}: CPU per delivered update ≤ 40 µs (durable storage on): ` +
+        `${fixed(ours.cpuMicrosPerDelivered.median, 0)} µs — ${verdict(ours.cpuMicrosPerDelivered.median <= 40)}.`,
+      `- ${shape}: peak RSS ≤ 100 MB: ${fixed(peakMB, 0)} MB — ${verdict(peakMB <= 100)}.`,
     );
     if (Number.isFinite(bestAnchorP99)) {
       lines.push(
-        `- p99 no worse than the best anchor (${fixed(bestAnchorP99)} ms): ${fixed(ours.p99Ms.median)} ms — ` +
+        `- ${shape}: p99 no worse than the best anchor (${fixed(bestAnchorP99)} ms): ${fixed(ours.p99Ms.median)} ms — ` +
           `${verdict(ours.p99Ms.median <= bestAnchorP99)}.`,
       );
     }
@@ -199,10 +215,16 @@ export function renderMarkdown(results: BenchResults): string {
   ].join('\n');
 }
 
+const NOTES_MARKER = '<!-- Notes below this line are written by hand and kept when the file is regenerated. -->';
+
 export function writeResults(results: BenchResults): { jsonPath: string; markdownPath: string } {
   mkdirSync(results.options.out, { recursive: true });
   const jsonPath = join(results.options.out, `${results.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(results.options.markdown, renderMarkdown(results));
+  const path = results.options.markdown;
+  // Hand-written reading notes below the marker survive regeneration.
+  const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
+  writeFileSync(path, `${renderMarkdown(results)}\n${notes}`);
   return { jsonPath, markdownPath: results.options.markdown };
 }

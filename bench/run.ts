@@ -56,23 +56,25 @@ async function withServer<T>(kind: ServerKind, work: (server: ServerUnderTest) =
 async function liveEditing(options: BenchOptions): Promise<LiveEditingResult[]> {
   const results: LiveEditingResult[] = [];
   // Servers interleaved run by run, so a drift in the machine's state does not favour one of them.
-  for (let run = 1; run <= options.runs; run++) {
-    for (const kind of options.servers) {
-      const result = await withServer(kind, (server) =>
-        runLiveEditing(server, {
-          rooms: options.rooms,
-          clientsPerRoom: options.clients,
-          ratePerSecond: options.rate,
-          warmupSeconds: options.warmup,
-          durationSeconds: options.duration,
-        }),
-      );
-      console.log(
-        `live run ${run} ${kind}: p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ` +
-          `${result.cpuMicrosPerDelivered.toFixed(0)} µs CPU/update, ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB, ` +
-          `${result.deliveredUpdates}/${result.expectedDeliveries} delivered`,
-      );
-      results.push(result);
+  for (const rooms of options.rooms) {
+    for (let run = 1; run <= options.runs; run++) {
+      for (const kind of options.servers) {
+        const result = await withServer(kind, (server) =>
+          runLiveEditing(server, {
+            rooms,
+            clientsPerRoom: options.clients,
+            ratePerSecond: options.rate,
+            warmupSeconds: options.warmup,
+            durationSeconds: options.duration,
+          }),
+        );
+        console.log(
+          `live ${rooms} rooms run ${run} ${kind}: p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ` +
+            `${result.cpuMicrosPerDelivered.toFixed(0)} µs CPU/update, ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB, ` +
+            `${result.deliveredUpdates}/${result.expectedDeliveries} delivered`,
+        );
+        results.push(result);
+      }
     }
   }
   return results;
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
   const written = writeResults(results);
   console.table(
     summariseLive(results.live).map((s) => ({
+      rooms: s.rooms,
       server: s.server,
       p50Ms: s.p50Ms.median,
       p99Ms: s.p99Ms.median,
