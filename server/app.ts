@@ -37,6 +37,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     logger,
     maxMessageBytes: config.maxMessageBytes,
     maxPendingMessages: config.maxPendingMessages,
+    syncChunkBytes: config.syncChunkBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     roomUnloadDelayMs: config.roomUnloadDelayMs,
   });

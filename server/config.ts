@@ -40,6 +40,9 @@ const EnvSchema = z.object({
   DAMPINGI_MAX_BUFFERED_BYTES: optional(
     integer(64 * 1024, 4096 * MiB, 'bytes unsent to one slow client').default(64 * MiB),
   ),
+  DAMPINGI_SYNC_CHUNK_BYTES: optional(
+    integer(16 * 1024, 1024 * MiB, 'bytes per piece of a large initial sync').default(4 * MiB),
+  ),
   DAMPINGI_SQLITE_SYNCHRONOUS: optional(
     z
       .string()
@@ -71,6 +74,8 @@ export interface ServerConfig {
   maxPendingMessages: number;
   /** A connection whose unsent backlog exceeds this is closed as too slow (4504) instead of growing memory. */
   maxBufferedBytes: number;
+  /** A client's initial sync larger than this arrives in pieces of about this size. */
+  syncChunkBytes: number;
   sqliteSynchronous: SqliteSynchronous;
   logLevel: LogLevel;
   /** Limits below are not read from the environment; tests may override them. */
@@ -109,6 +114,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
       },
       maxPendingMessages: vars.DAMPINGI_MAX_PENDING_MESSAGES,
       maxBufferedBytes: vars.DAMPINGI_MAX_BUFFERED_BYTES,
+      syncChunkBytes: vars.DAMPINGI_SYNC_CHUNK_BYTES,
       sqliteSynchronous: vars.DAMPINGI_SQLITE_SYNCHRONOUS,
       logLevel: vars.LOG_LEVEL,
       maxJsonBodyBytes: 64 * 1024,

@@ -32,6 +32,7 @@ function openRoom(store: GatedDocumentStore, overrides: Partial<DocumentRoomOpti
     logger: silentLogger,
     maxMessageBytes: 64 * 1024,
     maxPendingMessages: 1000,
+    syncChunkBytes: 1024 * 1024,
     compactAfterUpdates: 100,
     onEmpty: () => {
       events.empty += 1;

@@ -11,12 +11,12 @@ import type { DocumentStore, StoredDocument } from '../storage/storage';
 import type { HookRefusal, RoomHooks } from './room-hooks';
 import type { RoomSession, RoomSocket } from './room-socket';
 import { SerialQueue } from './serial-queue';
+import { encodeSyncAnswer } from './sync-chunks';
 import {
   type ClientMessage,
   decodeClientMessage,
   encodeAwarenessMessage,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeSyncUpdate,
 } from './sync-messages';
 
@@ -31,6 +31,8 @@ export interface DocumentRoomOptions {
   maxMessageBytes: number;
   /** Messages of one connection waiting in the queue (e.g. while loading); more closes it with 4429. */
   maxPendingMessages: number;
+  /** A step 2 larger than this is sent as several updates first (see sync-chunks.ts). */
+  syncChunkBytes: number;
   compactAfterUpdates: number;
   /** The last connection left (the registry decides when to unload). */
   onEmpty(): void;
@@ -148,7 +150,9 @@ export class DocumentRoom {
     if (this.currentStatus !== 'ready') return;
     switch (message.type) {
       case 'sync-step1':
-        this.send(connection, encodeSyncStep2(this.doc, message.stateVector));
+        for (const answer of encodeSyncAnswer(this.doc, message.stateVector, this.options.syncChunkBytes)) {
+          this.send(connection, answer);
+        }
         return;
       case 'sync-step2':
       case 'sync-update':

@@ -12,6 +12,7 @@ function createRegistry(store: GatedDocumentStore, hooks = {}) {
     logger: silentLogger,
     maxMessageBytes: 64 * 1024,
     maxPendingMessages: 1000,
+    syncChunkBytes: 1024 * 1024,
     compactAfterUpdates: 100,
     roomUnloadDelayMs: UNLOAD_DELAY,
   });

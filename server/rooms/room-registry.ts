@@ -12,6 +12,7 @@ export interface RoomRegistryOptions {
   logger: Logger;
   maxMessageBytes: number;
   maxPendingMessages: number;
+  syncChunkBytes: number;
   compactAfterUpdates: number;
   roomUnloadDelayMs: number;
 }
@@ -67,6 +68,7 @@ export class RoomRegistry {
       logger: this.options.logger,
       maxMessageBytes: this.options.maxMessageBytes,
       maxPendingMessages: this.options.maxPendingMessages,
+      syncChunkBytes: this.options.syncChunkBytes,
       compactAfterUpdates: this.options.compactAfterUpdates,
       onEmpty: () => this.scheduleUnload(room),
       onLoadFailed: () => this.unload(room),

@@ -154,6 +154,14 @@ export function encodeSyncStep2(doc: Y.Doc, peerStateVector: Uint8Array): Uint8A
   return encodeSync((encoder) => syncProtocol.writeSyncStep2(encoder, doc, peerStateVector));
 }
 
+/** Step 2 carrying an update computed elsewhere (see sync-chunks.ts). */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
+  return encodeSync((encoder) => {
+    encoding.writeVarUint(encoder, SyncType.Step2);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encodeSync((encoder) => syncProtocol.writeUpdate(encoder, update));
 }

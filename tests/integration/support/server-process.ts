@@ -1,5 +1,5 @@
 /**
- * The real server as a child process (`tsx server/main.ts`, configured by environment variables),
+ * The real server as a child process (`node --import tsx server/main.ts`, configured by environment variables),
  * so a test can kill it with SIGKILL or stop it with SIGTERM and start it again on the same data.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -32,7 +32,9 @@ export async function startServerProcess(options: {
   port: number;
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(join('node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  // `node --import tsx` rather than the `tsx` binary: the binary relays signals through a wrapper
+  // process that, on a loaded machine, kills the server instead of letting it shut down (exit 143).
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       DAMPINGI_PORT: String(options.port),
