@@ -147,15 +147,14 @@ function offlineSection(results: BenchResults): string[] {
       'bytes both ways until an observer has converged (+300 ms); the floor is ' +
       '`Y.encodeStateAsUpdate(doc, serverStateVector).length`.',
     '',
-    '| server | N | floor B | sent B | received B | total ÷ floor | converge ms | Dampingi bytes ÷ this | Dampingi time ÷ this |',
+    '| server | N | floor B | sent B | received B | total ÷ floor | converge ms | Dampingi (total ÷ floor) ÷ this | Dampingi time ÷ this |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const m of results.offline) {
     const ours = results.offline.find((r) => r.server === 'dampingi' && r.edits === m.edits);
-    const total = (r: OfflineMergeResult) => r.bytes.sent + r.bytes.received;
     lines.push(
       `| ${serverLabels[m.server]} | ${m.edits} | ${m.floorBytes} | ${m.bytes.sent} | ${m.bytes.received} | ` +
-        `${fixed(m.ratioToFloor, 3)} | ${fixed(m.convergeMs, 0)} | ${ours ? ratio(total(ours), total(m)) : '–'} | ` +
+        `${fixed(m.ratioToFloor, 3)} | ${fixed(m.convergeMs, 0)} | ${ours ? ratio(ours.ratioToFloor, m.ratioToFloor) : '–'} | ` +
         `${ours ? ratio(ours.convergeMs, m.convergeMs) : '–'} |`,
     );
   }
