@@ -1,8 +1,23 @@
-/** Yjs documents in SQLite: an append-only update log per document plus an optional compacted snapshot. */
+/**
+ * Yjs documents in SQLite: an append-only update log per document plus an optional compacted snapshot.
+ * Appends are group-committed: every update that arrives in the same turn of the event loop is written
+ * in one transaction (one fsync), and each caller's promise resolves only after that commit.
+ */
 import type { DocumentStore, StoredDocument } from '../storage';
 import { type SqliteDatabase, toBuffer, toBytes } from './database';
 
-export function createSqliteDocumentStore(db: SqliteDatabase, now: () => string): DocumentStore {
+interface PendingAppend {
+  name: string;
+  update: Uint8Array;
+  resolve(seq: number): void;
+  reject(error: unknown): void;
+}
+
+/** The store plus `flushPending`, which commits waiting appends now (before closing the database). */
+export function createSqliteDocumentStore(
+  db: SqliteDatabase,
+  now: () => string,
+): DocumentStore & { flushPending(): void } {
   const selectSnapshot = db.prepare<[string], { snapshot: Buffer | null }>(
     'SELECT snapshot FROM documents WHERE name = ?',
   );
@@ -26,18 +41,49 @@ export function createSqliteDocumentStore(db: SqliteDatabase, now: () => string)
     if (!row && updates.length === 0) return null;
     return { snapshot: row?.snapshot ? toBytes(row.snapshot) : null, updates };
   });
-  const append = db.transaction((name: string, update: Uint8Array): number => {
-    touchDocument.run(name, now());
-    return Number(insertUpdate.run(name, toBuffer(update)).lastInsertRowid);
+  const appendAll = db.transaction((batch: readonly PendingAppend[]): number[] => {
+    const at = now();
+    for (const name of new Set(batch.map((pending) => pending.name))) touchDocument.run(name, at);
+    return batch.map((pending) => Number(insertUpdate.run(pending.name, toBuffer(pending.update)).lastInsertRowid));
   });
+
+  let pending: PendingAppend[] = [];
+  let flushScheduled = false;
+  const flush = (): void => {
+    flushScheduled = false;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    try {
+      const seqs = appendAll(batch);
+      batch.forEach((entry, index) => entry.resolve(seqs[index] as number));
+    } catch (error) {
+      // Nothing of the batch was committed; every caller learns it and applies nothing.
+      for (const entry of batch) entry.reject(error);
+    }
+  };
   const compact = db.transaction((name: string, snapshot: Uint8Array, uptoSeq: number): void => {
     storeSnapshot.run(name, toBuffer(snapshot), now());
     deleteUpdatesUpTo.run(name, uptoSeq);
   });
 
   return {
-    loadDocument: async (name) => load(name),
-    appendUpdate: async (name, update) => append(name, update),
-    replaceWithSnapshot: async (name, snapshot, uptoSeq) => compact(name, snapshot, uptoSeq),
+    flushPending: flush,
+    loadDocument: async (name) => {
+      flush(); // a load must see every update already accepted
+      return load(name);
+    },
+    appendUpdate: (name, update) =>
+      new Promise<number>((resolve, reject) => {
+        pending.push({ name, update, resolve, reject });
+        if (!flushScheduled) {
+          flushScheduled = true;
+          setImmediate(flush);
+        }
+      }),
+    replaceWithSnapshot: async (name, snapshot, uptoSeq) => {
+      flush();
+      compact(name, snapshot, uptoSeq);
+    },
   };
 }

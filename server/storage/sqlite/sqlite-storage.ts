@@ -16,13 +16,15 @@ export interface SqliteStorageOptions {
 export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   const db = openDatabase(options);
   const now = options.now ?? (() => new Date().toISOString());
+  const documents = createSqliteDocumentStore(db, now);
   return {
     kind: 'sqlite',
-    documents: createSqliteDocumentStore(db, now),
+    documents,
     drafts: createSqliteDraftStore(db, now),
     users: createSqliteUserStore(db, now),
     close: async () => {
       if (!db.open) return;
+      documents.flushPending();
       // Folds the WAL back into the main file so a copied data dir is complete on its own.
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
