@@ -70,7 +70,12 @@ export async function createDampingiServer(): Promise<DampingiServer> {
     url,
     dataDir,
     async start() {
-      child = spawn(TSX, ['server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // One process (node with the tsx loader), so a signal reaches the server itself, not a wrapper.
+      child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout?.on('data', (chunk) => {
         log += chunk;
       });
