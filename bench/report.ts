@@ -1,4 +1,5 @@
 /** Writes benchmark results: the full JSON under bench/results/, and a readable RESULTS.md with ratios to the anchors. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LiveEditingResult } from './live-editing';
@@ -225,5 +226,8 @@ export function writeResults(results: BenchResults): { jsonPath: string; markdow
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
   writeFileSync(path, `${renderMarkdown(results)}\n${notes}`);
+  // The project's formatter also formats Markdown (aligned tables); keep `npm run lint` clean.
+  const formatted = spawnSync(join('node_modules', '.bin', 'biome'), ['format', '--write', path], { encoding: 'utf8' });
+  if (formatted.status !== 0) console.warn(`biome could not format ${path}:\n${formatted.stderr}`);
   return { jsonPath, markdownPath: results.options.markdown };
 }
