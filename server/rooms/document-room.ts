@@ -19,6 +19,7 @@ import {
   encodeSyncStep1,
   encodeSyncUpdate,
 } from './sync-messages';
+import { addsNothing } from './update-novelty';
 
 export type RoomStatus = 'loading' | 'ready' | 'failed' | 'destroyed';
 type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
@@ -155,6 +156,10 @@ export class DocumentRoom {
         }
         return;
       case 'sync-step2':
+        // A reconnect's step 2 often repeats what we have; storing it would grow the log every time.
+        if (!message.empty && !addsNothing(this.doc, message.update))
+          await this.storeAndApply(connection, message.update);
+        return;
       case 'sync-update':
         if (!message.empty) await this.storeAndApply(connection, message.update);
         return;

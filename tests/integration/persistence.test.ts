@@ -78,3 +78,32 @@ describe('a draft survives a server restart', () => {
     expect(await textAtFirstSync(fresh)).toBe(expected);
   });
 });
+
+describe('reconnecting does not grow the stored log', () => {
+  it('a client that reconnects with nothing new adds nothing to storage; one that deleted offline does', async () => {
+    const writer = connectClient(server.url(), room, token);
+    await writer.whenSynced();
+    writeParagraphs(writer.doc, ['Bab 1', 'Bab 2', 'Bab 3']);
+    writer.doc.getXmlFragment(DRAFT_CONTENT_FIELD).delete(0, 1); // its step 2 now always carries a delete set
+    const witness = connectClient(server.url(), room, token);
+    await waitFor(() => draftPlainText(witness.doc) === 'Bab 2\nBab 3', 'the witness to see the edits');
+    const logLength = async () => (await server.storedDocument(room))?.updates.length ?? 0;
+    const before = await logLength();
+
+    for (let round = 0; round < 3; round += 1) {
+      writer.provider.disconnect();
+      writer.provider.connect();
+      await waitFor(() => writer.provider.synced, 'the writer to sync again');
+    }
+    // The last step 2 went out before the writer counted itself synced; a later edit is stored after it.
+    witness.doc.getMap('meta').set('seen', true);
+    await waitFor(() => writer.doc.getMap('meta').get('seen') === true, 'the witness edit to reach the writer');
+    expect(await logLength()).toBe(before + 1);
+
+    writer.provider.disconnect();
+    writer.doc.getXmlFragment(DRAFT_CONTENT_FIELD).delete(0, 1); // offline deletion: a change
+    writer.provider.connect();
+    await waitFor(() => draftPlainText(witness.doc) === 'Bab 3', 'the offline deletion to arrive');
+    expect(await logLength()).toBe(before + 2);
+  });
+});
