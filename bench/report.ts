@@ -122,9 +122,10 @@ function tracesSection(results: BenchResults): string[] {
   const lines = [
     '## Real editing traces',
     '',
-    'Sequential traces replayed as one fast typist (one Yjs transaction per trace transaction, at most ' +
-      `${results.options.traceWindow} transactions ahead of the observer), a second client observing; ` +
-      'ops/s from the first edit until the observer holds the last. Concurrent traces are not replayed yet.',
+    'Sequential traces replayed as one fast typist (one Yjs transaction per trace transaction), concurrent ' +
+      'ones as one client per agent (each edit sent once its client has received, through the server, every edit ' +
+      `it depended on); at most ${results.options.traceWindow} transactions ahead of a separate observer client. ` +
+      'ops/s from the first edit until the observer holds the last; its text is checked against the trace.',
     '',
     '| server | trace | transactions | ops/s | Dampingi ÷ this (above 1 is better for Dampingi) | observer text matches |',
     '|---|---|---|---|---|---|',

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { loadConcurrentTrace, replayConcurrentTrace } from './concurrent-traces';
 import { type LiveEditingResult, runLiveEditing } from './live-editing';
 import { type OfflineMergeResult, runOfflineMerge } from './offline-merge';
 import { type BenchOptions, readOptions } from './options';
@@ -82,16 +83,23 @@ async function liveEditing(options: BenchOptions): Promise<LiveEditingResult[]> 
 
 async function traces(options: BenchOptions): Promise<TraceReplayResult[]> {
   const files = readdirSync(options.traceDir)
-    .filter((name) => name.endsWith('.json.gz') && !name.includes('.concurrent.'))
+    .filter((name) => name.endsWith('.json.gz'))
     .sort();
+  const replayOptions = { maxTxns: options.traceTxns, windowTxns: options.traceWindow };
   const results: TraceReplayResult[] = [];
   for (const file of files) {
     const path = join(options.traceDir, file);
-    const trace = loadSequentialTrace(path);
+    const replay = file.includes('.concurrent.')
+      ? (
+          (trace) => (server: ServerUnderTest) =>
+            replayConcurrentTrace(server, path, trace, replayOptions)
+        )(loadConcurrentTrace(path))
+      : (
+          (trace) => (server: ServerUnderTest) =>
+            replayTrace(server, path, trace, replayOptions)
+        )(loadSequentialTrace(path));
     for (const kind of options.servers) {
-      const result = await withServer(kind, (server) =>
-        replayTrace(server, path, trace, { maxTxns: options.traceTxns, windowTxns: options.traceWindow }),
-      );
+      const result = await withServer(kind, replay);
       console.log(
         `trace ${file} ${kind}: ${result.txns} txns, ${result.opsPerSecond.toFixed(0)} ops/s, ` +
           `text ${result.textMatches ? 'matches' : 'DIFFERS'}`,

@@ -5,12 +5,15 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConcurrentTrace, replayConcurrentTrace } from '../../bench/concurrent-traces';
 import { runLiveEditing } from '../../bench/live-editing';
 import { runOfflineMerge } from '../../bench/offline-merge';
 import { type ServerUnderTest, serverKinds, startServerUnderTest } from '../../bench/servers';
 import { expectedText, loadSequentialTrace, replayTrace } from '../../bench/traces';
 
-const TRACE = join('..', 'shared', 'corpus', 'editing-traces', 'friendsforever_flat.json.gz');
+const TRACES = join('..', 'shared', 'corpus', 'editing-traces');
+const TRACE = join(TRACES, 'friendsforever_flat.json.gz');
+const CONCURRENT_TRACE = join(TRACES, 'clownschool.concurrent.json.gz');
 
 let server: ServerUnderTest | null = null;
 afterEach(async () => {
@@ -43,6 +46,15 @@ describe('benchmark smoke run', () => {
     expect(result.textMatches).toBe(true);
     expect(result.finalLength).toBe(expectedText(trace, 300).length);
     expect(result.finalLength).toBeGreaterThan(0);
+  });
+
+  it('a concurrent trace prefix replayed by one Dampingi client per agent reaches the observer exactly', async () => {
+    server = await startServerUnderTest('dampingi');
+    const trace = loadConcurrentTrace(CONCURRENT_TRACE);
+    const result = await replayConcurrentTrace(server, CONCURRENT_TRACE, trace, { maxTxns: 300, windowTxns: 64 });
+    expect(result.txns).toBe(300);
+    expect(result.finalLength).toBeGreaterThan(0);
+    expect(result.textMatches).toBe(true);
   });
 
   it('replaying a whole trace as a string gives its end content', () => {
