@@ -81,23 +81,24 @@ async function liveEditing(options: BenchOptions): Promise<LiveEditingResult[]> 
   return results;
 }
 
+/** Loads a trace once and returns how to replay it against one server. */
+function traceReplay(path: string, options: BenchOptions): (server: ServerUnderTest) => Promise<TraceReplayResult> {
+  const replayOptions = { maxTxns: options.traceTxns, windowTxns: options.traceWindow };
+  if (path.includes('.concurrent.')) {
+    const trace = loadConcurrentTrace(path);
+    return (server) => replayConcurrentTrace(server, path, trace, replayOptions);
+  }
+  const trace = loadSequentialTrace(path);
+  return (server) => replayTrace(server, path, trace, replayOptions);
+}
+
 async function traces(options: BenchOptions): Promise<TraceReplayResult[]> {
   const files = readdirSync(options.traceDir)
     .filter((name) => name.endsWith('.json.gz'))
     .sort();
-  const replayOptions = { maxTxns: options.traceTxns, windowTxns: options.traceWindow };
   const results: TraceReplayResult[] = [];
   for (const file of files) {
-    const path = join(options.traceDir, file);
-    const replay = file.includes('.concurrent.')
-      ? (
-          (trace) => (server: ServerUnderTest) =>
-            replayConcurrentTrace(server, path, trace, replayOptions)
-        )(loadConcurrentTrace(path))
-      : (
-          (trace) => (server: ServerUnderTest) =>
-            replayTrace(server, path, trace, replayOptions)
-        )(loadSequentialTrace(path));
+    const replay = traceReplay(join(options.traceDir, file), options);
     for (const kind of options.servers) {
       const result = await withServer(kind, replay);
       console.log(
