@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { publicBaseUrl, type ServerConfig } from './config';
 import { createHttpHandler } from './http/http-handler';
 import { createLogger, type Logger } from './logger';
+import { createServerMetrics } from './metrics';
 import type { RoomHooks } from './rooms/room-hooks';
 import { RoomRegistry } from './rooms/room-registry';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage';
@@ -31,8 +32,13 @@ const CLOSE_GRACE_MS = 1_000;
 export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage: Storage = openSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
-  const registry = new RoomRegistry({
-    documents: storage.documents,
+  const metrics = createServerMetrics({
+    connections: () => registry.connectionCount,
+    documentsLoaded: () => registry.roomCount,
+    openDocumentBytes: () => registry.openDocumentBytes(),
+  });
+  const registry: RoomRegistry = new RoomRegistry({
+    documents: metrics.instrument(storage.documents),
     hooks: options.hooks,
     logger,
     maxMessageBytes: config.maxMessageBytes,
@@ -48,6 +54,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     maxMessageBytes: config.maxMessageBytes,
     rateLimits: config.rateLimits,
     maxBufferedBytes: config.maxBufferedBytes,
+    metrics,
   });
   const httpServer = createServer(
     createHttpHandler({
@@ -56,6 +63,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       webDir: config.webDir,
       version: packageVersion(),
       maxJsonBodyBytes: config.maxJsonBodyBytes,
+      metrics,
       stats: () => ({ rooms: registry.roomCount, connections: registry.connectionCount }),
     }),
   );

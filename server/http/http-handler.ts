@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import { loggablePath } from '../logger';
+import type { ServerMetrics } from '../metrics';
 import { type ApiContext, handleApiRequest, isApiPath } from './api-routes';
 import { apiError, sendJson } from './json';
 import { serveStaticFile } from './static-files';
@@ -9,6 +10,8 @@ import { serveStaticFile } from './static-files';
 export interface HttpHandlerOptions extends ApiContext {
   webDir: string;
   logger: Logger;
+  /** Prometheus text exposition at `/metrics`. */
+  metrics: Pick<ServerMetrics, 'render'>;
 }
 
 /**
@@ -29,6 +32,11 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     logger.debug({ method: request.method, path }, 'http request');
     try {
+      if (pathname === '/metrics' && request.method === 'GET') {
+        const { contentType, body } = await options.metrics.render();
+        response.writeHead(200, { 'content-type': contentType }).end(body);
+        return;
+      }
       if (!isApiPath(pathname)) {
         await serveStaticFile(request, response, pathname, options.webDir);
         return;

@@ -89,6 +89,11 @@ export class DocumentRoom {
     return this.connections.size;
   }
 
+  /** Size of the document encoded as one update: the metrics' estimate of the memory it holds. */
+  encodedStateBytes(): number {
+    return this.currentStatus === 'ready' ? Y.encodeStateAsUpdate(this.doc).byteLength : 0;
+  }
+
   /** Resolves once every message received so far is handled (stored, applied, broadcast). */
   whenIdle(): Promise<void> {
     return this.queue.whenIdle();

@@ -34,6 +34,10 @@ export class RoomRegistry {
     return count;
   }
 
+  openDocumentBytes(): number[] {
+    return [...this.rooms.values()].map((room) => room.encodedStateBytes());
+  }
+
   /** The room, loaded or loading; for tests and diagnostics. */
   room(name: string): DocumentRoom | null {
     return this.rooms.get(name) ?? null;

@@ -10,6 +10,7 @@ import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
 import { SYNC_PATH } from '../../shared/protocol/rooms';
 import { type Admission, admitSyncConnection } from '../auth/admit-connection';
 import { type Logger, loggablePath } from '../logger';
+import type { ServerMetrics } from '../metrics';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { Storage } from '../storage/storage';
 import { createRateLimiter, type RateLimits } from './rate-limit';
@@ -22,6 +23,7 @@ export interface SyncUpgradeOptions {
   maxMessageBytes: number;
   rateLimits: Omit<RateLimits, 'maxMessageBytes'>;
   maxBufferedBytes: number;
+  metrics: Pick<ServerMetrics, 'bytesReceived' | 'refusals'>;
 }
 
 export interface SyncTransport {
@@ -78,6 +80,7 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
     wss.handleUpgrade(request, socket, head, (ws) => {
       if (!admission.ok) {
         logger.info({ path, code: admission.code, detail: admission.detail }, 'sync connection refused');
+        options.metrics.refusals.inc({ code: admission.code, reason: closeReasons[admission.code] });
         ws.close(admission.code, closeReasons[admission.code]);
         return;
       }
@@ -86,6 +89,7 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
       // Joined synchronously in the handshake callback, so no early frame is missed.
       const roomSocket = wsRoomSocket(ws, {
         maxBufferedBytes: options.maxBufferedBytes,
+        onClose: (code, reason) => options.metrics.refusals.inc({ code, reason }),
         onTooSlow: (bufferedBytes) =>
           logger.warn({ connection: session.connectionId, bufferedBytes }, 'closing a connection too slow to keep up'),
       });
@@ -93,6 +97,7 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
       const limiter = createRateLimiter({ ...options.rateLimits, maxMessageBytes: options.maxMessageBytes });
       ws.on('message', (data, isBinary) => {
         const bytes = messageBytes(data);
+        options.metrics.bytesReceived.inc(bytes.byteLength);
         const allowed = limiter.take(bytes.byteLength);
         if (!allowed.ok) membership.refuse(CloseCode.RateLimited, allowed.detail);
         else if (isBinary) membership.receive(bytes);

@@ -7,6 +7,8 @@ export interface SlowConsumerPolicy {
   /** Unsent bytes already queued for this socket above which it is closed instead of sent more. */
   maxBufferedBytes: number;
   onTooSlow(bufferedBytes: number): void;
+  /** Every close the server initiates, e.g. for metrics. */
+  onClose(code: number, reason: string): void;
 }
 
 /** How long a too-slow client gets to read the close frame behind its backlog before the socket is cut. */
@@ -19,13 +21,17 @@ export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocke
       // Checked before sending, so one large message (a big step 2) always goes out whole.
       if (ws.bufferedAmount > slow.maxBufferedBytes) {
         slow.onTooSlow(ws.bufferedAmount);
+        slow.onClose(TooSlowClose.code, TooSlowClose.reason);
         ws.close(TooSlowClose.code, TooSlowClose.reason);
         setTimeout(() => ws.terminate(), TOO_SLOW_GRACE_MS).unref();
         return;
       }
       ws.send(message, { binary: true });
     },
-    close: (code, reason) => ws.close(code, reason),
+    close: (code, reason) => {
+      slow.onClose(code, reason);
+      ws.close(code, reason);
+    },
   };
 }
 

@@ -1,0 +1,55 @@
+/** An operator scrapes /metrics (Prometheus) and sees connections, documents, stored updates, latency, bytes and refusals. */
+import { hostname } from 'node:os';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CloseCode } from '../../shared/protocol/close-codes';
+import { connectClient, destroyAllClients, openRawSocket } from './support/sync-client';
+import { startTestServer, type TestServer } from './support/test-server';
+import { waitFor } from './support/wait-for';
+
+let server: TestServer;
+
+beforeEach(async () => {
+  server = await startTestServer();
+});
+
+afterEach(async () => {
+  destroyAllClients();
+  await server.dispose();
+});
+
+async function scrape(): Promise<string> {
+  const response = await fetch(`${server.url()}/metrics`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return response.text();
+}
+
+/** The value of one series, e.g. `dampingi_connections` or `dampingi_open_document_bytes{stat="sum"`. */
+function value(text: string, series: string): number {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(series) && !candidate.startsWith('#'));
+  return line ? Number(line.split(' ').at(-1)) : Number.NaN;
+}
+
+describe('Prometheus metrics', () => {
+  it('after two teachers edit and a stranger is refused, /metrics counts all of it, labelled with the process', async () => {
+    const { token } = await server.addUser('Bu Sari');
+    const { id: room } = await server.createDraft(token, 'Fotosintesis');
+    const teacher = connectClient(server.url(), room, token);
+    const mentor = connectClient(server.url(), room, token);
+    await Promise.all([teacher.whenSynced(), mentor.whenSynced()]);
+    teacher.doc.getText('t').insert(0, 'Tumbuhan membuat makanan sendiri.');
+    await waitFor(() => mentor.doc.getText('t').length > 0, 'the mentor to see the edit');
+    const stranger = await openRawSocket(server.url(), room, 'not-a-token');
+    expect((await stranger.closed).code).toBe(CloseCode.Unauthorized);
+
+    const text = await scrape();
+    expect(text).toContain(`process="${hostname()}:`);
+    expect(value(text, 'dampingi_connections')).toBe(2);
+    expect(value(text, 'dampingi_documents_loaded')).toBe(1);
+    expect(value(text, 'dampingi_updates_stored_total')).toBeGreaterThanOrEqual(1);
+    expect(value(text, 'dampingi_storage_write_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(value(text, 'dampingi_bytes_received_total')).toBeGreaterThan(30);
+    expect(value(text, 'dampingi_open_document_bytes{stat="sum"')).toBeGreaterThan(30);
+    expect(text).toMatch(/dampingi_refusals_total\{code="4401",reason="unauthorized",process="[^"]+"\} 1/);
+  });
+});
