@@ -56,7 +56,7 @@ export function createSqliteDocumentStore(
     if (batch.length === 0) return;
     try {
       const seqs = appendAll(batch);
-      batch.forEach((entry, index) => entry.resolve(seqs[index] as number));
+      for (const [index, entry] of batch.entries()) entry.resolve(seqs[index] as number);
     } catch (error) {
       // Nothing of the batch was committed; every caller learns it and applies nothing.
       for (const entry of batch) entry.reject(error);
