@@ -1,6 +1,9 @@
 /** Wires storage, rooms, the sync transport and HTTP into one running server; what main.ts and tests start. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CloseCode } from '../shared/protocol/close-codes';
+import { createSessionTokens } from './auth/session-tokens';
+import { loadTokenSecret } from './auth/token-secret';
 import { publicBaseUrl, type ServerConfig } from './config';
 import { createHttpHandler } from './http/http-handler';
 import { createLogger, type Logger } from './logger';
@@ -32,6 +35,10 @@ const CLOSE_GRACE_MS = 1_000;
 export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage: Storage = openSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const tokens = createSessionTokens({
+    secret: loadTokenSecret({ dataDir: config.dataDir, secret: config.tokenSecret }),
+    ttlSeconds: config.tokenTtlSeconds,
+  });
   const metrics = createServerMetrics({
     connections: () => registry.connectionCount,
     documentsLoaded: () => registry.roomCount,
@@ -46,9 +53,11 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     syncChunkBytes: config.syncChunkBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     roomUnloadDelayMs: config.roomUnloadDelayMs,
+    onWriteRefused: () => metrics.refusals.inc({ code: CloseCode.Forbidden, reason: 'read-only' }),
   });
   const transport = createSyncTransport({
     storage,
+    tokens,
     registry,
     logger,
     maxMessageBytes: config.maxMessageBytes,
@@ -59,6 +68,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const httpServer = createServer(
     createHttpHandler({
       storage,
+      tokens,
+      accessChanged: (draftId, userId, role) => registry.reviseAccess(draftId, userId, role),
       logger,
       webDir: config.webDir,
       version: packageVersion(),

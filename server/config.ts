@@ -50,6 +50,10 @@ const EnvSchema = z.object({
       .pipe(SqliteSynchronousSchema)
       .default('FULL'),
   ),
+  DAMPINGI_TOKEN_SECRET: optional(
+    z.string().min(32, { error: 'must be at least 32 characters (shared by every server process)' }).optional(),
+  ),
+  DAMPINGI_TOKEN_TTL_DAYS: optional(integer(1, 3650, 'days a sign-in token stays valid').default(30)),
   LOG_LEVEL: optional(
     z
       .string()
@@ -77,6 +81,9 @@ export interface ServerConfig {
   /** A client's initial sync larger than this arrives in pieces of about this size. */
   syncChunkBytes: number;
   sqliteSynchronous: SqliteSynchronous;
+  /** Signs tokens; null: generated once into the data directory. */
+  tokenSecret: string | null;
+  tokenTtlSeconds: number;
   logLevel: LogLevel;
   /** Limits below are not read from the environment; tests may override them. */
   maxJsonBodyBytes: number;
@@ -116,6 +123,8 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
       maxBufferedBytes: vars.DAMPINGI_MAX_BUFFERED_BYTES,
       syncChunkBytes: vars.DAMPINGI_SYNC_CHUNK_BYTES,
       sqliteSynchronous: vars.DAMPINGI_SQLITE_SYNCHRONOUS,
+      tokenSecret: vars.DAMPINGI_TOKEN_SECRET ?? null,
+      tokenTtlSeconds: vars.DAMPINGI_TOKEN_TTL_DAYS * 86_400,
       logLevel: vars.LOG_LEVEL,
       maxJsonBodyBytes: 64 * 1024,
       roomUnloadDelayMs: 2_000,

@@ -1,24 +1,35 @@
-/** Decides, before a WebSocket joins a room, whether it may: a known user (4401 if not) and an existing draft room (4404 if not). */
+/**
+ * Decides, before a WebSocket joins a room, whether it may: a valid token (4401 if not), an
+ * existing draft room (4404 if not) and a membership of that draft (4403 if not). The role found
+ * here travels with the connection and is checked again on every message (document-room.ts).
+ */
+import type { Role } from '../../shared/auth/roles';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { parseRoomName } from '../../shared/protocol/rooms';
 import type { Storage, UserRecord } from '../storage/storage';
-import { authenticateToken } from './authenticate';
+import { type AuthDeps, authenticateToken } from './authenticate';
 
 export type Admission =
-  | { ok: true; user: UserRecord; roomName: string }
-  | { ok: false; code: typeof CloseCode.Unauthorized | typeof CloseCode.NotFound; detail: string };
+  | { ok: true; user: UserRecord; role: Role; tokenExpiresAt: number; roomName: string }
+  | {
+      ok: false;
+      code: typeof CloseCode.Unauthorized | typeof CloseCode.NotFound | typeof CloseCode.Forbidden;
+      detail: string;
+    };
 
 /** Auth comes first, so a stranger cannot probe which drafts exist. */
 export async function admitSyncConnection(
-  storage: Pick<Storage, 'users' | 'drafts'>,
+  deps: AuthDeps & Pick<Storage, 'drafts' | 'members'>,
   request: { roomName: string; token: string | null },
 ): Promise<Admission> {
-  const auth = await authenticateToken(storage.users, request.token);
+  const auth = await authenticateToken(deps, request.token);
   if (!auth.ok) return { ok: false, code: CloseCode.Unauthorized, detail: auth.reason };
   const room = parseRoomName(request.roomName);
   if (!room) return { ok: false, code: CloseCode.NotFound, detail: 'not a room name' };
-  // Roles arrive in a later issue; until then every signed-in user may open every draft.
-  const draft = await storage.drafts.getDraft(room.draftId);
-  if (!draft) return { ok: false, code: CloseCode.NotFound, detail: 'no such draft' };
-  return { ok: true, user: auth.user, roomName: request.roomName };
+  const role = await deps.members.getRole(room.draftId, auth.user.id);
+  if (role) return { ok: true, user: auth.user, role, tokenExpiresAt: auth.expiresAt, roomName: request.roomName };
+  const draft = await deps.drafts.getDraft(room.draftId);
+  return draft
+    ? { ok: false, code: CloseCode.Forbidden, detail: 'not a member of this draft' }
+    : { ok: false, code: CloseCode.NotFound, detail: 'no such draft' };
 }

@@ -1,18 +1,28 @@
 /** Turns a bearer token into a user, or into one reason from a closed set the UI can translate. */
 import type { UserRecord, UserStore } from '../storage/storage';
-import { hashToken } from './tokens';
+import type { SessionTokens } from './session-tokens';
 
-export type AuthFailureReason = 'missing-token' | 'invalid-token';
-export type AuthResult = { ok: true; user: UserRecord } | { ok: false; reason: AuthFailureReason };
+export type AuthFailureReason = 'missing-token' | 'invalid-token' | 'expired-token' | 'revoked-token';
+export type AuthResult = { ok: true; user: UserRecord; expiresAt: number } | { ok: false; reason: AuthFailureReason };
 
-/** Anything longer is not one of our tokens; refusing early avoids hashing megabytes. */
-const MAX_TOKEN_LENGTH = 512;
+export interface AuthDeps {
+  users: UserStore;
+  tokens: SessionTokens;
+}
 
-export async function authenticateToken(users: UserStore, token: string | null | undefined): Promise<AuthResult> {
+/** Anything longer is not one of our tokens; refusing early avoids parsing megabytes. */
+const MAX_TOKEN_LENGTH = 1024;
+
+export async function authenticateToken(deps: AuthDeps, token: string | null | undefined): Promise<AuthResult> {
   if (!token) return { ok: false, reason: 'missing-token' };
   if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'invalid-token' };
-  const user = await users.findUserByTokenHash(hashToken(token));
-  return user ? { ok: true, user } : { ok: false, reason: 'invalid-token' };
+  const verified = await deps.tokens.verify(token);
+  if (!verified.ok) return verified;
+  const user = await deps.users.getUser(verified.userId);
+  // A validly signed token of a deleted user, e.g. after the data directory was reset.
+  if (!user) return { ok: false, reason: 'invalid-token' };
+  if (verified.issuedAt < Date.parse(user.tokensValidFrom)) return { ok: false, reason: 'revoked-token' };
+  return { ok: true, user, expiresAt: verified.expiresAt };
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */

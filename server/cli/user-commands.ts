@@ -1,44 +1,90 @@
-/** The user commands behind `npm run user`, as functions: create a user (printing its token once) and list users. */
+/** The user commands behind `npm run user`, as functions: create a user, issue or revoke their tokens, list users. */
 
+import { createSessionTokens, type SessionTokens } from '../auth/session-tokens';
+import { loadTokenSecret } from '../auth/token-secret';
 import { createUserAccount } from '../auth/user-accounts';
 import type { SqliteSynchronous } from '../config';
 import { EDITOR_PAGE } from '../http/static-files';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage';
-import type { UserRecord } from '../storage/storage';
+import type { Storage, UserRecord } from '../storage/storage';
 
 export interface UserCommandOptions {
   dataDir: string;
   sqliteSynchronous?: SqliteSynchronous;
+  /** The server's DAMPINGI_TOKEN_SECRET, if it has one; else the key in the data directory. */
+  tokenSecret?: string | null;
+  tokenTtlSeconds?: number;
 }
 
 export interface CreatedUser {
   id: string;
   name: string;
-  /** Shown once; only its hash is stored. */
+  /** A signed token; shown once, never stored. */
   token: string;
+  /** ISO 8601. */
+  expiresAt: string;
 }
 
 export type AddUserResult = { ok: true; user: CreatedUser } | { ok: false; message: string };
+export type TokenResult = { ok: true; user: CreatedUser } | { ok: false; message: string };
+
+const DEFAULT_TTL_SECONDS = 30 * 86_400;
 
 async function withStorage<T>(
   options: UserCommandOptions,
-  work: (storage: ReturnType<typeof openSqliteStorage>) => Promise<T>,
+  work: (storage: Storage, tokens: SessionTokens) => Promise<T>,
 ): Promise<T> {
   // Safe while the server runs: SQLite in WAL mode lets this second connection write.
   const storage = openSqliteStorage({ dataDir: options.dataDir, synchronous: options.sqliteSynchronous ?? 'FULL' });
+  const tokens = createSessionTokens({
+    secret: loadTokenSecret({ dataDir: options.dataDir, secret: options.tokenSecret ?? null }),
+    ttlSeconds: options.tokenTtlSeconds ?? DEFAULT_TTL_SECONDS,
+  });
   try {
-    return await work(storage);
+    return await work(storage, tokens);
   } finally {
     await storage.close();
   }
 }
 
 export async function addUser(options: UserCommandOptions, name: string): Promise<AddUserResult> {
-  return withStorage(options, async (storage) => {
-    const created = await createUserAccount(storage.users, name);
+  return withStorage(options, async (storage, tokens) => {
+    const created = await createUserAccount({ users: storage.users, tokens }, name);
     if (!created.ok) return { ok: false, message: created.message };
-    return { ok: true, user: { id: created.user.id, name: created.user.name, token: created.token } };
+    const { user, session } = created;
+    return {
+      ok: true,
+      user: {
+        id: user.id,
+        name: user.name,
+        token: session.token,
+        expiresAt: new Date(session.expiresAt).toISOString(),
+      },
+    };
   });
+}
+
+/** A new token for an existing user, e.g. when theirs expired or a new device needs one. */
+export async function issueToken(options: UserCommandOptions, userId: string): Promise<TokenResult> {
+  return withStorage(options, async (storage, tokens) => {
+    const user = await storage.users.getUser(userId);
+    if (!user) return { ok: false, message: `no user with id ${userId}` };
+    const session = await tokens.issue(user.id);
+    return {
+      ok: true,
+      user: {
+        id: user.id,
+        name: user.name,
+        token: session.token,
+        expiresAt: new Date(session.expiresAt).toISOString(),
+      },
+    };
+  });
+}
+
+/** Every token the user holds stops working at once (a lost laptop); issue a new one afterwards. */
+export async function revokeTokens(options: UserCommandOptions, userId: string): Promise<boolean> {
+  return withStorage(options, (storage) => storage.users.revokeTokens(userId));
 }
 
 export async function listUsers(options: UserCommandOptions): Promise<UserRecord[]> {

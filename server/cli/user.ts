@@ -1,10 +1,19 @@
-/** `npm run user -- add "Bu Sari"` / `npm run user -- list`: manage users from a terminal, also while the server runs. */
+/** `npm run user -- add "Bu Sari"` and friends: manage users from a terminal, also while the server runs. */
 import { configFromEnv, publicBaseUrl } from '../config';
-import { addUser, listUsers, signInLink } from './user-commands';
+import { addUser, type CreatedUser, issueToken, listUsers, revokeTokens, signInLink } from './user-commands';
 
 const USAGE = `Usage:
-  npm run user -- add "Nama Anda"   create a user; prints their token and sign-in link
+  npm run user -- add "Nama Anda"   create a user; prints their sign-in link and token
+  npm run user -- token <user-id>   a new sign-in link for an existing user
+  npm run user -- revoke <user-id>  every token of that user stops working now
   npm run user -- list              list users (tokens are never shown again)`;
+
+function printSignIn(user: CreatedUser, baseUrl: string): void {
+  console.log(`Token: ${user.token}`);
+  console.log(`Sign-in link: ${signInLink(baseUrl, user.token)}`);
+  console.log(`Valid until ${user.expiresAt}; the editor renews it while it is in use.`);
+  console.log('Keep it secret: anyone with it can act as this user. It is shown only now.');
+}
 
 async function run(args: string[]): Promise<number> {
   const loaded = configFromEnv(process.env);
@@ -13,7 +22,13 @@ async function run(args: string[]): Promise<number> {
     return 1;
   }
   const { config } = loaded;
-  const options = { dataDir: config.dataDir, sqliteSynchronous: config.sqliteSynchronous };
+  const options = {
+    dataDir: config.dataDir,
+    sqliteSynchronous: config.sqliteSynchronous,
+    tokenSecret: config.tokenSecret,
+    tokenTtlSeconds: config.tokenTtlSeconds,
+  };
+  const baseUrl = publicBaseUrl(config);
   const [command, ...rest] = args;
 
   if (command === 'add' && rest.length === 1) {
@@ -22,11 +37,30 @@ async function run(args: string[]): Promise<number> {
       console.error(`Cannot create the user: ${result.message}`);
       return 2;
     }
-    const { user } = result;
-    console.log(`Created user "${user.name}" (id ${user.id}).`);
-    console.log(`Token: ${user.token}`);
-    console.log(`Sign-in link: ${signInLink(publicBaseUrl(config), user.token)}`);
-    console.log('Keep the token secret: it is shown only now, the server stores only its hash.');
+    console.log(`Created user "${result.user.name}" (id ${result.user.id}).`);
+    printSignIn(result.user, baseUrl);
+    return 0;
+  }
+
+  if (command === 'token' && rest.length === 1) {
+    const result = await issueToken(options, rest[0] as string);
+    if (!result.ok) {
+      console.error(`Cannot issue a token: ${result.message}`);
+      return 2;
+    }
+    console.log(`New sign-in for "${result.user.name}" (id ${result.user.id}).`);
+    printSignIn(result.user, baseUrl);
+    return 0;
+  }
+
+  if (command === 'revoke' && rest.length === 1) {
+    if (!(await revokeTokens(options, rest[0] as string))) {
+      console.error(`No user with id ${rest[0]}`);
+      return 2;
+    }
+    console.log(
+      `Every token of ${rest[0]} issued until now is refused. Give them a new one: npm run user -- token ${rest[0]}`,
+    );
     return 0;
   }
 

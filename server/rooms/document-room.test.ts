@@ -1,8 +1,12 @@
+import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { Role } from '../../shared/auth/roles';
 import { CloseCode } from '../../shared/protocol/close-codes';
+import { decodeWriteRefusal } from '../../shared/protocol/write-refusal';
 import { DocumentRoom, type DocumentRoomOptions } from './document-room';
+import type { RoomSession } from './room-socket';
 import {
   applyAwarenessMessages,
   applyServerMessages,
@@ -34,6 +38,7 @@ function openRoom(store: GatedDocumentStore, overrides: Partial<DocumentRoomOpti
     maxPendingMessages: 1000,
     syncChunkBytes: 1024 * 1024,
     compactAfterUpdates: 100,
+    writeCapability: 'edit-content',
     onEmpty: () => {
       events.empty += 1;
     },
@@ -46,8 +51,8 @@ function openRoom(store: GatedDocumentStore, overrides: Partial<DocumentRoomOpti
   return { room, events };
 }
 
-function session(connectionId: string) {
-  return { connectionId, userId: `user-${connectionId}` };
+function session(connectionId: string, role: Role = 'editor', tokenExpiresAt = Number.POSITIVE_INFINITY): RoomSession {
+  return { connectionId, userId: `user-${connectionId}`, role, tokenExpiresAt };
 }
 
 describe('a room loads its document before answering anyone', () => {
@@ -282,5 +287,73 @@ describe('presence (awareness) is relayed, never stored', () => {
     membership.leave();
     expect(events.empty).toBe(1);
     expect(room.connectionCount).toBe(0);
+  });
+});
+
+describe('rights are checked on every message, not only when connecting', () => {
+  it("a commenter's edit is answered with a refusal, never stored or relayed, and the connection stays open", async () => {
+    const store = new GatedDocumentStore();
+    const refused: string[] = [];
+    const { room } = openRoom(store, { onWriteRefused: (who) => refused.push(who.role) });
+    const mentor = new FakeSocket('mentor');
+    const teacher = new FakeSocket('teacher');
+    const mentorMembership = room.join(mentor, session('c1', 'commenter'));
+    room.join(teacher, session('c2', 'owner'));
+    await room.whenIdle();
+    mentor.sent.length = 0;
+    teacher.sent.length = 0;
+
+    mentorMembership.receive(clientUpdate(textUpdate('ganti semua')));
+    await room.whenIdle();
+    expect(store.appended).toEqual([]);
+    expect(teacher.sent).toEqual([]);
+    expect(mentor.closed).toBeNull();
+    expect(mentor.sent.map(describeMessage)).toEqual(['type 2']);
+    const decoder = decoding.createDecoder(mentor.sent[0] as Uint8Array);
+    decoding.readVarUint(decoder); // message type: auth
+    expect(decoding.readVarUint(decoder)).toBe(0); // permission denied
+    expect(decodeWriteRefusal(decoding.readVarString(decoder))).toEqual({
+      code: 'read-only',
+      role: 'commenter',
+      room: 'draft-0001',
+    });
+    expect(refused).toEqual(['commenter']);
+
+    // Presence still works for a commenter.
+    const { message } = awarenessMessage('Pak Budi');
+    mentorMembership.receive(message);
+    await room.whenIdle();
+    expect(teacher.sent.map(describeMessage)).toEqual(['awareness']);
+  });
+
+  it('a role raised or removed while connected applies from the next message on', async () => {
+    const store = new GatedDocumentStore();
+    const { room } = openRoom(store);
+    const mentor = new FakeSocket('mentor');
+    const membership = room.join(mentor, session('c1', 'commenter'));
+    await room.whenIdle();
+    room.reviseAccess('user-c1', 'editor');
+    const edit = textUpdate('Tujuan pembelajaran');
+    membership.receive(clientUpdate(edit));
+    await room.whenIdle();
+    expect(store.appended).toEqual([edit]);
+    room.reviseAccess('user-c1', null);
+    expect(mentor.closed).toEqual({ code: CloseCode.Forbidden, reason: 'forbidden' });
+  });
+
+  it('the first message after the token expired closes the connection with 4401', async () => {
+    const store = new GatedDocumentStore();
+    let now = 1_000;
+    const { room } = openRoom(store, { now: () => now });
+    const teacher = new FakeSocket('teacher');
+    const membership = room.join(teacher, session('c1', 'owner', 2_000));
+    await room.whenIdle();
+    membership.receive(clientUpdate(textUpdate('sebelum')));
+    await room.whenIdle();
+    now = 2_000;
+    membership.receive(clientUpdate(textUpdate('sesudah')));
+    await room.whenIdle();
+    expect(store.appended).toHaveLength(1);
+    expect(teacher.closed).toEqual({ code: CloseCode.Unauthorized, reason: 'unauthorized' });
   });
 });

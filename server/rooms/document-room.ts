@@ -5,6 +5,7 @@
  */
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { type Capability, can, type Role } from '../../shared/auth/roles';
 import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/storage';
@@ -18,6 +19,7 @@ import {
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncUpdate,
+  encodeWriteRefusalMessage,
 } from './sync-messages';
 import { addsNothing } from './update-novelty';
 
@@ -35,6 +37,12 @@ export interface DocumentRoomOptions {
   /** A step 2 larger than this is sent as several updates first (see sync-chunks.ts). */
   syncChunkBytes: number;
   compactAfterUpdates: number;
+  /** What a connection's role must allow to change this document (shared/protocol/rooms.ts). */
+  writeCapability: Capability;
+  /** A connection's update was refused for its role (for metrics); the connection stays open. */
+  onWriteRefused?(session: RoomSession): void;
+  /** Milliseconds since the epoch, for token expiry; tests move it. */
+  now?: () => number;
   /** The last connection left (the registry decides when to unload). */
   onEmpty(): void;
   /** Loading failed; every connection was closed and the room is unusable. */
@@ -115,6 +123,18 @@ export class DocumentRoom {
     };
   }
 
+  /**
+   * The owner changed `userId`'s role (or removed them: null). Their open connections follow at
+   * once: a lost write right is refused from the next message on, lost access closes them (4403).
+   */
+  reviseAccess(userId: string, role: Role | null): void {
+    for (const connection of [...this.connections]) {
+      if (connection.session.userId !== userId) continue;
+      if (role) connection.session.role = role;
+      else this.closeConnection(connection, CloseCode.Forbidden, 'access to the draft was removed');
+    }
+  }
+
   /** Closes every connection (e.g. server shutdown); the room then empties as usual. */
   closeAll(code: CloseCodeValue, detail: string): void {
     for (const connection of [...this.connections]) this.closeConnection(connection, code, detail);
@@ -133,6 +153,10 @@ export class DocumentRoom {
 
   private receive(connection: RoomConnection, bytes: Uint8Array): void {
     if (!this.connections.has(connection)) return; // frames still in flight after we closed it
+    if ((this.options.now ?? Date.now)() >= connection.session.tokenExpiresAt) {
+      this.closeConnection(connection, CloseCode.Unauthorized, 'token expired');
+      return;
+    }
     const decoded = decodeClientMessage(bytes, this.options.maxMessageBytes);
     if (!decoded.ok) {
       this.closeConnection(connection, decoded.closeCode, decoded.detail);
@@ -166,7 +190,10 @@ export class DocumentRoom {
           await this.storeAndApply(connection, message.update);
         return;
       case 'sync-update':
-        if (!message.empty) await this.storeAndApply(connection, message.update);
+        if (message.empty) return;
+        // Someone who may not write is only refused for what would change the document.
+        if (!this.mayWrite(connection) && addsNothing(this.doc, message.update)) return;
+        await this.storeAndApply(connection, message.update);
         return;
       case 'awareness':
         // Validated while decoding, so this cannot throw on the client's bytes.
@@ -180,6 +207,10 @@ export class DocumentRoom {
 
   /** The heart of durability: nothing is applied or broadcast before it is stored. */
   private async storeAndApply(connection: RoomConnection, update: Uint8Array): Promise<void> {
+    if (!this.mayWrite(connection)) {
+      this.refuseWrite(connection);
+      return;
+    }
     const event = { roomName: this.name, session: connection.session, update };
     let refusal: HookRefusal | null | undefined;
     try {
@@ -247,6 +278,19 @@ export class DocumentRoom {
       // The log is still complete; compaction is retried on the next load.
       this.log.warn({ err: error }, 'compacting the document failed');
     }
+  }
+
+  /** Checked per message against the role as it is now, not as it was when the connection opened. */
+  private mayWrite(connection: RoomConnection): boolean {
+    return can(connection.session.role, this.options.writeCapability);
+  }
+
+  /** Nothing is stored or relayed; the client is told why and stays connected (presence still works). */
+  private refuseWrite(connection: RoomConnection): void {
+    const { session } = connection;
+    this.log.info({ connection: session.connectionId, role: session.role }, 'refused an update: role may not write');
+    this.send(connection, encodeWriteRefusalMessage({ code: 'read-only', role: session.role, room: this.name }));
+    this.options.onWriteRefused?.(session);
   }
 
   /** Server step 1 (so the client sends what we lack) and who else is here. */

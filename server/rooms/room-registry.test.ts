@@ -18,7 +18,12 @@ function createRegistry(store: GatedDocumentStore, hooks = {}) {
   });
 }
 
-const session = (id: string) => ({ connectionId: id, userId: `user-${id}` });
+const session = (id: string) => ({
+  connectionId: id,
+  userId: `user-${id}`,
+  role: 'editor' as const,
+  tokenExpiresAt: Number.POSITIVE_INFINITY,
+});
 
 describe('loaded rooms', () => {
   beforeEach(() => {

@@ -1,5 +1,7 @@
 /** Keeps the loaded rooms: creates a room on its first connection and unloads it a little after its last one leaves. */
+import type { Role } from '../../shared/auth/roles';
 import { CloseCode } from '../../shared/protocol/close-codes';
+import { parseRoomName, writeCapabilityOf } from '../../shared/protocol/rooms';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
 import { DocumentRoom, type RoomMembership } from './document-room';
@@ -15,6 +17,7 @@ export interface RoomRegistryOptions {
   syncChunkBytes: number;
   compactAfterUpdates: number;
   roomUnloadDelayMs: number;
+  onWriteRefused?(session: RoomSession): void;
 }
 
 export class RoomRegistry {
@@ -53,6 +56,13 @@ export class RoomRegistry {
     return room.join(socket, session);
   }
 
+  /** A member's role on a draft changed or was removed: every room of that draft applies it now. */
+  reviseAccess(draftId: string, userId: string, role: Role | null): void {
+    for (const room of this.rooms.values()) {
+      if (parseRoomName(room.name)?.draftId === draftId) room.reviseAccess(userId, role);
+    }
+  }
+
   /** Closes every connection, waits until every received update is stored, and unloads all rooms. */
   async closeAll(): Promise<void> {
     this.closing = true;
@@ -74,6 +84,9 @@ export class RoomRegistry {
       maxPendingMessages: this.options.maxPendingMessages,
       syncChunkBytes: this.options.syncChunkBytes,
       compactAfterUpdates: this.options.compactAfterUpdates,
+      // A name that is no room of ours (only tests make those) gets the strictest right.
+      writeCapability: writeCapabilityOf[parseRoomName(name)?.kind ?? 'content'],
+      onWriteRefused: this.options.onWriteRefused,
       onEmpty: () => this.scheduleUnload(room),
       onLoadFailed: () => this.unload(room),
     });

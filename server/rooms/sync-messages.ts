@@ -20,10 +20,12 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/close-codes';
+import { encodeWriteRefusal, type WriteRefusal } from '../../shared/protocol/write-refusal';
 
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
@@ -170,5 +172,13 @@ export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, c
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds));
+  return encoding.toUint8Array(encoder);
+}
+
+/** y-protocols' auth "permission denied" message, its reason the JSON of shared/protocol/write-refusal.ts. */
+export function encodeWriteRefusalMessage(refusal: WriteRefusal): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Auth);
+  authProtocol.writePermissionDenied(encoder, encodeWriteRefusal(refusal));
   return encoding.toUint8Array(encoder);
 }

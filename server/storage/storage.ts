@@ -1,8 +1,9 @@
 /**
  * The one storage interface of the server. Every method is async so a PostgreSQL (+ Redis)
- * implementation fits behind it; "not found" is `null`, never an exception. Tokens only ever
- * arrive here as SHA-256 hashes.
+ * implementation fits behind it; "not found" is `null`, never an exception. Share link secrets
+ * only ever arrive here as SHA-256 hashes.
  */
+import type { GrantableRole, Role } from '../../shared/auth/roles';
 
 /** One Yjs update in a document's log; `seq` grows with every append. */
 export interface StoredUpdate {
@@ -42,12 +43,80 @@ export interface NewDraft {
   ownerId: string;
 }
 
+/** A draft as one member sees it. */
+export interface MemberDraftRecord extends DraftRecord {
+  role: Role;
+}
+
 /** Drafts. Room is left for a mentoring-cycle stage, a summary and versions (later issues). */
 export interface DraftStore {
-  createDraft(draft: NewDraft): Promise<DraftRecord>;
+  /** Creates the draft with its creator as its owner, in one transaction. */
+  createDraft(draft: NewDraft): Promise<MemberDraftRecord>;
   getDraft(id: string): Promise<DraftRecord | null>;
-  /** Every draft, most recently updated first. */
-  listDrafts(): Promise<DraftRecord[]>;
+  /** The draft if `userId` is one of its members, with their role. */
+  getDraftForMember(id: string, userId: string): Promise<MemberDraftRecord | null>;
+  /** The drafts `userId` is a member of, most recently updated first. */
+  listDraftsForMember(userId: string): Promise<MemberDraftRecord[]>;
+}
+
+export interface MemberRecord {
+  draftId: string;
+  userId: string;
+  name: string;
+  role: Role;
+  /** The share link that granted this access, or null when the owner granted it by hand. */
+  viaLinkId: string | null;
+  /** ISO 8601. */
+  addedAt: string;
+}
+
+/** Who may open a draft, and as what. The owner row is written by `createDraft`. */
+export interface MemberStore {
+  getRole(draftId: string, userId: string): Promise<Role | null>;
+  listMembers(draftId: string): Promise<MemberRecord[]>;
+  /** Adds or replaces a non-owner membership. */
+  putMember(member: {
+    draftId: string;
+    userId: string;
+    role: GrantableRole;
+    viaLinkId: string | null;
+  }): Promise<MemberRecord>;
+  /** False when there was no such member; the owner cannot be removed. */
+  removeMember(draftId: string, userId: string): Promise<boolean>;
+}
+
+export interface ShareLinkRecord {
+  id: string;
+  draftId: string;
+  role: GrantableRole;
+  createdBy: string;
+  /** ISO 8601. */
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  /** Members whose access came from this link. */
+  members: number;
+}
+
+export interface NewShareLink {
+  id: string;
+  draftId: string;
+  role: GrantableRole;
+  /** Hex SHA-256 of the secret in the link's URL; the secret itself is never stored. */
+  secretHash: string;
+  createdBy: string;
+  expiresAt: string | null;
+}
+
+export interface ShareLinkStore {
+  createLink(link: NewShareLink): Promise<ShareLinkRecord>;
+  findLinkBySecretHash(secretHash: string): Promise<ShareLinkRecord | null>;
+  listLinks(draftId: string): Promise<ShareLinkRecord[]>;
+  /**
+   * Marks the link revoked and removes every membership it granted, in one transaction; returns
+   * the link and who lost access (so their open connections can be closed), or null if unknown.
+   */
+  revokeLink(draftId: string, linkId: string): Promise<{ link: ShareLinkRecord; removedUserIds: string[] } | null>;
 }
 
 export interface UserRecord {
@@ -55,18 +124,15 @@ export interface UserRecord {
   name: string;
   /** ISO 8601. */
   createdAt: string;
-}
-
-export interface NewUser {
-  id: string;
-  name: string;
-  /** Hex SHA-256 of the token; the token itself is never stored. */
-  tokenHash: string;
+  /** ISO 8601; tokens issued before this are refused (revoking a user's tokens moves it forward). */
+  tokensValidFrom: string;
 }
 
 export interface UserStore {
-  createUser(user: NewUser): Promise<UserRecord>;
-  findUserByTokenHash(tokenHash: string): Promise<UserRecord | null>;
+  createUser(user: { id: string; name: string }): Promise<UserRecord>;
+  getUser(id: string): Promise<UserRecord | null>;
+  /** Refuses every token of this user issued before now; false if there is no such user. */
+  revokeTokens(id: string): Promise<boolean>;
   listUsers(): Promise<UserRecord[]>;
   countUsers(): Promise<number>;
 }
@@ -77,6 +143,8 @@ export interface Storage {
   readonly kind: StorageKind;
   readonly documents: DocumentStore;
   readonly drafts: DraftStore;
+  readonly members: MemberStore;
+  readonly shareLinks: ShareLinkStore;
   readonly users: UserStore;
   /** Flushes and releases the database; the storage is unusable afterwards. */
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 /**
- * The WebSocket side of the server: `GET /sync/<room>?token=…` upgrades. The token and room are
- * checked before the handshake completes; a refused connection is accepted only to be closed at
- * once with a named code (4401, 4404, 4503), because browsers cannot read an HTTP refusal.
+ * The WebSocket side of the server: `GET /sync/<room>?token=…` upgrades. The token, room and
+ * membership are checked before the handshake completes; a refused connection is accepted only to
+ * be closed at once with a named code (4401, 4403, 4404, 4503), because browsers cannot read an HTTP refusal.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -9,6 +9,7 @@ import { WebSocketServer } from 'ws';
 import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
 import { SYNC_PATH } from '../../shared/protocol/rooms';
 import { type Admission, admitSyncConnection } from '../auth/admit-connection';
+import type { SessionTokens } from '../auth/session-tokens';
 import { type Logger, loggablePath } from '../logger';
 import type { ServerMetrics } from '../metrics';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -18,6 +19,7 @@ import { messageBytes, wsRoomSocket } from './ws-room-socket';
 
 export interface SyncUpgradeOptions {
   storage: Storage;
+  tokens: SessionTokens;
   registry: RoomRegistry;
   logger: Logger;
   maxMessageBytes: number;
@@ -61,7 +63,11 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
     if (closing) return { ok: false, code: CloseCode.ShuttingDown, detail: 'server shutting down' };
     const roomName = safeDecode(url.pathname.slice(SYNC_PATH.length + 1));
     try {
-      return await admitSyncConnection(options.storage, { roomName, token: url.searchParams.get('token') });
+      const { storage, tokens } = options;
+      return await admitSyncConnection(
+        { users: storage.users, drafts: storage.drafts, members: storage.members, tokens },
+        { roomName, token: url.searchParams.get('token') },
+      );
     } catch (error) {
       logger.error({ err: error, path: url.pathname }, 'admitting a sync connection failed');
       return { ok: false, code: CloseCode.ServerError, detail: 'admission failed' };
@@ -85,7 +91,12 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
         return;
       }
       connectionCounter += 1;
-      const session = { connectionId: `c${connectionCounter}`, userId: admission.user.id };
+      const session = {
+        connectionId: `c${connectionCounter}`,
+        userId: admission.user.id,
+        role: admission.role,
+        tokenExpiresAt: admission.tokenExpiresAt,
+      };
       // Joined synchronously in the handshake callback, so no early frame is missed.
       const roomSocket = wsRoomSocket(ws, {
         maxBufferedBytes: options.maxBufferedBytes,

@@ -1,5 +1,6 @@
 /** The JSON HTTP API: request and response bodies, validated on both sides with zod. */
 import { z } from 'zod';
+import { GrantableRoleSchema, RoleSchema } from '../auth/roles';
 
 export const DraftIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid draft id');
 
@@ -16,6 +17,8 @@ export const DraftInfoSchema = z.object({
   ownerName: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** The caller's role on this draft (shared/auth/roles.ts says what it allows). */
+  role: RoleSchema,
 });
 export type DraftInfo = z.infer<typeof DraftInfoSchema>;
 
@@ -24,6 +27,75 @@ export type DraftListResponse = z.infer<typeof DraftListResponseSchema>;
 
 export const MeResponseSchema = z.object({ id: z.string(), name: z.string() });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+/** A signed, expiring token for the API and sync (`Authorization: Bearer` / `?token=`). */
+export const SessionResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  user: MeResponseSchema,
+});
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+
+export const UserIdSchema = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'invalid user id');
+
+/** One person's access to a draft. `viaLink`: granted by a share link, so revoking the link removes it. */
+export const MemberSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  viaLink: z.boolean(),
+  addedAt: z.iso.datetime(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const MemberListResponseSchema = z.object({ members: z.array(MemberSchema) });
+export type MemberListResponse = z.infer<typeof MemberListResponseSchema>;
+
+export const ChangeMemberRequestSchema = z.object({ role: GrantableRoleSchema });
+export type ChangeMemberRequest = z.infer<typeof ChangeMemberRequestSchema>;
+
+/** A share link as its owner sees it; the secret in its URL is shown only once, when created. */
+export const ShareLinkSchema = z.object({
+  id: z.string(),
+  role: GrantableRoleSchema,
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+  /** People who joined through it and still have the access it gave. */
+  members: z.number().int().nonnegative(),
+});
+export type ShareLink = z.infer<typeof ShareLinkSchema>;
+
+export const ShareLinkListResponseSchema = z.object({ links: z.array(ShareLinkSchema) });
+export type ShareLinkListResponse = z.infer<typeof ShareLinkListResponseSchema>;
+
+export const CreateShareLinkRequestSchema = z.object({
+  role: GrantableRoleSchema,
+  /** Omitted or null: the link works until revoked. */
+  expiresInDays: z.number().int().min(1).max(365).nullable().optional(),
+});
+export type CreateShareLinkRequest = z.infer<typeof CreateShareLinkRequestSchema>;
+
+export const ShareLinkSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'invalid share link');
+
+export const CreateShareLinkResponseSchema = z.object({ link: ShareLinkSchema, secret: ShareLinkSecretSchema });
+export type CreateShareLinkResponse = z.infer<typeof CreateShareLinkResponseSchema>;
+
+/**
+ * Joining a draft through a share link. Signed in: the caller becomes a member. Not signed in:
+ * `name` is required and a new account is made; the answer then carries its session.
+ */
+export const JoinRequestSchema = z.object({
+  secret: ShareLinkSecretSchema,
+  name: z.string().trim().min(1, 'name is required').max(100, 'name is too long').optional(),
+});
+export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+
+export const JoinResponseSchema = z.object({ draft: DraftInfoSchema, session: SessionResponseSchema.nullable() });
+export type JoinResponse = z.infer<typeof JoinResponseSchema>;
+
+/** The query parameter of a share link on the editor page: `/editor.html?join=<secret>`. */
+export const JOIN_PARAM = 'join';
 
 export const HealthResponseSchema = z.object({
   ok: z.boolean(),
@@ -40,6 +112,7 @@ export const ApiErrorCodeSchema = z.enum([
   'unauthorized',
   'forbidden',
   'not-found',
+  'gone',
   'payload-too-large',
   'internal',
 ]);
@@ -56,4 +129,10 @@ export const apiPaths = {
   me: '/api/me',
   drafts: '/api/drafts',
   draft: (id: string) => `/api/drafts/${encodeURIComponent(id)}`,
+  members: (id: string) => `/api/drafts/${encodeURIComponent(id)}/members`,
+  member: (id: string, userId: string) => `/api/drafts/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
+  links: (id: string) => `/api/drafts/${encodeURIComponent(id)}/links`,
+  link: (id: string, linkId: string) => `/api/drafts/${encodeURIComponent(id)}/links/${encodeURIComponent(linkId)}`,
+  join: '/api/join',
+  refreshSession: '/api/session/refresh',
 } as const;

@@ -1,14 +1,21 @@
 /**
  * Sync rooms. The y-websocket URL is `<server>/sync/<room>`; one room per Yjs document.
- * A draft has a content document now; its feedback document (a later issue) gets its own room
- * so that rights can differ per document.
+ * A draft has a content document and a feedback document, each its own room, so rights differ
+ * per document: a commenter may write feedback while the content stays read-only to them.
  */
+import type { Capability } from '../auth/roles';
 import { DraftIdSchema } from './api';
 
 export const SYNC_PATH = '/sync';
 
-export const roomKinds = ['content'] as const;
+export const roomKinds = ['content', 'feedback'] as const;
 export type RoomKind = (typeof roomKinds)[number];
+
+/** What a connection needs to change the room's document (reading needs `read`). */
+export const writeCapabilityOf: Readonly<Record<RoomKind, Capability>> = {
+  content: 'edit-content',
+  feedback: 'write-feedback',
+};
 
 export interface RoomRef {
   draftId: string;

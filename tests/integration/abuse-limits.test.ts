@@ -62,11 +62,17 @@ describe('slow readers', () => {
     await writer.whenSynced();
     const chunk = 'x'.repeat(50_000);
     for (let index = 0; index < 200; index += 1) writer.doc.getText('t').insert(0, chunk);
-    const witness = connectClient(server.url(), room, token);
-    await waitFor(() => witness.doc.getText('t').length === 200 * chunk.length, 'every edit to be stored', 20_000);
-
+    // Reading again soon after the server gave up on it, so the close frame arrives within its grace time.
+    await waitFor(
+      async () => (await (await fetch(`${server.url()}/metrics`)).text()).includes('reason="too-slow"'),
+      'the server to find the reader too slow',
+      20_000,
+    );
     slow.ws.resume();
     expect(await slow.closed).toEqual({ code: TooSlowClose.code, reason: TooSlowClose.reason });
+
+    const witness = connectClient(server.url(), room, token);
+    await waitFor(() => witness.doc.getText('t').length === 200 * chunk.length, 'every edit to be stored', 20_000);
     expect(writer.provider.wsconnected).toBe(true);
   }, 30_000);
 });

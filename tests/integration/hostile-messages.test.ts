@@ -61,6 +61,7 @@ describe('a room under a flood of broken and hostile messages', () => {
       maxPendingMessages: 1000,
       syncChunkBytes: 1024 * 1024,
       compactAfterUpdates: 100,
+      writeCapability: 'edit-content',
       onEmpty: () => {},
       onLoadFailed: () => {},
     });
@@ -69,11 +70,21 @@ describe('a room under a flood of broken and hostile messages', () => {
     const writerDoc = new Y.Doc();
     writerDoc.clientID = WRITER_CLIENT_ID;
     const writerSocket = new FakeSocket('writer');
-    const writer = room.join(writerSocket, { connectionId: 'writer', userId: 'writer' });
+    const writer = room.join(writerSocket, {
+      connectionId: 'writer',
+      userId: 'writer',
+      role: 'editor',
+      tokenExpiresAt: Number.POSITIVE_INFINITY,
+    });
     writer.receive(clientSyncStep1(writerDoc));
     const observerDoc = new Y.Doc();
     const observerSocket = new FakeSocket('observer');
-    const observer = room.join(observerSocket, { connectionId: 'observer', userId: 'observer' });
+    const observer = room.join(observerSocket, {
+      connectionId: 'observer',
+      userId: 'observer',
+      role: 'editor',
+      tokenExpiresAt: Number.POSITIVE_INFINITY,
+    });
     observer.receive(clientSyncStep1(observerDoc));
     await room.whenIdle();
     applyServerMessages(writerDoc, writerSocket.sent);
@@ -82,7 +93,12 @@ describe('a room under a flood of broken and hostile messages', () => {
     const replayStore = storeReplay(store);
     let attackerSocket = new FakeSocket('attacker');
     attackerSocket.closed = { code: 0, reason: 'not yet connected' };
-    let attacker = room.join(new FakeSocket('unused'), { connectionId: 'unused', userId: 'attacker' });
+    let attacker = room.join(new FakeSocket('unused'), {
+      connectionId: 'unused',
+      userId: 'attacker',
+      role: 'editor',
+      tokenExpiresAt: Number.POSITIVE_INFINITY,
+    });
     const outcomes = new Map<string, { refused: number; accepted: number }>();
     const started = Date.now();
     let sent = 0;
@@ -100,7 +116,12 @@ describe('a room under a flood of broken and hostile messages', () => {
           // One connection until the room closes it, as an attacker would (a join costs a state vector).
           if (attackerSocket.closed) {
             attackerSocket = new FakeSocket('attacker');
-            attacker = room.join(attackerSocket, { connectionId: `a${sent}`, userId: 'attacker' });
+            attacker = room.join(attackerSocket, {
+              connectionId: `a${sent}`,
+              userId: 'attacker',
+              role: 'editor',
+              tokenExpiresAt: Number.POSITIVE_INFINITY,
+            });
           }
           const socket = attackerSocket;
           attacker.receive(message.bytes);

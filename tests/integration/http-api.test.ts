@@ -78,13 +78,17 @@ describe('the JSON API', () => {
     expect(DraftInfoSchema.parse(await one.json())).toEqual(first);
   });
 
-  it('every draft on the server is listed for every user until roles arrive', async () => {
+  it('a draft is listed only for its members, each with their own role', async () => {
     const s = await started();
     const teacher = await s.addUser('Bu Sari');
     const mentor = await s.addUser('Pak Budi');
     const draft = await s.createDraft(teacher.token, 'Fotosintesis');
-    const list = DraftListResponseSchema.parse(await (await api(s.url(), '/api/drafts', mentor.token)).json());
-    expect(list.drafts.map((entry) => entry.id)).toEqual([draft.id]);
+    const listFor = async (token: string) =>
+      DraftListResponseSchema.parse(await (await api(s.url(), '/api/drafts', token)).json()).drafts;
+    expect(await listFor(mentor.token)).toEqual([]);
+    await s.shareDraft(teacher.token, draft.id, mentor.token, 'commenter');
+    expect((await listFor(mentor.token)).map((entry) => [entry.id, entry.role])).toEqual([[draft.id, 'commenter']]);
+    expect((await listFor(teacher.token)).map((entry) => [entry.id, entry.role])).toEqual([[draft.id, 'owner']]);
   });
 
   it('without a valid token the API answers 401 unauthorized', async () => {

@@ -12,7 +12,7 @@ export const SQLITE_FILE_NAME = 'dampingi.sqlite';
  * Each entry moves the schema one version up; never edit a shipped one, append a new one.
  * Drafts will gain a mentoring-cycle stage and summary columns, and a versions table, later.
  */
-const migrations: readonly string[] = [
+export const migrations: readonly string[] = [
   `
   CREATE TABLE users (
     id TEXT PRIMARY KEY,
@@ -39,6 +39,44 @@ const migrations: readonly string[] = [
   );
   CREATE INDEX document_updates_by_name ON document_updates (name, seq);
   `,
+  // v2: signed tokens replace stored token hashes (a user may revoke every token issued before a
+  // time); drafts gain members with roles and share links that grant a role.
+  `
+  CREATE TABLE users_v2 (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    tokens_valid_from TEXT NOT NULL
+  );
+  INSERT INTO users_v2 (id, name, created_at, tokens_valid_from) SELECT id, name, created_at, created_at FROM users;
+  DROP TABLE users;
+  ALTER TABLE users_v2 RENAME TO users;
+  CREATE TABLE share_links (
+    id TEXT PRIMARY KEY,
+    draft_id TEXT NOT NULL REFERENCES drafts(id),
+    role TEXT NOT NULL CHECK (role IN ('editor', 'commenter', 'viewer')),
+    secret_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE INDEX share_links_by_draft ON share_links (draft_id, created_at);
+  CREATE TABLE draft_members (
+    draft_id TEXT NOT NULL REFERENCES drafts(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'viewer')),
+    via_link_id TEXT REFERENCES share_links(id),
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (draft_id, user_id)
+  );
+  CREATE INDEX draft_members_by_user ON draft_members (user_id);
+  CREATE INDEX draft_members_by_link ON draft_members (via_link_id);
+  -- Until v2 every user could open every draft; keep that access as it was, owners as owners.
+  INSERT INTO draft_members (draft_id, user_id, role, via_link_id, added_at)
+    SELECT d.id, u.id, CASE WHEN u.id = d.owner_id THEN 'owner' ELSE 'editor' END, NULL, d.created_at
+    FROM drafts d CROSS JOIN users u;
+  `,
 ];
 
 export interface OpenDatabaseOptions {
@@ -51,10 +89,15 @@ export function openDatabase(options: OpenDatabaseOptions): SqliteDatabase {
   const db = new Database(join(options.dataDir, SQLITE_FILE_NAME));
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous}`);
-  db.pragma('foreign_keys = ON');
   // The user CLI writes while the server runs; wait for the other writer instead of failing.
   db.pragma('busy_timeout = 5000');
+  // Off while migrating: a migration that rebuilds a table (SQLite's way to drop a constraint)
+  // would otherwise trip over the rows that point at it; checked in full right after.
+  db.pragma('foreign_keys = OFF');
   migrate(db);
+  const broken = db.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) throw new Error(`database has ${broken.length} broken references after migrating`);
+  db.pragma('foreign_keys = ON');
   return db;
 }
 

@@ -1,9 +1,10 @@
-/** The default storage: one SQLite file `<dataDir>/dampingi.sqlite` holding documents, drafts and users. */
+/** The default storage: one SQLite file `<dataDir>/dampingi.sqlite` holding documents, drafts, members, share links and users. */
 import type { SqliteSynchronous } from '../../config';
 import type { Storage } from '../storage';
 import { openDatabase } from './database';
 import { createSqliteDocumentStore } from './sqlite-documents';
 import { createSqliteDraftStore } from './sqlite-drafts';
+import { createSqliteMemberStore, createSqliteShareLinkStore } from './sqlite-members';
 import { createSqliteUserStore } from './sqlite-users';
 
 export interface SqliteStorageOptions {
@@ -21,6 +22,8 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     kind: 'sqlite',
     documents,
     drafts: createSqliteDraftStore(db, now),
+    members: createSqliteMemberStore(db, now),
+    shareLinks: createSqliteShareLinkStore(db, now),
     users: createSqliteUserStore(db, now),
     close: async () => {
       if (!db.open) return;

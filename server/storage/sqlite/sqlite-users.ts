@@ -1,26 +1,36 @@
-/** Users in SQLite, found by the SHA-256 hash of their token (the token itself is never stored). */
+/** Users in SQLite. No credential is stored: tokens are signed, and checked against `tokens_valid_from`. */
 import type { UserRecord, UserStore } from '../storage';
 import type { SqliteDatabase } from './database';
 
+const COLUMNS = 'id, name, created_at AS createdAt, tokens_valid_from AS tokensValidFrom';
+
+/** Token times (JWT `iat`) are whole seconds; a revocation covers the whole second it happens in. */
+function nextWholeSecond(iso: string): string {
+  return new Date(Math.ceil(Date.parse(iso) / 1000) * 1000).toISOString();
+}
+
+function wholeSecond(iso: string): string {
+  return new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString();
+}
+
 export function createSqliteUserStore(db: SqliteDatabase, now: () => string): UserStore {
   const insertUser = db.prepare<[string, string, string, string]>(
-    'INSERT INTO users (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)',
+    'INSERT INTO users (id, name, created_at, tokens_valid_from) VALUES (?, ?, ?, ?)',
   );
-  const selectByTokenHash = db.prepare<[string], UserRecord>(
-    'SELECT id, name, created_at AS createdAt FROM users WHERE token_hash = ?',
-  );
-  const selectAll = db.prepare<[], UserRecord>(
-    'SELECT id, name, created_at AS createdAt FROM users ORDER BY created_at, rowid',
-  );
+  const selectUser = db.prepare<[string], UserRecord>(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
+  const updateValidFrom = db.prepare<[string, string]>('UPDATE users SET tokens_valid_from = ? WHERE id = ?');
+  const selectAll = db.prepare<[], UserRecord>(`SELECT ${COLUMNS} FROM users ORDER BY created_at, rowid`);
   const selectCount = db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM users');
 
   return {
-    createUser: async ({ id, name, tokenHash }) => {
+    createUser: async ({ id, name }) => {
       const createdAt = now();
-      insertUser.run(id, name, tokenHash, createdAt);
-      return { id, name, createdAt };
+      const tokensValidFrom = wholeSecond(createdAt);
+      insertUser.run(id, name, createdAt, tokensValidFrom);
+      return { id, name, createdAt, tokensValidFrom };
     },
-    findUserByTokenHash: async (tokenHash) => selectByTokenHash.get(tokenHash) ?? null,
+    getUser: async (id) => selectUser.get(id) ?? null,
+    revokeTokens: async (id) => updateValidFrom.run(nextWholeSecond(now()), id).changes > 0,
     listUsers: async () => selectAll.all(),
     countUsers: async () => selectCount.get()?.count ?? 0,
   };

@@ -7,10 +7,15 @@ export const id = {
   'error.unauthorized': 'Token tidak dikenal atau kedaluwarsa. Masuk lagi dengan token Anda.',
   'error.forbidden': 'Anda tidak punya hak untuk ini.',
   'error.not-found': 'Tidak ditemukan.',
+  'error.gone': 'Sudah tidak berlaku (dicabut atau kedaluwarsa).',
   'error.bad-request': 'Permintaan tidak valid.',
   'error.payload-too-large': 'Terlalu besar untuk dikirim.',
   'error.internal': 'Terjadi kesalahan di server. Coba lagi sebentar lagi.',
   'error.network': 'Server tidak dapat dihubungi. Periksa koneksi internet.',
+  'role.owner': 'Pemilik',
+  'role.editor': 'Penyunting',
+  'role.commenter': 'Komentator',
+  'role.viewer': 'Pembaca',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -21,8 +26,13 @@ export const en: Record<keyof typeof id, string> = {
   'error.unauthorized': 'Unknown or expired token. Sign in again with your token.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.not-found': 'Not found.',
+  'error.gone': 'No longer valid (revoked or expired).',
   'error.bad-request': 'Invalid request.',
   'error.payload-too-large': 'Too large to send.',
   'error.internal': 'Something went wrong on the server. Try again shortly.',
   'error.network': 'The server cannot be reached. Check the internet connection.',
+  'role.owner': 'Owner',
+  'role.editor': 'Editor',
+  'role.commenter': 'Commenter',
+  'role.viewer': 'Viewer',
 };

@@ -31,10 +31,16 @@ export const id = {
   'editor.content.label': 'Isi draf',
   'editor.content.placeholder': 'Mulai menulis, atau klip bahan dari web dengan ekstensi Dampingi…',
 
-  'editor.mentorLink.copy': 'Salin tautan pendamping',
-  'editor.mentorLink.copied': 'Tautan disalin. Kirim ke pendamping Anda.',
-  'editor.mentorLink.copyFailed': 'Tidak bisa menyalin otomatis; salin tautan di bawah.',
-  'editor.mentorLink.label': 'Tautan pendamping',
+  'editor.draft.noAccess': 'Anda tidak (lagi) punya akses ke draf ini. Minta tautan baru kepada pemiliknya.',
+  'editor.readOnly.commenter': 'Anda dapat memberi komentar, tetapi tidak dapat mengubah isi draf ini.',
+  'editor.readOnly.viewer': 'Anda hanya dapat melihat draf ini.',
+  'editor.refused.lost':
+    'Perubahan yang Anda buat di perangkat ini tidak disimpan ke draf, karena Anda tidak dapat mengubah isinya. Salin teks Anda agar tidak hilang.',
+  'editor.refused.copy': 'Salin teks saya yang belum tersimpan',
+  'editor.refused.copied': 'Teks disalin. Tempel di tempat lain, misalnya pesan untuk pemilik draf.',
+  'editor.refused.copyFailed': 'Tidak bisa menyalin otomatis; salin teks di bawah.',
+  'editor.refused.textLabel': 'Teks Anda yang belum tersimpan',
+  'editor.refused.dismiss': 'Tutup pesan ini',
 
   'editor.presence.label': 'Sedang membuka',
   'editor.presence.you': 'Anda',
@@ -60,6 +66,8 @@ export const id = {
   'editor.sync.refused.shutting-down': 'Server sedang dimatikan.',
   'editor.sync.refused.too-slow':
     'Sambungan terlalu lambat; menyambung ulang. Perubahan Anda tetap tersimpan di perangkat ini.',
+  'editor.sync.writeRefused.commenter': 'Perubahan ditolak: Anda hanya dapat berkomentar.',
+  'editor.sync.writeRefused.viewer': 'Perubahan ditolak: Anda hanya dapat melihat draf ini.',
 
   'editor.clip.label': 'Sumber',
   'editor.clip.untitled': 'Tanpa judul',
@@ -118,10 +126,16 @@ export const en: Record<keyof typeof id, string> = {
   'editor.content.label': 'Draft content',
   'editor.content.placeholder': 'Start writing, or clip material from the web with the Dampingi extension…',
 
-  'editor.mentorLink.copy': 'Copy mentor link',
-  'editor.mentorLink.copied': 'Link copied. Send it to your mentor.',
-  'editor.mentorLink.copyFailed': 'Could not copy automatically; copy the link below.',
-  'editor.mentorLink.label': 'Mentor link',
+  'editor.draft.noAccess': 'You have no access to this draft (any more). Ask its owner for a new link.',
+  'editor.readOnly.commenter': 'You can comment but not edit this draft.',
+  'editor.readOnly.viewer': 'You can view but not edit this draft.',
+  'editor.refused.lost':
+    'The changes you made on this device were not saved to the draft, because you cannot edit its content. Copy your text so it is not lost.',
+  'editor.refused.copy': 'Copy my unsaved text',
+  'editor.refused.copied': "Text copied. Paste it somewhere else, for example in a message to the draft's owner.",
+  'editor.refused.copyFailed': 'Could not copy automatically; copy the text below.',
+  'editor.refused.textLabel': 'Your unsaved text',
+  'editor.refused.dismiss': 'Dismiss this message',
 
   'editor.presence.label': 'Here now',
   'editor.presence.you': 'you',
@@ -146,6 +160,8 @@ export const en: Record<keyof typeof id, string> = {
   'editor.sync.refused.server-error': 'Something went wrong on the server.',
   'editor.sync.refused.shutting-down': 'The server is shutting down.',
   'editor.sync.refused.too-slow': 'The connection is too slow; reconnecting. Your changes are kept on this device.',
+  'editor.sync.writeRefused.commenter': 'Changes refused: you can only comment.',
+  'editor.sync.writeRefused.viewer': 'Changes refused: you can only view this draft.',
 
   'editor.clip.label': 'Source',
   'editor.clip.untitled': 'Untitled',

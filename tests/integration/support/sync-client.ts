@@ -1,13 +1,18 @@
 /** Real y-websocket clients in Node (the stock `WebsocketProvider` over `ws`), plus a raw socket for bad input. */
+import type * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
+import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { syncUrl } from '../../../shared/protocol/rooms';
+import { decodeWriteRefusal, type WriteRefusal } from '../../../shared/protocol/write-refusal';
 import { nextEvent, waitFor } from './wait-for';
 
 export interface SyncClient {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
+  /** Write refusals the server sent (y-protocols auth messages), decoded. */
+  readonly refusals: WriteRefusal[];
   whenSynced(): Promise<void>;
   destroy(): void;
 }
@@ -21,9 +26,18 @@ export function connectClient(serverUrl: string, room: string, token: string, do
     disableBc: true,
     maxBackoffTime: 200,
   });
+  const refusals: WriteRefusal[] = [];
+  // The stock provider only logs a permission-denied message; keep it so tests can see it.
+  provider.messageHandlers[2] = (_encoder: unknown, decoder: decoding.Decoder) => {
+    authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {
+      const refusal = decodeWriteRefusal(reason);
+      if (refusal) refusals.push(refusal);
+    });
+  };
   const client: SyncClient = {
     doc,
     provider,
+    refusals,
     whenSynced: () => waitFor(() => provider.synced, `client in ${room} to sync`),
     destroy() {
       provider.destroy();
@@ -54,7 +68,9 @@ export async function openRawSocket(serverUrl: string, room: string, token: stri
   const closed = nextEvent<{ code: number; reason: string }>(
     (listener) => ws.once('close', (code, reason) => listener({ code, reason: reason.toString() })),
     'raw socket to close',
+    60_000,
   );
+  closed.catch(() => {}); // a test that never waits for the close must not leave a rejection behind
   await nextEvent((listener) => ws.once('open', listener), 'raw socket to open');
   return { ws, received, closed };
 }

@@ -12,7 +12,25 @@ import { configFromEnv, type ServerConfig } from '../../../server/config';
 import type { Logger } from '../../../server/logger';
 import { openSqliteStorage } from '../../../server/storage/sqlite/sqlite-storage';
 import type { StoredDocument } from '../../../server/storage/storage';
-import { type DraftInfo, DraftInfoSchema } from '../../../shared/protocol/api';
+import type { GrantableRole } from '../../../shared/auth/roles';
+import {
+  apiPaths,
+  CreateShareLinkResponseSchema,
+  type DraftInfo,
+  DraftInfoSchema,
+  JoinResponseSchema,
+} from '../../../shared/protocol/api';
+
+async function postJson(baseUrl: string, path: string, token: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json: unknown = await response.json();
+  if (!response.ok) throw new Error(`POST ${path} failed: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
 
 export interface TestServer {
   readonly dataDir: string;
@@ -23,6 +41,8 @@ export interface TestServer {
   stop(): Promise<void>;
   addUser(name: string): Promise<CreatedUser>;
   createDraft(token: string, title: string): Promise<DraftInfo>;
+  /** The owner shares the draft through a new link of `role`, and `memberToken`'s user joins with it. */
+  shareDraft(ownerToken: string, draftId: string, memberToken: string, role: GrantableRole): Promise<void>;
   /** Reads a document straight from the SQLite file, through a second connection (as the CLI would). */
   storedDocument(name: string): Promise<StoredDocument | null>;
   /** Stops the server and removes the data dir. */
@@ -67,7 +87,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       running = null;
     },
     async addUser(name) {
-      const result = await addUser({ dataDir }, name);
+      const result = await addUser(
+        { dataDir, tokenSecret: config.tokenSecret, tokenTtlSeconds: config.tokenTtlSeconds },
+        name,
+      );
       if (!result.ok) throw new Error(result.message);
       return result.user;
     },
@@ -79,6 +102,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       });
       if (response.status !== 201) throw new Error(`creating a draft failed: ${response.status}`);
       return DraftInfoSchema.parse(await response.json());
+    },
+    async shareDraft(ownerToken, draftId, memberToken, role) {
+      const created = await postJson(server.url(), apiPaths.links(draftId), ownerToken, { role });
+      const { secret } = CreateShareLinkResponseSchema.parse(created);
+      const joined = JoinResponseSchema.parse(await postJson(server.url(), apiPaths.join, memberToken, { secret }));
+      if (joined.draft.id !== draftId) throw new Error('joined the wrong draft');
     },
     async storedDocument(name) {
       const storage = openSqliteStorage({ dataDir, synchronous: 'FULL' });

@@ -1,0 +1,38 @@
+/** Drafts as their members see them: list, create (the creator becomes owner), read one. */
+import {
+  apiPaths,
+  CreateDraftRequestSchema,
+  type DraftInfo,
+  DraftInfoSchema,
+  DraftListResponseSchema,
+} from '../../shared/protocol/api';
+import { newDraftId } from '../ids';
+import type { MemberDraftRecord } from '../storage/storage';
+import { draftWithRight, parseBody, requireUser } from './route-kit';
+
+export function draftInfo(draft: MemberDraftRecord): DraftInfo {
+  // Parsing what we send keeps the response honest to the shared schema; a failure here is a bug.
+  return DraftInfoSchema.parse(draft);
+}
+
+/** The caller's drafts, newest first by last update, so a draft someone just edited comes first. */
+export const listDrafts = requireUser(async (_request, context, user) => {
+  const drafts = await context.storage.drafts.listDraftsForMember(user.id);
+  return { status: 200, body: DraftListResponseSchema.parse({ drafts: drafts.map(draftInfo) }) };
+});
+
+export const createDraft = requireUser(async (request, context, user) => {
+  const body = await parseBody(request, context, CreateDraftRequestSchema);
+  if (!body.ok) return body.reply;
+  const draft = await context.storage.drafts.createDraft({
+    id: newDraftId(),
+    title: body.value.title,
+    ownerId: user.id,
+  });
+  return { status: 201, body: draftInfo(draft), headers: { location: apiPaths.draft(draft.id) } };
+});
+
+export const getDraft = requireUser(async (_request, context, user, [id]) => {
+  const draft = await draftWithRight(context, user, id, 'read');
+  return draft.ok ? { status: 200, body: draftInfo(draft.value) } : draft.reply;
+});

@@ -1,0 +1,83 @@
+/** What every API route shares: its context, signing in from the bearer token, zod-checked bodies, and draft rights. */
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import { type Capability, can, type Role } from '../../shared/auth/roles';
+import { DraftIdSchema } from '../../shared/protocol/api';
+import { authenticateToken, bearerToken } from '../auth/authenticate';
+import type { SessionTokens } from '../auth/session-tokens';
+import type { MemberDraftRecord, Storage, UserRecord } from '../storage/storage';
+import { apiError, type JsonReply, readJsonBody } from './json';
+
+export interface ApiContext {
+  storage: Storage;
+  tokens: SessionTokens;
+  version: string;
+  maxJsonBodyBytes: number;
+  /** Live counts for /health. */
+  stats(): { rooms: number; connections: number };
+  /** A member's role changed or was removed; open connections must follow (see RoomRegistry). */
+  accessChanged(draftId: string, userId: string, role: Role | null): void;
+}
+
+export type Route = (request: IncomingMessage, context: ApiContext, params: string[]) => Promise<JsonReply>;
+export type AuthedRoute = (
+  request: IncomingMessage,
+  context: ApiContext,
+  user: UserRecord,
+  params: string[],
+) => Promise<JsonReply>;
+
+const authMessages = {
+  'missing-token': 'sign in with a bearer token',
+  'invalid-token': 'unknown or malformed token',
+  'expired-token': 'the token has expired; sign in again',
+  'revoked-token': 'the token was revoked; sign in again',
+} as const;
+
+export function requireUser(route: AuthedRoute): Route {
+  return async (request, context, params) => {
+    const auth = await authenticateToken(
+      { users: context.storage.users, tokens: context.tokens },
+      bearerToken(request.headers.authorization),
+    );
+    if (!auth.ok) {
+      return { ...apiError(401, 'unauthorized', authMessages[auth.reason]), headers: { 'www-authenticate': 'Bearer' } };
+    }
+    return route(request, context, auth.user, params);
+  };
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reply: JsonReply };
+
+export async function parseBody<S extends z.ZodType>(
+  request: IncomingMessage,
+  context: ApiContext,
+  schema: S,
+): Promise<Parsed<z.infer<S>>> {
+  const body = await readJsonBody(request, context.maxJsonBodyBytes);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const message = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+  return { ok: false, reply: apiError(400, 'bad-request', message) };
+}
+
+/**
+ * The draft in the URL as the caller sees it, if their role allows `capability`. Someone who is
+ * no member gets 404, as if it did not exist; a member lacking the right gets 403.
+ */
+export async function draftWithRight(
+  context: ApiContext,
+  user: UserRecord,
+  draftId: string | undefined,
+  capability: Capability,
+): Promise<Parsed<MemberDraftRecord>> {
+  const draft = DraftIdSchema.safeParse(draftId).success
+    ? await context.storage.drafts.getDraftForMember(draftId as string, user.id)
+    : null;
+  if (!draft) return { ok: false, reply: apiError(404, 'not-found', 'no such draft') };
+  if (!can(draft.role, capability)) {
+    return { ok: false, reply: apiError(403, 'forbidden', `a ${draft.role} may not ${capability} on this draft`) };
+  }
+  return { ok: true, value: draft };
+}

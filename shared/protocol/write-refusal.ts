@@ -1,0 +1,31 @@
+/**
+ * The server's answer to a document update the sender may not make (e.g. a commenter typing in
+ * the content). It travels as y-protocols' auth "permission denied" message (type 2), whose reason
+ * string is this JSON; the connection stays open, so presence keeps working. The stock client only
+ * logs it; ours switches the editor to read-only and drops the refused local changes.
+ */
+import { z } from 'zod';
+import { RoleSchema } from '../auth/roles';
+
+export const WriteRefusalSchema = z.object({
+  code: z.literal('read-only'),
+  /** The sender's role on the draft at the time of refusal. */
+  role: RoleSchema,
+  /** Which document refused: the content or the feedback of the draft. */
+  room: z.string().max(200),
+});
+export type WriteRefusal = z.infer<typeof WriteRefusalSchema>;
+
+export function encodeWriteRefusal(refusal: WriteRefusal): string {
+  return JSON.stringify(refusal);
+}
+
+/** Null for anything that is not a refusal we sent (another server, a newer version). */
+export function decodeWriteRefusal(reason: string): WriteRefusal | null {
+  try {
+    const parsed = WriteRefusalSchema.safeParse(JSON.parse(reason));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
