@@ -2,6 +2,7 @@
  * Who is signed in and which drafts the popup offers, from the server when it answers and from
  * the last saved copy when it does not (offline clipping still needs a target draft).
  */
+import { can } from '../../shared/auth/roles';
 import type { ApiClient, ApiFailureReason } from '../api/api-client';
 import { normalizeServerUrl } from '../outbox/outbox';
 import type { CachedDraft, ClipPreferences } from './clip-preferences';
@@ -19,7 +20,10 @@ export async function loadDraftChoices(
   const server = normalizeServerUrl(serverUrl);
   const listed = await api.listDrafts();
   if (listed.ok) {
-    const drafts = listed.value.map(({ id, title }) => ({ id, title }));
+    // A clip changes the content, so only drafts the user may edit are offered.
+    const drafts = listed.value
+      .filter((draft) => can(draft.role, 'edit-content'))
+      .map(({ id, title }) => ({ id, title }));
     await preferences.setCachedDrafts(server, drafts);
     return { drafts, source: 'server' };
   }

@@ -357,3 +357,33 @@ describe('rights are checked on every message, not only when connecting', () => 
     expect(teacher.closed).toEqual({ code: CloseCode.Unauthorized, reason: 'unauthorized' });
   });
 });
+
+describe('background compaction', () => {
+  it('folds a growing log into a snapshot while the room stays open, losing nothing and keeping later edits', async () => {
+    const store = new GatedDocumentStore();
+    const { room } = openRoom(store, { compactAfterUpdates: 5, compactionDelayMs: 0 });
+    const teacher = new FakeSocket('teacher');
+    const membership = room.join(teacher, session('c1', 'owner'));
+    await room.whenIdle();
+    const writer = new Y.Doc();
+    const typed: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => typed.push(update));
+    for (const word of ['Tumbuhan ', 'membuat ', 'makanan ', 'dengan ', 'bantuan ', 'cahaya ']) {
+      writer.getText('t').insert(writer.getText('t').length, word);
+    }
+    for (const update of typed.splice(0)) membership.receive(clientUpdate(update));
+    await room.whenIdle();
+    await new Promise((done) => setTimeout(done, 10));
+    await room.whenIdle();
+    expect(store.snapshot).not.toBeNull();
+    expect(store.updates.length).toBeLessThan(5);
+
+    writer.getText('t').insert(writer.getText('t').length, 'matahari.');
+    for (const update of typed.splice(0)) membership.receive(clientUpdate(update));
+    await room.whenIdle();
+    const reloaded = new Y.Doc();
+    if (store.snapshot) Y.applyUpdate(reloaded, store.snapshot);
+    for (const { update } of store.updates) Y.applyUpdate(reloaded, update);
+    expect(reloaded.getText('t').toString()).toBe('Tumbuhan membuat makanan dengan bantuan cahaya matahari.');
+  });
+});

@@ -9,6 +9,7 @@ import { type Capability, can, type Role } from '../../shared/auth/roles';
 import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/storage';
+import { BackgroundCompaction } from './background-compaction';
 import type { HookRefusal, RoomHooks } from './room-hooks';
 import type { RoomSession, RoomSocket } from './room-socket';
 import { SerialQueue } from './serial-queue';
@@ -36,7 +37,10 @@ export interface DocumentRoomOptions {
   maxPendingMessages: number;
   /** A step 2 larger than this is sent as several updates first (see sync-chunks.ts). */
   syncChunkBytes: number;
+  /** An update log this long is folded into a snapshot: on load, and in the background while open. */
   compactAfterUpdates: number;
+  /** How long a room waits after reaching `compactAfterUpdates` before compacting in the background. */
+  compactionDelayMs?: number;
   /** What a connection's role must allow to change this document (shared/protocol/rooms.ts). */
   writeCapability: Capability;
   /** A connection's update was refused for its role (for metrics); the connection stays open. */
@@ -76,12 +80,21 @@ export class DocumentRoom {
   private readonly connections = new Set<RoomConnection>();
   private readonly queue: SerialQueue;
   private readonly log: Logger;
+  private readonly compaction: BackgroundCompaction;
   private currentStatus: RoomStatus = 'loading';
 
   constructor(private readonly options: DocumentRoomOptions) {
     this.name = options.name;
     this.log = options.logger.child({ room: options.name });
     this.queue = new SerialQueue((error) => this.log.error({ err: error }, 'room task failed'));
+    this.compaction = new BackgroundCompaction({
+      name: options.name,
+      documents: options.documents,
+      encodeState: () => Y.encodeStateAsUpdate(this.doc),
+      threshold: options.compactAfterUpdates,
+      delayMs: options.compactionDelayMs ?? 1_000,
+      log: this.log,
+    });
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.doc.on('update', this.relayDocumentUpdate);
@@ -102,9 +115,10 @@ export class DocumentRoom {
     return this.currentStatus === 'ready' ? Y.encodeStateAsUpdate(this.doc).byteLength : 0;
   }
 
-  /** Resolves once every message received so far is handled (stored, applied, broadcast). */
-  whenIdle(): Promise<void> {
-    return this.queue.whenIdle();
+  /** Resolves once every message received so far is handled (stored, applied, broadcast) and no compaction runs. */
+  async whenIdle(): Promise<void> {
+    await this.queue.whenIdle();
+    await this.compaction.whenIdle();
   }
 
   join(socket: RoomSocket, session: RoomSession): RoomMembership {
@@ -143,6 +157,7 @@ export class DocumentRoom {
   destroy(): void {
     if (this.currentStatus === 'destroyed') return;
     this.currentStatus = 'destroyed';
+    this.compaction.stop();
     this.closeAll(CloseCode.ShuttingDown, 'room unloaded');
     this.doc.off('update', this.relayDocumentUpdate);
     this.awareness.off('update', this.relayAwarenessUpdate);
@@ -240,6 +255,7 @@ export class DocumentRoom {
       this.closeConnection(connection, CloseCode.InvalidMessage, 'update could not be applied');
       return;
     }
+    this.compaction.applied(seq);
     this.options.hooks.afterStoreUpdate?.({ ...event, seq });
   }
 
@@ -270,9 +286,12 @@ export class DocumentRoom {
       }
     }
     const lastSeq = stored.updates.at(-1)?.seq;
-    if (lastSeq === undefined || stored.updates.length < this.options.compactAfterUpdates) return;
+    if (lastSeq === undefined) return;
+    this.compaction.loaded(stored.updates.length, lastSeq);
+    if (stored.updates.length < this.options.compactAfterUpdates) return;
     try {
       await this.options.documents.replaceWithSnapshot(this.name, Y.encodeStateAsUpdate(this.doc), lastSeq);
+      this.compaction.loaded(0, lastSeq);
       this.log.info({ updates: stored.updates.length }, 'compacted the update log into a snapshot');
     } catch (error) {
       // The log is still complete; compaction is retried on the next load.

@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchPlainBrowser, launchWithExtension } from './support/chromium';
 import { createDampingiServer, type DampingiServer, type TestUser } from './support/dampingi-server';
-import { countOf, editorArea, editorText, openWebDraft, waitForSyncState } from './support/editor-page';
+import {
+  countOf,
+  editorArea,
+  editorText,
+  openWebDraft,
+  shareDraftViaApi,
+  waitForSyncState,
+} from './support/editor-page';
 import { clipFromPopup, selectOnPage, signInExtension, tabIdOf } from './support/extension-ui';
 import { type PageServer, startPageServer } from './support/page-server';
 
@@ -66,6 +73,7 @@ describe('a teacher clips a selection from a web page into a draft', () => {
 
   it('the mentor, on the web editor, sees the clip stored on the server', async () => {
     const mentorUser = await server.addUser('Pak Budi');
+    await shareDraftViaApi(server.url, teacherUser.token, draftId, mentorUser.token, 'commenter');
     mentorBrowser = await launchPlainBrowser();
     const mentor = await (await mentorBrowser.newContext()).newPage();
     await openWebDraft(mentor, server.url, mentorUser.token, draftId);
@@ -111,6 +119,7 @@ describe('a teacher clips a selection from a web page into a draft', () => {
     await server.start();
     await popup.getByText('1 klip menunggu dikirim').waitFor({ state: 'detached', timeout: 90_000 });
     const mentorUser = await server.addUser('Pak Budi 2');
+    await shareDraftViaApi(server.url, teacherUser.token, draftId, mentorUser.token, 'commenter');
     const mentor = await (await mentorBrowser.newContext()).newPage();
     await openWebDraft(mentor, server.url, mentorUser.token, draftId);
     await waitForSyncState(mentor, 'synced');

@@ -9,6 +9,7 @@ import {
   editorText,
   expectConverged,
   openWebDraft,
+  shareDraftViaApi,
   placeCaretAfter,
   syncStatus,
   typeAtEnd,
@@ -33,6 +34,7 @@ describe('teacher and mentor co-edit a draft in real time', () => {
     teacherUser = await server.addUser('Bu Sari');
     mentorUser = await server.addUser('Pak Budi');
     draftId = await createDraftViaApi(server.url, teacherUser.token, 'Bahan bacaan fotosintesis');
+    await shareDraftViaApi(server.url, teacherUser.token, draftId, mentorUser.token, 'editor');
     browser = await launchPlainBrowser();
     teacherContext = await browser.newContext();
     mentorContext = await browser.newContext();

@@ -9,6 +9,7 @@ import {
   editorText,
   expectConverged,
   openWebDraft,
+  shareDraftViaApi,
   syncStatus,
   typeAtEnd,
   waitForSyncState,
@@ -32,6 +33,7 @@ describe('editing without a network merges later: nothing lost, nothing doubled'
     const teacherUser = await server.addUser('Bu Sari');
     const mentorUser = await server.addUser('Pak Budi');
     const draftId = await createDraftViaApi(server.url, teacherUser.token, 'LKPD sistem pernapasan');
+    await shareDraftViaApi(server.url, teacherUser.token, draftId, mentorUser.token, 'editor');
     browser = await launchPlainBrowser();
     teacherContext = await browser.newContext();
     mentorContext = await browser.newContext();

@@ -90,3 +90,24 @@ export async function createDraftViaApi(serverUrl: string, token: string, title:
   const body = (await response.json()) as { id: string };
   return body.id;
 }
+
+/** The owner shares the draft with a new link of `role`, and the other user joins through it (over the API). */
+export async function shareDraftViaApi(
+  serverUrl: string,
+  ownerToken: string,
+  draftId: string,
+  memberToken: string,
+  role: 'editor' | 'commenter' | 'viewer',
+): Promise<void> {
+  const post = async (path: string, token: string, body: unknown) => {
+    const response = await fetch(`${serverUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`POST ${path} failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const { secret } = await post(`/api/drafts/${encodeURIComponent(draftId)}/links`, ownerToken, { role });
+  await post('/api/join', memberToken, { secret });
+}

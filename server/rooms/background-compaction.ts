@@ -1,0 +1,77 @@
+/**
+ * Folds a room's update log into one snapshot while the room keeps running: it never waits in the
+ * room's message queue, so edits keep flowing while it works. Only updates already applied to the
+ * in-memory document are folded (`uptoSeq`); anything stored later stays in the log.
+ */
+import type { Logger } from '../logger';
+import type { DocumentStore } from '../storage/storage';
+
+export interface BackgroundCompactionOptions {
+  name: string;
+  documents: DocumentStore;
+  /** The document's whole state as one update. */
+  encodeState(): Uint8Array;
+  /** Updates in the log that trigger a compaction. */
+  threshold: number;
+  /** Waits this long after the threshold is reached, so a burst of typing is folded in one go. */
+  delayMs: number;
+  log: Logger;
+}
+
+export class BackgroundCompaction {
+  private logLength = 0;
+  private lastAppliedSeq = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: BackgroundCompactionOptions) {}
+
+  /** The log as loaded: its length and last sequence number. */
+  loaded(logLength: number, lastSeq: number): void {
+    this.logLength = logLength;
+    this.lastAppliedSeq = lastSeq;
+  }
+
+  /** An update with this sequence number is stored and applied to the document. */
+  applied(seq: number): void {
+    this.lastAppliedSeq = seq;
+    this.logLength += 1;
+    if (this.logLength >= this.options.threshold && !this.timer && !this.running && !this.stopped) {
+      this.timer = setTimeout(() => this.run(), this.options.delayMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Resolves when no compaction is running (before the storage may be closed). */
+  async whenIdle(): Promise<void> {
+    await this.running;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private run(): void {
+    this.timer = null;
+    if (this.stopped) return;
+    const uptoSeq = this.lastAppliedSeq;
+    const folded = this.logLength;
+    const snapshot = this.options.encodeState();
+    this.running = this.options.documents
+      .replaceWithSnapshot(this.options.name, snapshot, uptoSeq)
+      .then(() => {
+        this.logLength -= folded;
+        this.options.log.info({ updates: folded, snapshotBytes: snapshot.byteLength }, 'compacted the update log');
+      })
+      .catch((error: unknown) => {
+        // The log is still complete; the next update past the threshold tries again.
+        this.options.log.warn({ err: error }, 'compacting the update log failed');
+      })
+      .finally(() => {
+        this.running = null;
+      });
+  }
+}
