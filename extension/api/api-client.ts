@@ -1,30 +1,64 @@
 /** Typed client for the server's JSON API. Failures are values with a message key, never throws. */
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { GrantableRole } from '../../shared/auth/roles';
 import {
+  type ApiErrorCode,
   ApiErrorResponseSchema,
   apiPaths,
   type CreateDraftRequest,
+  type CreateShareLinkRequest,
+  type CreateShareLinkResponse,
+  CreateShareLinkResponseSchema,
   type DraftInfo,
   DraftInfoSchema,
   DraftListResponseSchema,
+  type JoinRequest,
+  type JoinResponse,
+  JoinResponseSchema,
+  type Member,
+  MemberListResponseSchema,
+  MemberSchema,
   type MeResponse,
   MeResponseSchema,
+  type SessionResponse,
+  SessionResponseSchema,
+  type ShareLink,
+  ShareLinkListResponseSchema,
+  ShareLinkSchema,
 } from '../../shared/protocol/api';
 
-export type ApiFailureReason =
-  | 'network'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'bad-request'
-  | 'payload-too-large'
-  | 'internal';
+/** Every API error code, plus 'network' when the server could not be asked at all. */
+export type ApiFailureReason = ApiErrorCode | 'network';
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; reason: ApiFailureReason; message: string };
 
 export interface ApiClient {
   me(): Promise<ApiResult<MeResponse>>;
   listDrafts(): Promise<ApiResult<DraftInfo[]>>;
   createDraft(request: CreateDraftRequest): Promise<ApiResult<DraftInfo>>;
+  getDraft(draftId: string): Promise<ApiResult<DraftInfo>>;
+  members(draftId: string): Promise<ApiResult<Member[]>>;
+  changeMember(draftId: string, userId: string, role: GrantableRole): Promise<ApiResult<Member>>;
+  removeMember(draftId: string, userId: string): Promise<ApiResult<void>>;
+  links(draftId: string): Promise<ApiResult<ShareLink[]>>;
+  createLink(draftId: string, request: CreateShareLinkRequest): Promise<ApiResult<CreateShareLinkResponse>>;
+  revokeLink(draftId: string, linkId: string): Promise<ApiResult<ShareLink>>;
+  join(request: JoinRequest): Promise<ApiResult<JoinResponse>>;
+  refreshSession(): Promise<ApiResult<SessionResponse>>;
+}
+
+const RemovedSchema = z.object({ removed: z.literal(true) });
+
+/** When an error body is missing or foreign (a proxy's page), the status still says what happened. */
+function reasonOfStatus(status: number): ApiErrorCode {
+  if (status >= 500) return 'internal';
+  const known: Record<number, ApiErrorCode> = {
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not-found',
+    410: 'gone',
+    413: 'payload-too-large',
+  };
+  return known[status] ?? 'bad-request';
 }
 
 export function createApiClient(serverUrl: string, token: string | null, fetchImpl: typeof fetch = fetch): ApiClient {
@@ -50,23 +84,40 @@ export function createApiClient(serverUrl: string, token: string | null, fetchIm
     if (!response.ok) {
       const parsed = ApiErrorResponseSchema.safeParse(body);
       if (parsed.success) return { ok: false, reason: parsed.data.error.code, message: parsed.data.error.message };
-      return {
-        ok: false,
-        reason: response.status >= 500 ? 'internal' : 'bad-request',
-        message: `HTTP ${response.status}`,
-      };
+      return { ok: false, reason: reasonOfStatus(response.status), message: `HTTP ${response.status}` };
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) return { ok: false, reason: 'internal', message: 'unexpected response from server' };
     return { ok: true, value: parsed.data };
   }
 
+  /** The same call, answering with one part of the response body. */
+  async function callFor<S extends z.ZodType, T>(
+    path: string,
+    schema: S,
+    pick: (value: z.infer<S>) => T,
+    init?: RequestInit,
+  ): Promise<ApiResult<T>> {
+    const result = await call(path, schema, init);
+    return result.ok ? { ok: true, value: pick(result.value) } : result;
+  }
+
+  const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+
   return {
     me: () => call(apiPaths.me, MeResponseSchema),
-    listDrafts: async () => {
-      const result = await call(apiPaths.drafts, DraftListResponseSchema);
-      return result.ok ? { ok: true, value: result.value.drafts } : result;
-    },
-    createDraft: (request) => call(apiPaths.drafts, DraftInfoSchema, { method: 'POST', body: JSON.stringify(request) }),
+    listDrafts: () => callFor(apiPaths.drafts, DraftListResponseSchema, (value) => value.drafts),
+    createDraft: (request) => call(apiPaths.drafts, DraftInfoSchema, post(request)),
+    getDraft: (draftId) => call(apiPaths.draft(draftId), DraftInfoSchema),
+    members: (draftId) => callFor(apiPaths.members(draftId), MemberListResponseSchema, (value) => value.members),
+    changeMember: (draftId, userId, role) =>
+      call(apiPaths.member(draftId, userId), MemberSchema, { method: 'PUT', body: JSON.stringify({ role }) }),
+    removeMember: (draftId, userId) =>
+      callFor(apiPaths.member(draftId, userId), RemovedSchema, () => undefined, { method: 'DELETE' }),
+    links: (draftId) => callFor(apiPaths.links(draftId), ShareLinkListResponseSchema, (value) => value.links),
+    createLink: (draftId, request) => call(apiPaths.links(draftId), CreateShareLinkResponseSchema, post(request)),
+    revokeLink: (draftId, linkId) => call(apiPaths.link(draftId, linkId), ShareLinkSchema, { method: 'DELETE' }),
+    join: (request) => call(apiPaths.join, JoinResponseSchema, post(request)),
+    refreshSession: () => call(apiPaths.refreshSession, SessionResponseSchema, { method: 'POST' }),
   };
 }

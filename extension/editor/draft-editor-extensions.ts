@@ -36,6 +36,12 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
 }
 
 /** Attributes of the editable element: a named multi-line textbox for screen readers (and tests). */
-export function editableAttributes(label: string): Record<string, string> {
-  return { class: 'ProseMirror dampingi-draft', role: 'textbox', 'aria-multiline': 'true', 'aria-label': label };
+export function editableAttributes(label: string, readOnly = false): Record<string, string> {
+  return {
+    class: 'ProseMirror dampingi-draft',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+    'aria-readonly': String(readOnly),
+  };
 }

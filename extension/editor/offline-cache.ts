@@ -1,5 +1,5 @@
 /**
- * The server's last answers (who I am, my drafts, edits still waiting) kept in localStorage, so
+ * The server's last answers (who I am, my drafts and my role in each, edits still waiting) kept in localStorage, so
  * the editor opens and explains itself without a network. Everything read back is validated.
  */
 import { z } from 'zod';
@@ -10,6 +10,9 @@ export interface OfflineCache {
   saveUser(token: string, user: MeResponse): void;
   loadDrafts(): DraftInfo[] | null;
   saveDrafts(drafts: DraftInfo[]): void;
+  /** One draft as last seen (with the user's role), else its entry in the last list. */
+  loadDraft(draftId: string): DraftInfo | null;
+  saveDraft(draft: DraftInfo): void;
   loadPending(draftId: string): number;
   savePending(draftId: string, count: number): void;
 }
@@ -53,6 +56,11 @@ export function offlineCache(storage: Storage, serverUrl: string): OfflineCache 
     saveUser: (token, user) => write('me', { tokenHash: tokenHash(token), user }),
     loadDrafts: () => read('drafts', CachedDraftsSchema),
     saveDrafts: (drafts) => write('drafts', drafts),
+    loadDraft: (draftId) =>
+      read(`draft.${draftId}`, DraftInfoSchema) ??
+      read('drafts', CachedDraftsSchema)?.find((d) => d.id === draftId) ??
+      null,
+    saveDraft: (draft) => write(`draft.${draft.id}`, draft),
     loadPending: (draftId) => read(`pending.${draftId}`, PendingSchema) ?? 0,
     savePending: (draftId, count) => write(`pending.${draftId}`, count),
   };

@@ -1,6 +1,6 @@
 /** The words of the sync badge for each status, in the UI language. */
 import type { MessageKey, Translate } from '../../shared/i18n';
-import type { SyncStatus } from '../sync/sync-status';
+import { isRefusalReason, type SyncStatus } from '../sync/sync-status';
 
 /** English needs "1 change" vs "2 changes"; each catalogue has a `.one` variant for count 1. */
 function counted(t: Translate, key: MessageKey, oneKey: MessageKey, count: number): string {
@@ -22,11 +22,12 @@ export function syncStatusText(t: Translate, status: SyncStatus): string {
       return t('editor.sync.syncing');
     case 'synced':
       return t('editor.sync.synced');
+    case 'write-refused':
+      return t(
+        status.reason === 'commenter' ? 'editor.sync.writeRefused.commenter' : 'editor.sync.writeRefused.viewer',
+      );
     case 'refused': {
-      const reason =
-        status.reason === 'network' || status.reason === 'server-unreachable' || !status.reason
-          ? 'bad-request'
-          : status.reason;
+      const reason = isRefusalReason(status.reason) ? status.reason : 'bad-request';
       const kept = pending > 0 ? ` ${t('editor.sync.keptLocally')}` : '';
       return `${t(`editor.sync.refused.${reason}`)}${kept}`;
     }

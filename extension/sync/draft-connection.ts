@@ -6,6 +6,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { roomName, syncUrl } from '../../shared/protocol/rooms';
+import type { WriteRefusal } from '../../shared/protocol/write-refusal';
+import { listenForWriteRefusals } from './write-refusals';
 
 export interface DraftConnectionOptions {
   serverUrl: string;
@@ -21,6 +23,8 @@ export interface DraftConnection {
   readonly persistence: IndexeddbPersistence;
   /** Resolves once the local IndexedDB copy is loaded into the doc. */
   readonly whenLocalLoaded: Promise<void>;
+  /** Hears the server refuse this client's changes; returns a function that stops listening. */
+  onWriteRefused(listener: (refusal: WriteRefusal) => void): () => void;
   destroy(): void;
 }
 
@@ -37,13 +41,22 @@ export function openDraftConnection(options: DraftConnectionOptions): DraftConne
     params: options.token ? { token: options.token } : {},
     maxBackoffTime: 5000,
   });
+  const refusalListeners = new Set<(refusal: WriteRefusal) => void>();
+  listenForWriteRefusals(provider, (refusal) => {
+    for (const listener of refusalListeners) listener(refusal);
+  });
   const whenLocalLoaded = persistence.whenSynced.then(() => undefined);
   return {
     doc,
     provider,
     persistence,
     whenLocalLoaded,
+    onWriteRefused(listener) {
+      refusalListeners.add(listener);
+      return () => refusalListeners.delete(listener);
+    },
     destroy() {
+      refusalListeners.clear();
       provider.destroy();
       void persistence.destroy();
       doc.destroy();

@@ -1,9 +1,12 @@
 /**
  * Feeds the sync-status reducer from a live draft: the provider's events, the doc's local
- * transactions and the window's online/offline events. Returns the current status on demand.
+ * transactions, the server's write refusals and the window's online/offline events. Returns the
+ * current status on demand.
  */
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import type { Role } from '../../shared/auth/roles';
+import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import { initialSyncFacts, nextSyncFacts, type SyncEvent, type SyncStatus, syncStatusOf } from './sync-status';
 
 export interface SyncStatusSource {
@@ -11,6 +14,16 @@ export interface SyncStatusSource {
   provider: WebsocketProvider;
   /** Origins of transactions that are not the user's edits (e.g. the IndexedDB persistence). */
   nonLocalOrigins: readonly unknown[];
+  /** Subscribes to the server's write refusals (DraftConnection.onWriteRefused); returns "unsubscribe". */
+  onWriteRefused?: (listener: (refusal: WriteRefusal) => void) => () => void;
+}
+
+/** What the page already knows when it (re)opens the draft. */
+export interface InitialSyncFacts {
+  /** Changes counted as waiting before the page was (re)loaded. */
+  pending?: number;
+  /** The server already refused this page's changes (the draft was reopened after discarding them). */
+  writeRefused?: Role | null;
 }
 
 export interface SyncStatusTracker {
@@ -22,10 +35,10 @@ export function trackSyncStatus(
   source: SyncStatusSource,
   win: Window,
   onChange: (status: SyncStatus) => void,
-  initialPending = 0,
+  initial: InitialSyncFacts = {},
 ): SyncStatusTracker {
   const { doc, provider } = source;
-  let facts = initialSyncFacts(win.navigator.onLine, initialPending);
+  let facts = initialSyncFacts(win.navigator.onLine, initial.pending, initial.writeRefused);
   // The provider may already be connecting (it connects in its constructor).
   facts = nextSyncFacts(facts, {
     type: 'connection',
@@ -56,6 +69,9 @@ export function trackSyncStatus(
     if (!transaction.local || origin === provider || source.nonLocalOrigins.includes(origin)) return;
     dispatch({ type: 'local-change' });
   };
+  const stopHearingRefusals = source.onWriteRefused?.((refusal) =>
+    dispatch({ type: 'write-refused', role: refusal.role }),
+  );
   const onOnline = () => dispatch({ type: 'network', online: true });
   const onOffline = () => dispatch({ type: 'network', online: false });
 
@@ -70,6 +86,7 @@ export function trackSyncStatus(
   return {
     current: () => last,
     stop() {
+      stopHearingRefusals?.();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('connection-close', onConnectionClose);

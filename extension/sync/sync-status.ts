@@ -5,10 +5,14 @@
  * Pending changes are local Yjs transactions made while the draft was not connected and synced.
  * They are counted, not diffed: once the provider is connected and synced again, the sync protocol
  * has exchanged everything both sides lacked, so the count goes back to 0.
+ *
+ * A write refusal (the server keeps the connection but refuses our changes, e.g. from a commenter)
+ * lasts for the page: the refused changes are dropped, so nothing is pending after it.
  */
+import type { Role } from '../../shared/auth/roles';
 import { closeReasons, isPermanentClose } from '../../shared/protocol/close-codes';
 
-export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused';
+export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused' | 'write-refused';
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected';
 export type RefusalReason = (typeof closeReasons)[keyof typeof closeReasons];
 /** Why the badge says offline: the browser has no network, or it has one but the server does not answer. */
@@ -23,6 +27,8 @@ export interface SyncFacts {
   unreachable: boolean;
   /** Set once the server closed with a permanent code (4400–4499); the provider stops retrying. */
   refusal: RefusalReason | null;
+  /** Set once the server refused our changes; the role it gave as the reason. */
+  writeRefused: Role | null;
   pending: number;
 }
 
@@ -32,16 +38,26 @@ export type SyncEvent =
   | { type: 'synced'; synced: boolean }
   | { type: 'attempt-failed' }
   | { type: 'closed'; code: number; reason: string }
+  | { type: 'write-refused'; role: Role }
   | { type: 'local-change' };
 
 export interface SyncStatus {
   state: SyncState;
   pending: number;
-  reason: OfflineReason | RefusalReason | null;
+  /** For 'write-refused': the role that may not edit. */
+  reason: OfflineReason | RefusalReason | Role | null;
 }
 
-export function initialSyncFacts(online: boolean, pending = 0): SyncFacts {
-  return { online, connection: 'disconnected', synced: false, unreachable: false, refusal: null, pending };
+export function initialSyncFacts(online: boolean, pending = 0, writeRefused: Role | null = null): SyncFacts {
+  return {
+    online,
+    connection: 'disconnected',
+    synced: false,
+    unreachable: false,
+    refusal: null,
+    writeRefused,
+    pending: writeRefused ? 0 : pending,
+  };
 }
 
 export function isInSync(facts: SyncFacts): boolean {
@@ -70,8 +86,11 @@ export function nextSyncFacts(facts: SyncFacts, event: SyncEvent): SyncFacts {
     case 'closed':
       if (!isPermanentClose(event.code)) return facts;
       return { ...facts, refusal: refusalReason(event.code, event.reason), connection: 'disconnected', synced: false };
+    case 'write-refused':
+      return { ...facts, writeRefused: event.role, pending: 0 };
     case 'local-change':
-      return isInSync(facts) ? facts : { ...facts, pending: facts.pending + 1 };
+      // After a write refusal nothing local is sent or kept, so nothing is waiting either.
+      return isInSync(facts) || facts.writeRefused ? facts : { ...facts, pending: facts.pending + 1 };
   }
 }
 
@@ -79,6 +98,8 @@ export function syncStatusOf(facts: SyncFacts): SyncStatus {
   const { pending } = facts;
   if (facts.refusal) return { state: 'refused', pending, reason: facts.refusal };
   if (!facts.online) return { state: 'offline', pending, reason: 'network' };
+  // Above the connection states: for someone who may not edit, that is what matters while connected.
+  if (facts.writeRefused) return { state: 'write-refused', pending, reason: facts.writeRefused };
   if (facts.connection === 'connected') return { state: facts.synced ? 'synced' : 'syncing', pending, reason: null };
   if (facts.unreachable) return { state: 'offline', pending, reason: 'server-unreachable' };
   return { state: 'connecting', pending, reason: null };
@@ -86,8 +107,12 @@ export function syncStatusOf(facts: SyncFacts): SyncStatus {
 
 const knownReasons = new Set<string>(Object.values(closeReasons));
 
+export function isRefusalReason(value: unknown): value is RefusalReason {
+  return typeof value === 'string' && knownReasons.has(value);
+}
+
 /** The server sends the reason key; the code decides when the reason is missing or unknown. */
 export function refusalReason(code: number, reason: string): RefusalReason {
-  if (knownReasons.has(reason)) return reason as RefusalReason;
+  if (isRefusalReason(reason)) return reason;
   return (closeReasons as Record<number, RefusalReason>)[code] ?? 'bad-request';
 }

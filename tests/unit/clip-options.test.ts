@@ -72,6 +72,7 @@ describe('popup: drafts and account when the server answers and when it does not
         ownerName: 'Bu Sari',
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
+        role: 'owner',
       },
     ],
   };

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { detectEditorContext } from '../../extension/editor/app-context';
-import { draftHref, mentorLink, routeOf } from '../../extension/editor/page-route';
+import { draftHref, routeOf, shareLinkUrl } from '../../extension/editor/page-route';
 import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, parseUrlInput } from '../../extension/editor/url-input';
 import { takeTokenFromUrl } from '../../extension/editor/url-token';
 
@@ -43,13 +43,20 @@ describe('editor page addresses', () => {
     expect(draftHref('draft-0001')).toBe('editor.html?draft=draft-0001');
   });
 
-  it('the mentor link points at the server web editor, keeping a path prefix', () => {
-    expect(mentorLink('http://localhost:8787', 'draft-0001')).toBe(
-      'http://localhost:8787/editor.html?draft=draft-0001',
+  it('a share link points at the server web editor with ?join=, keeping a path prefix', () => {
+    const secret = 'abcdefghijklmnopqrstuvwxyz_-0123';
+    expect(shareLinkUrl('http://localhost:8787', secret)).toBe(`http://localhost:8787/editor.html?join=${secret}`);
+    expect(shareLinkUrl('https://sekolah.sch.id/dampingi/', secret)).toBe(
+      `https://sekolah.sch.id/dampingi/editor.html?join=${secret}`,
     );
-    expect(mentorLink('https://sekolah.sch.id/dampingi/', 'draft-0001')).toBe(
-      'https://sekolah.sch.id/dampingi/editor.html?draft=draft-0001',
-    );
+  });
+
+  it('?join= opens the join screen, even next to ?draft=; a malformed secret is reported', () => {
+    const secret = 'abcdefghijklmnopqrstuvwxyz_-0123';
+    expect(routeOf({ search: `?join=${secret}` })).toEqual({ page: 'join', secret });
+    expect(routeOf({ search: `?draft=draft-0001&join=${secret}` })).toEqual({ page: 'join', secret });
+    expect(routeOf({ search: '?join=short' })).toEqual({ page: 'invalid-join' });
+    expect(routeOf({ search: '?join=' })).toEqual({ page: 'invalid-join' });
   });
 
   it('the page knows whether it runs in the extension', () => {

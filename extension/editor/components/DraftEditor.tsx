@@ -1,4 +1,7 @@
-/** The Tiptap editor bound to the draft's Y.Doc, with carets of others and the toolbar. */
+/**
+ * The Tiptap editor bound to the draft's Y.Doc, with carets of others and the toolbar. Read-only
+ * (no toolbar, not editable) for someone who may not change the content; others' carets still show.
+ */
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { PresenceUser } from '../../../shared/presence';
@@ -8,11 +11,17 @@ import { draftEditorExtensions, editableAttributes } from '../draft-editor-exten
 import { createLocaleChannel } from '../locale-channel';
 import { Toolbar } from './Toolbar';
 
-export function DraftEditor(props: { connection: DraftConnection; user: PresenceUser; win: Window }) {
+export function DraftEditor(props: {
+  connection: DraftConnection;
+  user: PresenceUser;
+  editable: boolean;
+  win: Window;
+}) {
   const t = useT();
   const [language] = useLanguage();
   const [locale] = useState(() => createLocaleChannel(language));
-  const { connection, user } = props;
+  const { connection, user, editable } = props;
+  const label = t('editor.content.label');
 
   const extensions = useMemo(
     () => draftEditorExtensions({ doc: connection.doc, provider: connection.provider, user, locale }),
@@ -21,7 +30,8 @@ export function DraftEditor(props: { connection: DraftConnection; user: Presence
   const editor = useEditor(
     {
       extensions,
-      editorProps: { attributes: editableAttributes(t('editor.content.label')) },
+      editable,
+      editorProps: { attributes: editableAttributes(label, !editable) },
     },
     // A new editor only for another draft or user; language changes are applied below.
     [connection, user.id],
@@ -29,8 +39,13 @@ export function DraftEditor(props: { connection: DraftConnection; user: Presence
 
   useEffect(() => {
     locale.set(language);
-    editor.setOptions({ editorProps: { attributes: editableAttributes(t('editor.content.label')) } });
-  }, [editor, locale, language, t]);
+    editor.setOptions({ editorProps: { attributes: editableAttributes(label, !editable) } });
+  }, [editor, locale, language, label, editable]);
+
+  useEffect(() => {
+    // Only the user's own input: remote changes keep arriving through Yjs.
+    if (editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
 
   useEffect(() => {
     editor.commands.updateUser(user);
@@ -38,7 +53,7 @@ export function DraftEditor(props: { connection: DraftConnection; user: Presence
 
   return (
     <div className="draft-editor">
-      <Toolbar editor={editor} dialogs={props.win} />
+      {editable && <Toolbar editor={editor} dialogs={props.win} />}
       <EditorContent editor={editor} className="draft-content" />
     </div>
   );

@@ -1,8 +1,9 @@
-/** The user's drafts as links into the editor: title, owner, last change. */
+/** The user's drafts as links into the editor: title, the user's role, owner, last change. */
 import type { DraftInfo } from '../../../shared/protocol/api';
 import { useLanguage, useT } from '../../components/i18n';
 import { formatDateTime } from '../format-time';
 import { draftHref } from '../page-route';
+import { RoleBadge } from './RoleBadge';
 
 export function DraftList(props: { drafts: DraftInfo[] }) {
   const t = useT();
@@ -12,7 +13,9 @@ export function DraftList(props: { drafts: DraftInfo[] }) {
     <ul className="draft-list" aria-label={t('editor.home.listLabel')}>
       {props.drafts.map((draft) => (
         <li key={draft.id}>
-          <a href={draftHref(draft.id)}>{draft.title}</a>
+          <span className="draft-list-title">
+            <a href={draftHref(draft.id)}>{draft.title}</a> <RoleBadge value={draft.role} />
+          </span>
           <span className="draft-list-meta">
             {t('editor.home.owner', { name: draft.ownerName })} ·{' '}
             <time dateTime={draft.updatedAt}>

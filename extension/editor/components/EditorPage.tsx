@@ -1,5 +1,9 @@
-/** One draft: title, mentor link, sync status, who is online, and the editor itself. */
+/**
+ * One draft: title, sharing (for its owner), sync status, who is online, and the editor itself —
+ * read-only, with a banner saying why, for someone who may only comment or view.
+ */
 import { useEffect, useMemo } from 'react';
+import { can } from '../../../shared/auth/roles';
 import { colorForUser, type PresenceUser } from '../../../shared/presence';
 import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
@@ -7,10 +11,12 @@ import { useT } from '../../components/i18n';
 import type { OfflineCache } from '../offline-cache';
 import { EDITOR_PAGE } from '../page-route';
 import { useDraftConnection } from '../use-draft-connection';
-import { useDraftList } from '../use-draft-list';
+import { useDraftInfo } from '../use-draft-info';
 import { DraftEditor } from './DraftEditor';
-import { MentorLinkButton } from './MentorLinkButton';
 import { PresenceList } from './PresenceList';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { RefusedChangesNotice } from './RefusedChangesNotice';
+import { ShareButton } from './ShareButton';
 import { SyncStatusBadge } from './SyncStatusBadge';
 
 export function EditorPage(props: {
@@ -23,10 +29,18 @@ export function EditorPage(props: {
   win: Window;
 }) {
   const t = useT();
-  const { serverUrl, token, draftId, win, cache } = props;
-  const { connection, status } = useDraftConnection({ serverUrl, token, draftId }, win, cache);
-  const list = useDraftList(props.api, cache);
-  const title = list.status === 'loading' ? null : list.drafts?.find((draft) => draft.id === draftId)?.title;
+  const { api, serverUrl, token, draftId, win, cache } = props;
+  const { connection, status, writeRefusal, discardedText } = useDraftConnection(
+    { serverUrl, token, draftId },
+    win,
+    cache,
+  );
+  const draft = useDraftInfo(api, cache, draftId);
+  const title = draft.info?.title;
+  // The server's refusal wins: the role may have been lowered since the draft info was fetched.
+  const role = writeRefusal?.role ?? draft.info?.role ?? null;
+  // Unknown role (never seen, offline): editable, as the server still refuses what it must.
+  const editable = !writeRefusal && (role === null || can(role, 'edit-content'));
   const user: PresenceUser = useMemo(
     () => ({ id: props.me.id, name: props.me.name, color: colorForUser(props.me.id) }),
     [props.me.id, props.me.name],
@@ -46,14 +60,23 @@ export function EditorPage(props: {
       </nav>
       <div className="draft-heading">
         <h1>{title ?? t('editor.draft.fallbackTitle')}</h1>
-        <MentorLinkButton serverUrl={serverUrl} draftId={draftId} win={win} />
+        {can(draft.info?.role, 'manage-members') && (
+          <ShareButton api={api} draftId={draftId} serverUrl={serverUrl} me={props.me} win={win} />
+        )}
       </div>
+      {(draft.problem === 'not-found' || draft.problem === 'forbidden') && (
+        <p role="alert" className="problem">
+          {t('editor.draft.noAccess')}
+        </p>
+      )}
       <div className="draft-bar">
         <SyncStatusBadge status={status} />
         {connection && <PresenceList awareness={connection.provider.awareness} />}
       </div>
+      {!editable && role && <ReadOnlyBanner role={role} />}
+      {discardedText && <RefusedChangesNotice text={discardedText} win={win} />}
       {connection ? (
-        <DraftEditor connection={connection} user={user} win={win} />
+        <DraftEditor connection={connection} user={user} editable={editable} win={win} />
       ) : (
         <p className="muted">{t('editor.draft.opening')}</p>
       )}

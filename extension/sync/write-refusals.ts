@@ -1,0 +1,23 @@
+/**
+ * Hears the server refuse this client's document updates (e.g. a commenter typing in the content).
+ * The refusal travels as y-protocols' auth "permission denied" message, its reason a WriteRefusal
+ * (shared/protocol/write-refusal.ts). The stock provider only logs that message, so we replace its
+ * handler for the message type; the connection stays open and presence keeps working.
+ */
+import * as authProtocol from 'y-protocols/auth';
+import { messageAuth, type WebsocketProvider } from 'y-websocket';
+import { decodeWriteRefusal, type WriteRefusal } from '../../shared/protocol/write-refusal';
+
+export function listenForWriteRefusals(
+  provider: Pick<WebsocketProvider, 'messageHandlers'>,
+  onRefusal: (refusal: WriteRefusal) => void,
+): void {
+  provider.messageHandlers[messageAuth] = (_encoder, decoder, current) => {
+    authProtocol.readAuthMessage(decoder, current.doc, (_doc: unknown, reason: string) => {
+      const refusal = decodeWriteRefusal(reason);
+      // Another server (or a newer one) may deny for reasons we do not know: say so, as the stock client does.
+      if (refusal) onRefusal(refusal);
+      else console.warn(`dampingi: permission denied by ${current.url}`, reason);
+    });
+  };
+}
