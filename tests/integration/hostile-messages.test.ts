@@ -3,6 +3,7 @@
  * refused ones, what it stored is exactly what it holds, and an honest writer in the room is unaffected.
  */
 import fc from 'fast-check';
+import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocumentRoom } from '../../server/rooms/document-room';
@@ -13,7 +14,6 @@ import {
   describeMessage,
   FakeSocket,
   GatedDocumentStore,
-  silentLogger,
   textUpdate,
 } from '../../server/rooms/room-test-support';
 import { CloseCode } from '../../shared/protocol/close-codes';
@@ -56,7 +56,8 @@ describe('a room under a flood of broken and hostile messages', () => {
       name: 'draft-fuzz',
       documents: store,
       hooks: {},
-      logger: silentLogger,
+      // Errors only: if Yjs ever refuses an update the decoder let through, the log says why.
+      logger: pino({ level: 'error' }),
       maxMessageBytes: 64 * 1024,
       maxPendingMessages: 1000,
       syncChunkBytes: 1024 * 1024,
@@ -135,7 +136,10 @@ describe('a room under a flood of broken and hostile messages', () => {
             const relayed = observerSocket.sent.slice(observerBefore).map(describeMessage);
             // (Awareness it set earlier is removed for everyone when it is closed: that is relayed.)
             if (!refusalCodes.has(socket.closed.code)) throw new Error(`${message.kind}: closed ${socket.closed.code}`);
-            if (store.appended.length !== appendedBefore) throw new Error(`refused ${message.kind} was stored`);
+            if (store.appended.length !== appendedBefore) {
+              const hex = Buffer.from(message.bytes).toString('hex');
+              throw new Error(`refused ${message.kind} was stored (closed ${socket.closed.code}): ${hex}`);
+            }
             if (relayed.includes('sync-update')) throw new Error(`refused ${message.kind} was relayed`);
           } else {
             outcome.accepted += 1;
