@@ -9,6 +9,7 @@ import { appendClip } from '../../shared/model/draft-doc';
 import type { Clip } from '../../shared/protocol/clip';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DeliveryProblem } from '../../shared/protocol/extension-messages';
+import { discardLocalCopy } from '../sync/discard-local-copy';
 import type { DraftConnection } from '../sync/draft-connection';
 import { type Clocks, clocksCover, clocksNeededFor, clocksProvenBy, mergeClocks, probeMessage } from './server-receipt';
 
@@ -63,6 +64,12 @@ export class DraftLink {
       this.refusal = problemForClose(code);
       this.settleWaitersIfHopeless();
     });
+    // The user may no longer change this draft (a commenter or viewer now): the clip cannot arrive.
+    // It stays in the outbox with that reason; the local copy holding it is dropped on destroy.
+    connection.onWriteRefused(() => {
+      this.refusal ??= 'forbidden';
+      this.settleWaitersIfHopeless();
+    });
     this.probeTimer = setInterval(() => this.probe(), timing.probeEveryMs);
   }
 
@@ -108,7 +115,12 @@ export class DraftLink {
     this.destroyed = true;
     clearInterval(this.probeTimer);
     this.settleAll({ delivered: false, problem: this.refusal ?? 'timeout' });
-    this.connection.destroy();
+    if (this.refusal !== 'forbidden') {
+      this.connection.destroy();
+      return;
+    }
+    // Else every reconnect would load the refused clip from IndexedDB and send it again.
+    discardLocalCopy(this.connection).catch((error) => console.error('delivery: local copy not discarded', error));
   }
 
   private probe(): void {
