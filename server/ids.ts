@@ -8,3 +8,7 @@ export function newDraftId(): string {
 export function newUserId(): string {
   return randomBytes(16).toString('base64url');
 }
+
+export function newWorkspaceId(): string {
+  return randomBytes(9).toString('base64url');
+}

@@ -5,8 +5,9 @@ import { loadTokenSecret } from '../auth/token-secret';
 import { createUserAccount } from '../auth/user-accounts';
 import type { SqliteSynchronous } from '../config';
 import { EDITOR_PAGE } from '../http/static-files';
+import { newWorkspaceId } from '../ids';
 import { openSqliteStorage } from '../storage/sqlite/sqlite-storage';
-import type { Storage, UserRecord } from '../storage/storage';
+import type { Storage, UserRecord, WorkspaceRecord } from '../storage/storage';
 
 export interface UserCommandOptions {
   dataDir: string;
@@ -26,6 +27,7 @@ export interface CreatedUser {
 }
 
 export type AddUserResult = { ok: true; user: CreatedUser } | { ok: false; message: string };
+export type AddWorkspaceResult = { ok: true; workspace: WorkspaceRecord } | { ok: false; message: string };
 export type TokenResult = { ok: true; user: CreatedUser } | { ok: false; message: string };
 
 const DEFAULT_TTL_SECONDS = 30 * 86_400;
@@ -85,6 +87,27 @@ export async function issueToken(options: UserCommandOptions, userId: string): P
 /** Every token the user holds stops working at once (a lost laptop); issue a new one afterwards. */
 export async function revokeTokens(options: UserCommandOptions, userId: string): Promise<boolean> {
   return withStorage(options, (storage) => storage.users.revokeTokens(userId));
+}
+
+export async function createWorkspace(options: UserCommandOptions, name: string): Promise<AddWorkspaceResult> {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 100) return { ok: false, message: 'a name of 1 to 100 characters' };
+  return withStorage(options, async (storage) => ({
+    ok: true,
+    workspace: await storage.workspaces.createWorkspace({ id: newWorkspaceId(), name: trimmed }),
+  }));
+}
+
+export async function addToWorkspace(
+  options: UserCommandOptions,
+  workspaceId: string,
+  userId: string,
+): Promise<boolean> {
+  return withStorage(options, (storage) => storage.workspaces.addMember(workspaceId, userId));
+}
+
+export async function listWorkspaces(options: UserCommandOptions): Promise<WorkspaceRecord[]> {
+  return withStorage(options, (storage) => storage.workspaces.listWorkspaces());
 }
 
 export async function listUsers(options: UserCommandOptions): Promise<UserRecord[]> {

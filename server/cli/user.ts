@@ -1,12 +1,25 @@
 /** `npm run user -- add "Bu Sari"` and friends: manage users from a terminal, also while the server runs. */
 import { configFromEnv, publicBaseUrl } from '../config';
-import { addUser, type CreatedUser, issueToken, listUsers, revokeTokens, signInLink } from './user-commands';
+import {
+  addToWorkspace,
+  addUser,
+  type CreatedUser,
+  createWorkspace,
+  issueToken,
+  listUsers,
+  listWorkspaces,
+  revokeTokens,
+  signInLink,
+} from './user-commands';
 
 const USAGE = `Usage:
   npm run user -- add "Nama Anda"   create a user; prints their sign-in link and token
   npm run user -- token <user-id>   a new sign-in link for an existing user
   npm run user -- revoke <user-id>  every token of that user stops working now
-  npm run user -- list              list users (tokens are never shown again)`;
+  npm run user -- list              list users (tokens are never shown again)
+  npm run user -- workspace create "SMPN 1 Kupang"        a workspace (a school's teacher community)
+  npm run user -- workspace add <workspace-id> <user-id>  the user joins it
+  npm run user -- workspace list                          list workspaces`;
 
 function printSignIn(user: CreatedUser, baseUrl: string): void {
   console.log(`Token: ${user.token}`);
@@ -71,6 +84,36 @@ async function run(args: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'workspace') return workspaceCommand(options, rest);
+
+  console.error(USAGE);
+  return 2;
+}
+
+async function workspaceCommand(options: Parameters<typeof listWorkspaces>[0], args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'create' && rest.length === 1) {
+    const result = await createWorkspace(options, rest[0] as string);
+    if (!result.ok) {
+      console.error(`Cannot create the workspace: ${result.message}`);
+      return 2;
+    }
+    console.log(`Created workspace "${result.workspace.name}" (id ${result.workspace.id}).`);
+    return 0;
+  }
+  if (sub === 'add' && rest.length === 2) {
+    const [workspaceId, userId] = rest as [string, string];
+    if (!(await addToWorkspace(options, workspaceId, userId))) {
+      console.error(`No workspace ${workspaceId} or no user ${userId}`);
+      return 2;
+    }
+    console.log(`User ${userId} belongs to workspace ${workspaceId}.`);
+    return 0;
+  }
+  if (sub === 'list' && rest.length === 0) {
+    for (const workspace of await listWorkspaces(options)) console.log(`${workspace.id}  ${workspace.name}`);
+    return 0;
+  }
   console.error(USAGE);
   return 2;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../shared/protocol/api';
 import { newDraftId } from '../ids';
 import type { MemberDraftRecord } from '../storage/storage';
+import { apiError } from './json';
 import { draftWithRight, parseBody, requireUser } from './route-kit';
 
 export function draftInfo(draft: MemberDraftRecord): DraftInfo {
@@ -24,11 +25,11 @@ export const listDrafts = requireUser(async (_request, context, user) => {
 export const createDraft = requireUser(async (request, context, user) => {
   const body = await parseBody(request, context, CreateDraftRequestSchema);
   if (!body.ok) return body.reply;
-  const draft = await context.storage.drafts.createDraft({
-    id: newDraftId(),
-    title: body.value.title,
-    ownerId: user.id,
-  });
+  const { title, workspaceId = null } = body.value;
+  if (workspaceId && !(await context.storage.workspaces.isMember(workspaceId, user.id))) {
+    return apiError(403, 'forbidden', 'you are not a member of that workspace');
+  }
+  const draft = await context.storage.drafts.createDraft({ id: newDraftId(), title, ownerId: user.id, workspaceId });
   return { status: 201, body: draftInfo(draft), headers: { location: apiPaths.draft(draft.id) } };
 });
 

@@ -25,10 +25,17 @@ async function sessionFor(context: ApiContext, user: UserRecord, issued?: Issued
   });
 }
 
-export const me = requireUser(async (_request, _context, user) => ({
-  status: 200,
-  body: MeResponseSchema.parse({ id: user.id, name: user.name }),
-}));
+export const me = requireUser(async (_request, context, user) => {
+  const workspaces = await context.storage.workspaces.listForUser(user.id);
+  return {
+    status: 200,
+    body: MeResponseSchema.parse({
+      id: user.id,
+      name: user.name,
+      workspaces: workspaces.map(({ id, name }) => ({ id, name })),
+    }),
+  };
+});
 
 /** A fresh token for a valid one, so someone who keeps using Dampingi never has to sign in again. */
 export const refreshSession = requireUser(async (_request, context, user) => ({

@@ -29,6 +29,8 @@ export interface DocumentStore {
 export interface DraftRecord {
   id: string;
   title: string;
+  /** The workspace the draft was created in, or null for a personal draft. */
+  workspaceId: string | null;
   ownerId: string;
   ownerName: string;
   /** ISO 8601. */
@@ -41,6 +43,8 @@ export interface NewDraft {
   id: string;
   title: string;
   ownerId: string;
+  /** Omitted or null: a personal draft. */
+  workspaceId?: string | null;
 }
 
 /** A draft as one member sees it. */
@@ -119,6 +123,24 @@ export interface ShareLinkStore {
   revokeLink(draftId: string, linkId: string): Promise<{ link: ShareLinkRecord; removedUserIds: string[] } | null>;
 }
 
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+/** Workspaces: a school's teacher community, say. Membership is managed from the CLI for now. */
+export interface WorkspaceStore {
+  createWorkspace(workspace: { id: string; name: string }): Promise<WorkspaceRecord>;
+  getWorkspace(id: string): Promise<WorkspaceRecord | null>;
+  /** False when the user or the workspace does not exist; adding someone twice is fine. */
+  addMember(workspaceId: string, userId: string): Promise<boolean>;
+  isMember(workspaceId: string, userId: string): Promise<boolean>;
+  listForUser(userId: string): Promise<WorkspaceRecord[]>;
+  listWorkspaces(): Promise<WorkspaceRecord[]>;
+}
+
 export interface UserRecord {
   id: string;
   name: string;
@@ -146,6 +168,7 @@ export interface Storage {
   readonly members: MemberStore;
   readonly shareLinks: ShareLinkStore;
   readonly users: UserStore;
+  readonly workspaces: WorkspaceStore;
   /** Flushes and releases the database; the storage is unusable afterwards. */
   close(): Promise<void>;
 }

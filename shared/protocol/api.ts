@@ -6,7 +6,13 @@ export const DraftIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid 
 
 export const DraftTitleSchema = z.string().trim().min(1, 'title is required').max(200, 'title is too long');
 
-export const CreateDraftRequestSchema = z.object({ title: DraftTitleSchema });
+export const WorkspaceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'invalid workspace id');
+
+/** `workspaceId`: create it in one of the caller's workspaces (omitted: a personal draft). */
+export const CreateDraftRequestSchema = z.object({
+  title: DraftTitleSchema,
+  workspaceId: WorkspaceIdSchema.optional(),
+});
 export type CreateDraftRequest = z.infer<typeof CreateDraftRequestSchema>;
 
 /** What the draft list shows. Room left for stage, summary and counts (later issues). */
@@ -19,13 +25,23 @@ export const DraftInfoSchema = z.object({
   updatedAt: z.iso.datetime(),
   /** The caller's role on this draft (shared/auth/roles.ts says what it allows). */
   role: RoleSchema,
+  /** The workspace it belongs to; null or absent for a personal draft. */
+  workspaceId: z.string().nullable().optional(),
 });
 export type DraftInfo = z.infer<typeof DraftInfoSchema>;
 
 export const DraftListResponseSchema = z.object({ drafts: z.array(DraftInfoSchema) });
 export type DraftListResponse = z.infer<typeof DraftListResponseSchema>;
 
-export const MeResponseSchema = z.object({ id: z.string(), name: z.string() });
+export const WorkspaceSchema = z.object({ id: z.string(), name: z.string() });
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+/** `workspaces`: the school communities the user belongs to (absent from older servers and caches). */
+export const MeResponseSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  workspaces: z.array(WorkspaceSchema).optional(),
+});
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
 /** A signed, expiring token for the API and sync (`Authorization: Bearer` / `?token=`). */

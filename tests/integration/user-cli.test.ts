@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MeResponseSchema } from '../../shared/protocol/api';
+import { DraftInfoSchema, MeResponseSchema } from '../../shared/protocol/api';
 import { connectClient, destroyAllClients } from './support/sync-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -46,6 +46,50 @@ describe('the user command', () => {
     const { stdout: listing } = await runUserCli('list');
     expect(listing).toContain('Bu Sari');
     expect(listing).not.toContain(token);
+  });
+
+  it('revoking stops every token of the user at once; a new one works', async () => {
+    const { stdout } = await runUserCli('add', 'Pak Budi');
+    const token = /Token: (\S+)/.exec(stdout)?.[1] ?? '';
+    const id = /\(id ([A-Za-z0-9_-]+)\)/.exec(stdout)?.[1] ?? '';
+    const me = (bearer: string) => fetch(`${server.url()}/api/me`, { headers: { authorization: `Bearer ${bearer}` } });
+    expect((await me(token)).status).toBe(200);
+
+    await runUserCli('revoke', id);
+    expect((await me(token)).status).toBe(401);
+    // A token issued in the same second as the revocation would be refused too; wait for the next one.
+    await new Promise((done) => setTimeout(done, 1_100));
+    const { stdout: renewed } = await runUserCli('token', id);
+    const fresh = /Token: (\S+)/.exec(renewed)?.[1] ?? '';
+    expect(fresh).not.toBe(token);
+    expect((await me(fresh)).status).toBe(200);
+  });
+
+  it('a teacher belongs to a workspace and creates drafts in it, not in one she does not belong to', async () => {
+    const { stdout } = await runUserCli('add', 'Bu Sari');
+    const token = /Token: (\S+)/.exec(stdout)?.[1] ?? '';
+    const userId = /\(id ([A-Za-z0-9_-]+)\)/.exec(stdout)?.[1] ?? '';
+    const created = await runUserCli('workspace', 'create', 'SMPN 1 Kupang');
+    const workspaceId = /\(id ([A-Za-z0-9_-]+)\)/.exec(created.stdout)?.[1] ?? '';
+    const other = await runUserCli('workspace', 'create', 'SDN 3 Ende');
+    const otherId = /\(id ([A-Za-z0-9_-]+)\)/.exec(other.stdout)?.[1] ?? '';
+    await runUserCli('workspace', 'add', workspaceId, userId);
+    await expect(runUserCli('workspace', 'add', workspaceId, 'nobody-there')).rejects.toMatchObject({ code: 2 });
+
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const me = MeResponseSchema.parse(await (await fetch(`${server.url()}/api/me`, { headers })).json());
+    expect(me.workspaces).toEqual([{ id: workspaceId, name: 'SMPN 1 Kupang' }]);
+    const create = (id: string) =>
+      fetch(`${server.url()}/api/drafts`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ title: 'LKPD', workspaceId: id }),
+      });
+    const inOwn = await create(workspaceId);
+    expect(inOwn.status).toBe(201);
+    expect(DraftInfoSchema.parse(await inOwn.json()).workspaceId).toBe(workspaceId);
+    expect((await create(otherId)).status).toBe(403);
+    expect((await runUserCli('workspace', 'list')).stdout).toContain('SDN 3 Ende');
   });
 
   it('a name is required', async () => {

@@ -77,6 +77,22 @@ export const migrations: readonly string[] = [
     SELECT d.id, u.id, CASE WHEN u.id = d.owner_id THEN 'owner' ELSE 'editor' END, NULL, d.created_at
     FROM drafts d CROSS JOIN users u;
   `,
+  // v3: workspaces (e.g. one school's teacher community) that users belong to and drafts may sit in.
+  `
+  CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE workspace_members (
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (workspace_id, user_id)
+  );
+  CREATE INDEX workspace_members_by_user ON workspace_members (user_id);
+  ALTER TABLE drafts ADD COLUMN workspace_id TEXT REFERENCES workspaces(id);
+  `,
 ];
 
 export interface OpenDatabaseOptions {

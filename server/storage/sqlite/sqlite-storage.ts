@@ -1,4 +1,4 @@
-/** The default storage: one SQLite file `<dataDir>/dampingi.sqlite` holding documents, drafts, members, share links and users. */
+/** The default storage: one SQLite file `<dataDir>/dampingi.sqlite` holding documents, drafts, members, share links, users and workspaces. */
 import type { SqliteSynchronous } from '../../config';
 import type { Storage } from '../storage';
 import { openDatabase } from './database';
@@ -6,6 +6,7 @@ import { createSqliteDocumentStore } from './sqlite-documents';
 import { createSqliteDraftStore } from './sqlite-drafts';
 import { createSqliteMemberStore, createSqliteShareLinkStore } from './sqlite-members';
 import { createSqliteUserStore } from './sqlite-users';
+import { createSqliteWorkspaceStore } from './sqlite-workspaces';
 
 export interface SqliteStorageOptions {
   dataDir: string;
@@ -25,6 +26,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     members: createSqliteMemberStore(db, now),
     shareLinks: createSqliteShareLinkStore(db, now),
     users: createSqliteUserStore(db, now),
+    workspaces: createSqliteWorkspaceStore(db, now),
     close: async () => {
       if (!db.open) return;
       documents.flushPending();
