@@ -4,11 +4,16 @@
  * no offscreen API but its background page has a DOM, so there the conversion runs in place.
  */
 import { browser } from 'wxt/browser';
+import type { z } from 'zod';
 import {
   type OffscreenConvertReply,
   OffscreenConvertReplySchema,
   type OffscreenConvertRequest,
+  type OffscreenExtractArticleReply,
+  OffscreenExtractArticleReplySchema,
+  type OffscreenExtractArticleRequest,
 } from '../../shared/protocol/extension-messages';
+import { articleClipContent } from '../clip/article-clip';
 import { htmlToClipContent } from '../clip/html-to-nodes';
 
 const OFFSCREEN_PATH = 'offscreen.html';
@@ -22,7 +27,7 @@ async function ensureOffscreenDocument(): Promise<void> {
     .createDocument({
       url: OFFSCREEN_PATH,
       reasons: ['DOM_PARSER'],
-      justification: 'Sanitise clipped HTML and parse it into the draft document schema.',
+      justification: 'Extract articles, sanitise clipped HTML and parse it into the draft document schema.',
     })
     .finally(() => {
       creating = null;
@@ -33,10 +38,23 @@ async function ensureOffscreenDocument(): Promise<void> {
 export async function convertInOffscreen(html: string): Promise<OffscreenConvertReply> {
   if (!browser.offscreen && typeof document !== 'undefined') return htmlToClipContent(html, document);
   const request: OffscreenConvertRequest = { type: 'offscreen-convert-html', html };
+  return askOffscreen(request, OffscreenConvertReplySchema);
+}
+
+export async function extractArticleInOffscreen(html: string, url: string): Promise<OffscreenExtractArticleReply> {
+  if (!browser.offscreen && typeof document !== 'undefined') return articleClipContent(html, url, document);
+  const request: OffscreenExtractArticleRequest = { type: 'offscreen-extract-article', html, url };
+  return askOffscreen(request, OffscreenExtractArticleReplySchema);
+}
+
+async function askOffscreen<S extends z.ZodType>(
+  request: OffscreenConvertRequest | OffscreenExtractArticleRequest,
+  schema: S,
+): Promise<z.infer<S> | { ok: false; reason: 'conversion-failed' }> {
   for (let attempt = 1; ; attempt++) {
     try {
       await ensureOffscreenDocument();
-      const parsed = OffscreenConvertReplySchema.safeParse(await browser.runtime.sendMessage(request));
+      const parsed = schema.safeParse(await browser.runtime.sendMessage(request));
       if (parsed.success) return parsed.data;
       console.error('clip: unexpected reply from the offscreen document', parsed.error.issues);
       return { ok: false, reason: 'conversion-failed' };

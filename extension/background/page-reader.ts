@@ -1,6 +1,9 @@
-/** Reads the selection of a tab by injecting `readSelection` on demand (no always-on content script). */
+/** Reads a tab's selection or whole page by injecting a function on demand (no always-on content script). */
 import type { WxtBrowser } from 'wxt/browser';
+import { z } from 'zod';
+import { MAX_PAGE_HTML } from '../../shared/protocol/extension-messages';
 import { isHttpUrl } from '../clip/page-selection';
+import { readPageHtml } from '../clip/read-page';
 import { readSelection } from '../clip/read-selection';
 
 export type PageReadResult = { ok: true; raw: unknown } | { ok: false; reason: 'page-not-clippable' };
@@ -28,4 +31,31 @@ export async function readPageSelection(
     console.warn('clip: could not read the page', tab.url, error);
     return { ok: false, reason: 'page-not-clippable' };
   }
+}
+
+const PageHtmlSchema = z.object({ html: z.string().max(MAX_PAGE_HTML), url: z.string().max(4096) });
+
+export type WholePageResult =
+  | { ok: true; html: string; url: string }
+  | { ok: false; reason: 'page-not-clippable' | 'selection-too-large' | 'invalid-page-data' };
+
+/** The whole page for an article clip, by injecting `readPageHtml` on demand. */
+export async function readWholePage(tabs: Tabs, scripting: Scripting, tabId: number): Promise<WholePageResult> {
+  const tab = await tabs.get(tabId).catch(() => null);
+  if (!tab || !isHttpUrl(tab.url)) return { ok: false, reason: 'page-not-clippable' };
+  let raw: unknown;
+  try {
+    const [result] = await scripting.executeScript({ target: { tabId }, func: readPageHtml });
+    raw = result?.result;
+  } catch (error) {
+    console.warn('clip: could not read the page', tab.url, error);
+    return { ok: false, reason: 'page-not-clippable' };
+  }
+  const parsed = PageHtmlSchema.safeParse(raw);
+  if (!parsed.success) {
+    const tooLarge = parsed.error.issues.some((issue) => issue.path[0] === 'html' && issue.code === 'too_big');
+    return { ok: false, reason: tooLarge ? 'selection-too-large' : 'invalid-page-data' };
+  }
+  if (!isHttpUrl(parsed.data.url)) return { ok: false, reason: 'page-not-clippable' };
+  return { ok: true, ...parsed.data };
 }

@@ -13,10 +13,11 @@ import { createOutboxSweep, latestProblem } from '../outbox/outbox-sweep';
 import { extensionSettingsStore } from '../settings/app-settings';
 import { openDraftConnection } from '../sync/draft-connection';
 import { showFailure, showWaitingCount } from './badge';
+import { clipArticle } from './clip-article';
 import { type ClipSelectionDeps, clipSelection } from './clip-selection';
 import { CLIP_COMMAND, CLIP_MENU_ID, chooseDraftPageUrl, createClipMenu, retitleClipMenu } from './context-menu';
-import { convertInOffscreen } from './offscreen-converter';
-import { readPageSelection } from './page-reader';
+import { convertInOffscreen, extractArticleInOffscreen } from './offscreen-converter';
+import { readPageSelection, readWholePage } from './page-reader';
 import { listenForRequests } from './request-listener';
 
 const RETRY_ALARM = 'dampingi-outbox-retry';
@@ -66,6 +67,12 @@ export function startBackground(): void {
       switch (request.type) {
         case 'clip-selection':
           return clipSelection(request, clipDeps);
+        case 'clip-article':
+          return clipArticle(request, {
+            ...clipDeps,
+            readWholePage: (tabId) => readWholePage(browser.tabs, browser.scripting, tabId),
+            extractArticle: extractArticleInOffscreen,
+          });
         case 'outbox-status': {
           const entries = await (await outbox()).list();
           return { ok: true, pending: entries.length, problem: latestProblem(entries) };

@@ -18,7 +18,8 @@ export const ClipSourceSchema = z.object({
 });
 export type ClipSource = z.infer<typeof ClipSourceSchema>;
 
-export const ClipKindSchema = z.enum(['selection']);
+/** `selection`: what the user selected; `article`: the page's main content, found by extraction. */
+export const ClipKindSchema = z.enum(['selection', 'article']);
 export type ClipKind = z.infer<typeof ClipKindSchema>;
 
 /** ProseMirror node JSON; its shape is checked against the draft schema by parseClipContent. */

@@ -2,7 +2,7 @@
  * Messages between the extension's pages and its background, sent with `runtime.sendMessage`.
  *
  *   popup / options / context menu ──request──▶ background ──reply──▶ sender
- *   background ──offscreen-convert-html──▶ offscreen document ──reply──▶ background
+ *   background ──offscreen-convert-html / offscreen-extract-article──▶ offscreen document ──reply──▶ background
  *
  * Every request is a union member on `type` and is validated with zod by the receiver (a message
  * is input like any other). Every reply is `{ ok: true, ... }` or `{ ok: false, reason }`; reasons
@@ -52,12 +52,15 @@ export const ClipSelectionRequestSchema = z.object({
   frameId: z.number().int().nonnegative().optional(),
   draftId: DraftIdSchema,
 });
+/** The whole article of the tab (its main content, found by extraction), with its metadata. */
+export const ClipArticleRequestSchema = z.object({ type: z.literal('clip-article'), tabId, draftId: DraftIdSchema });
 export const OutboxStatusRequestSchema = z.object({ type: z.literal('outbox-status') });
 export const RetryOutboxRequestSchema = z.object({ type: z.literal('retry-outbox') });
 
 /** What the popup (or any extension page) may ask the background. */
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   ClipSelectionRequestSchema,
+  ClipArticleRequestSchema,
   OutboxStatusRequestSchema,
   RetryOutboxRequestSchema,
 ]);
@@ -103,6 +106,7 @@ export type RetryOutboxReply = z.infer<typeof RetryOutboxReplySchema>;
 
 export const backgroundReplySchemas = {
   'clip-selection': ClipSelectionReplySchema,
+  'clip-article': ClipSelectionReplySchema,
   'outbox-status': OutboxStatusReplySchema,
   'retry-outbox': RetryOutboxReplySchema,
 } as const satisfies Record<BackgroundRequest['type'], z.ZodType>;
@@ -124,3 +128,33 @@ export const OffscreenConvertReplySchema = z.union([
   failure(z.enum(['nothing-selected', 'conversion-failed'])),
 ]);
 export type OffscreenConvertReply = z.infer<typeof OffscreenConvertReplySchema>;
+
+/** Largest page HTML read for an article clip (the offscreen document parses and extracts it). */
+export const MAX_PAGE_HTML = 10_000_000;
+
+/** Background → offscreen document: find this page's article, sanitise it, parse it with the draft schema. */
+export const OffscreenExtractArticleRequestSchema = z.object({
+  type: z.literal('offscreen-extract-article'),
+  html: z.string().max(MAX_PAGE_HTML),
+  url: z.string().max(4096),
+});
+export type OffscreenExtractArticleRequest = z.infer<typeof OffscreenExtractArticleRequestSchema>;
+
+const metaText = (max: number) => z.string().max(max).nullable();
+
+export const OffscreenExtractArticleReplySchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    content: z.array(NodeJsonSchema).min(1).max(5_000),
+    metadata: z.object({
+      title: metaText(1000),
+      byline: metaText(300),
+      siteName: metaText(300),
+      publishedTime: metaText(100),
+      licence: metaText(1000),
+      canonicalUrl: metaText(4096),
+    }),
+  }),
+  failure(z.enum(['nothing-selected', 'conversion-failed'])),
+]);
+export type OffscreenExtractArticleReply = z.infer<typeof OffscreenExtractArticleReplySchema>;

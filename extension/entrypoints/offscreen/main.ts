@@ -1,15 +1,23 @@
-/** Offscreen document: the background's DOM. Converts clipped HTML into draft nodes on request. */
+/** Offscreen document: the background's DOM. Converts clipped HTML, or a whole page's article, into draft nodes. */
 import { browser } from 'wxt/browser';
-import { type OffscreenConvertReply, OffscreenConvertRequestSchema } from '../../../shared/protocol/extension-messages';
+import {
+  OffscreenConvertRequestSchema,
+  OffscreenExtractArticleRequestSchema,
+} from '../../../shared/protocol/extension-messages';
+import { articleClipContent } from '../../clip/article-clip';
 import { htmlToClipContent } from '../../clip/html-to-nodes';
+
+const failed = { ok: false, reason: 'conversion-failed' } as const;
 
 browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-  if (type !== 'offscreen-convert-html' || sender.id !== browser.runtime.id) return undefined;
-  const parsed = OffscreenConvertRequestSchema.safeParse(message);
-  const reply: OffscreenConvertReply = parsed.success
-    ? htmlToClipContent(parsed.data.html, document)
-    : { ok: false, reason: 'conversion-failed' };
-  sendResponse(reply);
+  if (sender.id !== browser.runtime.id) return undefined;
+  if (type === 'offscreen-convert-html') {
+    const parsed = OffscreenConvertRequestSchema.safeParse(message);
+    sendResponse(parsed.success ? htmlToClipContent(parsed.data.html, document) : failed);
+  } else if (type === 'offscreen-extract-article') {
+    const parsed = OffscreenExtractArticleRequestSchema.safeParse(message);
+    sendResponse(parsed.success ? articleClipContent(parsed.data.html, parsed.data.url, document) : failed);
+  }
   return undefined;
 });

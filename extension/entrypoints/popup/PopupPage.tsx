@@ -94,13 +94,13 @@ export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepane
     preferences.setLastDraftId(id).catch((error: unknown) => console.error('popup: draft choice not saved', error));
   };
 
-  const clip = async () => {
+  const clip = async (what: 'clip-selection' | 'clip-article') => {
     // The side panel stays open while the user moves between tabs: clip from the tab active now.
     const target = variant === 'sidepanel' ? await targetTabId(search, browser.tabs) : tabId;
     if (target === null || draftId === null) return;
     setWorking(true);
     setStatus(t('clip.status.working'));
-    const reply = await askBackground(browser.runtime, { type: 'clip-selection', tabId: target, draftId });
+    const reply = await askBackground(browser.runtime, { type: what, tabId: target, draftId });
     setStatus(clipOutcomeText(reply, t));
     setWorking(false);
     void refreshOutbox();
@@ -154,11 +154,19 @@ export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepane
       <div className="dampingi-actions">
         <button
           type="button"
-          onClick={() => void clip()}
+          onClick={() => void clip('clip-selection')}
           disabled={!signedIn || draftId === null || tabId === null || working}
           aria-busy={working}
         >
           {t('clip.action.clip')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void clip('clip-article')}
+          disabled={!signedIn || draftId === null || tabId === null || working}
+          aria-busy={working}
+        >
+          {t('clip.action.clipArticle')}
         </button>
         {editorUrl && (
           <a href={editorUrl} target="_blank" rel="noreferrer">

@@ -1,6 +1,7 @@
 /** Strings of the clip area (popup, options page, context menu). Bahasa Indonesia first; English must have the same keys. */
 export const id = {
   'clip.action.clip': 'Klip ke Dampingi',
+  'clip.action.clipArticle': 'Klip seluruh artikel',
   'clip.action.openDraft': 'Buka draf',
   'clip.action.openSettings': 'Buka pengaturan',
   'clip.account.signedInAs': 'Masuk sebagai {name}',
@@ -56,6 +57,7 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'clip.action.clip': 'Clip to Dampingi',
+  'clip.action.clipArticle': 'Clip the whole article',
   'clip.action.openDraft': 'Open draft',
   'clip.action.openSettings': 'Open settings',
   'clip.account.signedInAs': 'Signed in as {name}',

@@ -41,12 +41,17 @@ export async function selectOnPage(page: Page, selector: string): Promise<void> 
 }
 
 /** Opens the popup for `tabId`, picks the draft and clicks "Klip ke Dampingi"; returns the popup. */
-export async function clipFromPopup(ext: ExtensionBrowser, tabId: number, draftTitle: string): Promise<Page> {
+export async function clipFromPopup(
+  ext: ExtensionBrowser,
+  tabId: number,
+  draftTitle: string,
+  button = 'Klip ke Dampingi',
+): Promise<Page> {
   const popup = await ext.context.newPage();
   await popup.goto(ext.extensionUrl(`popup.html?tab=${tabId}`));
   const target = popup.getByRole('combobox', { name: 'Draf tujuan' });
   await expect.poll(() => target.locator('option', { hasText: draftTitle }).count(), { timeout: 10_000 }).toBe(1);
   await target.selectOption({ label: draftTitle });
-  await popup.getByRole('button', { name: 'Klip ke Dampingi' }).click();
+  await popup.getByRole('button', { name: button }).click();
   return popup;
 }

@@ -1,0 +1,65 @@
+/**
+ * Clipping a whole article: read the page from the tab, let the offscreen document find its main
+ * content and metadata (Readability / Defuddle, see clip/extract), then file it (./file-clip.ts).
+ */
+import type { ClipSource } from '../../shared/protocol/clip';
+import type {
+  BackgroundRequest,
+  ClipSelectionReply,
+  OffscreenExtractArticleReply,
+} from '../../shared/protocol/extension-messages';
+import { isHttpUrl } from '../clip/page-selection';
+import type { AppSettingsStore } from '../settings/app-settings';
+import { type FileClipDeps, fileClip } from './file-clip';
+import type { WholePageResult } from './page-reader';
+
+export type ClipArticleRequest = Extract<BackgroundRequest, { type: 'clip-article' }>;
+
+export interface ClipArticleDeps extends FileClipDeps {
+  settings: AppSettingsStore;
+  readWholePage: (tabId: number) => Promise<WholePageResult>;
+  extractArticle: (html: string, url: string) => Promise<OffscreenExtractArticleReply>;
+  now?: () => Date;
+}
+
+export async function clipArticle(request: ClipArticleRequest, deps: ClipArticleDeps): Promise<ClipSelectionReply> {
+  const settings = await deps.settings.load();
+  if (!settings.token) return { ok: false, reason: 'not-signed-in' };
+  const page = await deps.readWholePage(request.tabId);
+  if (!page.ok) return page;
+  const article = await deps.extractArticle(page.html, page.url);
+  if (!article.ok) return article;
+
+  const now = deps.now?.() ?? new Date();
+  return fileClip(
+    {
+      draftId: request.draftId,
+      kind: 'article',
+      source: articleSource(article.metadata, page.url, now),
+      content: article.content,
+    },
+    { serverUrl: settings.serverUrl, token: settings.token },
+    now,
+    deps,
+  );
+}
+
+type ArticleMetadata = Extract<OffscreenExtractArticleReply, { ok: true }>['metadata'];
+
+/** Metadata is page-controlled: trimmed to the source's limits, and only a web address as the link. */
+function articleSource(metadata: ArticleMetadata, pageUrl: string, capturedAt: Date): ClipSource {
+  const cut = (value: string | null, max: number) => {
+    const cleaned = value?.replace(/\s+/g, ' ').trim().slice(0, max);
+    return cleaned ? cleaned : null;
+  };
+  const url = metadata.canonicalUrl && isHttpUrl(metadata.canonicalUrl) ? metadata.canonicalUrl : pageUrl;
+  return {
+    title: cut(metadata.title, 1000) ?? url,
+    url,
+    siteName: cut(metadata.siteName, 300),
+    author: cut(metadata.byline, 300),
+    publishedAt: cut(metadata.publishedTime, 100),
+    licence: cut(metadata.licence, 1000),
+    capturedAt: capturedAt.toISOString(),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Clipping a whole article from the popup: the extension reads the page on demand, finds its main
+ * content (no cookie banner, navigation, sidebar, comments or footer), keeps its structure, links
+ * and source (title, site, canonical URL), and the clip arrives in the open draft without reload.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
+import { createDampingiServer, type DampingiServer } from './support/dampingi-server';
+import { createDraftViaApi, editorArea, waitForSyncState } from './support/editor-page';
+import { clipFromPopup, signInExtension, tabIdOf } from './support/extension-ui';
+import { type PageServer, startPageServer } from './support/page-server';
+
+describe('a teacher clips a whole article', () => {
+  let server: DampingiServer;
+  let pages: PageServer;
+  let ext: ExtensionBrowser;
+  let draftTab: Page;
+  const title = 'LKPD pecahan senilai';
+
+  beforeAll(async () => {
+    server = await createDampingiServer();
+    await server.start();
+    const teacher = await server.addUser('Bu Sari');
+    pages = await startPageServer();
+    ext = await launchWithExtension();
+    await signInExtension(ext, server.url, teacher.token, 'Bu Sari');
+    const draftId = await createDraftViaApi(server.url, teacher.token, title);
+    draftTab = await ext.context.newPage();
+    await draftTab.goto(ext.extensionUrl(`editor.html?draft=${draftId}`));
+    await editorArea(draftTab).waitFor();
+    await waitForSyncState(draftTab, 'synced');
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await pages?.close();
+    await server?.stop();
+  });
+
+  it('the article arrives as one card with its structure and source, and nothing around it', async () => {
+    const pageUrl = pages.url('artikel-pecahan.html');
+    const article = await ext.context.newPage();
+    await article.goto(pageUrl);
+    const popup = await clipFromPopup(ext, await tabIdOf(ext, pageUrl), title, 'Klip seluruh artikel');
+    await popup
+      .getByRole('status')
+      .filter({ hasText: /terkirim|dikirim ke draf/i })
+      .waitFor({ timeout: 20_000 });
+
+    const clip = draftTab.locator('.dampingi-clip');
+    await clip.waitFor({ timeout: 20_000 });
+    const text = await clip.innerText();
+    expect(text).toContain('Pecahan senilai adalah pecahan yang nilainya sama');
+    expect(text).toContain('satu per dua sama dengan dua per empat');
+    expect(await clip.locator('h2', { hasText: 'Langkah kegiatan' }).count()).toBe(1);
+    expect(await clip.locator('ol > li').count()).toBe(3);
+    expect(await clip.locator('a', { hasText: 'pecahan campuran' }).getAttribute('href')).toBe(
+      pages.url('artikel/pecahan-campuran'),
+    );
+    for (const around of ['memakai kuki', 'Artikel populer', 'Semua hak dilindungi', 'anak saya suka', 'Masuk']) {
+      expect(text, around).not.toContain(around);
+    }
+
+    const source = clip.locator('header a').first();
+    expect(await source.innerText()).toBe('Mengenal Pecahan Senilai Lewat Kue Lapis');
+    expect(await source.getAttribute('href')).toBe(pages.url('artikel/pecahan-senilai'));
+    expect(await clip.locator('header').innerText()).toContain('Ruang Guru Kita');
+    // The page's own script never ran in the extension.
+    expect(await draftTab.evaluate(() => (window as { __pageScriptRan?: boolean }).__pageScriptRan)).toBeUndefined();
+  });
+});
