@@ -1,6 +1,7 @@
 /**
- * Clipping a whole article: read the page from the tab, let the offscreen document find its main
- * content and metadata (Readability / Defuddle, see clip/extract), then file it (./file-clip.ts).
+ * Clipping a whole page: read it from the tab, let the offscreen document find its main content
+ * (an article clip, Readability / Defuddle, see clip/extract) or make a bookmark card of it, with
+ * its metadata, then file it (./file-clip.ts).
  */
 import type { ClipSource } from '../../shared/protocol/clip';
 import type {
@@ -13,28 +14,29 @@ import type { AppSettingsStore } from '../settings/app-settings';
 import { type FileClipDeps, fileClip } from './file-clip';
 import type { WholePageResult } from './page-reader';
 
-export type ClipArticleRequest = Extract<BackgroundRequest, { type: 'clip-article' }>;
+export type ClipPageRequest = Extract<BackgroundRequest, { type: 'clip-article' | 'clip-bookmark' }>;
 
 export interface ClipArticleDeps extends FileClipDeps {
   settings: AppSettingsStore;
   readWholePage: (tabId: number) => Promise<WholePageResult>;
-  extractArticle: (html: string, url: string) => Promise<OffscreenExtractArticleReply>;
+  extractArticle: (html: string, url: string, mode: 'article' | 'bookmark') => Promise<OffscreenExtractArticleReply>;
   now?: () => Date;
 }
 
-export async function clipArticle(request: ClipArticleRequest, deps: ClipArticleDeps): Promise<ClipSelectionReply> {
+export async function clipPage(request: ClipPageRequest, deps: ClipArticleDeps): Promise<ClipSelectionReply> {
+  const mode = request.type === 'clip-bookmark' ? 'bookmark' : 'article';
   const settings = await deps.settings.load();
   if (!settings.token) return { ok: false, reason: 'not-signed-in' };
   const page = await deps.readWholePage(request.tabId);
   if (!page.ok) return page;
-  const article = await deps.extractArticle(page.html, page.url);
+  const article = await deps.extractArticle(page.html, page.url, mode);
   if (!article.ok) return article;
 
   const now = deps.now?.() ?? new Date();
   return fileClip(
     {
       draftId: request.draftId,
-      kind: 'article',
+      kind: mode,
       source: articleSource(article.metadata, page.url, now),
       content: article.content,
     },

@@ -13,7 +13,7 @@ import {
   OffscreenExtractArticleReplySchema,
   type OffscreenExtractArticleRequest,
 } from '../../shared/protocol/extension-messages';
-import { articleClipContent } from '../clip/article-clip';
+import { articleClipContent, type PageClipMode } from '../clip/article-clip';
 import { htmlToClipContent } from '../clip/html-to-nodes';
 
 const OFFSCREEN_PATH = 'offscreen.html';
@@ -41,9 +41,13 @@ export async function convertInOffscreen(html: string): Promise<OffscreenConvert
   return askOffscreen(request, OffscreenConvertReplySchema);
 }
 
-export async function extractArticleInOffscreen(html: string, url: string): Promise<OffscreenExtractArticleReply> {
-  if (!browser.offscreen && typeof document !== 'undefined') return articleClipContent(html, url, document);
-  const request: OffscreenExtractArticleRequest = { type: 'offscreen-extract-article', html, url };
+export async function extractArticleInOffscreen(
+  html: string,
+  url: string,
+  mode: PageClipMode,
+): Promise<OffscreenExtractArticleReply> {
+  if (!browser.offscreen && typeof document !== 'undefined') return articleClipContent(html, url, document, mode);
+  const request: OffscreenExtractArticleRequest = { type: 'offscreen-extract-article', mode, html, url };
   return askOffscreen(request, OffscreenExtractArticleReplySchema);
 }
 

@@ -13,7 +13,7 @@ import { createOutboxSweep, latestProblem } from '../outbox/outbox-sweep';
 import { extensionSettingsStore } from '../settings/app-settings';
 import { openDraftConnection } from '../sync/draft-connection';
 import { showFailure, showWaitingCount } from './badge';
-import { clipArticle } from './clip-article';
+import { clipPage } from './clip-article';
 import { type ClipSelectionDeps, clipSelection } from './clip-selection';
 import { CLIP_COMMAND, CLIP_MENU_ID, chooseDraftPageUrl, createClipMenu, retitleClipMenu } from './context-menu';
 import { convertInOffscreen, extractArticleInOffscreen } from './offscreen-converter';
@@ -68,7 +68,8 @@ export function startBackground(): void {
         case 'clip-selection':
           return clipSelection(request, clipDeps);
         case 'clip-article':
-          return clipArticle(request, {
+        case 'clip-bookmark':
+          return clipPage(request, {
             ...clipDeps,
             readWholePage: (tabId) => readWholePage(browser.tabs, browser.scripting, tabId),
             extractArticle: extractArticleInOffscreen,

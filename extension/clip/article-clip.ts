@@ -1,5 +1,5 @@
 /**
- * A whole page → the draft content of its article plus its metadata. Runs where there is a DOM
+ * A whole page → the draft content of its article (or of a bookmark card) plus its metadata. Runs where there is a DOM
  * (the offscreen document; Firefox's background page). The page HTML is hostile input: it is
  * parsed inertly (DOMParser runs no script), extracted, then sanitised and parsed by the draft
  * schema like any selection.
@@ -9,7 +9,14 @@ import { extractArticle, extractMetadata } from './extract';
 import { absoluteUrl, baseUrlOf } from './extract/metadata';
 import { htmlToClipContent } from './html-to-nodes';
 
-export function articleClipContent(html: string, pageUrl: string, document: Document): OffscreenExtractArticleReply {
+export type PageClipMode = 'article' | 'bookmark';
+
+export function articleClipContent(
+  html: string,
+  pageUrl: string,
+  document: Document,
+  mode: PageClipMode = 'article',
+): OffscreenExtractArticleReply {
   let page: Document;
   try {
     page = new (document.defaultView?.DOMParser ?? DOMParser)().parseFromString(html, 'text/html');
@@ -19,10 +26,13 @@ export function articleClipContent(html: string, pageUrl: string, document: Docu
   }
   resolveLinks(page, baseUrlOf(page, pageUrl));
   const metadata = extractMetadata(page, pageUrl);
-  const article = extractArticle(page, pageUrl, {
-    onExtractorError: (extractor, error) => console.warn(`clip: ${extractor} failed on this page`, error),
-  });
-  const converted = htmlToClipContent(article.html, document);
+  const clipHtml =
+    mode === 'bookmark'
+      ? bookmarkHtml(metadata.title ?? pageUrl, metadata.canonicalUrl ?? pageUrl, metadata.excerpt, document)
+      : extractArticle(page, pageUrl, {
+          onExtractorError: (extractor, error) => console.warn(`clip: ${extractor} failed on this page`, error),
+        }).html;
+  const converted = htmlToClipContent(clipHtml, document);
   if (!converted.ok) return converted;
   return {
     ok: true,
@@ -34,8 +44,20 @@ export function articleClipContent(html: string, pageUrl: string, document: Docu
       publishedTime: metadata.publishedTime,
       licence: metadata.licence,
       canonicalUrl: metadata.canonicalUrl,
+      excerpt: metadata.excerpt,
     },
   };
+}
+
+/** Built with DOM methods, so page text can never become markup; then sanitised like any clip. */
+function bookmarkHtml(title: string, url: string, excerpt: string | null, document: Document): string {
+  const container = document.createElement('div');
+  const heading = container.appendChild(document.createElement('p'));
+  const link = heading.appendChild(document.createElement('a'));
+  link.href = url;
+  link.textContent = title;
+  if (excerpt) container.appendChild(document.createElement('p')).textContent = excerpt;
+  return container.innerHTML;
 }
 
 /** Links and images must keep working outside the page; anything that is not http(s) loses its URL. */

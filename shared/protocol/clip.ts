@@ -18,8 +18,11 @@ export const ClipSourceSchema = z.object({
 });
 export type ClipSource = z.infer<typeof ClipSourceSchema>;
 
-/** `selection`: what the user selected; `article`: the page's main content, found by extraction. */
-export const ClipKindSchema = z.enum(['selection', 'article']);
+/**
+ * `selection`: what the user selected; `article`: the page's main content, found by extraction;
+ * `bookmark`: a card naming the page (title as a link, its description), for a resource to read later.
+ */
+export const ClipKindSchema = z.enum(['selection', 'article', 'bookmark']);
 export type ClipKind = z.infer<typeof ClipKindSchema>;
 
 /** ProseMirror node JSON; its shape is checked against the draft schema by parseClipContent. */

@@ -54,6 +54,8 @@ export const ClipSelectionRequestSchema = z.object({
 });
 /** The whole article of the tab (its main content, found by extraction), with its metadata. */
 export const ClipArticleRequestSchema = z.object({ type: z.literal('clip-article'), tabId, draftId: DraftIdSchema });
+/** The tab's page as a bookmark card: its title as a link, its description, its source. */
+export const ClipBookmarkRequestSchema = z.object({ type: z.literal('clip-bookmark'), tabId, draftId: DraftIdSchema });
 export const OutboxStatusRequestSchema = z.object({ type: z.literal('outbox-status') });
 export const RetryOutboxRequestSchema = z.object({ type: z.literal('retry-outbox') });
 
@@ -61,6 +63,7 @@ export const RetryOutboxRequestSchema = z.object({ type: z.literal('retry-outbox
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   ClipSelectionRequestSchema,
   ClipArticleRequestSchema,
+  ClipBookmarkRequestSchema,
   OutboxStatusRequestSchema,
   RetryOutboxRequestSchema,
 ]);
@@ -107,6 +110,7 @@ export type RetryOutboxReply = z.infer<typeof RetryOutboxReplySchema>;
 export const backgroundReplySchemas = {
   'clip-selection': ClipSelectionReplySchema,
   'clip-article': ClipSelectionReplySchema,
+  'clip-bookmark': ClipSelectionReplySchema,
   'outbox-status': OutboxStatusReplySchema,
   'retry-outbox': RetryOutboxReplySchema,
 } as const satisfies Record<BackgroundRequest['type'], z.ZodType>;
@@ -135,6 +139,8 @@ export const MAX_PAGE_HTML = 10_000_000;
 /** Background → offscreen document: find this page's article, sanitise it, parse it with the draft schema. */
 export const OffscreenExtractArticleRequestSchema = z.object({
   type: z.literal('offscreen-extract-article'),
+  /** `article`: the main content; `bookmark`: a card made of the page's title, link and description. */
+  mode: z.enum(['article', 'bookmark']),
   html: z.string().max(MAX_PAGE_HTML),
   url: z.string().max(4096),
 });
@@ -153,6 +159,7 @@ export const OffscreenExtractArticleReplySchema = z.union([
       publishedTime: metaText(100),
       licence: metaText(1000),
       canonicalUrl: metaText(4096),
+      excerpt: metaText(2000),
     }),
   }),
   failure(z.enum(['nothing-selected', 'conversion-failed'])),

@@ -69,4 +69,24 @@ describe('a teacher clips a whole article', () => {
     // The page's own script never ran in the extension.
     expect(await draftTab.evaluate(() => (window as { __pageScriptRan?: boolean }).__pageScriptRan)).toBeUndefined();
   });
+
+  it('the page saved as a bookmark card: its title linking to it and its description, no article text', async () => {
+    const pageUrl = pages.url('artikel-pecahan.html?penanda');
+    const article = await ext.context.newPage();
+    await article.goto(pageUrl);
+    const popup = await clipFromPopup(ext, await tabIdOf(ext, pageUrl), title, 'Simpan sebagai penanda');
+    await popup
+      .getByRole('status')
+      .filter({ hasText: /terkirim|dikirim ke draf/i })
+      .waitFor({ timeout: 20_000 });
+
+    const card = draftTab.locator('.dampingi-clip').nth(1);
+    await card.waitFor({ timeout: 20_000 });
+    const link = card.locator('.dampingi-clip-content a');
+    expect(await link.innerText()).toBe('Mengenal Pecahan Senilai Lewat Kue Lapis');
+    expect(await link.getAttribute('href')).toBe(pages.url('artikel/pecahan-senilai'));
+    const text = await card.innerText();
+    expect(text).toContain('memahami pecahan senilai dengan memotong kue lapis');
+    expect(text).not.toContain('Langkah kegiatan');
+  });
 });

@@ -45,3 +45,24 @@ describe('an article clip from a whole page', () => {
     expect((window as { __ran?: number }).__ran).toBeUndefined();
   });
 });
+
+describe('a bookmark card from a whole page', () => {
+  it('is the title as a link to the canonical address, then the description, and nothing of the article', () => {
+    const result = articleClipContent(page, pageUrl, document, 'bookmark');
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.content).toHaveLength(2);
+    const [heading, description] = result.content;
+    expect(JSON.stringify(heading)).toContain('"href":"https://guru.example/artikel/pecahan-senilai"');
+    expect(textOf(heading)).toContain('Mengenal Pecahan Senilai Lewat Kue Lapis');
+    expect(textOf(description)).toContain('memahami pecahan senilai dengan memotong kue lapis');
+    expect(textOf(result.content)).not.toContain('Langkah kegiatan');
+  });
+
+  it('cannot be turned into markup by a page title', () => {
+    const hostile = '<html><head><title>&lt;img src=x onerror=alert(1)&gt;</title></head><body></body></html>';
+    const result = articleClipContent(hostile, 'https://contoh.example/a', document, 'bookmark');
+    if (!result.ok) throw new Error(result.reason);
+    expect(JSON.stringify(result.content)).not.toContain('"type":"image"');
+    expect(textOf(result.content)).toContain('<img src=x onerror=alert(1)>');
+  });
+});

@@ -17,7 +17,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =
     sendResponse(parsed.success ? htmlToClipContent(parsed.data.html, document) : failed);
   } else if (type === 'offscreen-extract-article') {
     const parsed = OffscreenExtractArticleRequestSchema.safeParse(message);
-    sendResponse(parsed.success ? articleClipContent(parsed.data.html, parsed.data.url, document) : failed);
+    const { html, url, mode } = parsed.success ? parsed.data : { html: '', url: '', mode: 'article' as const };
+    sendResponse(parsed.success ? articleClipContent(html, url, document, mode) : failed);
   }
   return undefined;
 });

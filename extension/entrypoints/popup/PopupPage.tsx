@@ -94,7 +94,7 @@ export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepane
     preferences.setLastDraftId(id).catch((error: unknown) => console.error('popup: draft choice not saved', error));
   };
 
-  const clip = async (what: 'clip-selection' | 'clip-article') => {
+  const clip = async (what: 'clip-selection' | 'clip-article' | 'clip-bookmark') => {
     // The side panel stays open while the user moves between tabs: clip from the tab active now.
     const target = variant === 'sidepanel' ? await targetTabId(search, browser.tabs) : tabId;
     if (target === null || draftId === null) return;
@@ -167,6 +167,14 @@ export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepane
           aria-busy={working}
         >
           {t('clip.action.clipArticle')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void clip('clip-bookmark')}
+          disabled={!signedIn || draftId === null || tabId === null || working}
+          aria-busy={working}
+        >
+          {t('clip.action.clipBookmark')}
         </button>
         {editorUrl && (
           <a href={editorUrl} target="_blank" rel="noreferrer">

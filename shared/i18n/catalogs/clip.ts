@@ -2,6 +2,7 @@
 export const id = {
   'clip.action.clip': 'Klip ke Dampingi',
   'clip.action.clipArticle': 'Klip seluruh artikel',
+  'clip.action.clipBookmark': 'Simpan sebagai penanda',
   'clip.action.openDraft': 'Buka draf',
   'clip.action.openSettings': 'Buka pengaturan',
   'clip.account.signedInAs': 'Masuk sebagai {name}',
@@ -58,6 +59,7 @@ export const id = {
 export const en: Record<keyof typeof id, string> = {
   'clip.action.clip': 'Clip to Dampingi',
   'clip.action.clipArticle': 'Clip the whole article',
+  'clip.action.clipBookmark': 'Save as a bookmark card',
   'clip.action.openDraft': 'Open draft',
   'clip.action.openSettings': 'Open settings',
   'clip.account.signedInAs': 'Signed in as {name}',
