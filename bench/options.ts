@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { serverKinds } from './servers';
 
-export const workloads = ['live', 'traces', 'offline'] as const;
+export const workloads = ['live', 'traces', 'offline', 'extraction'] as const;
 export type Workload = (typeof workloads)[number];
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -36,6 +36,9 @@ const OptionsSchema = z.object({
     .transform((text) => text.split(',').map(Number))
     .pipe(z.array(z.number().int().min(1)).min(1))
     .default([1000, 10_000]),
+  corpusDir: z.string().default('../shared/corpus/readability-pages'),
+  /** Each page is extracted this many times per extractor; the fastest counts. */
+  extractionRepeats: count(1).default(3),
   out: z.string().default('bench/results'),
   markdown: z.string().default('bench/RESULTS.md'),
 });

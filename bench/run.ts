@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { loadConcurrentTrace, replayConcurrentTrace } from './concurrent-traces';
+import { type ExtractionResult, runExtraction } from './extraction';
 import { type LiveEditingResult, runLiveEditing } from './live-editing';
 import { type OfflineMergeResult, runOfflineMerge } from './offline-merge';
 import { type BenchOptions, readOptions } from './options';
@@ -126,6 +127,16 @@ async function offlineMerge(options: BenchOptions): Promise<OfflineMergeResult[]
   return results;
 }
 
+async function extraction(options: BenchOptions): Promise<ExtractionResult> {
+  const result = await runExtraction(options.corpusDir, { repeats: options.extractionRepeats });
+  const { dampingi, readability, defuddle } = result.perPageMs;
+  console.log(
+    `extraction over ${result.pages} pages, median ms/page: ours ${dampingi.median.toFixed(2)}, ` +
+      `Readability ${readability.median.toFixed(2)}, Defuddle ${defuddle.median.toFixed(2)}`,
+  );
+  return result;
+}
+
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2), process.env);
   pinLoadGenerator();
@@ -138,6 +149,7 @@ async function main(): Promise<void> {
     live: options.workloads.includes('live') ? await liveEditing(options) : [],
     traces: options.workloads.includes('traces') ? await traces(options) : [],
     offline: options.workloads.includes('offline') ? await offlineMerge(options) : [],
+    extraction: options.workloads.includes('extraction') ? await extraction(options) : null,
   };
   const written = writeResults(results);
   console.table(

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConcurrentTrace, replayConcurrentTrace } from '../../bench/concurrent-traces';
+import { extractors, runExtraction } from '../../bench/extraction';
 import { runLiveEditing } from '../../bench/live-editing';
 import { runOfflineMerge } from '../../bench/offline-merge';
 import { type ServerUnderTest, serverKinds, startServerUnderTest } from '../../bench/servers';
@@ -55,6 +56,18 @@ describe('benchmark smoke run', () => {
     expect(result.txns).toBe(300);
     expect(result.finalLength).toBeGreaterThan(0);
     expect(result.textMatches).toBe(true);
+  });
+
+  it('article extraction is timed for ours, Readability and Defuddle on the same pages', async () => {
+    const result = await runExtraction(join('..', 'shared', 'corpus', 'readability-pages'), {
+      maxPages: 3,
+      repeats: 1,
+    });
+    expect(result.pages).toBe(3);
+    for (const extractor of extractors) {
+      expect(result.perPageMs[extractor].median).toBeGreaterThan(0);
+      expect(result.totalMs[extractor]).toBeGreaterThanOrEqual(result.perPageMs[extractor].max);
+    }
   });
 
   it('replaying a whole trace as a string gives its end content', () => {
