@@ -3,7 +3,7 @@
  * (`extractArticle`: Readability, Defuddle when doubtful, clean-up) beside Readability and Defuddle
  * alone, each on its own copy of the same parsed DOM. Parsing is done once per page and not timed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
@@ -32,7 +32,10 @@ export async function runExtraction(
   corpusDir: string,
   options: { maxPages?: number; repeats: number },
 ): Promise<ExtractionResult> {
-  const names = readdirSync(corpusDir).sort().slice(0, options.maxPages);
+  const names = readdirSync(corpusDir)
+    .filter((name) => existsSync(join(corpusDir, name, 'source.html')))
+    .sort()
+    .slice(0, options.maxPages);
   const samples: Record<Extractor, number[]> = { dampingi: [], readability: [], defuddle: [] };
   for (const name of names) {
     const html = readFileSync(join(corpusDir, name, 'source.html'), 'utf8');
