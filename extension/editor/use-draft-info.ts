@@ -14,11 +14,12 @@ export interface DraftInfoState {
   problem: ApiFailureReason | null;
 }
 
-export function useDraftInfo(api: ApiClient, cache: OfflineCache, draftId: string): DraftInfoState {
+/** `asked` changes to fetch again (e.g. the owner raised the user's role); the cached info stays shown meanwhile. */
+export function useDraftInfo(api: ApiClient, cache: OfflineCache, draftId: string, asked = 0): DraftInfoState {
   const [state, setState] = useState<DraftInfoState>(() => ({ info: cache.loadDraft(draftId), problem: null }));
   useEffect(() => {
     let current = true;
-    setState({ info: cache.loadDraft(draftId), problem: null });
+    if (asked === 0) setState({ info: cache.loadDraft(draftId), problem: null });
     void api.getDraft(draftId).then((result) => {
       if (!current) return;
       if (result.ok) {
@@ -32,6 +33,6 @@ export function useDraftInfo(api: ApiClient, cache: OfflineCache, draftId: strin
     return () => {
       current = false;
     };
-  }, [api, cache, draftId]);
+  }, [api, cache, draftId, asked]);
   return state;
 }

@@ -6,7 +6,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { roomName, syncUrl } from '../../shared/protocol/rooms';
-import type { WriteRefusal } from '../../shared/protocol/write-refusal';
+import type { RoleRaised, WriteRefusal } from '../../shared/protocol/write-refusal';
 import { listenForWriteRefusals } from './write-refusals';
 
 export interface DraftConnectionOptions {
@@ -25,6 +25,8 @@ export interface DraftConnection {
   readonly whenLocalLoaded: Promise<void>;
   /** Hears the server refuse this client's changes; returns a function that stops listening. */
   onWriteRefused(listener: (refusal: WriteRefusal) => void): () => void;
+  /** Hears the owner raise this user's role while connected; returns a function that stops listening. */
+  onRoleRaised(listener: (notice: RoleRaised) => void): () => void;
   destroy(): void;
 }
 
@@ -42,9 +44,16 @@ export function openDraftConnection(options: DraftConnectionOptions): DraftConne
     maxBackoffTime: 5000,
   });
   const refusalListeners = new Set<(refusal: WriteRefusal) => void>();
-  listenForWriteRefusals(provider, (refusal) => {
-    for (const listener of refusalListeners) listener(refusal);
-  });
+  const raiseListeners = new Set<(notice: RoleRaised) => void>();
+  listenForWriteRefusals(
+    provider,
+    (refusal) => {
+      for (const listener of refusalListeners) listener(refusal);
+    },
+    (notice) => {
+      for (const listener of raiseListeners) listener(notice);
+    },
+  );
   const whenLocalLoaded = persistence.whenSynced.then(() => undefined);
   return {
     doc,
@@ -55,8 +64,13 @@ export function openDraftConnection(options: DraftConnectionOptions): DraftConne
       refusalListeners.add(listener);
       return () => refusalListeners.delete(listener);
     },
+    onRoleRaised(listener) {
+      raiseListeners.add(listener);
+      return () => raiseListeners.delete(listener);
+    },
     destroy() {
       refusalListeners.clear();
+      raiseListeners.clear();
       provider.destroy();
       void persistence.destroy();
       doc.destroy();

@@ -4,7 +4,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/auth/roles';
 import { CloseCode } from '../../shared/protocol/close-codes';
-import { decodeWriteRefusal } from '../../shared/protocol/write-refusal';
+import { decodeRoleRaised, decodeWriteRefusal } from '../../shared/protocol/write-refusal';
 import { DocumentRoom, type DocumentRoomOptions } from './document-room';
 import type { RoomSession } from './room-socket';
 import {
@@ -332,11 +332,22 @@ describe('rights are checked on every message, not only when connecting', () => 
     const mentor = new FakeSocket('mentor');
     const membership = room.join(mentor, session('c1', 'commenter'));
     await room.whenIdle();
+    mentor.sent.length = 0;
     room.reviseAccess('user-c1', 'editor');
+    // The raise is announced (the editor unlocks without a reload).
+    expect(mentor.sent.map(describeMessage)).toEqual(['type 2']);
+    const notice = decoding.createDecoder(mentor.sent[0] as Uint8Array);
+    decoding.readVarUint(notice);
+    decoding.readVarUint(notice);
+    expect(decodeRoleRaised(decoding.readVarString(notice))).toEqual({ code: 'role-raised', role: 'editor' });
     const edit = textUpdate('Tujuan pembelajaran');
     membership.receive(clientUpdate(edit));
     await room.whenIdle();
     expect(store.appended).toEqual([edit]);
+    // Lowering needs no notice: the next change it forbids is refused.
+    mentor.sent.length = 0;
+    room.reviseAccess('user-c1', 'viewer');
+    expect(mentor.sent).toEqual([]);
     room.reviseAccess('user-c1', null);
     expect(mentor.closed).toEqual({ code: CloseCode.Forbidden, reason: 'forbidden' });
   });

@@ -5,7 +5,7 @@
  */
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { type Capability, can, type Role } from '../../shared/auth/roles';
+import { type Capability, can, type Role, strongerRole } from '../../shared/auth/roles';
 import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/storage';
@@ -18,6 +18,7 @@ import {
   type ClientMessage,
   decodeClientMessage,
   encodeAwarenessMessage,
+  encodeRoleRaisedMessage,
   encodeSyncStep1,
   encodeSyncUpdate,
   encodeWriteRefusalMessage,
@@ -144,8 +145,16 @@ export class DocumentRoom {
   reviseAccess(userId: string, role: Role | null): void {
     for (const connection of [...this.connections]) {
       if (connection.session.userId !== userId) continue;
-      if (role) connection.session.role = role;
-      else this.closeConnection(connection, CloseCode.Forbidden, 'access to the draft was removed');
+      if (!role) {
+        this.closeConnection(connection, CloseCode.Forbidden, 'access to the draft was removed');
+        continue;
+      }
+      const before = connection.session.role;
+      connection.session.role = role;
+      // A raised role is announced so the editor unlocks at once; a lowered one shows at the next refusal.
+      if (role !== before && strongerRole(role, before) === role) {
+        this.send(connection, encodeRoleRaisedMessage({ code: 'role-raised', role }));
+      }
     }
   }
 

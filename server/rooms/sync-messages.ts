@@ -25,7 +25,12 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/close-codes';
-import { encodeWriteRefusal, type WriteRefusal } from '../../shared/protocol/write-refusal';
+import {
+  encodeRoleRaised,
+  encodeWriteRefusal,
+  type RoleRaised,
+  type WriteRefusal,
+} from '../../shared/protocol/write-refusal';
 
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
@@ -180,5 +185,13 @@ export function encodeWriteRefusalMessage(refusal: WriteRefusal): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Auth);
   authProtocol.writePermissionDenied(encoder, encodeWriteRefusal(refusal));
+  return encoding.toUint8Array(encoder);
+}
+
+/** The same auth message carrying a RoleRaised notice (shared/protocol/write-refusal.ts). */
+export function encodeRoleRaisedMessage(notice: RoleRaised): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Auth);
+  authProtocol.writePermissionDenied(encoder, encodeRoleRaised(notice));
   return encoding.toUint8Array(encoder);
 }

@@ -29,3 +29,24 @@ export function decodeWriteRefusal(reason: string): WriteRefusal | null {
     return null;
   }
 }
+
+/**
+ * Sent the same way when the owner raises someone's role while they are connected, so their editor
+ * fetches the draft again and unlocks what the new role allows. (A lowered role needs no notice:
+ * the next change it no longer allows is refused as above.)
+ */
+export const RoleRaisedSchema = z.object({ code: z.literal('role-raised'), role: RoleSchema });
+export type RoleRaised = z.infer<typeof RoleRaisedSchema>;
+
+export function encodeRoleRaised(notice: RoleRaised): string {
+  return JSON.stringify(notice);
+}
+
+export function decodeRoleRaised(reason: string): RoleRaised | null {
+  try {
+    const parsed = RoleRaisedSchema.safeParse(JSON.parse(reason));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

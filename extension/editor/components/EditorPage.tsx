@@ -2,7 +2,7 @@
  * One draft: title, sharing (for its owner), sync status, who is online, and the editor itself —
  * read-only, with a banner saying why, for someone who may only comment or view.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { can } from '../../../shared/auth/roles';
 import { colorForUser, type PresenceUser } from '../../../shared/presence';
 import type { MeResponse } from '../../../shared/protocol/api';
@@ -35,7 +35,10 @@ export function EditorPage(props: {
     win,
     cache,
   );
-  const draft = useDraftInfo(api, cache, draftId);
+  // The owner raised this user's role: fetch the draft again so the editor unlocks without a reload.
+  const [roleRaises, setRoleRaises] = useState(0);
+  useEffect(() => connection?.onRoleRaised(() => setRoleRaises((count) => count + 1)), [connection]);
+  const draft = useDraftInfo(api, cache, draftId, roleRaises);
   const title = draft.info?.title;
   // The server's refusal wins: the role may have been lowered since the draft info was fetched.
   const role = writeRefusal?.role ?? draft.info?.role ?? null;
