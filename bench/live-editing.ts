@@ -34,6 +34,11 @@ export interface LiveEditingResult {
   /** RSS of the freshly started server before any client connected: the runtime's own share. */
   idleRssBytes: number;
   connectSeconds: number;
+  /**
+   * Share of one core this load generator used during the measured window. Near 1 means the
+   * generator, not the server, is what delays deliveries (all clients share its one core).
+   */
+  generatorBusyFraction: number;
 }
 
 const TEXT = 'text';
@@ -100,9 +105,12 @@ export async function runLiveEditing(server: ServerUnderTest, options: LiveEditi
 
   await sleep(options.warmupSeconds * 1000);
   const cpuBefore = server.cpuSeconds();
+  const generatorBefore = process.cpuUsage();
   windowStart = performance.now();
   await sleep(options.durationSeconds * 1000);
   windowEnd = performance.now();
+  const generatorUsed = process.cpuUsage(generatorBefore);
+  const generatorBusyFraction = (generatorUsed.user + generatorUsed.system) / 1000 / (windowEnd - windowStart);
   for (const timer of timers) clearInterval(timer);
 
   const expectedDeliveries = sentInWindow * (options.clientsPerRoom - 1);
@@ -129,5 +137,6 @@ export async function runLiveEditing(server: ServerUnderTest, options: LiveEditi
     peakRssBytes,
     idleRssBytes,
     connectSeconds,
+    generatorBusyFraction,
   };
 }

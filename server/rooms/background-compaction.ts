@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
+import { CompactionQueue } from './compaction-queue';
 
 export interface BackgroundCompactionOptions {
   name: string;
@@ -16,6 +17,8 @@ export interface BackgroundCompactionOptions {
   /** Waits this long after the threshold is reached, so a burst of typing is folded in one go. */
   delayMs: number;
   log: Logger;
+  /** Shared by the rooms of a process so their compactions take turns (one of its own by default). */
+  queue?: CompactionQueue;
 }
 
 export class BackgroundCompaction {
@@ -57,12 +60,15 @@ export class BackgroundCompaction {
   private run(): void {
     this.timer = null;
     if (this.stopped) return;
-    const uptoSeq = this.lastAppliedSeq;
-    const folded = this.logLength;
-    const snapshot = this.options.encodeState();
-    this.running = this.options.documents
-      .replaceWithSnapshot(this.options.name, snapshot, uptoSeq)
-      .then(() => {
+    const queue = this.options.queue ?? new CompactionQueue();
+    this.running = queue
+      .run(async () => {
+        if (this.stopped) return;
+        // Read at its turn: whatever was applied while waiting is folded in too.
+        const uptoSeq = this.lastAppliedSeq;
+        const folded = this.logLength;
+        const snapshot = this.options.encodeState();
+        await this.options.documents.replaceWithSnapshot(this.options.name, snapshot, uptoSeq);
         this.logLength -= folded;
         this.options.log.info({ updates: folded, snapshotBytes: snapshot.byteLength }, 'compacted the update log');
       })

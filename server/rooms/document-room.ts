@@ -10,6 +10,7 @@ import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/storage';
 import { BackgroundCompaction } from './background-compaction';
+import type { CompactionQueue } from './compaction-queue';
 import type { HookRefusal, RoomHooks } from './room-hooks';
 import type { RoomSession, RoomSocket } from './room-socket';
 import { SerialQueue } from './serial-queue';
@@ -42,6 +43,8 @@ export interface DocumentRoomOptions {
   compactAfterUpdates: number;
   /** How long a room waits after reaching `compactAfterUpdates` before compacting in the background. */
   compactionDelayMs?: number;
+  /** Shared by the rooms of a process, so their background compactions take turns. */
+  compactionQueue?: CompactionQueue;
   /** What a connection's role must allow to change this document (shared/protocol/rooms.ts). */
   writeCapability: Capability;
   /** A connection's update was refused for its role (for metrics); the connection stays open. */
@@ -95,6 +98,7 @@ export class DocumentRoom {
       threshold: options.compactAfterUpdates,
       delayMs: options.compactionDelayMs ?? 1_000,
       log: this.log,
+      queue: options.compactionQueue,
     });
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null); // the server itself is not a participant

@@ -4,6 +4,7 @@ import { CloseCode } from '../../shared/protocol/close-codes';
 import { parseRoomName, writeCapabilityOf } from '../../shared/protocol/rooms';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
+import { CompactionQueue } from './compaction-queue';
 import { DocumentRoom, type RoomMembership } from './document-room';
 import type { RoomHooks } from './room-hooks';
 import type { RoomSession, RoomSocket } from './room-socket';
@@ -23,6 +24,7 @@ export interface RoomRegistryOptions {
 export class RoomRegistry {
   private readonly rooms = new Map<string, DocumentRoom>();
   private readonly unloadTimers = new Map<DocumentRoom, NodeJS.Timeout>();
+  private readonly compactionQueue = new CompactionQueue();
   private closing = false;
 
   constructor(private readonly options: RoomRegistryOptions) {}
@@ -86,6 +88,7 @@ export class RoomRegistry {
       compactAfterUpdates: this.options.compactAfterUpdates,
       // A name that is no room of ours (only tests make those) gets the strictest right.
       writeCapability: writeCapabilityOf[parseRoomName(name)?.kind ?? 'content'],
+      compactionQueue: this.compactionQueue,
       onWriteRefused: this.options.onWriteRefused,
       onEmpty: () => this.scheduleUnload(room),
       onLoadFailed: () => this.unload(room),
