@@ -1,6 +1,6 @@
 /** The user commands behind `npm run user`, as functions: create a user, issue or revoke their tokens, list users. */
 
-import { createSessionTokens, type SessionTokens } from '../auth/session-tokens';
+import { createSessionTokens, type IssuedToken, type SessionTokens } from '../auth/session-tokens';
 import { loadTokenSecret } from '../auth/token-secret';
 import { createUserAccount } from '../auth/user-accounts';
 import type { SqliteSynchronous } from '../config';
@@ -49,20 +49,15 @@ async function withStorage<T>(
   }
 }
 
+function signedIn(user: UserRecord, session: IssuedToken): CreatedUser {
+  return { id: user.id, name: user.name, token: session.token, expiresAt: new Date(session.expiresAt).toISOString() };
+}
+
 export async function addUser(options: UserCommandOptions, name: string): Promise<AddUserResult> {
   return withStorage(options, async (storage, tokens) => {
     const created = await createUserAccount({ users: storage.users, tokens }, name);
     if (!created.ok) return { ok: false, message: created.message };
-    const { user, session } = created;
-    return {
-      ok: true,
-      user: {
-        id: user.id,
-        name: user.name,
-        token: session.token,
-        expiresAt: new Date(session.expiresAt).toISOString(),
-      },
-    };
+    return { ok: true, user: signedIn(created.user, created.session) };
   });
 }
 
@@ -71,16 +66,7 @@ export async function issueToken(options: UserCommandOptions, userId: string): P
   return withStorage(options, async (storage, tokens) => {
     const user = await storage.users.getUser(userId);
     if (!user) return { ok: false, message: `no user with id ${userId}` };
-    const session = await tokens.issue(user.id);
-    return {
-      ok: true,
-      user: {
-        id: user.id,
-        name: user.name,
-        token: session.token,
-        expiresAt: new Date(session.expiresAt).toISOString(),
-      },
-    };
+    return { ok: true, user: signedIn(user, await tokens.issue(user.id)) };
   });
 }
 

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { type Capability, can, type Role } from '../../shared/auth/roles';
 import { DraftIdSchema } from '../../shared/protocol/api';
-import { authenticateToken, bearerToken } from '../auth/authenticate';
+import { type AuthFailureReason, type AuthResult, authenticateToken, bearerToken } from '../auth/authenticate';
 import type { SessionTokens } from '../auth/session-tokens';
 import type { MemberDraftRecord, Storage, UserRecord } from '../storage/storage';
 import { apiError, type JsonReply, readJsonBody } from './json';
@@ -34,16 +34,22 @@ const authMessages = {
   'revoked-token': 'the token was revoked; sign in again',
 } as const;
 
+/** The caller named by the bearer token; `missing-token` when there is none (some routes allow that). */
+export function authenticateRequest(request: IncomingMessage, context: ApiContext): Promise<AuthResult> {
+  return authenticateToken(
+    { users: context.storage.users, tokens: context.tokens },
+    bearerToken(request.headers.authorization),
+  );
+}
+
+export function unauthorized(reason: AuthFailureReason): JsonReply {
+  return { ...apiError(401, 'unauthorized', authMessages[reason]), headers: { 'www-authenticate': 'Bearer' } };
+}
+
 export function requireUser(route: AuthedRoute): Route {
   return async (request, context, params) => {
-    const auth = await authenticateToken(
-      { users: context.storage.users, tokens: context.tokens },
-      bearerToken(request.headers.authorization),
-    );
-    if (!auth.ok) {
-      return { ...apiError(401, 'unauthorized', authMessages[auth.reason]), headers: { 'www-authenticate': 'Bearer' } };
-    }
-    return route(request, context, auth.user, params);
+    const auth = await authenticateRequest(request, context);
+    return auth.ok ? route(request, context, auth.user, params) : unauthorized(auth.reason);
   };
 }
 

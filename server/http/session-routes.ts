@@ -7,14 +7,13 @@ import {
   type SessionResponse,
   SessionResponseSchema,
 } from '../../shared/protocol/api';
-import { authenticateToken, bearerToken } from '../auth/authenticate';
 import type { IssuedToken } from '../auth/session-tokens';
 import { checkShareLink, redeemShareLink } from '../auth/share-links';
 import { createUserAccount } from '../auth/user-accounts';
 import type { UserRecord } from '../storage/storage';
 import { draftInfo } from './draft-routes';
 import { apiError } from './json';
-import { type ApiContext, parseBody, type Route, requireUser } from './route-kit';
+import { type ApiContext, authenticateRequest, parseBody, type Route, requireUser, unauthorized } from './route-kit';
 
 async function sessionFor(context: ApiContext, user: UserRecord, issued?: IssuedToken): Promise<SessionResponse> {
   issued ??= await context.tokens.issue(user.id);
@@ -53,10 +52,8 @@ const linkFailures = {
 export const join: Route = async (request: IncomingMessage, context: ApiContext) => {
   const body = await parseBody(request, context, JoinRequestSchema);
   if (!body.ok) return body.reply;
-  const token = bearerToken(request.headers.authorization);
-  const auth = token ? await authenticateToken({ users: context.storage.users, tokens: context.tokens }, token) : null;
-  if (auth && !auth.ok)
-    return { ...apiError(401, 'unauthorized', auth.reason), headers: { 'www-authenticate': 'Bearer' } };
+  const auth = await authenticateRequest(request, context);
+  if (!auth.ok && auth.reason !== 'missing-token') return unauthorized(auth.reason);
   const checked = await checkShareLink(context.storage, body.value.secret, Date.now());
   if (!checked.ok) {
     const failure = linkFailures[checked.reason];
@@ -64,7 +61,7 @@ export const join: Route = async (request: IncomingMessage, context: ApiContext)
   }
   let user: UserRecord;
   let session: SessionResponse | null = null;
-  if (auth?.ok) {
+  if (auth.ok) {
     user = auth.user;
   } else {
     if (!body.value.name) return apiError(400, 'bad-request', 'name: required to join without signing in');

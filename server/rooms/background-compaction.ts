@@ -27,8 +27,11 @@ export class BackgroundCompaction {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private readonly queue: CompactionQueue;
 
-  constructor(private readonly options: BackgroundCompactionOptions) {}
+  constructor(private readonly options: BackgroundCompactionOptions) {
+    this.queue = options.queue ?? new CompactionQueue();
+  }
 
   /** The log as loaded: its length and last sequence number. */
   loaded(logLength: number, lastSeq: number): void {
@@ -60,8 +63,7 @@ export class BackgroundCompaction {
   private run(): void {
     this.timer = null;
     if (this.stopped) return;
-    const queue = this.options.queue ?? new CompactionQueue();
-    this.running = queue
+    this.running = this.queue
       .run(async () => {
         if (this.stopped) return;
         // Read at its turn: whatever was applied while waiting is folded in too.

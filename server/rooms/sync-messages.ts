@@ -180,18 +180,18 @@ export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, c
   return encoding.toUint8Array(encoder);
 }
 
-/** y-protocols' auth "permission denied" message, its reason the JSON of shared/protocol/write-refusal.ts. */
-export function encodeWriteRefusalMessage(refusal: WriteRefusal): Uint8Array {
+/** y-protocols' auth "permission denied" message; its reason is a notice of shared/protocol/write-refusal.ts. */
+function encodeAuthNotice(reason: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Auth);
-  authProtocol.writePermissionDenied(encoder, encodeWriteRefusal(refusal));
+  authProtocol.writePermissionDenied(encoder, reason);
   return encoding.toUint8Array(encoder);
 }
 
-/** The same auth message carrying a RoleRaised notice (shared/protocol/write-refusal.ts). */
+export function encodeWriteRefusalMessage(refusal: WriteRefusal): Uint8Array {
+  return encodeAuthNotice(encodeWriteRefusal(refusal));
+}
+
 export function encodeRoleRaisedMessage(notice: RoleRaised): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Auth);
-  authProtocol.writePermissionDenied(encoder, encodeRoleRaised(notice));
-  return encoding.toUint8Array(encoder);
+  return encodeAuthNotice(encodeRoleRaised(notice));
 }

@@ -16,18 +16,22 @@ export const WriteRefusalSchema = z.object({
 });
 export type WriteRefusal = z.infer<typeof WriteRefusalSchema>;
 
-export function encodeWriteRefusal(refusal: WriteRefusal): string {
-  return JSON.stringify(refusal);
-}
-
-/** Null for anything that is not a refusal we sent (another server, a newer version). */
-export function decodeWriteRefusal(reason: string): WriteRefusal | null {
+/** Null for anything that is not a notice of this kind we sent (another server, a newer version). */
+function decodeNotice<T>(schema: z.ZodType<T>, reason: string): T | null {
   try {
-    const parsed = WriteRefusalSchema.safeParse(JSON.parse(reason));
+    const parsed = schema.safeParse(JSON.parse(reason));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+export function encodeWriteRefusal(refusal: WriteRefusal): string {
+  return JSON.stringify(refusal);
+}
+
+export function decodeWriteRefusal(reason: string): WriteRefusal | null {
+  return decodeNotice(WriteRefusalSchema, reason);
 }
 
 /**
@@ -43,10 +47,5 @@ export function encodeRoleRaised(notice: RoleRaised): string {
 }
 
 export function decodeRoleRaised(reason: string): RoleRaised | null {
-  try {
-    const parsed = RoleRaisedSchema.safeParse(JSON.parse(reason));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return decodeNotice(RoleRaisedSchema, reason);
 }

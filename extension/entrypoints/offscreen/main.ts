@@ -17,8 +17,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =
     sendResponse(parsed.success ? htmlToClipContent(parsed.data.html, document) : failed);
   } else if (type === 'offscreen-extract-article') {
     const parsed = OffscreenExtractArticleRequestSchema.safeParse(message);
-    const { html, url, mode } = parsed.success ? parsed.data : { html: '', url: '', mode: 'article' as const };
-    sendResponse(parsed.success ? articleClipContent(html, url, document, mode) : failed);
+    if (!parsed.success) sendResponse(failed);
+    else sendResponse(articleClipContent(parsed.data.html, parsed.data.url, document, parsed.data.mode));
   }
   return undefined;
 });
