@@ -5,6 +5,7 @@
 import * as clip from './catalogs/clip';
 import * as common from './catalogs/common';
 import * as editor from './catalogs/editor';
+import * as references from './catalogs/references';
 import * as sharing from './catalogs/sharing';
 
 export const languages = ['id', 'en'] as const;
@@ -12,8 +13,8 @@ export type Language = (typeof languages)[number];
 export const DEFAULT_LANGUAGE: Language = 'id';
 
 const catalogues = {
-  id: { ...common.id, ...editor.id, ...sharing.id, ...clip.id },
-  en: { ...common.en, ...editor.en, ...sharing.en, ...clip.en },
+  id: { ...common.id, ...editor.id, ...sharing.id, ...clip.id, ...references.id },
+  en: { ...common.en, ...editor.en, ...sharing.en, ...clip.en, ...references.en },
 };
 
 export type MessageKey = keyof typeof catalogues.id;

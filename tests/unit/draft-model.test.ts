@@ -72,7 +72,18 @@ describe('clip block in a draft', () => {
   it('the clips of a draft are listed with their source, in document order', () => {
     const doc = new Y.Doc();
     const first = makeClip();
-    const second = makeClip({ source: { ...first.source, title: 'Kedua', url: 'https://example.org/dua' } });
+    const second = makeClip({
+      kind: 'article',
+      source: {
+        ...first.source,
+        title: 'Kedua',
+        url: 'https://example.org/dua',
+        siteName: 'Contoh',
+        author: 'Dewi Lestari',
+        publishedAt: '2025-09-02',
+        licence: 'CC BY 4.0',
+      },
+    });
     appendClip(doc, first);
     appendClip(doc, second);
     expect(clipsInDraft(doc)).toEqual([
@@ -81,12 +92,22 @@ describe('clip block in a draft', () => {
         sourceTitle: 'Fotosintesis untuk kelas 5',
         sourceUrl: 'https://example.org/fotosintesis',
         capturedAt: '2026-11-23T08:00:00.000Z',
+        kind: 'selection',
+        siteName: null,
+        author: null,
+        publishedAt: null,
+        licence: null,
       },
       {
         clipId: second.clipId,
         sourceTitle: 'Kedua',
         sourceUrl: 'https://example.org/dua',
         capturedAt: '2026-11-23T08:00:00.000Z',
+        kind: 'article',
+        siteName: 'Contoh',
+        author: 'Dewi Lestari',
+        publishedAt: '2025-09-02',
+        licence: 'CC BY 4.0',
       },
     ]);
   });

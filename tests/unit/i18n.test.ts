@@ -3,9 +3,10 @@ import { createTranslator, DEFAULT_LANGUAGE } from '../../shared/i18n';
 import * as clip from '../../shared/i18n/catalogs/clip';
 import * as common from '../../shared/i18n/catalogs/common';
 import * as editor from '../../shared/i18n/catalogs/editor';
+import * as references from '../../shared/i18n/catalogs/references';
 import * as sharing from '../../shared/i18n/catalogs/sharing';
 
-const catalogues = { common, editor, sharing, clip };
+const catalogues = { common, editor, sharing, clip, references };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('every UI string exists in Bahasa Indonesia and English', () => {

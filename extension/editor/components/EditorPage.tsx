@@ -1,6 +1,7 @@
 /**
  * One draft: title, sharing (for its owner), sync status, who is online, and the editor itself —
- * read-only, with a banner saying why, for someone who may only comment or view.
+ * read-only, with a banner saying why, for someone who may only comment or view — and under it
+ * the reference list of the clipped sources.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { can } from '../../../shared/auth/roles';
@@ -15,6 +16,7 @@ import { useDraftInfo } from '../use-draft-info';
 import { DraftEditor } from './DraftEditor';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { ReferenceList } from './ReferenceList';
 import { RefusedChangesNotice } from './RefusedChangesNotice';
 import { ShareButton } from './ShareButton';
 import { SyncStatusBadge } from './SyncStatusBadge';
@@ -79,7 +81,10 @@ export function EditorPage(props: {
       {!editable && role && <ReadOnlyBanner role={role} />}
       {discardedText && <RefusedChangesNotice text={discardedText} win={win} />}
       {connection ? (
-        <DraftEditor connection={connection} user={user} editable={editable} win={win} />
+        <>
+          <DraftEditor connection={connection} user={user} editable={editable} win={win} />
+          <ReferenceList doc={connection.doc} win={win} />
+        </>
       ) : (
         <p className="muted">{t('editor.draft.opening')}</p>
       )}
