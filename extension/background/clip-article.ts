@@ -11,6 +11,7 @@ import type {
 } from '../../shared/protocol/extension-messages';
 import { isHttpUrl } from '../clip/page-selection';
 import type { AppSettingsStore } from '../settings/app-settings';
+import type { ClipSelectionDeps } from './clip-selection';
 import { type FileClipDeps, fileClip } from './file-clip';
 import type { WholePageResult } from './page-reader';
 
@@ -20,6 +21,7 @@ export interface ClipArticleDeps extends FileClipDeps {
   settings: AppSettingsStore;
   readWholePage: (tabId: number) => Promise<WholePageResult>;
   extractArticle: (html: string, url: string, mode: 'article' | 'bookmark') => Promise<OffscreenExtractArticleReply>;
+  storeImages: ClipSelectionDeps['storeImages'];
   now?: () => Date;
 }
 
@@ -32,13 +34,16 @@ export async function clipPage(request: ClipPageRequest, deps: ClipArticleDeps):
   const article = await deps.extractArticle(page.html, page.url, mode);
   if (!article.ok) return article;
 
+  const content =
+    mode === 'article' ? (await deps.storeImages(article.content, request.tabId)).content : article.content;
   const now = deps.now?.() ?? new Date();
   return fileClip(
     {
       draftId: request.draftId,
       kind: mode,
       source: articleSource(article.metadata, page.url, now),
-      content: article.content,
+      content,
+      ifSourceExists: request.ifSourceExists,
     },
     { serverUrl: settings.serverUrl, token: settings.token },
     now,

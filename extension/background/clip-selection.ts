@@ -8,13 +8,17 @@ import { clipSourceOf, parsePageSelection } from '../clip/page-selection';
 import type { AppSettingsStore } from '../settings/app-settings';
 import { type FileClipDeps, fileClip } from './file-clip';
 import type { PageReadResult } from './page-reader';
+import type { StoredImages } from './store-images';
 
 export type ClipSelectionRequest = Extract<BackgroundRequest, { type: 'clip-selection' }>;
+export type ClipContent = Extract<OffscreenConvertReply, { ok: true }>['content'];
 
 export interface ClipSelectionDeps extends FileClipDeps {
   settings: AppSettingsStore;
   readPage: (tabId: number, frameId?: number) => Promise<PageReadResult>;
   convertHtml: (html: string) => Promise<OffscreenConvertReply>;
+  /** Replaces the clip's web images by stored copies (or placeholders), fetched from this tab. */
+  storeImages: (content: ClipContent, tabId: number, frameId?: number) => Promise<StoredImages>;
   now?: () => Date;
 }
 
@@ -33,13 +37,15 @@ export async function clipSelection(
   const converted = await deps.convertHtml(selection.selection.html);
   if (!converted.ok) return converted;
 
+  const images = await deps.storeImages(converted.content, request.tabId, request.frameId);
   const now = deps.now?.() ?? new Date();
   return fileClip(
     {
       draftId: request.draftId,
       kind: 'selection',
       source: clipSourceOf(selection.selection, now),
-      content: converted.content,
+      content: images.content,
+      ifSourceExists: request.ifSourceExists,
     },
     { serverUrl: settings.serverUrl, token: settings.token },
     now,

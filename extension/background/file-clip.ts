@@ -4,8 +4,10 @@
  * failure: it is either delivered or queued.
  */
 import { clipToNode } from '../../shared/model/clip-to-node';
+import type { ClipInDraft } from '../../shared/model/draft-doc';
+import { sourceKey } from '../../shared/model/source-url';
 import { type ClipKind, ClipSchema, type ClipSource, type NodeJson } from '../../shared/protocol/clip';
-import type { ClipSelectionReply } from '../../shared/protocol/extension-messages';
+import type { ClipSelectionReply, IfSourceExists } from '../../shared/protocol/extension-messages';
 import type { ClipPreferences } from '../clip/clip-preferences';
 import type { Delivery } from '../outbox/delivery';
 import { newOutboxEntry, normalizeServerUrl, type Outbox } from '../outbox/outbox';
@@ -24,6 +26,8 @@ export interface ClipToFile {
   kind: ClipKind;
   source: ClipSource;
   content: NodeJson[];
+  /** When this source is already a card in the draft: ask (default), add to that card, or a new card. */
+  ifSourceExists?: IfSourceExists;
 }
 
 export async function fileClip(
@@ -32,7 +36,16 @@ export async function fileClip(
   now: Date,
   deps: FileClipDeps,
 ): Promise<ClipSelectionReply> {
-  const parsed = ClipSchema.safeParse({ clipId: deps.newClipId?.() ?? crypto.randomUUID(), ...clipToFile });
+  const { ifSourceExists = 'ask', ...toFile } = clipToFile;
+  let addTo: string | undefined;
+  if (ifSourceExists !== 'new-source') {
+    const existing = await existingSource(toFile.draftId, toFile.source.url, account, deps);
+    if (existing && ifSourceExists === 'ask') {
+      return { ok: false, reason: 'source-exists', existing: { title: existing.sourceTitle, url: existing.sourceUrl } };
+    }
+    addTo = existing?.clipId;
+  }
+  const parsed = ClipSchema.safeParse({ clipId: deps.newClipId?.() ?? crypto.randomUUID(), ...toFile, addTo });
   if (!parsed.success) {
     console.error('clip: clip does not match ClipSchema', parsed.error.issues);
     return { ok: false, reason: 'invalid-content' };
@@ -66,4 +79,25 @@ export async function fileClip(
   return outcome.delivered
     ? { ok: true, clipId: clip.clipId, delivery: 'delivered' }
     : { ok: true, clipId: clip.clipId, delivery: 'queued', problem: outcome.problem };
+}
+
+/**
+ * The draft's first card from the same source (same address once normalised), if any. The check
+ * must never stop a clip: if the draft cannot be read, the clip goes ahead as a card of its own.
+ */
+async function existingSource(
+  draftId: string,
+  url: string,
+  account: { serverUrl: string; token: string },
+  deps: FileClipDeps,
+): Promise<ClipInDraft | null> {
+  const key = sourceKey(url);
+  if (!key) return null;
+  try {
+    const sources = await deps.delivery.sourcesOf(normalizeServerUrl(account.serverUrl), account.token, draftId);
+    return sources.find((source) => sourceKey(source.sourceUrl) === key) ?? null;
+  } catch (error) {
+    console.warn('clip: could not check the draft for this source', error);
+    return null;
+  }
 }

@@ -1,10 +1,13 @@
-/** Reads a tab's selection or whole page by injecting a function on demand (no always-on content script). */
+/** Reads a tab's selection, whole page, chosen media or images by injecting a function on demand (no always-on content script). */
 import type { WxtBrowser } from 'wxt/browser';
 import { z } from 'zod';
 import { MAX_PAGE_HTML } from '../../shared/protocol/extension-messages';
+import { fetchImagesInPage, type RawFetchedImage } from '../clip/fetch-images-in-page';
 import { isHttpUrl } from '../clip/page-selection';
+import { describeMedia } from '../clip/read-media';
 import { readPageHtml } from '../clip/read-page';
 import { readSelection } from '../clip/read-selection';
+import { MAX_IMAGE_BYTES } from '../clip/stored-image';
 
 export type PageReadResult = { ok: true; raw: unknown } | { ok: false; reason: 'page-not-clippable' };
 
@@ -58,4 +61,35 @@ export async function readWholePage(tabs: Tabs, scripting: Scripting, tabId: num
   }
   if (!isHttpUrl(parsed.data.url)) return { ok: false, reason: 'page-not-clippable' };
   return { ok: true, ...parsed.data };
+}
+
+/** The chosen link, image or video of the page, described by `describeMedia` (validated by the caller). */
+export async function describeMediaInTab(
+  scripting: Scripting,
+  tabId: number,
+  frameId: number | undefined,
+  media: 'link' | 'image' | 'video',
+  url: string | null,
+): Promise<unknown> {
+  const [result] = await scripting.executeScript({
+    target: frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] },
+    func: describeMedia,
+    args: [media, url],
+  });
+  return result?.result;
+}
+
+/** Fetches images in the page (its cookies and cache); anything unexpected counts as not fetched. */
+export async function fetchImagesInTab(
+  scripting: Scripting,
+  tabId: number,
+  frameId: number | undefined,
+  urls: string[],
+): Promise<RawFetchedImage[]> {
+  const [result] = await scripting.executeScript({
+    target: frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] },
+    func: fetchImagesInPage,
+    args: [urls, MAX_IMAGE_BYTES],
+  });
+  return Array.isArray(result?.result) ? (result.result as RawFetchedImage[]) : [];
 }

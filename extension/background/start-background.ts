@@ -7,6 +7,8 @@ import { browser } from 'wxt/browser';
 import { createTranslator, type Translate } from '../../shared/i18n';
 import type { BackgroundReply, BackgroundRequest } from '../../shared/protocol/extension-messages';
 import { clipPreferences } from '../clip/clip-preferences';
+import { MAX_IMAGE_BYTES } from '../clip/stored-image';
+import { clipRequestFor, type WaitingClip } from '../clip/waiting-clip';
 import { createDelivery } from '../outbox/delivery';
 import { type Outbox, openOutbox } from '../outbox/outbox';
 import { createOutboxSweep, latestProblem } from '../outbox/outbox-sweep';
@@ -14,11 +16,13 @@ import { extensionSettingsStore } from '../settings/app-settings';
 import { openDraftConnection } from '../sync/draft-connection';
 import { showFailure, showWaitingCount } from './badge';
 import { clipPage } from './clip-article';
+import { clipMedia } from './clip-media';
 import { type ClipSelectionDeps, clipSelection } from './clip-selection';
-import { CLIP_COMMAND, CLIP_MENU_ID, chooseDraftPageUrl, createClipMenu, retitleClipMenu } from './context-menu';
+import { CLIP_COMMAND, chooseDraftPageUrl, createClipMenu, menuClipOf, retitleClipMenu } from './context-menu';
 import { convertInOffscreen, extractArticleInOffscreen } from './offscreen-converter';
-import { readPageSelection, readWholePage } from './page-reader';
+import { describeMediaInTab, fetchImagesInTab, readPageSelection, readWholePage } from './page-reader';
 import { listenForRequests } from './request-listener';
+import { fetchImageDirect, storeImages } from './store-images';
 
 const RETRY_ALARM = 'dampingi-outbox-retry';
 
@@ -56,52 +60,77 @@ export function startBackground(): void {
     preferences,
     readPage: (tabId, frameId) => readPageSelection(browser.tabs, browser.scripting, tabId, frameId),
     convertHtml: convertInOffscreen,
+    storeImages: async (content, tabId, frameId) => {
+      const t = await translator();
+      return storeImages(content, {
+        fetchInPage: (urls) => fetchImagesInTab(browser.scripting, tabId, frameId, urls),
+        fetchDirect: (url) => fetchImageDirect(url, MAX_IMAGE_BYTES),
+        placeholderText: (alt) => ({
+          notice: alt ? t('clip.image.notStoredNamed', { alt }) : t('clip.image.notStored'),
+          linkText: t('clip.image.sourceLink'),
+        }),
+      });
+    },
     outbox,
     delivery,
     onOutboxChanged: () => void refreshBadge(),
   };
 
-  listenForRequests(
-    browser.runtime,
-    async (request: BackgroundRequest): Promise<BackgroundReply<BackgroundRequest['type']>> => {
-      switch (request.type) {
-        case 'clip-selection':
-          return clipSelection(request, clipDeps);
-        case 'clip-article':
-        case 'clip-bookmark':
-          return clipPage(request, {
-            ...clipDeps,
-            readWholePage: (tabId) => readWholePage(browser.tabs, browser.scripting, tabId),
-            extractArticle: extractArticleInOffscreen,
-          });
-        case 'outbox-status': {
-          const entries = await (await outbox()).list();
-          return { ok: true, pending: entries.length, problem: latestProblem(entries) };
-        }
-        case 'retry-outbox':
-          return { ok: true, ...(await retryOutbox()) };
+  const handle = async (request: BackgroundRequest): Promise<BackgroundReply<BackgroundRequest['type']>> => {
+    switch (request.type) {
+      case 'clip-selection':
+        return clipSelection(request, clipDeps);
+      case 'clip-article':
+      case 'clip-bookmark':
+        return clipPage(request, {
+          ...clipDeps,
+          readWholePage: (tabId) => readWholePage(browser.tabs, browser.scripting, tabId),
+          extractArticle: extractArticleInOffscreen,
+        });
+      case 'clip-media':
+        return clipMedia(request, {
+          ...clipDeps,
+          describeMedia: (tabId, frameId, media, url) =>
+            describeMediaInTab(browser.scripting, tabId, frameId, media, url),
+          translator,
+        });
+      case 'outbox-status': {
+        const entries = await (await outbox()).list();
+        return { ok: true, pending: entries.length, problem: latestProblem(entries) };
       }
-    },
-  );
+      case 'retry-outbox':
+        return { ok: true, ...(await retryOutbox()) };
+    }
+  };
+  listenForRequests(browser.runtime, handle);
 
   // The context menu and the keyboard shortcut clip into the last chosen draft without the popup.
-  const clipIntoLastDraft = (tabId: number, frameId: number | undefined, via: string) =>
+  // When the user must choose (no draft yet, or the source is already in the draft), the popup
+  // page opens as a tab with the same clip waiting.
+  const clipIntoLastDraft = (clip: WaitingClip, via: string) =>
     void (async () => {
+      const popupUrl = browser.runtime.getURL('/popup.html');
       const [current, draftId] = await Promise.all([settings.load(), preferences.lastDraftId()]);
       if (!current.token || !draftId) {
-        await browser.tabs.create({ url: chooseDraftPageUrl(browser.runtime.getURL('/popup.html'), tabId) });
+        await browser.tabs.create({ url: chooseDraftPageUrl(popupUrl, clip) });
         return;
       }
-      const reply = await clipSelection({ type: 'clip-selection', tabId, frameId, draftId }, clipDeps);
+      const reply = await handle(clipRequestFor(clip, draftId));
+      if (!reply.ok && reply.reason === 'source-exists') {
+        await browser.tabs.create({ url: chooseDraftPageUrl(popupUrl, clip, 'source-exists') });
+        return;
+      }
       const t = await translator();
       if (!reply.ok) await showFailure(browser.action, t(`clip.reason.${reply.reason}`), t);
     })().catch((error: unknown) => console.error(`background: ${via} clip failed`, error));
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) clipIntoLastDraft(tab.id, info.frameId, 'menu');
+    const clip = tab?.id !== undefined ? menuClipOf(info, tab.id) : null;
+    if (clip) clipIntoLastDraft(clip, 'menu');
   });
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === CLIP_COMMAND && tab?.id !== undefined) clipIntoLastDraft(tab.id, undefined, 'shortcut');
+    if (command === CLIP_COMMAND && tab?.id !== undefined)
+      clipIntoLastDraft({ kind: 'selection', tabId: tab.id }, 'shortcut');
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -31,13 +31,20 @@ export type PageSelectionResult =
   | { ok: false; reason: 'invalid-page-data' | 'selection-too-large' | 'page-not-clippable' | 'nothing-selected' };
 
 export function parsePageSelection(raw: unknown): PageSelectionResult {
+  const page = parsePageSource(raw);
+  if (!page.ok) return page;
+  if (page.selection.empty || page.selection.html.trim() === '') return { ok: false, reason: 'nothing-selected' };
+  return page;
+}
+
+/** The page's metadata (title, address, site, author...) whether or not anything is selected. */
+export function parsePageSource(raw: unknown): PageSelectionResult {
   const parsed = PageSelectionSchema.safeParse(raw);
   if (!parsed.success) {
     const tooLarge = parsed.error.issues.some((issue) => issue.path[0] === 'html' && issue.code === 'too_big');
     return { ok: false, reason: tooLarge ? 'selection-too-large' : 'invalid-page-data' };
   }
   if (!isHttpUrl(parsed.data.url)) return { ok: false, reason: 'page-not-clippable' };
-  if (parsed.data.empty || parsed.data.html.trim() === '') return { ok: false, reason: 'nothing-selected' };
   return { ok: true, selection: parsed.data };
 }
 

@@ -12,12 +12,20 @@ import type { Locale, LocaleChannel } from './locale-channel';
 export function clipCardNode(locale: LocaleChannel) {
   return ClipNode.extend({
     addNodeView(): NodeViewRenderer {
-      return ({ node }) => clipCardView(node, locale);
+      return ({ node, editor, getPos }) => clipCardView(node, locale, () => isInsideClip(editor.state.doc, getPos()));
     },
   });
 }
 
-function clipCardView(initial: PMNode, locale: LocaleChannel) {
+/** A clip inside a clip is an addition to that source card (the same page clipped again). */
+function isInsideClip(doc: PMNode, pos: number | undefined): boolean {
+  if (pos === undefined) return false;
+  const $pos = doc.resolve(pos);
+  for (let depth = $pos.depth; depth > 0; depth--) if ($pos.node(depth).type.name === ClipNode.name) return true;
+  return false;
+}
+
+function clipCardView(initial: PMNode, locale: LocaleChannel, nested: () => boolean) {
   let node = initial;
   const dom = document.createElement('section');
   dom.className = 'dampingi-clip';
@@ -30,7 +38,12 @@ function clipCardView(initial: PMNode, locale: LocaleChannel) {
   contentDOM.className = 'dampingi-clip-content';
   dom.append(header, contentDOM);
 
-  const render = () => renderSource(header, node.attrs, locale.get());
+  const render = () => {
+    const addition = nested();
+    dom.dataset.kind = String(node.attrs.kind ?? '');
+    dom.classList.toggle('dampingi-clip-addition', addition);
+    renderSource(header, node.attrs, locale.get(), addition);
+  };
   render();
   const unsubscribe = locale.subscribe(render);
 
@@ -50,7 +63,18 @@ function clipCardView(initial: PMNode, locale: LocaleChannel) {
   };
 }
 
-function renderSource(header: HTMLElement, attrs: Record<string, unknown>, { language, t }: Locale): void {
+const KIND_LABEL = {
+  link: 'editor.clip.kind.link',
+  image: 'editor.clip.kind.image',
+  video: 'editor.clip.kind.video',
+} as const;
+
+function renderSource(
+  header: HTMLElement,
+  attrs: Record<string, unknown>,
+  { language, t }: Locale,
+  addition: boolean,
+): void {
   const text = (name: string) => (typeof attrs[name] === 'string' ? (attrs[name] as string) : '');
   const url = safeHttpUrl(text('sourceUrl'));
   const doc = header.ownerDocument;
@@ -68,9 +92,17 @@ function renderSource(header: HTMLElement, attrs: Record<string, unknown>, { lan
     titleElement.target = '_blank';
     titleElement.rel = 'noopener noreferrer nofollow';
   }
-  const parts: HTMLElement[] = [element('span', 'dampingi-clip-label', t('editor.clip.label')), titleElement];
-  if (text('siteName')) parts.push(element('span', 'dampingi-clip-site', text('siteName')));
-  if (url) parts.push(element('span', 'dampingi-clip-url', url));
+  const kind = text('kind');
+  const label = addition
+    ? t('editor.clip.addition')
+    : t(kind in KIND_LABEL ? KIND_LABEL[kind as keyof typeof KIND_LABEL] : 'editor.clip.label');
+  const parts: HTMLElement[] = [element('span', 'dampingi-clip-label', label)];
+  // An addition sits inside its source's card: the source is named there once.
+  if (!addition) {
+    parts.push(titleElement);
+    if (text('siteName')) parts.push(element('span', 'dampingi-clip-site', text('siteName')));
+    if (url) parts.push(element('span', 'dampingi-clip-url', url));
+  }
   const capturedAt = text('capturedAt');
   if (capturedAt) {
     const time = element(

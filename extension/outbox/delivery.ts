@@ -3,6 +3,7 @@
  * its last clip and then closed. The outbox entry is removed only when the server proved it has
  * the clip; otherwise the entry records why not and waits for the next retry.
  */
+import type { ClipInDraft } from '../../shared/model/draft-doc';
 import type { DraftConnection, DraftConnectionOptions } from '../sync/draft-connection';
 import { type DeliveryOutcome, DraftLink, type DraftLinkTiming } from './draft-link';
 import type { Outbox, OutboxEntry } from './outbox';
@@ -12,12 +13,15 @@ export type { DeliveryOutcome } from './draft-link';
 export interface DeliveryTiming extends DraftLinkTiming {
   /** A draft's connection is closed this long after its last clip. */
   idleCloseMs: number;
+  /** How long a duplicate check waits for the server before it trusts the local copy. */
+  sourcesWaitMs: number;
 }
 
 export const DEFAULT_DELIVERY_TIMING: DeliveryTiming = {
   confirmWaitMs: 6_000,
   probeEveryMs: 2_000,
   idleCloseMs: 30_000,
+  sourcesWaitMs: 2_500,
 };
 
 export interface DeliveryDeps {
@@ -30,6 +34,8 @@ export interface DeliveryDeps {
 export interface Delivery {
   /** Delivers one entry with the given token; records the outcome on the entry. */
   deliver(entry: OutboxEntry, token: string | null): Promise<DeliveryOutcome>;
+  /** The draft's source cards (to warn before a page is clipped twice); waits briefly for the server. */
+  sourcesOf(serverUrl: string, token: string, draftId: string): Promise<ClipInDraft[]>;
   /** Closes every open draft connection (tests, shutdown). */
   closeAll(): void;
 }
@@ -83,6 +89,9 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       if (!token) return record(entry, { delivered: false, problem: 'not-signed-in' });
       const link = linkFor(entry.serverUrl, token, entry.clip.draftId);
       return record(entry, await link.deliver(entry.clip));
+    },
+    sourcesOf(serverUrl, token, draftId) {
+      return linkFor(serverUrl, token, draftId).sources(timing.sourcesWaitMs);
     },
     closeAll() {
       for (const key of [...links.keys()]) close(key);

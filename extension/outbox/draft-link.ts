@@ -5,7 +5,7 @@
  * from the outbox. Nothing here is the only copy of anything: the outbox is.
  */
 import type { IndexeddbPersistence } from 'y-indexeddb';
-import { appendClip } from '../../shared/model/draft-doc';
+import { appendClip, type ClipInDraft, clipsInDraft } from '../../shared/model/draft-doc';
 import type { Clip } from '../../shared/protocol/clip';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DeliveryProblem } from '../../shared/protocol/extension-messages';
@@ -108,6 +108,28 @@ export class DraftLink {
     await this.check();
     this.probe();
     return outcome;
+  }
+
+  /**
+   * The draft's source cards as far as we know them: the local copy at once, and what the server
+   * has if it answers within `waitMs` (offline, the local copy is all there is).
+   */
+  async sources(waitMs: number): Promise<ClipInDraft[]> {
+    await this.connection.whenLocalLoaded;
+    const { provider } = this.connection;
+    const knownOffline = (this.failedAttempts > 0 && !provider.wsconnected) || globalThis.navigator?.onLine === false;
+    if (!provider.synced && this.refusal === null && !knownOffline) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          provider.off('sync', done);
+          resolve();
+        };
+        const timer = setTimeout(done, waitMs);
+        provider.on('sync', done);
+      });
+    }
+    return clipsInDraft(this.connection.doc);
   }
 
   destroy(): void {

@@ -10,12 +10,17 @@ export function draftFragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(DRAFT_CONTENT_FIELD);
 }
 
-/** Where a clip in the draft came from, as its card shows it. */
+/** Where a clip in the draft came from: what its card shows, and what a reference to the source needs. */
 export interface ClipInDraft {
   clipId: string;
   sourceTitle: string;
   sourceUrl: string;
   capturedAt: string;
+  kind: string | null;
+  siteName: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  licence: string | null;
 }
 
 /** Every clip block in the draft, in document order (nested ones included). */
@@ -25,6 +30,7 @@ export function clipsInDraft(doc: Y.Doc): ClipInDraft[] {
     const value = element.getAttribute(name);
     return typeof value === 'string' ? value : '';
   };
+  const optional = (element: Y.XmlElement, name: string) => text(element, name) || null;
   const walk = (type: Y.XmlFragment | Y.XmlElement) => {
     for (const child of type.toArray()) {
       if (!(child instanceof Y.XmlElement)) continue;
@@ -34,6 +40,11 @@ export function clipsInDraft(doc: Y.Doc): ClipInDraft[] {
           sourceTitle: text(child, 'sourceTitle'),
           sourceUrl: text(child, 'sourceUrl'),
           capturedAt: text(child, 'capturedAt'),
+          kind: optional(child, 'kind'),
+          siteName: optional(child, 'siteName'),
+          author: optional(child, 'author'),
+          publishedAt: optional(child, 'publishedAt'),
+          licence: optional(child, 'licence'),
         });
       }
       walk(child);
@@ -50,8 +61,23 @@ export function clipIdsInDraft(doc: Y.Doc): Set<string> {
 
 export type AppendClipResult = ClipNodeResult | { ok: true; duplicate: true };
 
+/** The clip block with this id, wherever it is in the draft. */
+function clipElement(doc: Y.Doc, clipId: string): Y.XmlElement | null {
+  const find = (type: Y.XmlFragment | Y.XmlElement): Y.XmlElement | null => {
+    for (const child of type.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName === CLIP_NODE_NAME && child.getAttribute('clipId') === clipId) return child;
+      const found = find(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  return find(draftFragment(doc));
+}
+
 /**
- * Appends a clip block at the end of the draft in one transaction. Idempotent by clipId.
+ * Appends a clip block at the end of the draft (or at the end of the source card it is added to)
+ * in one transaction. Idempotent by clipId.
  * The block is built in a scratch document by the same converter the editor binding uses,
  * then copied in, so the Yjs shape is exactly what Tiptap would have produced.
  */
@@ -63,9 +89,9 @@ export function appendClip(doc: Y.Doc, clip: Clip, origin: unknown = 'clip'): Ap
   const scratchFragment = scratch.getXmlFragment('scratch');
   prosemirrorJSONToYXmlFragment(draftSchema(), { type: 'doc', content: [built.node.toJSON()] }, scratchFragment);
   const copies = scratchFragment.toArray().map((item) => (item as Y.XmlElement).clone());
+  const parent = (clip.addTo && clipElement(doc, clip.addTo)) || draftFragment(doc);
   doc.transact(() => {
-    const fragment = draftFragment(doc);
-    fragment.insert(fragment.length, copies);
+    parent.insert(parent.length, copies);
   }, origin);
   scratch.destroy();
   return built;

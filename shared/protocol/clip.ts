@@ -20,9 +20,11 @@ export type ClipSource = z.infer<typeof ClipSourceSchema>;
 
 /**
  * `selection`: what the user selected; `article`: the page's main content, found by extraction;
- * `bookmark`: a card naming the page (title as a link, its description), for a resource to read later.
+ * `bookmark`: a card naming the page (title as a link, its description), for a resource to read later;
+ * `link`: a card for a linked resource; `image`: one image, stored with the draft; `video`: a card
+ * linking to a video (YouTube or a page's `<video>`).
  */
-export const ClipKindSchema = z.enum(['selection', 'article', 'bookmark']);
+export const ClipKindSchema = z.enum(['selection', 'article', 'bookmark', 'link', 'image', 'video']);
 export type ClipKind = z.infer<typeof ClipKindSchema>;
 
 /** ProseMirror node JSON; its shape is checked against the draft schema by parseClipContent. */
@@ -52,6 +54,11 @@ export const ClipSchema = z.object({
   draftId: z.string().min(1).max(64),
   kind: ClipKindSchema,
   source: ClipSourceSchema,
+  /**
+   * Added to an existing source card (same page clipped again) instead of a new card: the clipId of
+   * that card. If the card is gone by delivery time, the clip becomes a card of its own.
+   */
+  addTo: z.string().min(1).max(64).optional(),
   /** Block nodes (already sanitised and parsed by the draft schema in the page). */
   content: z.array(NodeJsonSchema).min(1).max(5_000),
 });

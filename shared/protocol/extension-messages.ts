@@ -24,6 +24,7 @@ export const ClipFailureReasonSchema = z.enum([
   'conversion-failed',
   'invalid-content',
   'outbox-failed',
+  'no-video',
   'bad-message',
   'internal',
 ]);
@@ -45,17 +46,50 @@ export type DeliveryProblem = z.infer<typeof DeliveryProblemSchema>;
 
 const tabId = z.number().int().nonnegative();
 
+/**
+ * What to do when the clip's source is already a source card in the draft: `ask`, the default (answer
+ * `source-exists` and store nothing), add the clip to that card, or make a new card anyway.
+ */
+export const IfSourceExistsSchema = z.enum(['ask', 'add-to-existing', 'new-source']).optional();
+export type IfSourceExists = NonNullable<z.infer<typeof IfSourceExistsSchema>>;
+
 export const ClipSelectionRequestSchema = z.object({
   type: z.literal('clip-selection'),
   tabId,
   /** The frame holding the selection (context menu); the top frame when absent. */
   frameId: z.number().int().nonnegative().optional(),
   draftId: DraftIdSchema,
+  ifSourceExists: IfSourceExistsSchema,
 });
 /** The whole article of the tab (its main content, found by extraction), with its metadata. */
-export const ClipArticleRequestSchema = z.object({ type: z.literal('clip-article'), tabId, draftId: DraftIdSchema });
+export const ClipArticleRequestSchema = z.object({
+  type: z.literal('clip-article'),
+  tabId,
+  draftId: DraftIdSchema,
+  ifSourceExists: IfSourceExistsSchema,
+});
 /** The tab's page as a bookmark card: its title as a link, its description, its source. */
-export const ClipBookmarkRequestSchema = z.object({ type: z.literal('clip-bookmark'), tabId, draftId: DraftIdSchema });
+export const ClipBookmarkRequestSchema = z.object({
+  type: z.literal('clip-bookmark'),
+  tabId,
+  draftId: DraftIdSchema,
+  ifSourceExists: IfSourceExistsSchema,
+});
+/**
+ * A link, an image or a video of the tab (context menu, or the popup's "Klip video"). `url` is the
+ * link's target or the image's address as the browser reported it; a video without `url` is the
+ * page's first video (or the page itself on YouTube).
+ */
+export const ClipMediaRequestSchema = z.object({
+  type: z.literal('clip-media'),
+  media: z.enum(['link', 'image', 'video']),
+  tabId,
+  frameId: z.number().int().nonnegative().optional(),
+  draftId: DraftIdSchema,
+  url: z.string().max(4096).optional(),
+  ifSourceExists: IfSourceExistsSchema,
+});
+export type ClipMediaRequest = z.infer<typeof ClipMediaRequestSchema>;
 export const OutboxStatusRequestSchema = z.object({ type: z.literal('outbox-status') });
 export const RetryOutboxRequestSchema = z.object({ type: z.literal('retry-outbox') });
 
@@ -64,6 +98,7 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   ClipSelectionRequestSchema,
   ClipArticleRequestSchema,
   ClipBookmarkRequestSchema,
+  ClipMediaRequestSchema,
   OutboxStatusRequestSchema,
   RetryOutboxRequestSchema,
 ]);
@@ -80,6 +115,12 @@ export const ClipSelectionReplySchema = z.union([
     problem: DeliveryProblemSchema.nullable(),
   }),
   failure(ClipFailureReasonSchema),
+  /** Nothing was stored: the user decides (retry with `ifSourceExists`). */
+  z.object({
+    ok: z.literal(false),
+    reason: z.literal('source-exists'),
+    existing: z.object({ title: z.string().max(1000), url: z.string().max(4096) }),
+  }),
 ]);
 export type ClipSelectionReply = z.infer<typeof ClipSelectionReplySchema>;
 
@@ -111,6 +152,7 @@ export const backgroundReplySchemas = {
   'clip-selection': ClipSelectionReplySchema,
   'clip-article': ClipSelectionReplySchema,
   'clip-bookmark': ClipSelectionReplySchema,
+  'clip-media': ClipSelectionReplySchema,
   'outbox-status': OutboxStatusReplySchema,
   'retry-outbox': RetryOutboxReplySchema,
 } as const satisfies Record<BackgroundRequest['type'], z.ZodType>;

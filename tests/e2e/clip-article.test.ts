@@ -68,6 +68,17 @@ describe('a teacher clips a whole article', () => {
     expect(await clip.locator('header').innerText()).toContain('Ruang Guru Kita');
     // The page's own script never ran in the extension.
     expect(await draftTab.evaluate(() => (window as { __pageScriptRan?: boolean }).__pageScriptRan)).toBeUndefined();
+
+    // Under the document, the reference list names the source as APA 7 does, title in italics.
+    const references = draftTab.getByRole('region', { name: 'Daftar Pustaka' });
+    const entry = references.getByRole('listitem');
+    await entry.first().waitFor({ timeout: 20_000 });
+    expect(await entry.count()).toBe(1);
+    expect(await entry.innerText()).toBe(
+      `Lestari, D. (2025, 2 September). Mengenal Pecahan Senilai Lewat Kue Lapis. Ruang Guru Kita. ${pages.url('artikel/pecahan-senilai')}`,
+    );
+    expect(await entry.locator('i').innerText()).toBe('Mengenal Pecahan Senilai Lewat Kue Lapis');
+    expect(await entry.getByRole('link').getAttribute('href')).toBe(pages.url('artikel/pecahan-senilai'));
   });
 
   it('the page saved as a bookmark card: its title linking to it and its description, no article text', async () => {
@@ -75,6 +86,10 @@ describe('a teacher clips a whole article', () => {
     const article = await ext.context.newPage();
     await article.goto(pageUrl);
     const popup = await clipFromPopup(ext, await tabIdOf(ext, pageUrl), title, 'Simpan sebagai penanda');
+    // The page (same canonical address) is already a source in this draft: the teacher is asked.
+    const question = popup.getByRole('alertdialog');
+    await question.waitFor({ timeout: 20_000 });
+    await question.getByRole('button', { name: 'Buat kartu sumber baru' }).click();
     await popup
       .getByRole('status')
       .filter({ hasText: /terkirim|dikirim ke draf/i })
@@ -88,5 +103,12 @@ describe('a teacher clips a whole article', () => {
     const text = await card.innerText();
     expect(text).toContain('memahami pecahan senilai dengan memotong kue lapis');
     expect(text).not.toContain('Langkah kegiatan');
+    // The same page, clipped twice, is still one source in the reference list, now marked as read
+    // from two cards (the list has refreshed once it lists both clip ids).
+    const references = draftTab.getByRole('region', { name: 'Daftar Pustaka' });
+    await expect
+      .poll(() => references.getByRole('listitem').first().getAttribute('data-clip-count'), { timeout: 10_000 })
+      .toBe('2');
+    expect(await references.getByRole('listitem').count()).toBe(1);
   });
 });

@@ -83,7 +83,7 @@ describe('a teacher clips a selection from a web page into a draft', () => {
 
   it('scripts, event handlers and javascript: links in a clipped selection do nothing', async () => {
     const article = await ext.context.newPage();
-    const pageUrl = pages.url('fotosintesis.html#unsafe');
+    const pageUrl = pages.url('fotosintesis.html?unsafe');
     await article.goto(pageUrl);
     await selectOnPage(article, '#unsafe');
     const popup = await clipFromPopup(ext, await tabIdOf(ext, pageUrl), title);

@@ -9,6 +9,7 @@ import type { Delivery, DeliveryOutcome } from '../../extension/outbox/delivery'
 import { openOutbox } from '../../extension/outbox/outbox';
 import { extensionSettingsStore, type KeyValueArea } from '../../extension/settings/app-settings';
 import { createTranslator } from '../../shared/i18n';
+import type { ClipInDraft } from '../../shared/model/draft-doc';
 import type { NodeJson } from '../../shared/protocol/clip';
 
 function memoryArea(): KeyValueArea {
@@ -37,6 +38,7 @@ async function setUp(options: {
   raw?: unknown;
   content?: NodeJson[];
   outcome?: DeliveryOutcome;
+  sources?: ClipInDraft[];
 }) {
   const area = memoryArea();
   const settings = extensionSettingsStore(area);
@@ -53,6 +55,7 @@ async function setUp(options: {
       if (options.outcome?.delivered !== false) await outbox.delete(entry.clipId);
       return options.outcome ?? { delivered: true };
     },
+    sourcesOf: async () => options.sources ?? [],
     closeAll() {},
   };
   const preferences = clipPreferences(area);
@@ -61,6 +64,8 @@ async function setUp(options: {
     preferences,
     readPage: async () => ({ ok: true, raw: options.raw === undefined ? page : options.raw }),
     convertHtml: async () => ({ ok: true, content: options.content ?? paragraph }),
+    // Images are stored by ../../extension/background/store-images.ts, tested on its own.
+    storeImages: async (content) => ({ content, stored: 0, missing: 0 }),
     outbox: async () => outbox,
     delivery,
   };
@@ -143,5 +148,37 @@ describe('the popup around the clip', () => {
     expect(preselectedDraft(drafts, 'draft-0002')).toBe('draft-0002');
     expect(preselectedDraft(drafts, 'draft-9999')).toBe('draft-0001');
     expect(preselectedDraft([], null)).toBeNull();
+  });
+
+  it('a page already in the draft (same address once tracking and www. are dropped) is asked about, not stored', async () => {
+    const existing: ClipInDraft = {
+      clipId: '0b6f3c2e-5d0a-4a53-9d6e-1f2a3b4c5d6e',
+      sourceTitle: 'Fotosintesis (kartu lama)',
+      sourceUrl: 'https://www.example.org/fotosintesis/?utm_source=wa#bagian-2',
+      capturedAt: '2026-11-20T08:00:00.000Z',
+      kind: 'article',
+      siteName: null,
+      author: null,
+      publishedAt: null,
+      licence: null,
+    };
+    const asked = await setUp({ sources: [existing] });
+    expect(await clipSelection(request, asked.deps)).toEqual({
+      ok: false,
+      reason: 'source-exists',
+      existing: { title: 'Fotosintesis (kartu lama)', url: existing.sourceUrl },
+    });
+    expect(await asked.outbox.count()).toBe(0);
+
+    const added = await setUp({ sources: [existing], outcome: { delivered: false, problem: 'offline' } });
+    await clipSelection({ ...request, ifSourceExists: 'add-to-existing' }, added.deps);
+    const [entry] = await added.outbox.list();
+    expect(entry?.clip.addTo).toBe(existing.clipId);
+
+    const separate = await setUp({ sources: [existing], outcome: { delivered: false, problem: 'offline' } });
+    await clipSelection({ ...request, ifSourceExists: 'new-source' }, separate.deps);
+    const [own] = await separate.outbox.list();
+    expect(own?.clip.addTo).toBeUndefined();
+    expect(own?.clip.source.url).toBe('https://example.org/fotosintesis');
   });
 });

@@ -5,7 +5,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Translate } from '../../../shared/i18n';
-import type { DeliveryProblem } from '../../../shared/protocol/extension-messages';
+import type {
+  BackgroundRequest,
+  ClipSelectionReply,
+  DeliveryProblem,
+  IfSourceExists,
+} from '../../../shared/protocol/extension-messages';
 import { createApiClient } from '../../api/api-client';
 import { askBackground } from '../../clip/background-client';
 import { clipOutcomeText } from '../../clip/clip-outcome';
@@ -20,12 +25,28 @@ import {
 import { targetTabId } from '../../clip/target-tab';
 import { useExtensionSettings } from '../../clip/ui/ExtensionPage';
 import { LatestClips } from '../../clip/ui/LatestClips';
+import { clipRequestFor, type WaitingClip, waitingClipFrom } from '../../clip/waiting-clip';
 import { useT } from '../../components/i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 
 const preferences = clipPreferences(browser.storage.local);
 const OUTBOX_POLL_MS = 2_000;
 const RETRY_WHILE_OPEN_MS = 15_000;
+
+type ClipRequest = Extract<BackgroundRequest, { draftId: string }>;
+
+/** A clip the background answered with "this source is already in the draft": the user decides. */
+interface SourceQuestion {
+  request: ClipRequest;
+  title: string;
+}
+
+const WAITING_ACTION = {
+  selection: 'clip.action.clip',
+  link: 'clip.action.clipLink',
+  image: 'clip.action.clipImage',
+  video: 'clip.action.clipVideo',
+} as const;
 
 interface OutboxState {
   pending: number;
@@ -38,7 +59,10 @@ export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepane
   const { settings } = useExtensionSettings();
   const signedIn = settings.token !== null && settings.token !== '';
   const search = globalThis.location.search;
-  const askedToChoose = new URLSearchParams(search).get('reason') === 'choose-draft';
+  const reason = new URLSearchParams(search).get('reason');
+  const askedToChoose = reason === 'choose-draft';
+  // A clip from the context menu that waits here for a draft, or for a decision about its source.
+  const waiting = useMemo(() => waitingClipFrom(search), [search]);
 
   const [tabId, setTabId] = useState<number | null>(null);
   const [account, setAccount] = useState<Account | null>(null);
@@ -47,6 +71,8 @@ export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepane
   const [outbox, setOutbox] = useState<OutboxState | null>(null);
   const [working, setWorking] = useState(false);
   const [status, setStatus] = useState('');
+  const [question, setQuestion] = useState<SourceQuestion | null>(null);
+  const [askedAgain, setAskedAgain] = useState(false);
 
   useEffect(() => {
     targetTabId(search, browser.tabs).then(setTabId, (error: unknown) => console.error('popup: no target tab', error));
@@ -94,17 +120,48 @@ export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepane
     preferences.setLastDraftId(id).catch((error: unknown) => console.error('popup: draft choice not saved', error));
   };
 
-  const clip = async (what: 'clip-selection' | 'clip-article' | 'clip-bookmark') => {
-    // The side panel stays open while the user moves between tabs: clip from the tab active now.
-    const target = variant === 'sidepanel' ? await targetTabId(search, browser.tabs) : tabId;
-    if (target === null || draftId === null) return;
+  const send = async (request: ClipRequest) => {
     setWorking(true);
+    setQuestion(null);
     setStatus(t('clip.status.working'));
-    const reply = await askBackground(browser.runtime, { type: what, tabId: target, draftId });
-    setStatus(clipOutcomeText(reply, t));
+    const reply = (await askBackground(browser.runtime, request)) as ClipSelectionReply;
+    if (!reply.ok && reply.reason === 'source-exists') {
+      setQuestion({ request, title: reply.existing.title });
+      setStatus('');
+    } else {
+      setStatus(clipOutcomeText(reply, t));
+    }
     setWorking(false);
     void refreshOutbox();
   };
+
+  const clip = async (what: 'clip-selection' | 'clip-article' | 'clip-bookmark' | 'clip-video') => {
+    // The side panel stays open while the user moves between tabs: clip from the tab active now.
+    const target = variant === 'sidepanel' ? await targetTabId(search, browser.tabs) : tabId;
+    if (target === null || draftId === null) return;
+    if (what === 'clip-video') await send({ type: 'clip-media', media: 'video', tabId: target, draftId });
+    else await send({ type: what, tabId: target, draftId });
+  };
+
+  const clipWaiting = (clipping: WaitingClip) => {
+    if (draftId !== null) void send(clipRequestFor(clipping, draftId) as ClipRequest);
+  };
+
+  const answer = (choice: IfSourceExists | null) => {
+    if (!question) return;
+    if (choice === null) {
+      setQuestion(null);
+      return;
+    }
+    void send({ ...question.request, ifSourceExists: choice });
+  };
+
+  // Sent here because its source is already in the draft: ask again to show the question.
+  useEffect(() => {
+    if (reason !== 'source-exists' || !waiting || draftId === null || askedAgain) return;
+    setAskedAgain(true);
+    void send(clipRequestFor(waiting, draftId) as ClipRequest);
+  });
 
   const editorUrl = useMemo(() => (draftId ? draftPageUrl(draftId) : null), [draftId]);
   const drafts = choices?.drafts ?? [];
@@ -116,7 +173,13 @@ export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepane
         <LanguageSwitch />
       </header>
 
-      {askedToChoose && <p className="dampingi-notice">{t('clip.drafts.chooseFirst')}</p>}
+      {askedToChoose && (
+        <p className="dampingi-notice">
+          {!waiting || waiting.kind === 'selection'
+            ? t('clip.drafts.chooseFirst')
+            : t('clip.media.chooseFirst', { action: t(WAITING_ACTION[waiting.kind]) })}
+        </p>
+      )}
 
       {signedIn ? (
         <AccountLine account={account} t={t} />
@@ -151,6 +214,37 @@ export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepane
         </div>
       )}
 
+      {question && (
+        <div className="dampingi-question" role="alertdialog" aria-labelledby="source-exists-text">
+          <p id="source-exists-text">{t('clip.duplicate.notice', { title: question.title })}</p>
+          <div className="dampingi-actions">
+            <button type="button" onClick={() => answer('add-to-existing')} disabled={working}>
+              {t('clip.duplicate.add')}
+            </button>
+            <button type="button" onClick={() => answer('new-source')} disabled={working}>
+              {t('clip.duplicate.new')}
+            </button>
+            <button type="button" className="dampingi-link-button" onClick={() => answer(null)}>
+              {t('clip.duplicate.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {waiting && waiting.kind !== 'selection' && (
+        <div className="dampingi-actions">
+          <button
+            type="button"
+            className="dampingi-primary"
+            onClick={() => clipWaiting(waiting)}
+            disabled={!signedIn || draftId === null || working}
+            aria-busy={working}
+          >
+            {t(WAITING_ACTION[waiting.kind])}
+          </button>
+        </div>
+      )}
+
       <div className="dampingi-actions">
         <button
           type="button"
@@ -175,6 +269,14 @@ export function PopupPage({ variant = 'popup' }: { variant?: 'popup' | 'sidepane
           aria-busy={working}
         >
           {t('clip.action.clipBookmark')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void clip('clip-video')}
+          disabled={!signedIn || draftId === null || tabId === null || working}
+          aria-busy={working}
+        >
+          {t('clip.action.clipVideo')}
         </button>
         {editorUrl && (
           <a href={editorUrl} target="_blank" rel="noreferrer">

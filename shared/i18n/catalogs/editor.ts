@@ -70,6 +70,10 @@ export const id = {
   'editor.sync.writeRefused.viewer': 'Perubahan ditolak: Anda hanya dapat melihat draf ini.',
 
   'editor.clip.label': 'Sumber',
+  'editor.clip.kind.link': 'Tautan',
+  'editor.clip.kind.image': 'Gambar',
+  'editor.clip.kind.video': 'Video',
+  'editor.clip.addition': 'Tambahan dari sumber yang sama',
   'editor.clip.untitled': 'Tanpa judul',
   'editor.clip.capturedAt': 'diklip {time}',
 
@@ -164,6 +168,10 @@ export const en: Record<keyof typeof id, string> = {
   'editor.sync.writeRefused.viewer': 'Changes refused: you can only view this draft.',
 
   'editor.clip.label': 'Source',
+  'editor.clip.kind.link': 'Link',
+  'editor.clip.kind.image': 'Image',
+  'editor.clip.kind.video': 'Video',
+  'editor.clip.addition': 'Added from the same source',
   'editor.clip.untitled': 'Untitled',
   'editor.clip.capturedAt': 'clipped {time}',
 

@@ -1,0 +1,102 @@
+/**
+ * A page full of XSS vectors (scripts, event handlers, javascript:/data: URLs, forms, SVG, mXSS)
+ * clipped as a selection and as an article: nothing of it executes in the editor, before or after a
+ * reload, while the page's ordinary text arrives.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
+import { createDampingiServer, type DampingiServer } from './support/dampingi-server';
+import { createDraftViaApi, editorArea, waitForSyncState } from './support/editor-page';
+import { clipFromPopup, selectOnPage, signInExtension, tabIdOf } from './support/extension-ui';
+import { type PageServer, startPageServer } from './support/page-server';
+
+describe('clipping a page of XSS vectors', () => {
+  let server: DampingiServer;
+  let pages: PageServer;
+  let ext: ExtensionBrowser;
+  let draftTab: Page;
+  const dialogs: string[] = [];
+  const title = 'Draf uji keamanan';
+
+  beforeAll(async () => {
+    server = await createDampingiServer();
+    await server.start();
+    const teacher = await server.addUser('Bu Sari');
+    pages = await startPageServer();
+    ext = await launchWithExtension();
+    await signInExtension(ext, server.url, teacher.token, 'Bu Sari');
+    const draftId = await createDraftViaApi(server.url, teacher.token, title);
+    draftTab = await ext.context.newPage();
+    draftTab.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await draftTab.goto(ext.extensionUrl(`editor.html?draft=${draftId}`));
+    await editorArea(draftTab).waitFor();
+    await waitForSyncState(draftTab, 'synced');
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await pages?.close();
+    await server?.stop();
+  });
+
+  /** Interacts with everything in the clips as a curious teacher would, then asks whether anything ran. */
+  async function nothingRan(): Promise<void> {
+    const clips = draftTab.locator('.dampingi-clip');
+    for (const link of await clips.locator('[data-clip-content] a').all()) {
+      // Pointer events on each link (the click with Ctrl, so an http link would open elsewhere).
+      await link.dispatchEvent('mouseover');
+      await link.dispatchEvent('click', { ctrlKey: true, button: 0 });
+    }
+    for (const summary of await clips.locator('summary').all()) await summary.click();
+    await draftTab.waitForTimeout(500);
+    expect(await draftTab.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+
+    const html = await clips.evaluateAll((elements) => elements.map((element) => element.innerHTML).join('\n'));
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/javascript:|vbscript:|data:text|data:image\/svg/i);
+    expect(
+      await clips
+        .locator('script, iframe, object, embed, form, input, button, svg, math, style, video, marquee')
+        .count(),
+    ).toBe(0);
+    for (const src of await clips
+      .locator('img')
+      .evaluateAll((images) => images.map((image) => image.getAttribute('src')))) {
+      expect(src ?? '').toMatch(/^(data:image\/(png|jpeg|gif|webp|avif|bmp);base64,|https?:)/);
+    }
+  }
+
+  it('as a selection and as an article: the text arrives, nothing executes, also after a reload', async () => {
+    const pageUrl = pages.url('xss-vectors.html');
+    const page = await ext.context.newPage();
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await page.goto(pageUrl);
+    await selectOnPage(page, '#vectors');
+    const popup = await clipFromPopup(ext, await tabIdOf(ext, pageUrl), title);
+    const status = popup.getByRole('status').filter({ hasText: /terkirim|dikirim ke draf/i });
+    await status.waitFor({ timeout: 20_000 });
+
+    await popup.getByRole('button', { name: 'Klip seluruh artikel' }).click();
+    await popup.getByRole('alertdialog').getByRole('button', { name: 'Buat kartu sumber baru' }).click();
+    await status.waitFor({ timeout: 20_000 });
+
+    const clips = draftTab.locator('.ProseMirror > .dampingi-clip');
+    await expect.poll(() => clips.count(), { timeout: 20_000 }).toBe(2);
+    for (const clip of await clips.all()) {
+      const text = await clip.innerText();
+      expect(text).toContain('Teks biasa yang harus tetap ada: satu per dua.');
+      expect(text).toContain('Penutup: dua per empat sama dengan satu per dua.');
+    }
+    await nothingRan();
+
+    await draftTab.reload();
+    await editorArea(draftTab).waitFor();
+    await expect.poll(() => clips.count(), { timeout: 20_000 }).toBe(2);
+    await nothingRan();
+  });
+});
