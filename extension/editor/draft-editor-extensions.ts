@@ -13,6 +13,7 @@ import { DRAFT_CONTENT_FIELD, draftExtensions } from '../../shared/model/draft-e
 import type { PresenceUser } from '../../shared/presence';
 import { renderCaret } from './caret-label';
 import { clipCardNode } from './clip-card-view';
+import { LocalTrailingParagraph } from './local-trailing-node';
 import type { LocaleChannel } from './locale-channel';
 
 export interface DraftEditorSetup {
@@ -32,6 +33,7 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     Collaboration.configure({ document: setup.doc, field: DRAFT_CONTENT_FIELD }),
     CollaborationCaret.configure({ provider: setup.provider, user: setup.user, render: renderCaret }),
     Placeholder.configure({ placeholder: () => setup.locale.get().t('editor.content.placeholder') }),
+    LocalTrailingParagraph,
   ];
 }
 

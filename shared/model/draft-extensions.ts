@@ -18,6 +18,9 @@ export function draftExtensions(): AnyExtension[] {
     StarterKit.configure({
       // Collaboration brings its own undo that only undoes the local user's changes.
       undoRedo: false,
+      // Its trailing paragraph reacts to remote changes too, so a read-only reader would write:
+      // the editor adds its own, for local edits only (extension/editor/local-trailing-node.ts).
+      trailingNode: false,
       link: {
         openOnClick: false,
         autolink: true,

@@ -151,3 +151,30 @@ describe("another user's caret", () => {
     expect(label?.getAttribute('aria-hidden')).toBe('true');
   });
 });
+
+describe('remote clips and the trailing paragraph', () => {
+  it('a read-only reader never writes to the draft when clips arrive, even as they click around', () => {
+    const server = new Y.Doc();
+    const readerDoc = new Y.Doc();
+    const { editor } = openEditor(readerDoc);
+    editor.setEditable(false);
+    let written = 0;
+    readerDoc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== 'remote') written++;
+    });
+    appendClip(server, clip);
+    Y.applyUpdate(readerDoc, Y.encodeStateAsUpdate(server), 'remote');
+    editor.commands.setTextSelection(2);
+    editor.commands.selectAll();
+    expect(editor.getText()).toContain('Tumbuhan membuat makanan');
+    expect(written).toBe(0);
+  });
+
+  it('the writer gets an empty paragraph below a clip card once they edit, to type after it', () => {
+    const { editor, doc } = openEditor();
+    appendClip(doc, clip, 'remote');
+    expect(editor.state.doc.lastChild?.type.name).toBe('clip');
+    editor.commands.insertContentAt(0, 'Judul ');
+    expect(editor.state.doc.lastChild?.type.name).toBe('paragraph');
+  });
+});

@@ -31,12 +31,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** A fresh browser profile directory; pass it to `launchWithExtension` twice to restart the browser. */
+export function newProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'dampingi-chromium-'));
+}
+
 /** Starts Chromium with the built Dampingi extension loaded, as a teacher would have it. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+export async function launchWithExtension(userDataDir = newProfileDir()): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`Built extension missing at ${EXTENSION_DIR}: run npm run build first`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'dampingi-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
