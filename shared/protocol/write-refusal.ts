@@ -6,9 +6,15 @@
  */
 import { z } from 'zod';
 import { RoleSchema } from '../auth/roles';
+import { feedbackRefusalReasons } from '../feedback/feedback-rules';
 
 export const WriteRefusalSchema = z.object({
-  code: z.literal('read-only'),
+  /**
+   * `read-only`: the role may not change this document at all; `feedback-rule`: a feedback change
+   * broke a rule of shared/feedback/feedback-rules.ts (e.g. made in someone else's name), see `reason`.
+   */
+  code: z.enum(['read-only', 'feedback-rule']),
+  reason: z.enum(feedbackRefusalReasons).optional(),
   /** The sender's role on the draft at the time of refusal. */
   role: RoleSchema,
   /** Which document refused: the content or the feedback of the draft. */
