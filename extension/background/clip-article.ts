@@ -34,8 +34,7 @@ export async function clipPage(request: ClipPageRequest, deps: ClipArticleDeps):
   const article = await deps.extractArticle(page.html, page.url, mode);
   if (!article.ok) return article;
 
-  const content =
-    mode === 'article' ? (await deps.storeImages(article.content, request.tabId)).content : article.content;
+  const content = (await deps.storeImages(article.content, request.tabId)).content;
   const now = deps.now?.() ?? new Date();
   return fileClip(
     {
@@ -67,6 +66,8 @@ function articleSource(metadata: ArticleMetadata, pageUrl: string, capturedAt: D
     author: cut(metadata.byline, 300),
     publishedAt: cut(metadata.publishedTime, 100),
     licence: cut(metadata.licence, 1000),
+    language: cut(metadata.lang, 35),
+    description: cut(metadata.excerpt, 2000),
     capturedAt: capturedAt.toISOString(),
   };
 }

@@ -68,6 +68,8 @@ export async function clipMedia(request: ClipMediaRequest, deps: ClipMediaDeps):
       author: null,
       publishedAt: null,
       licence: null,
+      language: null,
+      description: null,
     };
     content = linkCardContent({ ...details, url }, { title: page0.title, url: page0.url }, t('clip.card.foundOn'));
   } else if (request.media === 'image') {
@@ -85,6 +87,8 @@ export async function clipMedia(request: ClipMediaRequest, deps: ClipMediaDeps):
         author: null,
         publishedAt: null,
         licence: null,
+        language: null,
+        description: null,
       };
     }
     content = videoCardContent({ url: videoUrl, title: details.title ?? page0.title, caption: details.caption });

@@ -28,7 +28,13 @@ export function articleClipContent(
   const metadata = extractMetadata(page, pageUrl);
   const clipHtml =
     mode === 'bookmark'
-      ? bookmarkHtml(metadata.title ?? pageUrl, metadata.canonicalUrl ?? pageUrl, metadata.excerpt, document)
+      ? bookmarkHtml(
+          metadata.title ?? pageUrl,
+          metadata.canonicalUrl ?? pageUrl,
+          metadata.excerpt,
+          metadata.leadImage,
+          document,
+        )
       : extractArticle(page, pageUrl, {
           onExtractorError: (extractor, error) => console.warn(`clip: ${extractor} failed on this page`, error),
         }).html;
@@ -45,17 +51,31 @@ export function articleClipContent(
       licence: metadata.licence,
       canonicalUrl: metadata.canonicalUrl,
       excerpt: metadata.excerpt,
+      lang: metadata.lang?.slice(0, 35) ?? null,
+      leadImage: metadata.leadImage,
     },
   };
 }
 
 /** Built with DOM methods, so page text can never become markup; then sanitised like any clip. */
-function bookmarkHtml(title: string, url: string, excerpt: string | null, document: Document): string {
+function bookmarkHtml(
+  title: string,
+  url: string,
+  excerpt: string | null,
+  leadImage: string | null,
+  document: Document,
+): string {
   const container = document.createElement('div');
   const heading = container.appendChild(document.createElement('p'));
   const link = heading.appendChild(document.createElement('a'));
   link.href = url;
   link.textContent = title;
+  // The page's lead image makes the card recognisable; it is stored with the draft like any image.
+  if (leadImage) {
+    const image = container.appendChild(document.createElement('img'));
+    image.src = leadImage;
+    image.alt = title;
+  }
   if (excerpt) container.appendChild(document.createElement('p')).textContent = excerpt;
   return container.innerHTML;
 }

@@ -23,6 +23,12 @@ export const PageSelectionSchema = z.object({
   author: text(300),
   publishedAt: text(100),
   licence: text(1000),
+  language: text(35)
+    .optional()
+    .transform((value) => value ?? null),
+  description: text(2000)
+    .optional()
+    .transform((value) => value ?? null),
 });
 export type PageSelection = z.infer<typeof PageSelectionSchema>;
 
@@ -56,6 +62,8 @@ export function clipSourceOf(selection: PageSelection, capturedAt: Date): ClipSo
     author: selection.author,
     publishedAt: selection.publishedAt,
     licence: selection.licence && isHttpUrl(selection.licence) ? selection.licence : null,
+    language: selection.language,
+    description: selection.description,
     capturedAt: capturedAt.toISOString(),
   };
 }

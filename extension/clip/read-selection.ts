@@ -18,6 +18,8 @@ export interface RawPageSelection {
   author: string | null;
   publishedAt: string | null;
   licence: string | null;
+  language: string | null;
+  description: string | null;
 }
 
 export function readSelection(): RawPageSelection {
@@ -84,5 +86,7 @@ export function readSelection(): RawPageSelection {
     author: meta('meta[name="author"]'),
     publishedAt: meta('meta[property="article:published_time"]'),
     licence: licenceHref ? absolute(licenceHref) : null,
+    language: document.documentElement.lang.trim() || null,
+    description: meta('meta[name="description"]') ?? meta('meta[property="og:description"]'),
   };
 }

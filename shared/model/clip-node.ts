@@ -13,6 +13,8 @@ const sourceAttributes = [
   'author',
   'publishedAt',
   'licence',
+  'language',
+  'description',
   'capturedAt',
 ] as const;
 

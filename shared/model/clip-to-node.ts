@@ -18,6 +18,8 @@ export function clipToNodeJson(clip: Clip): NodeJson {
       author: clip.source.author,
       publishedAt: clip.source.publishedAt,
       licence: clip.source.licence,
+      language: clip.source.language,
+      description: clip.source.description,
       capturedAt: clip.source.capturedAt,
     },
     content: clip.content,

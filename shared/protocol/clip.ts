@@ -13,6 +13,10 @@ export const ClipSourceSchema = z.object({
   author: z.string().max(300).nullable().default(null),
   publishedAt: z.string().max(100).nullable().default(null),
   licence: z.string().max(1000).nullable().default(null),
+  /** The page's language (BCP 47, e.g. `id`, `en-US`), as it declares it. */
+  language: z.string().max(35).nullable().default(null),
+  /** The page's own summary (meta description), for the reader deciding whether to open it. */
+  description: z.string().max(2000).nullable().default(null),
   /** ISO 8601 time of capture, set on the user's machine. */
   capturedAt: z.iso.datetime(),
 });

@@ -202,6 +202,8 @@ export const OffscreenExtractArticleReplySchema = z.union([
       licence: metaText(1000),
       canonicalUrl: metaText(4096),
       excerpt: metaText(2000),
+      lang: metaText(35),
+      leadImage: metaText(4096),
     }),
   }),
   failure(z.enum(['nothing-selected', 'conversion-failed'])),

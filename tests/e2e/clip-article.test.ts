@@ -103,6 +103,8 @@ describe('a teacher clips a whole article', () => {
     const text = await card.innerText();
     expect(text).toContain('memahami pecahan senilai dengan memotong kue lapis');
     expect(text).not.toContain('Langkah kegiatan');
+    // The page's lead image makes the card recognisable, stored with the draft.
+    expect(await card.locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     // The same page, clipped twice, is still one source in the reference list, now marked as read
     // from two cards (the list has refreshed once it lists both clip ids).
     const references = draftTab.getByRole('region', { name: 'Daftar Pustaka' });

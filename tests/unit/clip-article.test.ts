@@ -32,6 +32,8 @@ describe('an article clip from a whole page', () => {
       byline: 'Dewi Lestari',
       canonicalUrl: 'https://guru.example/artikel/pecahan-senilai',
       licence: 'https://creativecommons.org/licenses/by/4.0/',
+      lang: 'id',
+      leadImage: 'https://guru.example/gambar/kue-lapis.png',
     });
   });
 
@@ -50,8 +52,9 @@ describe('a bookmark card from a whole page', () => {
   it('is the title as a link to the canonical address, then the description, and nothing of the article', () => {
     const result = articleClipContent(page, pageUrl, document, 'bookmark');
     if (!result.ok) throw new Error(result.reason);
-    expect(result.content).toHaveLength(2);
-    const [heading, description] = result.content;
+    expect(result.content).toHaveLength(3);
+    const [heading, leadImage, description] = result.content;
+    expect(leadImage).toMatchObject({ type: 'image', attrs: { src: 'https://guru.example/gambar/kue-lapis.png' } });
     expect(JSON.stringify(heading)).toContain('"href":"https://guru.example/artikel/pecahan-senilai"');
     expect(textOf(heading)).toContain('Mengenal Pecahan Senilai Lewat Kue Lapis');
     expect(textOf(description)).toContain('memahami pecahan senilai dengan memotong kue lapis');

@@ -49,6 +49,8 @@ describe('the injected function reads the selection and where it comes from', ()
       author: 'Rina Wulandari',
       publishedAt: '2025-08-17T07:00:00+07:00',
       licence: 'https://creativecommons.org/licenses/by-sa/4.0/',
+      language: null,
+      description: null,
     });
   });
 
