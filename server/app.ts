@@ -8,6 +8,7 @@ import { publicBaseUrl, type ServerConfig } from './config';
 import { createHttpHandler } from './http/http-handler';
 import { createLogger, type Logger } from './logger';
 import { createServerMetrics } from './metrics';
+import { OpenFeedbackCounts } from './rooms/open-feedback-counts';
 import type { RoomHooks } from './rooms/room-hooks';
 import { RoomRegistry } from './rooms/room-registry';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage';
@@ -44,16 +45,27 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     documentsLoaded: () => registry.roomCount,
     openDocumentBytes: () => registry.openDocumentBytes(),
   });
+  const openFeedback = new OpenFeedbackCounts({
+    documents: storage.documents,
+    openRoom: (name) => registry.room(name),
+    logger,
+  });
   const registry: RoomRegistry = new RoomRegistry({
     documents: metrics.instrument(storage.documents),
-    hooks: options.hooks,
+    hooks: {
+      ...options.hooks,
+      afterStoreUpdate(event) {
+        openFeedback.stored(event.roomName);
+        options.hooks?.afterStoreUpdate?.(event);
+      },
+    },
     logger,
     maxMessageBytes: config.maxMessageBytes,
     maxPendingMessages: config.maxPendingMessages,
     syncChunkBytes: config.syncChunkBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     roomUnloadDelayMs: config.roomUnloadDelayMs,
-    onWriteRefused: () => metrics.refusals.inc({ code: CloseCode.Forbidden, reason: 'read-only' }),
+    onWriteRefused: (_session, refusal) => metrics.refusals.inc({ code: CloseCode.Forbidden, reason: refusal.code }),
   });
   const transport = createSyncTransport({
     storage,
@@ -70,6 +82,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       storage,
       tokens,
       accessChanged: (draftId, userId, role) => registry.reviseAccess(draftId, userId, role),
+      openFeedbackCount: (draftId) => openFeedback.count(draftId),
       logger,
       webDir: config.webDir,
       version: packageVersion(),

@@ -76,7 +76,8 @@ export function createServerMetrics(sources: MetricsSources): ServerMetrics {
   });
   const refusals = new Counter({
     name: 'dampingi_refusals_total',
-    help: 'Connections closed by the server, by close code and reason',
+    // Refused updates (reason read-only or feedback-rule) keep their connection; they count under 4403.
+    help: 'Connections closed, and updates refused, by the server: by close code and reason',
     labelNames: ['code', 'reason'] as const,
     registers,
   });

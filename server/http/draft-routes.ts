@@ -19,7 +19,9 @@ export function draftInfo(draft: MemberDraftRecord): DraftInfo {
 /** The caller's drafts, newest first by last update, so a draft someone just edited comes first. */
 export const listDrafts = requireUser(async (_request, context, user) => {
   const drafts = await context.storage.drafts.listDraftsForMember(user.id);
-  return { status: 200, body: DraftListResponseSchema.parse({ drafts: drafts.map(draftInfo) }) };
+  const openFeedback = await Promise.all(drafts.map((draft) => context.openFeedbackCount(draft.id)));
+  const items = drafts.map((draft, index) => ({ ...draftInfo(draft), openFeedback: openFeedback[index] }));
+  return { status: 200, body: DraftListResponseSchema.parse({ drafts: items }) };
 });
 
 export const createDraft = requireUser(async (request, context, user) => {

@@ -15,6 +15,8 @@ export interface ApiContext {
   maxJsonBodyBytes: number;
   /** Live counts for /health. */
   stats(): { rooms: number; connections: number };
+  /** Feedback threads of the draft still open (see rooms/open-feedback-counts.ts). */
+  openFeedbackCount(draftId: string): Promise<number>;
   /** A member's role changed or was removed; open connections must follow (see RoomRegistry). */
   accessChanged(draftId: string, userId: string, role: Role | null): void;
 }

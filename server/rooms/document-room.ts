@@ -7,6 +7,7 @@ import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protoc
 import * as Y from 'yjs';
 import { type Capability, can, type Role, strongerRole } from '../../shared/auth/roles';
 import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
+import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/storage';
 import { BackgroundCompaction } from './background-compaction';
@@ -25,6 +26,7 @@ import {
   encodeWriteRefusalMessage,
 } from './sync-messages';
 import { addsNothing } from './update-novelty';
+import type { RuleRefusal, UpdateRule } from './update-rules';
 
 export type RoomStatus = 'loading' | 'ready' | 'failed' | 'destroyed';
 type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
@@ -47,8 +49,10 @@ export interface DocumentRoomOptions {
   compactionQueue?: CompactionQueue;
   /** What a connection's role must allow to change this document (shared/protocol/rooms.ts). */
   writeCapability: Capability;
-  /** A connection's update was refused for its role (for metrics); the connection stays open. */
-  onWriteRefused?(session: RoomSession): void;
+  /** What an update must follow beyond the role (e.g. feedback only in one's own name); see update-rules.ts. */
+  checkUpdate?: UpdateRule;
+  /** A connection's update was refused, for its role or a rule (for metrics); the connection stays open. */
+  onWriteRefused?(session: RoomSession, refusal: WriteRefusal): void;
   /** Milliseconds since the epoch, for token expiry; tests move it. */
   now?: () => number;
   /** The last connection left (the registry decides when to unload). */
@@ -73,6 +77,8 @@ interface RoomConnection {
   /** Its messages received but not yet handled. */
   pending: number;
 }
+
+type ReadOnly = { code: 'read-only'; reason?: undefined; detail: string };
 
 /** Transaction origin of updates read from storage: they are not relayed to anyone. */
 const LOAD_ORIGIN = Symbol('loaded from storage');
@@ -118,6 +124,11 @@ export class DocumentRoom {
   /** Size of the document encoded as one update: the metrics' estimate of the memory it holds. */
   encodedStateBytes(): number {
     return this.currentStatus === 'ready' ? Y.encodeStateAsUpdate(this.doc).byteLength : 0;
+  }
+
+  /** `read` sees the loaded document (null while loading or once unloaded); it must not change it. */
+  readDocument<T>(read: (doc: Y.Doc) => T): T | null {
+    return this.currentStatus === 'ready' ? read(this.doc) : null;
   }
 
   /** Resolves once every message received so far is handled (stored, applied, broadcast) and no compaction runs. */
@@ -236,7 +247,13 @@ export class DocumentRoom {
   /** The heart of durability: nothing is applied or broadcast before it is stored. */
   private async storeAndApply(connection: RoomConnection, update: Uint8Array): Promise<void> {
     if (!this.mayWrite(connection)) {
-      this.refuseWrite(connection);
+      this.refuseWrite(connection, { code: 'read-only', detail: 'role may not write' });
+      return;
+    }
+    // Checked against this.doc as it is: the queue lets nothing else change it before the apply below.
+    const broken = this.options.checkUpdate?.(this.doc, update, connection.session);
+    if (broken) {
+      this.refuseWrite(connection, broken);
       return;
     }
     const event = { roomName: this.name, session: connection.session, update };
@@ -318,11 +335,15 @@ export class DocumentRoom {
   }
 
   /** Nothing is stored or relayed; the client is told why and stays connected (presence still works). */
-  private refuseWrite(connection: RoomConnection): void {
+  private refuseWrite(connection: RoomConnection, { code, reason, detail }: RuleRefusal | ReadOnly): void {
     const { session } = connection;
-    this.log.info({ connection: session.connectionId, role: session.role }, 'refused an update: role may not write');
-    this.send(connection, encodeWriteRefusalMessage({ code: 'read-only', role: session.role, room: this.name }));
-    this.options.onWriteRefused?.(session);
+    const refusal: WriteRefusal = { code, ...(reason ? { reason } : {}), role: session.role, room: this.name };
+    this.log.info(
+      { connection: session.connectionId, user: session.userId, role: session.role, code, reason, detail },
+      'refused an update',
+    );
+    this.send(connection, encodeWriteRefusalMessage(refusal));
+    this.options.onWriteRefused?.(session, refusal);
   }
 
   /** Server step 1 (so the client sends what we lack) and who else is here. */

@@ -2,12 +2,14 @@
 import type { Role } from '../../shared/auth/roles';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { parseRoomName, writeCapabilityOf } from '../../shared/protocol/rooms';
+import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
 import { CompactionQueue } from './compaction-queue';
 import { DocumentRoom, type RoomMembership } from './document-room';
 import type { RoomHooks } from './room-hooks';
 import type { RoomSession, RoomSocket } from './room-socket';
+import { updateRuleOf } from './update-rules';
 
 export interface RoomRegistryOptions {
   documents: DocumentStore;
@@ -18,7 +20,7 @@ export interface RoomRegistryOptions {
   syncChunkBytes: number;
   compactAfterUpdates: number;
   roomUnloadDelayMs: number;
-  onWriteRefused?(session: RoomSession): void;
+  onWriteRefused?(session: RoomSession, refusal: WriteRefusal): void;
 }
 
 export class RoomRegistry {
@@ -77,6 +79,8 @@ export class RoomRegistry {
   }
 
   private createRoom(name: string): DocumentRoom {
+    // A name that is no room of ours (only tests make those) gets the strictest right.
+    const kind = parseRoomName(name)?.kind ?? 'content';
     const room: DocumentRoom = new DocumentRoom({
       name,
       documents: this.options.documents,
@@ -86,8 +90,8 @@ export class RoomRegistry {
       maxPendingMessages: this.options.maxPendingMessages,
       syncChunkBytes: this.options.syncChunkBytes,
       compactAfterUpdates: this.options.compactAfterUpdates,
-      // A name that is no room of ours (only tests make those) gets the strictest right.
-      writeCapability: writeCapabilityOf[parseRoomName(name)?.kind ?? 'content'],
+      writeCapability: writeCapabilityOf[kind],
+      checkUpdate: updateRuleOf[kind],
       compactionQueue: this.compactionQueue,
       onWriteRefused: this.options.onWriteRefused,
       onEmpty: () => this.scheduleUnload(room),

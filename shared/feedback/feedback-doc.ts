@@ -199,11 +199,15 @@ export function readThreads(doc: Y.Doc): { threads: Thread[]; invalid: string[] 
   return { threads, invalid };
 }
 
+// Built once: zod schemas are costly to derive, and every incoming feedback update parses threads.
+const StoredThreadFields = ThreadFieldsSchema.strict();
+const StoredComments = CommentSchema.strict().array().min(1).max(1000);
+
 export function parseThread(json: ThreadJson | null): Thread | null {
   if (!json) return null;
   const { comments: list, ...fields } = json;
-  const parsed = ThreadFieldsSchema.strict().safeParse(fields);
-  const parsedComments = CommentSchema.strict().array().min(1).max(1000).safeParse(list);
+  const parsed = StoredThreadFields.safeParse(fields);
+  const parsedComments = StoredComments.safeParse(list);
   if (!parsed.success || !parsedComments.success) return null;
   return { ...parsed.data, comments: parsedComments.data };
 }

@@ -30,7 +30,14 @@ export const DraftInfoSchema = z.object({
 });
 export type DraftInfo = z.infer<typeof DraftInfoSchema>;
 
-export const DraftListResponseSchema = z.object({ drafts: z.array(DraftInfoSchema) });
+/** A draft in the caller's list, with what needs their attention. */
+export const DraftListItemSchema = DraftInfoSchema.extend({
+  /** Feedback threads still open; absent from older servers, hence the default. */
+  openFeedback: z.number().int().nonnegative().default(0),
+});
+export type DraftListItem = z.infer<typeof DraftListItemSchema>;
+
+export const DraftListResponseSchema = z.object({ drafts: z.array(DraftListItemSchema) });
 export type DraftListResponse = z.infer<typeof DraftListResponseSchema>;
 
 export const WorkspaceSchema = z.object({ id: z.string(), name: z.string() });

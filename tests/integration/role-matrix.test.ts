@@ -9,6 +9,7 @@ import { createSessionTokens } from '../../server/auth/session-tokens';
 import { loadTokenSecret } from '../../server/auth/token-secret';
 import { revokeTokens } from '../../server/cli/user-commands';
 import type { GrantableRole, Role } from '../../shared/auth/roles';
+import { addThread, threadsMap } from '../../shared/feedback/feedback-doc';
 import { apiPaths, CreateShareLinkResponseSchema, type DraftInfo } from '../../shared/protocol/api';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { roomName } from '../../shared/protocol/rooms';
@@ -19,6 +20,7 @@ import { waitFor } from './support/wait-for';
 let server: TestServer;
 let draft: DraftInfo;
 const tokens = {} as Record<Role | 'stranger', string>;
+const userIds = {} as Record<Role | 'stranger', string>;
 
 const allowed: Record<Role, { edit: boolean; feedback: boolean; manage: boolean }> = {
   owner: { edit: true, feedback: true, manage: true },
@@ -56,7 +58,9 @@ async function synced(room: string, token: string): Promise<SyncClient> {
 beforeAll(async () => {
   server = await startTestServer();
   for (const role of ['owner', 'editor', 'commenter', 'viewer', 'stranger'] as const) {
-    tokens[role] = (await server.addUser(`Pengguna ${role}`)).token;
+    const user = await server.addUser(`Pengguna ${role}`);
+    tokens[role] = user.token;
+    userIds[role] = user.id;
   }
   draft = await server.createDraft(tokens.owner, 'Modul ajar fotosintesis');
   for (const role of ['editor', 'commenter', 'viewer'] as const) {
@@ -108,17 +112,20 @@ describe.each(['owner', 'editor', 'commenter', 'viewer'] as const)('a %s', (role
   it(`${allowed[role].feedback ? 'writes' : 'cannot write'} feedback`, async () => {
     const feedbackRoom = roomName(draft.id, 'feedback');
     const client = await synced(feedbackRoom, tokens[role]);
-    client.doc.getMap('threads').set(`dari-${role}`, 'Bagian pembuka sudah menarik.');
+    // A well-formed thread in the writer's own name: the feedback rules refuse anything else.
+    const anchor = { start: 'AQID', end: 'AQIE', quote: 'Tumbuhan', prefix: '', suffix: ' membuat' };
+    const body = { kind: 'strength' as const, anchor, body: 'Bagian pembuka sudah menarik.' };
+    addThread(client.doc, body, { id: userIds[role], name: role }, new Date(), `dari-${role}`);
     if (allowed[role].feedback) {
       await waitFor(
-        async () => (await storedDoc(feedbackRoom)).getMap('threads').has(`dari-${role}`),
+        async () => threadsMap(await storedDoc(feedbackRoom)).has(`dari-${role}`),
         'the feedback to be stored',
       );
       expect(client.refusals).toEqual([]);
     } else {
       await waitFor(() => client.refusals.length > 0, 'the server to refuse the feedback');
       expect(client.refusals[0]).toMatchObject({ code: 'read-only', role, room: feedbackRoom });
-      expect((await storedDoc(feedbackRoom)).getMap('threads').has(`dari-${role}`)).toBe(false);
+      expect(threadsMap(await storedDoc(feedbackRoom)).has(`dari-${role}`)).toBe(false);
     }
   });
 

@@ -1,0 +1,134 @@
+/** A feedback room checks every update (live or step 2) against the feedback rules before storing it. */
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Role } from '../../shared/auth/roles';
+import { addThread, type FeedbackAuthor, threadsMap } from '../../shared/feedback/feedback-doc';
+import type { Anchor } from '../../shared/feedback/feedback-schema';
+import { decodeWriteRefusal, type WriteRefusal } from '../../shared/protocol/write-refusal';
+import { DocumentRoom } from './document-room';
+import type { RoomSession } from './room-socket';
+import {
+  applyServerMessages,
+  clientUpdate,
+  describeMessage,
+  FakeSocket,
+  GatedDocumentStore,
+  silentLogger,
+} from './room-test-support';
+import { encodeSyncStep2Update } from './sync-messages';
+import { feedbackRule } from './update-rules';
+
+const anchor: Anchor = { start: 'AQID', end: 'AQIE', quote: 'pecahan', prefix: '', suffix: '' };
+const mentor: FeedbackAuthor = { id: 'u-budi', name: 'Pak Budi' };
+const teacher: FeedbackAuthor = { id: 'u-sari', name: 'Bu Sari' };
+
+const rooms: DocumentRoom[] = [];
+afterEach(() => {
+  for (const room of rooms.splice(0)) room.destroy();
+});
+
+function openFeedbackRoom(store: GatedDocumentStore) {
+  const refused: WriteRefusal[] = [];
+  const room = new DocumentRoom({
+    name: 'draft-0001.feedback',
+    documents: store,
+    hooks: {},
+    logger: silentLogger,
+    maxMessageBytes: 64 * 1024,
+    maxPendingMessages: 1000,
+    syncChunkBytes: 1024 * 1024,
+    compactAfterUpdates: 100,
+    writeCapability: 'write-feedback',
+    checkUpdate: feedbackRule,
+    onWriteRefused: (_session, refusal) => refused.push(refusal),
+    onEmpty: () => {},
+    onLoadFailed: () => {},
+  });
+  rooms.push(room);
+  return { room, refused };
+}
+
+function session(user: FeedbackAuthor, role: Role): RoomSession {
+  return { connectionId: `c-${user.id}`, userId: user.id, role, tokenExpiresAt: Number.POSITIVE_INFINITY };
+}
+
+function threadUpdate(by: FeedbackAuthor, id: string): Uint8Array {
+  const doc = new Y.Doc();
+  addThread(doc, { kind: 'question', anchor, body: 'Mengapa?' }, by, new Date(), id);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function refusalIn(message: Uint8Array | undefined): WriteRefusal | null {
+  const decoder = decoding.createDecoder(message ?? new Uint8Array([0]));
+  if (decoding.readVarUint(decoder) !== 2 || decoding.readVarUint(decoder) !== 0) return null;
+  return decodeWriteRefusal(decoding.readVarString(decoder));
+}
+
+async function joined(room: DocumentRoom, name: string, who: RoomSession) {
+  const socket = new FakeSocket(name);
+  const membership = room.join(socket, who);
+  await room.whenIdle();
+  socket.sent.length = 0;
+  return { socket, membership };
+}
+
+describe('a feedback room enforces the feedback rules', () => {
+  it('a thread in someone else’s name is refused whether it comes live or as step 2; nothing is stored or relayed', async () => {
+    const store = new GatedDocumentStore();
+    const { room, refused } = openFeedbackRoom(store);
+    const mentorSide = await joined(room, 'mentor', session(mentor, 'commenter'));
+    const teacherSide = await joined(room, 'teacher', session(teacher, 'owner'));
+
+    mentorSide.membership.receive(clientUpdate(threadUpdate(teacher, 'palsu-1')));
+    mentorSide.membership.receive(encodeSyncStep2Update(threadUpdate(teacher, 'palsu-2')));
+    await room.whenIdle();
+
+    expect(store.appended).toEqual([]);
+    expect(teacherSide.socket.sent).toEqual([]);
+    expect(mentorSide.socket.closed).toBeNull();
+    const expected = { code: 'feedback-rule', reason: 'not-your-feedback', role: 'commenter', room: room.name };
+    expect(mentorSide.socket.sent.map(refusalIn)).toEqual([expected, expected]);
+    expect(refused).toEqual([expected, expected]);
+    expect(room.readDocument((doc) => threadsMap(doc).size)).toBe(0);
+  });
+
+  it('a thread in one’s own name is stored and relayed, also after a refused one on the same connection', async () => {
+    const store = new GatedDocumentStore();
+    const { room, refused } = openFeedbackRoom(store);
+    const mentorSide = await joined(room, 'mentor', session(mentor, 'commenter'));
+    const teacherSide = await joined(room, 'teacher', session(teacher, 'owner'));
+
+    mentorSide.membership.receive(clientUpdate(threadUpdate(teacher, 'palsu')));
+    mentorSide.membership.receive(clientUpdate(threadUpdate(mentor, 'asli')));
+    await room.whenIdle();
+
+    expect(store.appended).toHaveLength(1);
+    expect(refused.map((refusal) => refusal.reason)).toEqual(['not-your-feedback']);
+    expect(teacherSide.socket.sent.map(describeMessage)).toEqual(['sync-update']);
+    const teacherDoc = new Y.Doc();
+    applyServerMessages(teacherDoc, teacherSide.socket.sent);
+    expect([...threadsMap(teacherDoc).keys()]).toEqual(['asli']);
+  });
+
+  it('a reconnect’s step 2 that adds nothing is neither checked nor stored', async () => {
+    const store = new GatedDocumentStore();
+    store.seed(threadUpdate(mentor, 'lama'));
+    const { room, refused } = openFeedbackRoom(store);
+    const mentorSide = await joined(room, 'mentor', session(mentor, 'commenter'));
+    mentorSide.membership.receive(encodeSyncStep2Update(store.updates[0]?.update as Uint8Array));
+    await room.whenIdle();
+    expect(store.appended).toEqual([]);
+    expect(refused).toEqual([]);
+    expect(mentorSide.socket.sent).toEqual([]);
+  });
+
+  it('a viewer is refused as read-only before any rule runs', async () => {
+    const store = new GatedDocumentStore();
+    const { room, refused } = openFeedbackRoom(store);
+    const viewerSide = await joined(room, 'viewer', session(mentor, 'viewer'));
+    viewerSide.membership.receive(clientUpdate(threadUpdate(teacher, 'palsu')));
+    await room.whenIdle();
+    expect(refused).toEqual([{ code: 'read-only', role: 'viewer', room: room.name }]);
+  });
+});
