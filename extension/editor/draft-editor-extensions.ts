@@ -1,6 +1,7 @@
 /**
  * The editor's full extension list: the draft schema from shared/ (with the clip card view),
- * plus Yjs collaboration (content, own-changes-only undo) and other users' carets.
+ * plus Yjs collaboration (content, own-changes-only undo), other users' carets, and the
+ * highlights of mentor feedback (decorations, never content).
  */
 import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -13,6 +14,7 @@ import { DRAFT_CONTENT_FIELD, draftExtensions } from '../../shared/model/draft-e
 import type { PresenceUser } from '../../shared/presence';
 import { renderCaret } from './caret-label';
 import { clipCardNode } from './clip-card-view';
+import { FeedbackHighlights } from './feedback/feedback-highlights';
 import { LocalTrailingParagraph } from './local-trailing-node';
 import type { LocaleChannel } from './locale-channel';
 
@@ -34,6 +36,12 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     CollaborationCaret.configure({ provider: setup.provider, user: setup.user, render: renderCaret }),
     Placeholder.configure({ placeholder: () => setup.locale.get().t('editor.content.placeholder') }),
     LocalTrailingParagraph,
+    FeedbackHighlights.configure({
+      describe: (thread) => {
+        const { t } = setup.locale.get();
+        return t('feedback.highlight.title', { kind: t(`feedback.kind.${thread.kind}`), name: thread.authorName });
+      },
+    }),
   ];
 }
 

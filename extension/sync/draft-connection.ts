@@ -1,11 +1,12 @@
 /**
  * One draft's live connection: a Y.Doc kept in IndexedDB (so it opens and edits offline) and
- * synced through the stock y-websocket provider. Used by the editor page and by the background.
+ * synced through the stock y-websocket provider. Used by the editor page and by the background,
+ * for the draft's content or (kind 'feedback') its feedback document.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { roomName, syncUrl } from '../../shared/protocol/rooms';
+import { type RoomKind, roomName, syncUrl } from '../../shared/protocol/rooms';
 import type { RoleRaised, WriteRefusal } from '../../shared/protocol/write-refusal';
 import { listenForWriteRefusals } from './write-refusals';
 
@@ -13,6 +14,8 @@ export interface DraftConnectionOptions {
   serverUrl: string;
   token: string | null;
   draftId: string;
+  /** Which of the draft's documents (default its content). */
+  kind?: RoomKind;
   /** Connect to the server right away (default true). */
   connect?: boolean;
 }
@@ -30,15 +33,19 @@ export interface DraftConnection {
   destroy(): void;
 }
 
-/** One local database per server and draft, so two servers never mix their drafts. */
-export function localDatabaseName(serverUrl: string, draftId: string): string {
-  return `dampingi:${new URL(serverUrl).host}:${roomName(draftId)}`;
+/**
+ * One local database per server and document, so two servers never mix their drafts. The room
+ * name keeps the content's database name as it always was (nothing stored is lost).
+ */
+export function localDatabaseName(serverUrl: string, draftId: string, kind: RoomKind = 'content'): string {
+  return `dampingi:${new URL(serverUrl).host}:${roomName(draftId, kind)}`;
 }
 
 export function openDraftConnection(options: DraftConnectionOptions): DraftConnection {
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(localDatabaseName(options.serverUrl, options.draftId), doc);
-  const provider = new WebsocketProvider(syncUrl(options.serverUrl), roomName(options.draftId), doc, {
+  const kind = options.kind ?? 'content';
+  const persistence = new IndexeddbPersistence(localDatabaseName(options.serverUrl, options.draftId, kind), doc);
+  const provider = new WebsocketProvider(syncUrl(options.serverUrl), roomName(options.draftId, kind), doc, {
     connect: options.connect ?? true,
     params: options.token ? { token: options.token } : {},
     maxBackoffTime: 5000,

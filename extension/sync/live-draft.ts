@@ -1,14 +1,16 @@
 /**
- * One draft as the editor page holds it: the connection, its sync status, and what happens when
- * the server refuses this page's changes (the user may only comment or view). Then the local copy
- * is discarded and the draft reopened from the server, so the refused changes are not sent again
- * on every reconnect; their text is kept for the user to copy.
+ * One draft document as the editor page holds it (its content, or its feedback): the connection,
+ * its sync status, and what happens when the server refuses this page's changes (the user may only
+ * comment or view, or broke a feedback rule). Then the local copy is discarded and the document
+ * reopened from the server, so the refused changes are not sent again on every reconnect; their
+ * text is kept for the user to copy.
  */
-import { draftPlainText } from '../../shared/model/draft-doc';
+import { roomName } from '../../shared/protocol/rooms';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import { discardLocalCopy } from './discard-local-copy';
 import { type DraftConnection, type DraftConnectionOptions, openDraftConnection } from './draft-connection';
 import { followNetwork } from './follow-network';
+import { type LocalCopyText, localCopyText } from './local-copy-text';
 import type { SyncStatus } from './sync-status';
 import { trackSyncStatus } from './sync-status-tracker';
 
@@ -22,10 +24,13 @@ export interface LiveDraftState {
   discardedText: string | null;
 }
 
-/** Where the count of changes waiting for the server survives a reload (the editor's offline cache). */
+/**
+ * Where the count of changes waiting for the server survives a reload (the editor's offline cache),
+ * keyed by room: the content's key is the draft id, the feedback's `<draftId>.feedback`.
+ */
 export interface PendingCounts {
-  loadPending(draftId: string): number;
-  savePending(draftId: string, count: number): void;
+  loadPending(key: string): number;
+  savePending(key: string, count: number): void;
 }
 
 export const initialLiveDraftState: LiveDraftState = {
@@ -41,10 +46,12 @@ export function openLiveDraft(
   pendingCounts: PendingCounts,
   onChange: (state: LiveDraftState) => void,
 ): { close(): void } {
-  const { draftId } = options;
+  const pendingKey = roomName(options.draftId, options.kind);
+  const copyText = localCopyText(options.kind ?? 'content');
   let state = initialLiveDraftState;
   let closed = false;
   let discarded = false;
+  const discarding = new WeakSet<DraftConnection>();
   /** The open connection; null while a refused one is being discarded. */
   let connection: DraftConnection | null = null;
   let stopWatching = () => {};
@@ -56,7 +63,7 @@ export function openLiveDraft(
   const connect = (refusal: WriteRefusal | null) => {
     const opened = openDraftConnection({ ...options, connect: win.navigator.onLine });
     const publish = (status: SyncStatus) => {
-      pendingCounts.savePending(draftId, status.pending);
+      pendingCounts.savePending(pendingKey, status.pending);
       update({ connection: opened, status });
     };
     const tracker = trackSyncStatus(
@@ -68,7 +75,7 @@ export function openLiveDraft(
       },
       win,
       publish,
-      { pending: pendingCounts.loadPending(draftId), writeRefused: refusal?.role ?? null },
+      { pending: pendingCounts.loadPending(pendingKey), writeRefused: readOnlyRole(refusal) },
     );
     const stopFollowing = followNetwork(win, opened.provider, () => tracker.current().state !== 'refused');
     const stopHearing = opened.onWriteRefused((next) => void discardRefused(opened, next));
@@ -86,20 +93,24 @@ export function openLiveDraft(
     update({ writeRefusal: refusal });
     // Once is enough: the reopened copy holds nothing of the user's, and the editor is read-only.
     if (discarded) return;
-    discarded = true;
+    // A broken feedback rule leaves the document writable: a later refusal discards again, but
+    // only once per connection (more refusals of the same burst may follow the first).
+    if (refusal.code === 'read-only') discarded = true;
+    else if (discarding.has(refused) || refused !== connection) return;
+    discarding.add(refused);
     // Let the provider finish handling the message that brought the refusal before closing it.
     await Promise.resolve();
     if (closed) return;
     stopWatching();
     connection = null;
     update({ connection: null });
-    const text = await discardLocalCopy(refused);
+    const text = await discardLocalCopy(refused, copyText.read);
     if (closed) return;
-    pendingCounts.savePending(draftId, 0);
+    pendingCounts.savePending(pendingKey, 0);
     const reopened = connect(refusal);
     update({ discardedText: text.trim() ? text : null });
-    forgetTextIfServerHasIt(reopened, text, () => {
-      if (state.discardedText === text) update({ discardedText: null });
+    keepOnlyWhatServerLacks(reopened, text, copyText, (unsaved) => {
+      if (state.discardedText === text) update({ discardedText: unsaved });
     });
   };
 
@@ -114,12 +125,26 @@ export function openLiveDraft(
   };
 }
 
-/** If the server's copy reads the same, nothing typed was lost (the refused change was automatic). */
-function forgetTextIfServerHasIt(connection: DraftConnection, text: string, forget: () => void): void {
+/** The role a refusal makes the document read-only for; a broken feedback rule does not. */
+function readOnlyRole(refusal: WriteRefusal | null) {
+  return refusal?.code === 'read-only' ? refusal.role : null;
+}
+
+/**
+ * Once the server's copy is in, offer only what it lacks: if it reads the same, nothing typed was
+ * lost (the refused change was automatic).
+ */
+function keepOnlyWhatServerLacks(
+  connection: DraftConnection,
+  text: string,
+  copyText: LocalCopyText,
+  keep: (unsaved: string | null) => void,
+): void {
   const compare = (synced: boolean) => {
     if (!synced) return;
     connection.provider.off('sync', compare);
-    if (draftPlainText(connection.doc) === text) forget();
+    const unsaved = copyText.unsaved(text, copyText.read(connection.doc));
+    if (unsaved !== text) keep(unsaved);
   };
   connection.provider.on('sync', compare);
 }

@@ -69,9 +69,10 @@ export function trackSyncStatus(
     if (!transaction.local || origin === provider || source.nonLocalOrigins.includes(origin)) return;
     dispatch({ type: 'local-change' });
   };
-  const stopHearingRefusals = source.onWriteRefused?.((refusal) =>
-    dispatch({ type: 'write-refused', role: refusal.role }),
-  );
+  // Only a read-only refusal lasts; a broken feedback rule refuses one change, not the document.
+  const stopHearingRefusals = source.onWriteRefused?.((refusal) => {
+    if (refusal.code === 'read-only') dispatch({ type: 'write-refused', role: refusal.role });
+  });
   const onOnline = () => dispatch({ type: 'network', online: true });
   const onOffline = () => dispatch({ type: 'network', online: false });
 

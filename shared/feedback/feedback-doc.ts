@@ -171,7 +171,7 @@ export function recordOutcome(
   now = new Date(),
 ): boolean {
   const thread = threadsMap(doc).get(threadId);
-  if (!thread || thread.get('kind') !== 'suggestion') return false;
+  if (thread?.get('kind') !== 'suggestion') return false;
   doc.transact(() => {
     thread.set('outcome', outcome);
     thread.set('outcomeBy', by);

@@ -5,6 +5,7 @@
 import * as clip from './catalogs/clip';
 import * as common from './catalogs/common';
 import * as editor from './catalogs/editor';
+import * as feedback from './catalogs/feedback';
 import * as references from './catalogs/references';
 import * as sharing from './catalogs/sharing';
 
@@ -13,8 +14,8 @@ export type Language = (typeof languages)[number];
 export const DEFAULT_LANGUAGE: Language = 'id';
 
 const catalogues = {
-  id: { ...common.id, ...editor.id, ...sharing.id, ...clip.id, ...references.id },
-  en: { ...common.en, ...editor.en, ...sharing.en, ...clip.en, ...references.en },
+  id: { ...common.id, ...editor.id, ...sharing.id, ...clip.id, ...references.id, ...feedback.id },
+  en: { ...common.en, ...editor.en, ...sharing.en, ...clip.en, ...references.en, ...feedback.en },
 };
 
 export type MessageKey = keyof typeof catalogues.id;

@@ -137,7 +137,7 @@ describe('feedback rules', () => {
     expect(comments()).toBeInstanceOf(Y.Array);
     expect(
       attempt(server, asMentor, (copy) =>
-        (threadsMap(copy).get(threadId)?.get('comments') as Y.Array<unknown>).delete(0, 1),
+        (threadsMap(copy).get(threadId)?.get('comments') as Y.Array<unknown> | undefined)?.delete(0, 1),
       ).result,
     ).toMatchObject({ ok: false, reason: 'may-not-remove' });
     expect(attempt(server, asMentor, (copy) => copy.getText('other').insert(0, 'x')).result).toMatchObject({

@@ -1,7 +1,7 @@
 /**
- * One draft: title, sharing (for its owner), sync status, who is online, and the editor itself —
- * read-only, with a banner saying why, for someone who may only comment or view — and under it
- * the reference list of the clipped sources.
+ * One draft: title, sharing (for its owner), sync status of its content and feedback, who is
+ * online, and the workspace — the editor (read-only, with a banner saying why, for someone who may
+ * only comment or view), the reference list of the clipped sources, and the feedback sidebar.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { can } from '../../../shared/auth/roles';
@@ -9,14 +9,15 @@ import { colorForUser, type PresenceUser } from '../../../shared/presence';
 import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
+import { combineSyncStatus } from '../../sync/combined-sync-status';
+import { feedbackRights } from '../feedback/feedback-rights';
 import type { OfflineCache } from '../offline-cache';
 import { EDITOR_PAGE } from '../page-route';
 import { useDraftConnection } from '../use-draft-connection';
 import { useDraftInfo } from '../use-draft-info';
-import { DraftEditor } from './DraftEditor';
+import { DraftWorkspace } from './DraftWorkspace';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
-import { ReferenceList } from './ReferenceList';
 import { RefusedChangesNotice } from './RefusedChangesNotice';
 import { ShareButton } from './ShareButton';
 import { SyncStatusBadge } from './SyncStatusBadge';
@@ -37,6 +38,7 @@ export function EditorPage(props: {
     win,
     cache,
   );
+  const feedback = useDraftConnection({ serverUrl, token, draftId, kind: 'feedback' }, win, cache);
   // The owner raised this user's role: fetch the draft again so the editor unlocks without a reload.
   const [roleRaises, setRoleRaises] = useState(0);
   useEffect(() => connection?.onRoleRaised(() => setRoleRaises((count) => count + 1)), [connection]);
@@ -49,6 +51,11 @@ export function EditorPage(props: {
   const user: PresenceUser = useMemo(
     () => ({ id: props.me.id, name: props.me.name, color: colorForUser(props.me.id) }),
     [props.me.id, props.me.name],
+  );
+  const author = useMemo(() => ({ id: props.me.id, name: props.me.name }), [props.me.id, props.me.name]);
+  const rights = useMemo(
+    () => feedbackRights(role, feedback.writeRefusal, editable),
+    [role, feedback.writeRefusal, editable],
   );
 
   useEffect(() => {
@@ -75,16 +82,21 @@ export function EditorPage(props: {
         </p>
       )}
       <div className="draft-bar">
-        <SyncStatusBadge status={status} />
+        <SyncStatusBadge status={combineSyncStatus(status, feedback.connection ? feedback.status : null)} />
         {connection && <PresenceList awareness={connection.provider.awareness} />}
       </div>
       {!editable && role && <ReadOnlyBanner role={role} />}
       {discardedText && <RefusedChangesNotice text={discardedText} win={win} />}
       {connection ? (
-        <>
-          <DraftEditor connection={connection} user={user} editable={editable} win={win} />
-          <ReferenceList doc={connection.doc} win={win} />
-        </>
+        <DraftWorkspace
+          connection={connection}
+          feedback={feedback}
+          user={user}
+          author={author}
+          editable={editable}
+          rights={rights}
+          win={win}
+        />
       ) : (
         <p className="muted">{t('editor.draft.opening')}</p>
       )}

@@ -1,12 +1,13 @@
 /**
  * After the server refused this page's changes and the local copy was discarded: offers the text
- * of that copy, so nothing the user typed is silently lost.
+ * of that copy, so nothing the user typed is silently lost. `message` says what was refused
+ * (default: changes to the draft's content).
  */
 import { useId, useState } from 'react';
 import { useT } from '../../components/i18n';
 import { copyText } from '../copy-text';
 
-export function RefusedChangesNotice(props: { text: string; win: Window }) {
+export function RefusedChangesNotice(props: { text: string; win: Window; message?: string }) {
   const t = useT();
   const [copied, setCopied] = useState<boolean | null>(null);
   const [dismissed, setDismissed] = useState(false);
@@ -14,7 +15,7 @@ export function RefusedChangesNotice(props: { text: string; win: Window }) {
   if (dismissed) return null;
   return (
     <section className="notice refused-changes" data-testid="refused-changes">
-      <p role="alert">{t('editor.refused.lost')}</p>
+      <p role="alert">{props.message ?? t('editor.refused.lost')}</p>
       <div className="refused-changes-actions">
         <button
           type="button"

@@ -1,0 +1,334 @@
+// @vitest-environment jsdom
+/**
+ * The feedback sidebar beside the draft, as teacher and mentor use it: an accessible region
+ * "Masukan" with threads as articles (kind in words, quote, comments), new feedback from the
+ * selection, what each role is offered, filters, detached threads, the keyboard path from a
+ * highlight to its thread, and the open count in the draft list.
+ */
+import type { Editor } from '@tiptap/core';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { I18nProvider } from '../../extension/components/i18n';
+import { DraftList } from '../../extension/editor/components/DraftList';
+import { DraftWorkspace } from '../../extension/editor/components/DraftWorkspace';
+import { createAnchor } from '../../extension/editor/feedback/anchor-positions';
+import { documentText, positionsOf } from '../../extension/editor/feedback/document-text';
+import { feedbackRights } from '../../extension/editor/feedback/feedback-rights';
+import type { DraftSession } from '../../extension/editor/use-draft-connection';
+import type { DraftConnection } from '../../extension/sync/draft-connection';
+import type { Role } from '../../shared/auth/roles';
+import { addThread, readThreads } from '../../shared/feedback/feedback-doc';
+import type { FeedbackKind } from '../../shared/feedback/feedback-schema';
+import { createTranslator } from '../../shared/i18n';
+import * as clipStrings from '../../shared/i18n/catalogs/clip';
+import * as commonStrings from '../../shared/i18n/catalogs/common';
+import * as editorStrings from '../../shared/i18n/catalogs/editor';
+import * as feedbackStrings from '../../shared/i18n/catalogs/feedback';
+import * as referenceStrings from '../../shared/i18n/catalogs/references';
+import * as sharingStrings from '../../shared/i18n/catalogs/sharing';
+import { draftFragment } from '../../shared/model/draft-doc';
+import { draftSchema } from '../../shared/model/draft-extensions';
+import type { DraftInfo } from '../../shared/protocol/api';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+beforeAll(() => {
+  const rect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) });
+  Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
+  Range.prototype.getBoundingClientRect = rect as () => DOMRect;
+  document.elementFromPoint = () => null;
+});
+
+const SARI = { id: 'u-sari', name: 'Bu Sari' };
+const BUDI = { id: 'u-budi', name: 'Pak Budi' };
+const SENTENCES = ['Tujuan: siswa memahami fotosintesis.', 'Kegiatan: siswa mengamati daun di halaman.'];
+
+let root: Root | undefined;
+let container: HTMLElement;
+const confirm = vi.fn(() => true);
+
+afterEach(() => {
+  act(() => root?.unmount());
+  root = undefined;
+  container?.remove();
+});
+
+function contentDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  prosemirrorJSONToYXmlFragment(
+    draftSchema(),
+    { type: 'doc', content: SENTENCES.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) },
+    draftFragment(doc),
+  );
+  return doc;
+}
+
+/** The draft page's workspace for `role`, on a content document and a feedback document. */
+async function render(role: Role, me = role === 'commenter' ? BUDI : SARI) {
+  const content = contentDoc();
+  const feedback = new Y.Doc();
+  const connection = { doc: content, provider: { awareness: new Awareness(content) } } as unknown as DraftConnection;
+  const session = {
+    connection: { doc: feedback },
+    status: { state: 'synced', pending: 0, reason: null },
+    writeRefusal: null,
+    discardedText: null,
+  } as unknown as DraftSession;
+  const editable = role === 'owner' || role === 'editor';
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  const win = { confirm, document, requestAnimationFrame: undefined } as unknown as Window;
+  await act(async () =>
+    root?.render(
+      <I18nProvider language="id" onLanguageChange={() => {}}>
+        <DraftWorkspace
+          connection={connection}
+          feedback={session}
+          user={{ ...me, color: '#1e88e5' }}
+          author={me}
+          editable={editable}
+          rights={feedbackRights(role, null, editable)}
+          win={win}
+        />
+      </I18nProvider>,
+    ),
+  );
+  const editor = (container.querySelector('.ProseMirror') as HTMLElement & { editor: Editor }).editor;
+  return { content, feedback, editor };
+}
+
+function rangeOf(editor: Editor, text: string) {
+  const source = documentText(editor.state.doc);
+  const at = source.text.indexOf(text);
+  return positionsOf(source, { from: at, to: at + text.length }) as { from: number; to: number };
+}
+
+/** Feedback written elsewhere (another person's browser) arriving in the feedback document. */
+async function feedbackArrives(editor: Editor, feedback: Y.Doc, quote: string, kind: FeedbackKind, body: string) {
+  const made = createAnchor(editor.state, rangeOf(editor, quote));
+  if (!made.ok) throw new Error(made.reason);
+  let id = '';
+  await act(async () => {
+    id = addThread(feedback, { kind, anchor: made.anchor, body, suggestion: kind === 'suggestion' ? 'x' : null }, BUDI);
+  });
+  return id;
+}
+
+const sidebar = () => container.querySelector('aside') as HTMLElement;
+const articles = () => [...sidebar().querySelectorAll('article')];
+const buttonsOf = (scope: ParentNode) => [...scope.querySelectorAll('button')].map((button) => button.textContent);
+
+function button(scope: ParentNode, name: string): HTMLButtonElement {
+  const found = [...scope.querySelectorAll('button')].find((candidate) => candidate.textContent === name);
+  if (!found) throw new Error(`no button "${name}" in ${buttonsOf(scope).join(', ')}`);
+  return found;
+}
+
+function select(label: string): HTMLSelectElement {
+  const labelElement = [...sidebar().querySelectorAll('label')].find((candidate) => candidate.textContent === label);
+  return document.getElementById(labelElement?.htmlFor ?? '') as HTMLSelectElement;
+}
+
+async function choose(label: string, value: string) {
+  const field = select(label);
+  await act(async () => {
+    field.value = value;
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+/** Types into a React-controlled field. */
+function typeInto(field: HTMLTextAreaElement, value: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+  setter?.call(field, value);
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+describe('the feedback sidebar', () => {
+  it('is a region named "Masukan"; a thread is an article named by its kind in words, with the quote and comments', async () => {
+    const { editor, feedback } = await render('owner');
+    const region = sidebar();
+    const heading = document.getElementById(region.getAttribute('aria-labelledby') ?? '');
+    expect(heading?.tagName).toBe('H2');
+    expect(heading?.textContent).toBe('Masukan');
+    expect(region.textContent).toContain('Belum ada masukan.');
+
+    await feedbackArrives(editor, feedback, 'siswa memahami', 'improvement', 'Tambahkan contoh.');
+    const [article] = articles();
+    const name = document.getElementById(article?.getAttribute('aria-labelledby') ?? '');
+    expect(name?.textContent).toBe('Perbaikan dari Pak Budi');
+    expect(article?.querySelector('blockquote[aria-label="Teks yang dikomentari"]')?.textContent).toBe(
+      'siswa memahami',
+    );
+    expect(article?.querySelector('.feedback-comment-body')?.textContent).toBe('Tambahkan contoh.');
+    expect(region.textContent).toContain('1 terbuka · 0 selesai');
+    expect(editor.view.dom.querySelector('.feedback-highlight--improvement')?.textContent).toBe('siswa memahami');
+  });
+
+  it('the mentor selects text, chooses a kind and writes: a thread in their name, anchored to that text', async () => {
+    const { editor, feedback } = await render('commenter');
+    expect(button(sidebar(), 'Beri masukan').disabled).toBe(true);
+    await act(async () => editor.commands.setTextSelection(rangeOf(editor, 'mengamati daun')));
+    await act(async () => button(sidebar(), 'Beri masukan').click());
+    const form = sidebar().querySelector('form') as HTMLFormElement;
+    expect(form.querySelector('blockquote')?.textContent).toBe('mengamati daun');
+    expect(document.activeElement?.tagName).toBe('TEXTAREA');
+    await act(async () => (form.querySelector('input[value="question"]') as HTMLInputElement).click());
+    await act(async () => typeInto(document.activeElement as HTMLTextAreaElement, 'Daun apa saja?'));
+    await act(async () => button(form, 'Kirim masukan').click());
+
+    const [thread] = readThreads(feedback).threads;
+    expect(thread).toMatchObject({ kind: 'question', authorId: 'u-budi', authorName: 'Pak Budi', status: 'open' });
+    expect(thread?.anchor.quote).toBe('mengamati daun');
+    expect(thread?.anchor.prefix).toBe('i fotosintesis.\nKegiatan: siswa '); // 32 characters, across the block
+    expect(thread?.anchor.suffix).toBe(' di halaman.');
+    expect(thread?.comments.map((comment) => comment.body)).toEqual(['Daun apa saja?']);
+    expect(articles()).toHaveLength(1);
+  });
+
+  it('a commenter may reply and edit their own comment, but is not offered resolve or accept; the owner is', async () => {
+    const mentor = await render('commenter');
+    await feedbackArrives(mentor.editor, mentor.feedback, 'siswa memahami', 'suggestion', 'Usul.');
+    expect(buttonsOf(articles()[0] as HTMLElement)).toEqual([
+      'Ubah komentar',
+      'Hapus komentar',
+      'Tampilkan di teks',
+      'Balas',
+    ]);
+    act(() => root?.unmount());
+    container.remove();
+
+    const owner = await render('owner');
+    await feedbackArrives(owner.editor, owner.feedback, 'siswa memahami', 'suggestion', 'Usul.');
+    expect(buttonsOf(articles()[0] as HTMLElement)).toEqual([
+      'Tampilkan di teks',
+      'Terima saran',
+      'Tolak saran',
+      'Selesaikan',
+      'Balas',
+    ]);
+    expect(feedbackRights('viewer', null, false)).toEqual({ write: false, resolve: false, decide: false });
+    expect(feedbackRights('owner', { code: 'read-only', role: 'viewer', room: 'x' }, true).write).toBe(false);
+  });
+
+  it('filters by kind and by status (open first; resolved on asking)', async () => {
+    const { editor, feedback } = await render('owner');
+    await feedbackArrives(editor, feedback, 'siswa memahami', 'improvement', 'Perjelas.');
+    await feedbackArrives(editor, feedback, 'mengamati daun', 'question', 'Daun apa?');
+    expect(articles().map((article) => article.dataset.kind)).toEqual(['improvement', 'question']);
+
+    await choose('Jenis', 'question');
+    expect(articles().map((article) => article.dataset.kind)).toEqual(['question']);
+    await act(async () => button(articles()[0] as HTMLElement, 'Selesaikan').click());
+    expect(articles()).toHaveLength(0);
+    expect(sidebar().textContent).toContain('Tidak ada masukan yang cocok dengan saringan.');
+    await choose('Status', 'resolved');
+    expect(articles().map((article) => article.dataset.status)).toEqual(['resolved']);
+    expect(editor.view.dom.querySelector('.feedback-highlight--question')).toBeNull();
+  });
+
+  it('a thread whose text is gone stays listed and says "Teks yang dikomentari sudah tidak ada"', async () => {
+    const { editor, feedback } = await render('owner');
+    await feedbackArrives(editor, feedback, 'mengamati daun', 'strength', 'Bagus.');
+    const gone = rangeOf(editor, 'mengamati daun ');
+    await act(async () => editor.view.dispatch(editor.state.tr.delete(gone.from, gone.to)));
+    const [article] = articles();
+    expect(article?.dataset.detached).toBe('true');
+    expect(article?.querySelector('[role="note"]')?.textContent).toBe('Teks yang dikomentari sudah tidak ada');
+    expect(article?.querySelector('blockquote')?.textContent).toBe('mengamati daun');
+    expect(buttonsOf(article as HTMLElement)).not.toContain('Tampilkan di teks');
+  });
+
+  it('Ctrl+Alt+M in highlighted text moves focus to its thread; "Tampilkan di teks" selects the text again', async () => {
+    const { editor, feedback } = await render('owner');
+    await feedbackArrives(editor, feedback, 'siswa memahami', 'improvement', 'Perjelas.');
+    const id = await feedbackArrives(editor, feedback, 'mengamati daun', 'question', 'Daun apa?');
+    await act(async () => editor.commands.setTextSelection(rangeOf(editor, 'daun').from));
+    expect(sidebar().querySelector(`article[data-thread-id="${id}"]`)?.classList).toContain('is-active');
+    await act(async () => {
+      editor.view.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'm', ctrlKey: true, altKey: true }));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+    expect(document.activeElement?.getAttribute('data-thread-id')).toBe(id);
+
+    await act(async () => editor.commands.setTextSelection(1));
+    await act(async () => button(document.activeElement as HTMLElement, 'Tampilkan di teks').click());
+    const { from, to } = editor.state.selection;
+    expect(editor.state.doc.textBetween(from, to)).toBe('mengamati daun');
+  });
+
+  it('hovering a highlight marks its thread, and hovering a thread marks its highlight', async () => {
+    const { editor, feedback } = await render('owner');
+    const first = await feedbackArrives(editor, feedback, 'siswa memahami', 'improvement', 'Perjelas.');
+    const second = await feedbackArrives(editor, feedback, 'mengamati daun', 'question', 'Daun apa?');
+    const card = (id: string) => sidebar().querySelector(`article[data-thread-id="${id}"]`) as HTMLElement;
+    const highlight = (id: string) => editor.view.dom.querySelector(`[data-thread-id="${id}"]`) as HTMLElement;
+
+    await act(async () => highlight(second).dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
+    expect(card(second).classList).toContain('is-active');
+    expect(card(first).classList).not.toContain('is-active');
+
+    await act(async () => card(first).dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
+    expect(highlight(first).classList).toContain('is-active');
+  });
+});
+
+describe('the draft list', () => {
+  const draft: DraftInfo = {
+    id: 'draft-0001',
+    title: 'LKPD Fotosintesis',
+    ownerId: 'u-sari',
+    ownerName: 'Bu Sari',
+    createdAt: '2026-11-23T08:00:00.000Z',
+    updatedAt: '2026-11-23T09:00:00.000Z',
+    role: 'owner',
+  };
+
+  it('says how much feedback is still open per draft, and nothing when none is (or the server does not say)', async () => {
+    container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    const drafts = [
+      { ...draft, openFeedback: 3 },
+      { ...draft, id: 'draft-0002', openFeedback: 0 },
+      { ...draft, id: 'draft-0003' },
+    ];
+    await act(async () =>
+      root?.render(
+        <I18nProvider language="id" onLanguageChange={() => {}}>
+          <DraftList drafts={drafts} />
+        </I18nProvider>,
+      ),
+    );
+    const items = [...container.querySelectorAll('li')].map((item) => item.textContent ?? '');
+    expect(items[0]).toContain('3 masukan terbuka');
+    expect(items[1]).not.toContain('masukan');
+    expect(items[2]).not.toContain('masukan');
+  });
+});
+
+describe('the feedback strings', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+  it('exist in Bahasa Indonesia and English with the same placeholders, and no other area uses their keys', () => {
+    const id: Record<string, string> = feedbackStrings.id;
+    const en: Record<string, string> = feedbackStrings.en;
+    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    for (const key of Object.keys(id)) {
+      expect(id[key]?.trim(), key).not.toBe('');
+      expect(placeholders(en[key] ?? ''), key).toEqual(placeholders(id[key] ?? ''));
+    }
+    const others = [clipStrings, commonStrings, editorStrings, referenceStrings, sharingStrings].flatMap((area) =>
+      Object.keys(area.id),
+    );
+    expect(Object.keys(id).filter((key) => others.includes(key))).toEqual([]);
+    expect(createTranslator('en')('feedback.thread.label', { kind: 'Question', name: 'Pak Budi' })).toBe(
+      'Question from Pak Budi',
+    );
+  });
+});
