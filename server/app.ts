@@ -11,6 +11,7 @@ import { createServerMetrics } from './metrics';
 import { OpenFeedbackCounts } from './rooms/open-feedback-counts';
 import type { RoomHooks } from './rooms/room-hooks';
 import { RoomRegistry } from './rooms/room-registry';
+import { openPostgresStorage } from './storage/postgres/postgres-storage';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage';
 import type { Storage } from './storage/storage';
 import { createSyncTransport } from './transport/sync-upgrade';
@@ -35,7 +36,13 @@ const CLOSE_GRACE_MS = 1_000;
 
 export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const storage: Storage = openSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  // PostgreSQL when a database URL is configured (rejects, naming the host, when unreachable); else SQLite.
+  const storage: Storage = config.databaseUrl
+    ? await openPostgresStorage({
+        url: config.databaseUrl,
+        onIdleError: (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection failed; it is replaced'),
+      })
+    : openSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
   const tokens = createSessionTokens({
     secret: loadTokenSecret({ dataDir: config.dataDir, secret: config.tokenSecret }),
     ttlSeconds: config.tokenTtlSeconds,
@@ -107,7 +114,10 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   }
   const port = (httpServer.address() as AddressInfo).port;
   const url = publicBaseUrl(config, port);
-  logger.info({ url, dataDir: config.dataDir, webDir: config.webDir }, `Dampingi server listening on ${url}`);
+  logger.info(
+    { url, storage: storage.kind, dataDir: config.dataDir, webDir: config.webDir },
+    `Dampingi server listening on ${url}`,
+  );
   if ((await storage.users.countUsers()) === 0) {
     logger.info('No users yet. Create one in another terminal: npm run user -- add "Nama Anda"');
   }

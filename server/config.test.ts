@@ -76,4 +76,22 @@ describe('server configuration from the environment', () => {
     expect(publicBaseUrl({ host: '0.0.0.0', port: 8787 })).toBe('http://localhost:8787');
     expect(publicBaseUrl({ host: '127.0.0.1', port: 0 }, 40123)).toBe('http://127.0.0.1:40123');
   });
+
+  it('a PostgreSQL URL selects PostgreSQL; without one the server stays on SQLite', () => {
+    expect(configFromEnv({})).toMatchObject({ ok: true, config: { databaseUrl: null } });
+    expect(configFromEnv({ DAMPINGI_DATABASE_URL: '  ' })).toMatchObject({ ok: true, config: { databaseUrl: null } });
+    for (const url of ['postgres://dampingi:sandi@db.example:5432/dampingi', 'postgresql://localhost/dampingi']) {
+      expect(configFromEnv({ DAMPINGI_DATABASE_URL: url })).toMatchObject({ ok: true, config: { databaseUrl: url } });
+    }
+  });
+
+  it('a database URL that is not PostgreSQL is refused without repeating it (it may hold a password)', () => {
+    for (const url of ['mysql://root:rahasia@db.example/dampingi', 'postgres://', 'db.example:5432 rahasia']) {
+      const result = configFromEnv({ DAMPINGI_DATABASE_URL: url });
+      expect(result.ok).toBe(false);
+      const message = result.ok ? '' : result.message;
+      expect(message).toContain('DAMPINGI_DATABASE_URL: must be a PostgreSQL URL');
+      expect(message).not.toContain('rahasia');
+    }
+  });
 });

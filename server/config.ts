@@ -10,6 +10,25 @@ export type LogLevel = z.infer<typeof LogLevelSchema>;
 export const SqliteSynchronousSchema = z.enum(['FULL', 'NORMAL']);
 export type SqliteSynchronous = z.infer<typeof SqliteSynchronousSchema>;
 
+/** A PostgreSQL connection URL; its password never appears in a message. */
+const DatabaseUrlSchema = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return ['postgres:', 'postgresql:'].includes(url.protocol) && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be a PostgreSQL URL like postgres://user:password@host:5432/dampingi' },
+  );
+
+/** Variables whose value is never repeated in an error message (it may hold a password). */
+const SECRET_VARIABLES = new Set(['DAMPINGI_DATABASE_URL']);
+
 /** An unset or empty variable means "use the default". */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
@@ -43,6 +62,7 @@ const EnvSchema = z.object({
   DAMPINGI_SYNC_CHUNK_BYTES: optional(
     integer(16 * 1024, 1024 * MiB, 'bytes per piece of a large initial sync').default(4 * MiB),
   ),
+  DAMPINGI_DATABASE_URL: optional(DatabaseUrlSchema.optional()),
   DAMPINGI_SQLITE_SYNCHRONOUS: optional(
     z
       .string()
@@ -66,7 +86,7 @@ const EnvSchema = z.object({
 export interface ServerConfig {
   port: number;
   host: string;
-  /** Absolute; holds `dampingi.sqlite`. */
+  /** Absolute; holds `dampingi.sqlite` (unless `databaseUrl` is set) and the generated token secret. */
   dataDir: string;
   /** Absolute; the built web editor (WXT output). */
   webDir: string;
@@ -81,6 +101,8 @@ export interface ServerConfig {
   /** A client's initial sync larger than this arrives in pieces of about this size. */
   syncChunkBytes: number;
   sqliteSynchronous: SqliteSynchronous;
+  /** Set: documents, drafts and users live in this PostgreSQL database; null: in SQLite under `dataDir`. */
+  databaseUrl: string | null;
   /** Signs tokens; null: generated once into the data directory. */
   tokenSecret: string | null;
   tokenTtlSeconds: number;
@@ -101,7 +123,8 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
     const lines = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.');
       const value = env[name];
-      return `  ${name}: ${issue.message}${value === undefined ? '' : ` (got "${value}")`}`;
+      const shown = value === undefined || SECRET_VARIABLES.has(name) ? '' : ` (got "${value}")`;
+      return `  ${name}: ${issue.message}${shown}`;
     });
     return { ok: false, message: `Invalid server configuration:\n${lines.join('\n')}` };
   }
@@ -123,6 +146,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
       maxBufferedBytes: vars.DAMPINGI_MAX_BUFFERED_BYTES,
       syncChunkBytes: vars.DAMPINGI_SYNC_CHUNK_BYTES,
       sqliteSynchronous: vars.DAMPINGI_SQLITE_SYNCHRONOUS,
+      databaseUrl: vars.DAMPINGI_DATABASE_URL ?? null,
       tokenSecret: vars.DAMPINGI_TOKEN_SECRET ?? null,
       tokenTtlSeconds: vars.DAMPINGI_TOKEN_TTL_DAYS * 86_400,
       logLevel: vars.LOG_LEVEL,

@@ -8,7 +8,11 @@ if (!loaded.ok) {
   process.exit(1);
 }
 
-const server = await startServer(loaded.config);
+// An expected failure to start (the database unreachable, the port taken) is one line, not a stack trace.
+const server = await startServer(loaded.config).catch((error: unknown) => {
+  console.error(`Dampingi could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

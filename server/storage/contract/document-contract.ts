@@ -1,0 +1,113 @@
+/** Contract: Yjs documents (append, load, compaction) behave the same in every Storage. */
+import { describe, expect, it } from 'vitest';
+import type { ContractContext } from './storage-contract';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+export function describeDocumentContract({ name, openFixture, openStorage }: ContractContext): void {
+  describe(`documents in ${name}`, () => {
+    it('an unknown document is null, not an error', async () => {
+      expect(await (await openStorage()).documents.loadDocument('nothing-here')).toBeNull();
+    });
+
+    it('updates come back in the order they were appended, after the store is reopened', async () => {
+      const fixture = await openFixture();
+      const first = fixture.storage;
+      const seqA = await first.documents.appendUpdate('doc-a', bytes(1, 2));
+      await first.documents.appendUpdate('doc-b', bytes(9));
+      const seqC = await first.documents.appendUpdate('doc-a', bytes(3));
+      expect(seqC).toBeGreaterThan(seqA);
+      await first.close();
+
+      const reopened = await fixture.openAgain();
+      expect(await reopened.documents.loadDocument('doc-a')).toEqual({
+        snapshot: null,
+        updates: [
+          { seq: seqA, update: bytes(1, 2) },
+          { seq: seqC, update: bytes(3) },
+        ],
+      });
+    });
+
+    it('appends made at the same time to one document all land, with seqs growing in the order they were made', async () => {
+      const { documents } = await openStorage();
+      const appends = Array.from({ length: 60 }, (_, index) =>
+        documents.appendUpdate(index % 3 === 0 ? 'other-doc' : 'doc', bytes(index)),
+      );
+      const seqs = await Promise.all(appends);
+      const docSeqs = seqs.filter((_, index) => index % 3 !== 0);
+      expect([...docSeqs].sort((a, b) => a - b)).toEqual(docSeqs);
+      expect(new Set(docSeqs).size).toBe(docSeqs.length);
+      const stored = await documents.loadDocument('doc');
+      expect(stored?.updates.map((entry) => entry.update[0])).toEqual(
+        Array.from({ length: 60 }, (_, index) => index).filter((index) => index % 3 !== 0),
+      );
+      expect(stored?.updates.map((entry) => entry.seq)).toEqual(docSeqs);
+    });
+
+    it('an acknowledged update is already committed: another connection sees it at once', async () => {
+      const fixture = await openFixture();
+      const other = await fixture.openAgain();
+      const seq = await fixture.storage.documents.appendUpdate('doc', bytes(4, 2));
+      expect(await other.documents.loadDocument('doc')).toEqual({
+        snapshot: null,
+        updates: [{ seq, update: bytes(4, 2) }],
+      });
+    });
+
+    it('two processes appending to one document at once: each update is stored once, under its own seq', async () => {
+      const fixture = await openFixture();
+      const other = await fixture.openAgain();
+      const writes = Array.from({ length: 40 }, (_, index) =>
+        (index % 2 === 0 ? fixture.storage : other).documents.appendUpdate('doc', bytes(index)),
+      );
+      const seqs = await Promise.all(writes);
+      expect(new Set(seqs).size).toBe(seqs.length);
+      const stored = await other.documents.loadDocument('doc');
+      expect(stored?.updates.map((entry) => entry.seq)).toEqual([...seqs].sort((a, b) => a - b));
+      expect(stored?.updates.map((entry) => entry.update[0]).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+        Array.from({ length: 40 }, (_, index) => index),
+      );
+    });
+
+    it('a load sees every update already handed to appendUpdate, even one not yet acknowledged', async () => {
+      const { documents } = await openStorage();
+      const pending = Array.from({ length: 20 }, (_, index) => documents.appendUpdate('doc', bytes(index)));
+      const loaded = await documents.loadDocument('doc');
+      expect(loaded?.updates.map((entry) => entry.update[0])).toEqual(Array.from({ length: 20 }, (_, index) => index));
+      await Promise.all(pending);
+    });
+
+    it('compaction keeps the snapshot and only the updates appended after it, also after a reopen', async () => {
+      const fixture = await openFixture();
+      const { documents } = fixture.storage;
+      await documents.appendUpdate('doc', bytes(1));
+      const upto = await documents.appendUpdate('doc', bytes(2));
+      const later = await documents.appendUpdate('doc', bytes(3));
+      await documents.appendUpdate('untouched', bytes(8));
+      await documents.replaceWithSnapshot('doc', bytes(7, 7), upto);
+      const afterCompaction = await documents.appendUpdate('doc', bytes(4));
+      expect(afterCompaction).toBeGreaterThan(later);
+      const expected = {
+        snapshot: bytes(7, 7),
+        updates: [
+          { seq: later, update: bytes(3) },
+          { seq: afterCompaction, update: bytes(4) },
+        ],
+      };
+      expect(await documents.loadDocument('doc')).toEqual(expected);
+      expect((await documents.loadDocument('untouched'))?.updates).toHaveLength(1);
+      await fixture.storage.close();
+      expect(await (await fixture.openAgain()).documents.loadDocument('doc')).toEqual(expected);
+    });
+
+    it('a second compaction replaces the first snapshot and never brings back dropped updates', async () => {
+      const { documents } = await openStorage();
+      const first = await documents.appendUpdate('doc', bytes(1));
+      await documents.replaceWithSnapshot('doc', bytes(10), first);
+      const second = await documents.appendUpdate('doc', bytes(2));
+      await documents.replaceWithSnapshot('doc', bytes(20), second);
+      expect(await documents.loadDocument('doc')).toEqual({ snapshot: bytes(20), updates: [] });
+    });
+  });
+}

@@ -1,0 +1,175 @@
+/** Opens a PostgreSQL pool (timestamps as ISO strings, counts as numbers) and brings its schema up to date. */
+import pg from 'pg';
+
+export type PostgresPool = pg.Pool;
+export type PostgresClient = pg.PoolClient;
+
+/**
+ * Each entry moves the schema one version up; never edit a shipped one, append a new one. v1 is the
+ * SQLite schema as of its v3 (a PostgreSQL database starts there), plus what PostgreSQL needs:
+ * `position` columns stand in for SQLite's rowid as the tie-break "created later", and every
+ * document keeps its own update counter (`last_seq`), so seqs follow commit order per document.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    tokens_valid_from TIMESTAMPTZ NOT NULL,
+    position BIGINT GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+  );
+  CREATE TABLE workspace_members (
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    added_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (workspace_id, user_id)
+  );
+  CREATE INDEX workspace_members_by_user ON workspace_members (user_id);
+  CREATE TABLE drafts (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    owner_id TEXT NOT NULL REFERENCES users(id),
+    workspace_id TEXT REFERENCES workspaces(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL,
+    position BIGINT GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE TABLE share_links (
+    id TEXT PRIMARY KEY,
+    draft_id TEXT NOT NULL REFERENCES drafts(id),
+    role TEXT NOT NULL CHECK (role IN ('editor', 'commenter', 'viewer')),
+    secret_hash TEXT NOT NULL UNIQUE,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ,
+    revoked_at TIMESTAMPTZ,
+    position BIGINT GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE INDEX share_links_by_draft ON share_links (draft_id, created_at);
+  CREATE TABLE draft_members (
+    draft_id TEXT NOT NULL REFERENCES drafts(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'viewer')),
+    via_link_id TEXT REFERENCES share_links(id),
+    added_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (draft_id, user_id)
+  );
+  CREATE INDEX draft_members_by_user ON draft_members (user_id);
+  CREATE INDEX draft_members_by_link ON draft_members (via_link_id);
+  CREATE TABLE documents (
+    name TEXT PRIMARY KEY,
+    snapshot BYTEA,
+    updated_at TIMESTAMPTZ NOT NULL,
+    last_seq BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE TABLE document_updates (
+    name TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    PRIMARY KEY (name, seq)
+  );
+  `,
+];
+
+// Any constant works; it only has to be the same in every process that migrates this database.
+const MIGRATION_LOCK = 4_210_771;
+
+const TIMESTAMPTZ_OID = 1184;
+const INT8_OID = 20;
+
+/** Per pool, not pg's global parsers: the API speaks ISO 8601 strings, and our counts and seqs fit a number. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMPTZ_OID) {
+      const parseDate = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text');
+      return (value: string) => (parseDate(value) as Date).toISOString();
+    }
+    if (oid === INT8_OID) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+/** The URL without its password, for messages and logs. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname}`;
+  } catch {
+    return '(unparseable database URL)';
+  }
+}
+
+export interface OpenPoolOptions {
+  url: string;
+  /** An idle pooled connection failed (e.g. the server restarted); the pool replaces it. */
+  onIdleError?: (error: Error) => void;
+}
+
+export async function openPool(options: OpenPoolOptions): Promise<PostgresPool> {
+  const pool = new pg.Pool({ connectionString: options.url, types, connectionTimeoutMillis: 10_000 });
+  pool.on('error', (error) => options.onIdleError?.(error));
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`PostgreSQL at ${describeDatabaseUrl(options.url)}: ${reason}`, { cause: error });
+  }
+  return pool;
+}
+
+async function migrate(pool: PostgresPool): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    // Two processes starting together: the second waits here, then finds nothing left to do.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT MAX(version) AS version FROM schema_migrations',
+    );
+    const current = rows[0]?.version ?? 0;
+    if (current > migrations.length) {
+      throw new Error(`database schema v${current} is newer than this server (v${migrations.length}); update Dampingi`);
+    }
+    for (let version = current; version < migrations.length; version += 1) {
+      await client.query(migrations[version] as string);
+      await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version + 1]);
+    }
+  });
+}
+
+/** Runs `work` in one transaction on one pooled connection; rolls back if it throws. */
+export async function inTransaction<T>(pool: PostgresPool, work: (client: PostgresClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is dropped from the pool rather than reused.
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+export function toBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** pg binds Buffers as bytea; this shares the memory instead of copying. */
+export function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
