@@ -17,6 +17,7 @@ import { clipCardNode } from './clip-card-view';
 import { FeedbackHighlights } from './feedback/feedback-highlights';
 import { LocalTrailingParagraph } from './local-trailing-node';
 import type { LocaleChannel } from './locale-channel';
+import { ReadOnlyGuard } from './read-only-guard';
 
 export interface DraftEditorSetup {
   doc: Y.Doc;
@@ -36,6 +37,7 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     CollaborationCaret.configure({ provider: setup.provider, user: setup.user, render: renderCaret }),
     Placeholder.configure({ placeholder: () => setup.locale.get().t('editor.content.placeholder') }),
     LocalTrailingParagraph,
+    ReadOnlyGuard,
     FeedbackHighlights.configure({
       describe: (thread) => {
         const { t } = setup.locale.get();

@@ -24,7 +24,8 @@ export const LocalTrailingParagraph = Extension.create({
       new Plugin({
         key,
         appendTransaction: (transactions, _old, state) => {
-          if (!editor.isEditable || !transactions.some(isOwnEdit)) return null;
+          const locked = editor.storage.readOnlyGuard?.locked === true;
+          if (!editor.isEditable || locked || !transactions.some(isOwnEdit)) return null;
           const last = state.doc.lastChild;
           const paragraph = state.schema.nodes.paragraph;
           if (!paragraph || !last || last.type === paragraph) return null;

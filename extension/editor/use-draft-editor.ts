@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../components/i18n';
 import type { DraftConnection } from '../sync/draft-connection';
 import { draftEditorExtensions, editableAttributes } from './draft-editor-extensions';
 import { createLocaleChannel } from './locale-channel';
+import { setContentLocked } from './read-only-guard';
 
 export function useDraftEditor(connection: DraftConnection, user: PresenceUser, editable: boolean): Editor {
   const t = useT();
@@ -21,11 +22,13 @@ export function useDraftEditor(connection: DraftConnection, user: PresenceUser, 
     () => draftEditorExtensions({ doc: connection.doc, provider: connection.provider, user, locale }),
     [connection, user, locale],
   );
+  // Always focusable (a caret and keyboard selection for commenters too); the guard refuses changes.
   const editor = useEditor(
     {
       extensions,
-      editable,
+      editable: true,
       editorProps: { attributes: editableAttributes(label, !editable) },
+      onBeforeCreate: ({ editor: created }) => setContentLocked(created.storage, !editable),
     },
     // A new editor only for another draft or user; language changes are applied below.
     [connection, user.id],
@@ -38,7 +41,7 @@ export function useDraftEditor(connection: DraftConnection, user: PresenceUser, 
 
   useEffect(() => {
     // Only the user's own input: remote changes keep arriving through Yjs.
-    if (editor.isEditable !== editable) editor.setEditable(editable);
+    setContentLocked(editor.storage, !editable);
   }, [editor, editable]);
 
   useEffect(() => {

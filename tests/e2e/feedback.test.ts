@@ -126,6 +126,10 @@ describe('the mentor gives feedback on a draft and the teacher works with it', (
     await typeAtEnd(teacher, ' Selesai.');
     await expect.poll(() => editorText(mentor)).toContain('Selesai.');
     expect(await editorText(teacher)).not.toContain('coret');
+    // Enter, Backspace and paste change nothing either.
+    await mentor.keyboard.press('Enter');
+    await mentor.keyboard.press('Backspace');
+    expect(await editorText(mentor)).toBe(await editorText(teacher));
   });
 
   it('the mentor comments while offline; the comment is kept, and merges when the connection returns', async () => {
@@ -200,6 +204,24 @@ describe('the mentor gives feedback on a draft and the teacher works with it', (
     const decided = threadCard(mentor, 'Lebih dekat dengan siswa.');
     await decided.getByText(/^Saran diterima/).waitFor({ timeout: 10_000 });
     expect(await decided.getAttribute('data-status')).toBe('resolved');
+  });
+
+  it('the mentor selects a passage with the keyboard alone and comments on it', async () => {
+    // The read-only text takes the keyboard focus and a caret (not only a mouse selection).
+    await editorArea(mentor).focus();
+    expect(await editorArea(mentor).evaluate((element) => element === document.activeElement)).toBe(true);
+    await mentor.keyboard.press('Control+Home');
+    await mentor.keyboard.press('End');
+    await mentor.keyboard.press('ArrowLeft');
+    for (let step = 0; step < 'tumbuhan hijau'.length; step++) await mentor.keyboard.press('Shift+ArrowLeft');
+    await feedbackSidebar(mentor).getByRole('button', { name: 'Beri masukan' }).click();
+    const form = feedbackSidebar(mentor).getByRole('form', { name: 'Masukan baru' });
+    expect(await form.locator('blockquote').innerText()).toBe('tumbuhan hijau');
+    await form.getByRole('radio', { name: /^Kekuatan/ }).check();
+    await form.getByRole('textbox', { name: /^Komentar/ }).fill('Contoh yang dekat dengan siswa, bagus.');
+    await form.getByRole('button', { name: 'Kirim masukan' }).click();
+    await threadCard(teacher, 'Contoh yang dekat dengan siswa, bagus.').waitFor({ timeout: 10_000 });
+    await expect.poll(() => highlightedText(teacher, 'strength')).toBe('tumbuhan hijau');
   });
 
   it('on a narrow screen the sidebar stacks under the text', async () => {

@@ -191,7 +191,9 @@ describe('the draft page by role', () => {
     expect(banner?.textContent).toBe('Anda dapat memberi komentar, tetapi tidak dapat mengubah isi draf ini.');
     const textbox = container.querySelector('[role="textbox"]');
     expect(textbox?.getAttribute('aria-readonly')).toBe('true');
-    expect(textbox?.getAttribute('contenteditable')).toBe('false');
+    // Still focusable, so a mentor can put a caret in the text and select with the keyboard to comment
+    // (the content itself is locked: extension/editor/read-only-guard.ts).
+    expect(textbox?.getAttribute('contenteditable')).toBe('true');
     expect(container.querySelector('[role="toolbar"]')).toBeNull();
     expect(buttonNamed('Bagikan')).toBeUndefined();
   });
@@ -227,7 +229,7 @@ describe('the draft page by role', () => {
     expect(container.querySelector('[data-testid="read-only-banner"]')?.textContent).toBe(
       'Anda hanya dapat melihat draf ini.',
     );
-    expect(container.querySelector('[role="textbox"]')?.getAttribute('contenteditable')).toBe('false');
+    expect(container.querySelector('[role="textbox"]')?.getAttribute('aria-readonly')).toBe('true');
   });
 
   it('the drafts list shows my role on each draft', async () => {

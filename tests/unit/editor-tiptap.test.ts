@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { renderCaret } from '../../extension/editor/caret-label';
 import { draftEditorExtensions, editableAttributes } from '../../extension/editor/draft-editor-extensions';
 import { createLocaleChannel } from '../../extension/editor/locale-channel';
+import { setContentLocked } from '../../extension/editor/read-only-guard';
 import { runToolbarItem, toolbarState } from '../../extension/editor/toolbar-actions';
 import { createTranslator } from '../../shared/i18n';
 import { appendClip, draftPlainText } from '../../shared/model/draft-doc';
@@ -176,5 +177,37 @@ describe('remote clips and the trailing paragraph', () => {
     expect(editor.state.doc.lastChild?.type.name).toBe('clip');
     editor.commands.insertContentAt(0, 'Judul ');
     expect(editor.state.doc.lastChild?.type.name).toBe('paragraph');
+  });
+
+  it('a locked reader (a commenter) keeps a caret and selects with the keyboard, but changes nothing; others’ changes arrive', () => {
+    const server = new Y.Doc();
+    appendClip(server, clip);
+    const readerDoc = new Y.Doc();
+    Y.applyUpdate(readerDoc, Y.encodeStateAsUpdate(server), 'remote');
+    const { editor } = openEditor(readerDoc);
+    setContentLocked(editor.storage, true);
+    let written = 0;
+    readerDoc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== 'remote') written++;
+    });
+
+    expect(editor.view.dom.getAttribute('contenteditable')).toBe('true');
+    editor.commands.setTextSelection({ from: 2, to: 10 });
+    expect(editor.state.selection.empty).toBe(false);
+    editor.commands.insertContent('coret');
+    editor.commands.deleteSelection();
+    const input = new InputEvent('beforeinput', { inputType: 'insertText', data: 'x', cancelable: true });
+    editor.view.dom.dispatchEvent(input);
+    expect(input.defaultPrevented).toBe(true);
+    expect(editor.getText()).not.toContain('coret');
+    expect(written).toBe(0);
+
+    appendClip(server, { ...clip, clipId: '0c6c1f0e-2b2a-4f57-9f1e-5a4b3c2d1e0f' });
+    Y.applyUpdate(readerDoc, Y.encodeStateAsUpdate(server), 'remote');
+    expect(editor.state.doc.childCount).toBe(2);
+
+    setContentLocked(editor.storage, false);
+    editor.commands.insertContentAt(1, 'Catatan ');
+    expect(written).toBeGreaterThan(0);
   });
 });
