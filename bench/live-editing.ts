@@ -39,7 +39,18 @@ export interface LiveEditingResult {
    * generator, not the server, is what delays deliveries (all clients share its one core).
    */
   generatorBusyFraction: number;
+  /** Server CPU seconds in the measured window per thread name (the main thread runs JS and SQLite). */
+  serverThreadCpuSeconds: Record<string, number>;
+  /** Seconds of the measured window the server's main thread was runnable but had no CPU (a busy machine). */
+  serverRunQueueSeconds: number;
+  /**
+   * The window the server's CPU was measured over (the sending window and the drain after it), on the
+   * machine's monotonic clock (µs), which V8 CPU profiles share on Linux.
+   */
+  windowMonotonicMicros: { start: number; end: number };
 }
+
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 
 const TEXT = 'text';
 const CONNECT_BATCH = 50;
@@ -105,8 +116,11 @@ export async function runLiveEditing(server: ServerUnderTest, options: LiveEditi
 
   await sleep(options.warmupSeconds * 1000);
   const cpuBefore = server.cpuSeconds();
+  const threadsBefore = server.threadCpuSeconds();
+  const runQueueBefore = server.mainThreadRunQueueSeconds();
   const generatorBefore = process.cpuUsage();
   windowStart = performance.now();
+  const windowStartMicros = monotonicMicros();
   await sleep(options.durationSeconds * 1000);
   windowEnd = performance.now();
   const generatorUsed = process.cpuUsage(generatorBefore);
@@ -117,6 +131,11 @@ export async function runLiveEditing(server: ServerUnderTest, options: LiveEditi
   const drainDeadline = Date.now() + DRAIN_TIMEOUT_MS;
   while (latencies.length < expectedDeliveries && Date.now() < drainDeadline) await sleep(20);
   const serverCpuSeconds = server.cpuSeconds() - cpuBefore;
+  const serverRunQueueSeconds = server.mainThreadRunQueueSeconds() - runQueueBefore;
+  const windowEndMicros = monotonicMicros();
+  const serverThreadCpuSeconds = Object.fromEntries(
+    Object.entries(server.threadCpuSeconds()).map(([name, seconds]) => [name, seconds - (threadsBefore[name] ?? 0)]),
+  );
   const peakRssBytes = server.peakRssBytes();
 
   for (const client of rooms.flat()) client.destroy();
@@ -133,10 +152,13 @@ export async function runLiveEditing(server: ServerUnderTest, options: LiveEditi
     p99Ms: percentile(latencies, 99),
     maxMs: percentile(latencies, 100),
     serverCpuSeconds,
+    serverThreadCpuSeconds,
+    serverRunQueueSeconds,
     cpuMicrosPerDelivered: delivered > 0 ? (serverCpuSeconds * 1e6) / delivered : Number.NaN,
     peakRssBytes,
     idleRssBytes,
     connectSeconds,
     generatorBusyFraction,
+    windowMonotonicMicros: { start: windowStartMicros, end: windowEndMicros },
   };
 }

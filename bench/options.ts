@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { serverKinds } from './servers';
 
-export const workloads = ['live', 'traces', 'offline', 'extraction'] as const;
+export const workloads = ['live', 'traces', 'offline', 'open', 'extraction'] as const;
 export type Workload = (typeof workloads)[number];
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -36,26 +36,43 @@ const OptionsSchema = z.object({
     .transform((text) => text.split(',').map(Number))
     .pipe(z.array(z.number().int().min(1)).min(1))
     .default([1000, 10_000]),
+  /** Workload 4's draft: this trace's end text (default: the trace in traceDir with the longest one). */
+  openTrace: z.string().optional(),
+  /** Only the first N paragraphs of that draft (all when unset). */
+  openParagraphs: count(1).optional(),
+  /** The built web editor the server serves to the browser (`npm run build`). */
+  webDir: z.string().default('.output/chrome-mv3'),
   corpusDir: z.string().default('../shared/corpus/readability-pages'),
   /** Each page is extracted this many times per extractor; the fastest counts. */
   extractionRepeats: count(1).default(3),
   out: z.string().default('bench/results'),
   markdown: z.string().default('bench/RESULTS.md'),
+  /** `--profile`: live editing runs Dampingi under `node --cpu-prof` and summarises the profile. */
+  profile: z.stringbool().default(false),
+  profileDir: z.string().default('bench/results/profiles'),
+  profileMarkdown: z.string().default('bench/PROFILE.md'),
 });
 export type BenchOptions = z.infer<typeof OptionsSchema>;
 
 const names = Object.keys(OptionsSchema.shape) as (keyof BenchOptions)[];
+/** Flags given bare (`--profile`); the rest take a value (`--rooms=50`). */
+const switches = new Set<keyof BenchOptions>(['profile']);
 const envName = (name: string) => `BENCH_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 const flagName = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
   const { values } = parseArgs({
     args: argv,
-    options: Object.fromEntries(names.map((name) => [flagName(name), { type: 'string' as const }])),
+    options: Object.fromEntries(
+      names.map((name) => [flagName(name), { type: switches.has(name) ? ('boolean' as const) : ('string' as const) }]),
+    ),
     strict: true,
   });
   const raw: Record<string, string | undefined> = {};
-  for (const name of names) raw[name] = (values[flagName(name)] as string | undefined) ?? env[envName(name)];
+  for (const name of names) {
+    const flag = values[flagName(name)];
+    raw[name] = (typeof flag === 'boolean' ? String(flag) : flag) ?? env[envName(name)];
+  }
   const parsed = OptionsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`bad benchmark options:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;

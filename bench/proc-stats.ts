@@ -1,5 +1,5 @@
 /** CPU time and peak memory of another process, read from Linux `/proc` (the server under test). */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux reports utime/stime in clock ticks; 100 per second on every mainstream kernel config. */
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -26,3 +26,28 @@ export const peakRssBytes = (pid: number) => statusBytes(pid, 'VmHWM');
 
 /** Resident set size now (VmRSS), in bytes. */
 export const rssBytes = (pid: number) => statusBytes(pid, 'VmRSS');
+
+/** utime + stime per thread name (`comm`; threads of one name summed), in seconds: where the process's CPU goes. */
+export function threadCpuSeconds(pid: number): Record<string, number> {
+  const byName: Record<string, number> = {};
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = tid === String(pid) ? 'main thread' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    } catch {
+      // The thread ended between listing and reading: its time is no longer attributable.
+    }
+  }
+  return byName;
+}
+
+/**
+ * Seconds the process's main thread has spent runnable but waiting for a CPU (the second field of
+ * `/proc/<pid>/task/<pid>/schedstat`): time a busy machine took from it, not time it blocked.
+ */
+export function mainThreadRunQueueSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(/\s+/);
+  return Number(fields[1]) / 1e9;
+}

@@ -3,8 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ExtractionResult, extractors } from './extraction';
+import { fixed, ratio, showSpread } from './format';
 import type { LiveEditingResult } from './live-editing';
 import type { OfflineMergeResult } from './offline-merge';
+import type { OpenDraftResult } from './open-draft';
+import { openDraftSection } from './open-draft/report-section';
 import type { BenchOptions } from './options';
 import { type ServerKind, serverLabels } from './servers';
 import { type Spread, spread } from './stats';
@@ -30,6 +33,8 @@ export interface BenchResults {
   offline: OfflineMergeResult[];
   /** Absent in results written before the extraction workload existed. */
   extraction?: ExtractionResult | null;
+  /** Absent in results written before the open-draft workload existed. */
+  openDraft?: OpenDraftResult | null;
 }
 
 export interface LiveSummary {
@@ -66,11 +71,6 @@ export function summariseLive(results: readonly LiveEditingResult[]): LiveSummar
     };
   });
 }
-
-const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
-const showSpread = (value: Spread, digits = 1) =>
-  `${fixed(value.median, digits)} (${fixed(value.min, digits)}–${fixed(value.max, digits)})`;
-const ratio = (ours: number, anchor: number) => (anchor > 0 ? `${fixed(ours / anchor, 2)}×` : '–');
 
 function liveSection(results: BenchResults): string[] {
   const all = summariseLive(results.live);
@@ -223,7 +223,8 @@ function targetsSection(results: BenchResults): string[] {
       `- Offline merge of ${m.edits} edits ≤ 1.05 × floor: ${fixed(m.ratioToFloor, 3)} × — ${verdict(m.ratioToFloor <= 1.05)}.`,
     );
   }
-  return [...lines, ''];
+  // A run of workloads without targets (traces, open, extraction) gets no targets section.
+  return lines.length > 2 ? [...lines, ''] : [];
 }
 
 export function renderMarkdown(results: BenchResults): string {
@@ -244,6 +245,7 @@ export function renderMarkdown(results: BenchResults): string {
     ...liveSection(results),
     ...tracesSection(results),
     ...offlineSection(results),
+    ...(results.openDraft ? openDraftSection(results.openDraft) : []),
     ...extractionSection(results),
     ...targetsSection(results),
     'Editing traces: from the public editing-traces collection by Joseph Gentle and others (CC BY 4.0).',
@@ -253,17 +255,22 @@ export function renderMarkdown(results: BenchResults): string {
 
 const NOTES_MARKER = '<!-- Notes below this line are written by hand and kept when the file is regenerated. -->';
 
+/**
+ * Writes a generated Markdown file, keeping hand-written reading notes below the marker, and
+ * formats it as the project's formatter would (aligned tables), so `npm run lint` stays clean.
+ */
+export function writeMarkdownKeepingNotes(path: string, generated: string): void {
+  const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
+  writeFileSync(path, `${generated}\n${notes}`);
+  const formatted = spawnSync(join('node_modules', '.bin', 'biome'), ['format', '--write', path], { encoding: 'utf8' });
+  if (formatted.status !== 0) console.warn(`biome could not format ${path}:\n${formatted.stderr}`);
+}
+
 export function writeResults(results: BenchResults): { jsonPath: string; markdownPath: string } {
   mkdirSync(results.options.out, { recursive: true });
   const jsonPath = join(results.options.out, `${results.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
-  const path = results.options.markdown;
-  // Hand-written reading notes below the marker survive regeneration.
-  const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : `${NOTES_MARKER}\n`;
-  writeFileSync(path, `${renderMarkdown(results)}\n${notes}`);
-  // The project's formatter also formats Markdown (aligned tables); keep `npm run lint` clean.
-  const formatted = spawnSync(join('node_modules', '.bin', 'biome'), ['format', '--write', path], { encoding: 'utf8' });
-  if (formatted.status !== 0) console.warn(`biome could not format ${path}:\n${formatted.stderr}`);
+  writeMarkdownKeepingNotes(results.options.markdown, renderMarkdown(results));
   return { jsonPath, markdownPath: results.options.markdown };
 }

@@ -7,12 +7,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { loadConcurrentTrace, replayConcurrentTrace } from './concurrent-traces';
+import { summariseCpuProfile } from './cpu-profile';
 import { type ExtractionResult, runExtraction } from './extraction';
 import { type LiveEditingResult, runLiveEditing } from './live-editing';
 import { type OfflineMergeResult, runOfflineMerge } from './offline-merge';
+import { type OpenDraftResult, runOpenDraft } from './open-draft';
+import { longestTrace } from './open-draft/draft-document';
 import { type BenchOptions, readOptions } from './options';
+import { type ProfiledRun, uptime, writeProfileMarkdown } from './profile-report';
 import { type BenchResults, type Machine, summariseLive, writeResults } from './report';
-import { type ServerKind, type ServerUnderTest, startServerUnderTest } from './servers';
+import {
+  SERVER_CORE,
+  type ServerKind,
+  type ServerStartOptions,
+  type ServerUnderTest,
+  startServerUnderTest,
+} from './servers';
+import { measureCommitCost } from './sqlite-commit-cost';
 import { loadSequentialTrace, replayTrace, type TraceReplayResult } from './traces';
 
 const LOAD_GENERATOR_CORE = '1';
@@ -39,15 +50,19 @@ function describeMachine(): Machine {
   };
 }
 
-/** Pins every thread of this process to the load-generator core (when there is more than one core). */
-function pinLoadGenerator(): void {
+/** Pins every thread of this process to one core (when there is more than one core). */
+function pinTo(core: string): void {
   if (cpus().length < 2) return;
-  const pinned = spawnSync('taskset', ['-a', '-cp', LOAD_GENERATOR_CORE, String(process.pid)], { encoding: 'utf8' });
-  if (pinned.status !== 0) console.warn(`could not pin the load generator: ${pinned.stderr}`);
+  const pinned = spawnSync('taskset', ['-a', '-cp', core, String(process.pid)], { encoding: 'utf8' });
+  if (pinned.status !== 0) console.warn(`could not pin the benchmark process to core ${core}: ${pinned.stderr}`);
 }
 
-async function withServer<T>(kind: ServerKind, work: (server: ServerUnderTest) => Promise<T>): Promise<T> {
-  const server = await startServerUnderTest(kind);
+async function withServer<T>(
+  kind: ServerKind,
+  work: (server: ServerUnderTest) => Promise<T>,
+  start: ServerStartOptions = {},
+): Promise<T> {
+  const server = await startServerUnderTest(kind, start);
   try {
     return await work(server);
   } finally {
@@ -55,21 +70,34 @@ async function withServer<T>(kind: ServerKind, work: (server: ServerUnderTest) =
   }
 }
 
-async function liveEditing(options: BenchOptions): Promise<LiveEditingResult[]> {
+async function liveEditing(options: BenchOptions, profiled: ProfiledRun[]): Promise<LiveEditingResult[]> {
   const results: LiveEditingResult[] = [];
   // Servers interleaved run by run, so a drift in the machine's state does not favour one of them.
   for (const rooms of options.rooms) {
     for (let run = 1; run <= options.runs; run++) {
       for (const kind of options.servers) {
-        const result = await withServer(kind, (server) =>
-          runLiveEditing(server, {
-            rooms,
-            clientsPerRoom: options.clients,
-            ratePerSecond: options.rate,
-            warmupSeconds: options.warmup,
-            durationSeconds: options.duration,
+        const profile = options.profile && kind === 'dampingi';
+        const uptimeBefore = uptime();
+        const { result, profilePath } = await withServer(
+          kind,
+          async (server) => ({
+            profilePath: server.cpuProfilePath,
+            result: await runLiveEditing(server, {
+              rooms,
+              clientsPerRoom: options.clients,
+              ratePerSecond: options.rate,
+              warmupSeconds: options.warmup,
+              durationSeconds: options.duration,
+            }),
           }),
+          profile ? { cpuProfileDir: options.profileDir } : {},
         );
+        // The profile is written when the server exits, i.e. once withServer has stopped it.
+        if (profilePath !== null) {
+          const summary = summariseCpuProfile(profilePath, result.windowMonotonicMicros);
+          profiled.push({ result, profilePath, summary, uptimeBefore, uptimeAfter: uptime() });
+          console.log(`profile ${profilePath}: ${summary.busyMs.toFixed(0)} ms busy in the measured window`);
+        }
         console.log(
           `live ${rooms} rooms run ${run} ${kind}: p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ` +
             `${result.cpuMicrosPerDelivered.toFixed(0)} µs CPU/update, ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB, ` +
@@ -128,6 +156,27 @@ async function offlineMerge(options: BenchOptions): Promise<OfflineMergeResult[]
   return results;
 }
 
+async function openDraft(options: BenchOptions): Promise<OpenDraftResult | null> {
+  if (!options.servers.includes('dampingi')) {
+    console.warn('open-draft measures the Dampingi web editor only: skipped (dampingi not in --servers)');
+    return null;
+  }
+  const result = await runOpenDraft({
+    tracePath: options.openTrace ?? longestTrace(options.traceDir),
+    maxParagraphs: options.openParagraphs,
+    runs: options.runs,
+    webDir: options.webDir,
+    warm: true,
+  });
+  for (const { page, marks } of result.summary) {
+    console.log(
+      `open ${result.trace} (${result.paragraphs} paragraphs) ${page}: first render ${marks.firstRender.median.toFixed(0)} ms, ` +
+        `full ${marks.fullRender.median.toFixed(0)} ms, interactive ${marks.interactive.median.toFixed(0)} ms`,
+    );
+  }
+  return result;
+}
+
 async function extraction(options: BenchOptions): Promise<ExtractionResult> {
   const result = await runExtraction(options.corpusDir, { repeats: options.extractionRepeats });
   const { dampingi, readability, defuddle } = result.perPageMs;
@@ -140,29 +189,41 @@ async function extraction(options: BenchOptions): Promise<ExtractionResult> {
 
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2), process.env);
-  pinLoadGenerator();
+  pinTo(LOAD_GENERATOR_CORE);
   // Every y-websocket provider adds a process 'exit' listener; hundreds of clients are expected here.
   process.setMaxListeners(0);
+  const profiled: ProfiledRun[] = [];
   const results: BenchResults = {
     date: new Date().toISOString(),
     machine: describeMachine(),
     options,
-    live: options.workloads.includes('live') ? await liveEditing(options) : [],
+    live: options.workloads.includes('live') ? await liveEditing(options, profiled) : [],
     traces: options.workloads.includes('traces') ? await traces(options) : [],
     offline: options.workloads.includes('offline') ? await offlineMerge(options) : [],
+    openDraft: options.workloads.includes('open') ? await openDraft(options) : null,
     extraction: options.workloads.includes('extraction') ? await extraction(options) : null,
   };
   const written = writeResults(results);
-  console.table(
-    summariseLive(results.live).map((s) => ({
-      rooms: s.rooms,
-      server: s.server,
-      p50Ms: s.p50Ms.median,
-      p99Ms: s.p99Ms.median,
-      cpuMicrosPerDelivered: s.cpuMicrosPerDelivered.median,
-      peakRssMiB: s.peakRssMiB.median,
-    })),
-  );
+  if (profiled.length > 0) {
+    // On the server's core, as the server commits; every server has stopped by now.
+    pinTo(SERVER_CORE);
+    const commitCosts = [measureCommitCost('FULL'), measureCommitCost('NORMAL')];
+    pinTo(LOAD_GENERATOR_CORE);
+    writeProfileMarkdown(options.profileMarkdown, results.date, results.machine, profiled, commitCosts);
+    console.log(`wrote ${options.profileMarkdown}`);
+  }
+  if (results.live.length > 0) {
+    console.table(
+      summariseLive(results.live).map((s) => ({
+        rooms: s.rooms,
+        server: s.server,
+        p50Ms: s.p50Ms.median,
+        p99Ms: s.p99Ms.median,
+        cpuMicrosPerDelivered: s.cpuMicrosPerDelivered.median,
+        peakRssMiB: s.peakRssMiB.median,
+      })),
+    );
+  }
   console.log(`wrote ${written.jsonPath} and ${written.markdownPath}`);
 }
 

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { addUser } from '../server/cli/user-commands';
 import { apiPaths, DraftInfoSchema } from '../shared/protocol/api';
-import { cpuSeconds, peakRssBytes, rssBytes } from './proc-stats';
+import { cpuSeconds, mainThreadRunQueueSeconds, peakRssBytes, rssBytes, threadCpuSeconds } from './proc-stats';
 
 export const serverKinds = ['dampingi', 'yws-memory', 'yws-leveldb', 'hocuspocus'] as const;
 export type ServerKind = (typeof serverKinds)[number];
@@ -35,10 +35,18 @@ export interface RoomAccess {
 export interface ServerUnderTest {
   readonly kind: ServerKind;
   readonly protocol: ClientProtocol;
+  /** The server's HTTP base URL (Dampingi serves its API and the web editor there). */
+  readonly httpUrl: string;
   /** What the client is given as its server URL (y-websocket appends `/<room>`). */
   readonly wsUrl: string;
   readonly pid: number;
+  /** Where the server writes its V8 CPU profile on exit, when started with `cpuProfileDir`. */
+  readonly cpuProfilePath: string | null;
   cpuSeconds(): number;
+  /** CPU seconds per thread name ('main thread', 'V8Worker', …). */
+  threadCpuSeconds(): Record<string, number>;
+  /** Time the main thread waited, runnable, for a CPU taken by other processes. */
+  mainThreadRunQueueSeconds(): number;
   peakRssBytes(): number;
   rssBytes(): number;
   openRooms(count: number): Promise<RoomAccess[]>;
@@ -47,6 +55,13 @@ export interface ServerUnderTest {
 
 /** The core the server runs on; the load generator pins itself elsewhere (see run.ts). */
 export const SERVER_CORE = '0';
+
+export interface ServerStartOptions {
+  /** Dampingi only: the directory it serves the web editor from (default an empty one). */
+  webDir?: string;
+  /** Node servers only: write a V8 CPU profile (`--cpu-prof`) into this directory when the server exits. */
+  cpuProfileDir?: string;
+}
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -63,6 +78,7 @@ const bundles = new Map<string, Promise<string>>();
  * TypeScript servers are bundled to plain ESM first (dependencies left external), so they run on
  * bare `node` like @y/websocket-server does: a tsx loader in the process would add ~30 MiB of RSS.
  * The bundle sits under node_modules so its imports resolve, and keeps the entry's `import.meta.url`.
+ * Its source map lies beside it (`<bundle>.map`, not linked): CPU profiles are mapped back with it.
  */
 function bundled(entry: string): Promise<string> {
   const existing = bundles.get(entry);
@@ -77,14 +93,19 @@ function bundled(entry: string): Promise<string> {
     target: 'node20',
     packages: 'external',
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(resolve(entry)).href) },
+    sourcemap: 'external',
     logLevel: 'error',
     write: false,
   }).then(({ outputFiles }) => {
-    // Written aside and renamed, so concurrent test workers never run a half-written bundle.
-    const partial = `${outfile}.${process.pid}`;
     mkdirSync(dirname(outfile), { recursive: true });
-    writeFileSync(partial, outputFiles[0]?.contents ?? '');
-    renameSync(partial, outfile);
+    // Each written aside and renamed, so concurrent test workers never run a half-written bundle.
+    const writeAside = (target: string, contents: Uint8Array | undefined) => {
+      const partial = `${target}.${process.pid}`;
+      writeFileSync(partial, contents ?? new Uint8Array());
+      renameSync(partial, target);
+    };
+    writeAside(`${outfile}.map`, outputFiles.find((file) => file.path.endsWith('.map'))?.contents);
+    writeAside(outfile, outputFiles.find((file) => !file.path.endsWith('.map'))?.contents);
     return outfile;
   });
   bundles.set(entry, result);
@@ -94,6 +115,7 @@ function bundled(entry: string): Promise<string> {
 async function launchCommand(
   kind: ServerKind,
   dataDir: string,
+  options: ServerStartOptions,
 ): Promise<{ args: string[]; env: Record<string, string> }> {
   switch (kind) {
     case 'dampingi':
@@ -101,7 +123,7 @@ async function launchCommand(
         args: ['node', await bundled('server/main.ts')],
         env: {
           DAMPINGI_DATA_DIR: dataDir,
-          DAMPINGI_WEB_DIR: join(dataDir, 'web'),
+          DAMPINGI_WEB_DIR: options.webDir ?? join(dataDir, 'web'),
           DAMPINGI_SQLITE_SYNCHRONOUS: 'FULL',
           // The trace replay types faster than any person; the per-connection limits would close it.
           DAMPINGI_RATE_MESSAGES_PER_SECOND: '1000000',
@@ -150,11 +172,28 @@ async function dampingiRooms(httpUrl: string, dataDir: string, count: number): P
   return rooms;
 }
 
-export async function startServerUnderTest(kind: ServerKind): Promise<ServerUnderTest> {
+/** `node --cpu-prof` flags, inserted after `node`; the profile is written when the process exits. */
+function profiled(args: string[], kind: ServerKind, dir: string | undefined): { args: string[]; path: string | null } {
+  if (dir === undefined) return { args, path: null };
+  mkdirSync(dir, { recursive: true });
+  const name = `${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`;
+  const [node, ...rest] = args;
+  return {
+    args: [node as string, '--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}`, ...rest],
+    path: join(dir, name),
+  };
+}
+
+export async function startServerUnderTest(
+  kind: ServerKind,
+  options: ServerStartOptions = {},
+): Promise<ServerUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), `dampingi-bench-${kind}-`));
   mkdirSync(join(dataDir, 'web'));
   const port = await freePort();
-  const { args, env } = await launchCommand(kind, dataDir);
+  const launch = await launchCommand(kind, dataDir, options);
+  const { env } = launch;
+  const { args, path: cpuProfilePath } = profiled(launch.args, kind, options.cpuProfileDir);
   const child = spawn('taskset', ['-c', SERVER_CORE, ...args], {
     env: {
       ...process.env,
@@ -179,9 +218,13 @@ export async function startServerUnderTest(kind: ServerKind): Promise<ServerUnde
   return {
     kind,
     protocol: kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
+    httpUrl,
     wsUrl: kind === 'dampingi' ? `ws://127.0.0.1:${port}/sync` : `ws://127.0.0.1:${port}`,
     pid,
+    cpuProfilePath,
     cpuSeconds: () => cpuSeconds(pid),
+    threadCpuSeconds: () => threadCpuSeconds(pid),
+    mainThreadRunQueueSeconds: () => mainThreadRunQueueSeconds(pid),
     peakRssBytes: () => peakRssBytes(pid),
     rssBytes: () => rssBytes(pid),
     async openRooms(count) {

@@ -3,12 +3,16 @@
  * its figures must be sane (something delivered, the trace text reproduced, bytes at least the
  * floor). Benchmarks never assert speed.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConcurrentTrace, replayConcurrentTrace } from '../../bench/concurrent-traces';
+import { summariseCpuProfile } from '../../bench/cpu-profile';
 import { extractors, runExtraction } from '../../bench/extraction';
 import { runLiveEditing } from '../../bench/live-editing';
 import { runOfflineMerge } from '../../bench/offline-merge';
+import { runOpenDraft } from '../../bench/open-draft';
 import { type ServerUnderTest, serverKinds, startServerUnderTest } from '../../bench/servers';
 import { expectedText, loadSequentialTrace, replayTrace } from '../../bench/traces';
 
@@ -37,6 +41,34 @@ describe('benchmark smoke run', () => {
     expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
     expect(result.serverCpuSeconds).toBeGreaterThanOrEqual(0);
     expect(result.peakRssBytes).toBeGreaterThan(result.idleRssBytes / 2);
+  });
+
+  it('a CPU profile of Dampingi under live editing is summarised by function and package, mapped to our sources', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'dampingi-bench-profile-'));
+    try {
+      server = await startServerUnderTest('dampingi', { cpuProfileDir: profileDir });
+      const profilePath = server.cpuProfilePath;
+      const result = await runLiveEditing(server, {
+        rooms: 2,
+        clientsPerRoom: 2,
+        ratePerSecond: 20,
+        warmupSeconds: 0.2,
+        durationSeconds: 1,
+      });
+      await server.stop(); // the profile is written as the server exits
+      server = null;
+      expect(profilePath).not.toBeNull();
+      const inWindow = summariseCpuProfile(profilePath as string, result.windowMonotonicMicros);
+      expect(inWindow.sampledMs).toBeGreaterThan(500);
+      // The whole profile (start-up and connections too) surely ran our rooms code.
+      const whole = summariseCpuProfile(profilePath as string);
+      expect(whole.sampledMs).toBeGreaterThan(inWindow.sampledMs);
+      expect(whole.topSelf.length).toBeGreaterThan(0);
+      expect(whole.groups.map((group) => group.name)).toContain('our rooms code');
+      expect(whole.topOursTotal.some((entry) => entry.name.includes('server/rooms/'))).toBe(true);
+    } finally {
+      rmSync(profileDir, { recursive: true, force: true });
+    }
   });
 
   it('a trace prefix replayed through Dampingi reaches the observer exactly', async () => {
@@ -76,6 +108,33 @@ describe('benchmark smoke run', () => {
     for (const txn of trace.txns) for (const [pos, del, text] of txn.patches) chars.splice(pos, del, ...text);
     expect(chars.join('')).toBe(trace.endContent);
   });
+
+  it('a small draft opens in the web editor and the anchors with the text intact, timed from navigation start', async () => {
+    // Needs the built web editor (`npm run build`, which `npm test` runs first) and Chromium.
+    const result = await runOpenDraft({
+      tracePath: TRACE,
+      maxParagraphs: 12,
+      runs: 1,
+      webDir: join('.output', 'chrome-mv3'),
+      warm: true,
+    });
+    expect(result.paragraphs).toBe(12);
+    expect(result.stateBytes).toBeGreaterThan(result.characters);
+    expect(result.runs.map((run) => run.page).sort()).toEqual(
+      ['bare-tiptap', 'dampingi-cold', 'dampingi-warm', 'static-html'].sort(),
+    );
+    for (const run of result.runs) {
+      const { firstRender, fullRender, keydown, interactive } = run.marks;
+      expect(run.textMatches, `${run.page} shows the draft's paragraphs`).toBe(true);
+      expect(firstRender, `${run.page} first render`).toBeGreaterThan(0);
+      expect(fullRender, `${run.page} full render`).toBeGreaterThanOrEqual(firstRender as number);
+      if (run.page === 'static-html') continue;
+      if (run.page !== 'bare-tiptap') expect(run.serverSyncMs, `${run.page} server alone`).toBeGreaterThan(0);
+      expect(run.typeAttempts).toBeGreaterThanOrEqual(1);
+      expect(keydown, `${run.page} keystroke`).toBeGreaterThan(0);
+      expect(interactive, `${run.page} interactive`).toBeGreaterThan(keydown as number);
+    }
+  }, 120_000);
 
   it('an offline merge of 100 edits through Dampingi sends at least the state-vector diff', async () => {
     server = await startServerUnderTest('dampingi');
