@@ -42,7 +42,11 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
         url: config.databaseUrl,
         onIdleError: (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection failed; it is replaced'),
       })
-    : openSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+    : openSqliteStorage({
+        dataDir: config.dataDir,
+        synchronous: config.sqliteSynchronous,
+        commitWindowMs: config.commitWindowMs,
+      });
   const tokens = createSessionTokens({
     secret: loadTokenSecret({ dataDir: config.dataDir, secret: config.tokenSecret }),
     ttlSeconds: config.tokenTtlSeconds,

@@ -53,6 +53,9 @@ const EnvSchema = z.object({
   DAMPINGI_RATE_BURST_SECONDS: optional(
     integer(1, 3600, 'seconds of allowance a quiet connection saves up').default(2),
   ),
+  DAMPINGI_COMMIT_WINDOW_MS: optional(
+    integer(0, 100, 'milliseconds updates wait to be committed together; 0: the same event-loop turn').default(0),
+  ),
   DAMPINGI_MAX_PENDING_MESSAGES: optional(
     integer(1, 1_000_000, 'messages per connection waiting for the room to load or catch up').default(1000),
   ),
@@ -101,6 +104,11 @@ export interface ServerConfig {
   /** A client's initial sync larger than this arrives in pieces of about this size. */
   syncChunkBytes: number;
   sqliteSynchronous: SqliteSynchronous;
+  /**
+   * SQLite group commit: updates arriving within this many milliseconds share one transaction (one
+   * fsync). Each is still acknowledged, applied and relayed only after its commit.
+   */
+  commitWindowMs: number;
   /** Set: documents, drafts and users live in this PostgreSQL database; null: in SQLite under `dataDir`. */
   databaseUrl: string | null;
   /** Signs tokens; null: generated once into the data directory. */
@@ -146,6 +154,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
       maxBufferedBytes: vars.DAMPINGI_MAX_BUFFERED_BYTES,
       syncChunkBytes: vars.DAMPINGI_SYNC_CHUNK_BYTES,
       sqliteSynchronous: vars.DAMPINGI_SQLITE_SYNCHRONOUS,
+      commitWindowMs: vars.DAMPINGI_COMMIT_WINDOW_MS,
       databaseUrl: vars.DAMPINGI_DATABASE_URL ?? null,
       tokenSecret: vars.DAMPINGI_TOKEN_SECRET ?? null,
       tokenTtlSeconds: vars.DAMPINGI_TOKEN_TTL_DAYS * 86_400,

@@ -1,7 +1,9 @@
 /**
  * Yjs documents in SQLite: an append-only update log per document plus an optional compacted snapshot.
- * Appends are group-committed: every update that arrives in the same turn of the event loop is written
- * in one transaction (one fsync), and each caller's promise resolves only after that commit.
+ * Appends are group-committed: every update that arrives in the same turn of the event loop (or within
+ * `commitWindowMs` of the first one waiting) is written in one transaction (one fsync), and each
+ * caller's promise resolves only after that commit. A window trades a little latency for fewer fsyncs,
+ * the largest CPU cost under many live rooms (bench/PROFILE.md).
  */
 import type { DocumentStore, StoredDocument } from '../storage';
 import { type SqliteDatabase, toBuffer, toBytes } from './database';
@@ -17,7 +19,8 @@ interface PendingAppend {
 export function createSqliteDocumentStore(
   db: SqliteDatabase,
   now: () => string,
-): DocumentStore & { flushPending(): void } {
+  commitWindowMs = 0,
+): DocumentStore & { flushPending(): void; commits(): number } {
   const selectSnapshot = db.prepare<[string], { snapshot: Buffer | null }>(
     'SELECT snapshot FROM documents WHERE name = ?',
   );
@@ -49,13 +52,18 @@ export function createSqliteDocumentStore(
 
   let pending: PendingAppend[] = [];
   let flushScheduled = false;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let commits = 0;
   const flush = (): void => {
     flushScheduled = false;
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
     const batch = pending;
     pending = [];
     if (batch.length === 0) return;
     try {
       const seqs = appendAll(batch);
+      commits++;
       for (const [index, entry] of batch.entries()) entry.resolve(seqs[index] as number);
     } catch (error) {
       // Nothing of the batch was committed; every caller learns it and applies nothing.
@@ -69,6 +77,7 @@ export function createSqliteDocumentStore(
 
   return {
     flushPending: flush,
+    commits: () => commits,
     loadDocument: async (name) => {
       flush(); // a load must see every update already accepted
       return load(name);
@@ -78,7 +87,8 @@ export function createSqliteDocumentStore(
         pending.push({ name, update, resolve, reject });
         if (!flushScheduled) {
           flushScheduled = true;
-          setImmediate(flush);
+          if (commitWindowMs > 0) flushTimer = setTimeout(flush, commitWindowMs);
+          else setImmediate(flush);
         }
       }),
     replaceWithSnapshot: async (name, snapshot, uptoSeq) => {

@@ -11,6 +11,8 @@ import { createSqliteWorkspaceStore } from './sqlite-workspaces';
 export interface SqliteStorageOptions {
   dataDir: string;
   synchronous: SqliteSynchronous;
+  /** Group commit window in ms (0: every update of one event-loop turn in one transaction). */
+  commitWindowMs?: number;
   /** ISO 8601 clock; tests pin it. */
   now?: () => string;
 }
@@ -18,7 +20,7 @@ export interface SqliteStorageOptions {
 export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   const db = openDatabase(options);
   const now = options.now ?? (() => new Date().toISOString());
-  const documents = createSqliteDocumentStore(db, now);
+  const documents = createSqliteDocumentStore(db, now, options.commitWindowMs ?? 0);
   return {
     kind: 'sqlite',
     documents,

@@ -1,0 +1,57 @@
+/** Group commit: updates arriving within the commit window share one transaction; each still waits for it. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './database';
+import { createSqliteDocumentStore } from './sqlite-documents';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function store(commitWindowMs: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dampingi-commit-'));
+  dirs.push(dataDir);
+  const db = openDatabase({ dataDir, synchronous: 'FULL' });
+  return { documents: createSqliteDocumentStore(db, () => new Date().toISOString(), commitWindowMs), db };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('SQLite group commit', () => {
+  it('without a window, updates of different event-loop turns are committed separately', async () => {
+    const { documents, db } = store(0);
+    await documents.appendUpdate('a', new Uint8Array([1]));
+    await documents.appendUpdate('a', new Uint8Array([2]));
+    expect(documents.commits()).toBe(2);
+    db.close();
+  });
+
+  it('with a window, updates arriving within it share one commit, in order, each acknowledged after it', async () => {
+    const { documents, db } = store(50);
+    let firstDone = false;
+    const first = documents.appendUpdate('a', new Uint8Array([1])).then((seq) => {
+      firstDone = true;
+      return seq;
+    });
+    await pause(5);
+    expect(firstDone).toBe(false); // not acknowledged before its commit
+    const second = documents.appendUpdate('b', new Uint8Array([2]));
+    const [seqA, seqB] = await Promise.all([first, second]);
+    expect(seqB).toBeGreaterThan(seqA);
+    expect(documents.commits()).toBe(1);
+    expect((await documents.loadDocument('b'))?.updates.map((entry) => [...entry.update])).toEqual([[2]]);
+    db.close();
+  });
+
+  it('a load does not wait for the window: it commits what is waiting first', async () => {
+    const { documents, db } = store(10_000);
+    const appended = documents.appendUpdate('a', new Uint8Array([7]));
+    const loaded = await documents.loadDocument('a');
+    expect(loaded?.updates.map((entry) => [...entry.update])).toEqual([[7]]);
+    await appended;
+    db.close();
+  });
+});
