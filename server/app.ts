@@ -11,8 +11,7 @@ import { createServerMetrics } from './metrics';
 import { OpenFeedbackCounts } from './rooms/open-feedback-counts';
 import type { RoomHooks } from './rooms/room-hooks';
 import { RoomRegistry } from './rooms/room-registry';
-import { openPostgresStorage } from './storage/postgres/postgres-storage';
-import { openSqliteStorage } from './storage/sqlite/sqlite-storage';
+import { openConfiguredStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
 import { createSyncTransport } from './transport/sync-upgrade';
 import { packageVersion } from './version';
@@ -36,17 +35,9 @@ const CLOSE_GRACE_MS = 1_000;
 
 export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  // PostgreSQL when a database URL is configured (rejects, naming the host, when unreachable); else SQLite.
-  const storage: Storage = config.databaseUrl
-    ? await openPostgresStorage({
-        url: config.databaseUrl,
-        onIdleError: (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection failed; it is replaced'),
-      })
-    : openSqliteStorage({
-        dataDir: config.dataDir,
-        synchronous: config.sqliteSynchronous,
-        commitWindowMs: config.commitWindowMs,
-      });
+  const storage: Storage = await openConfiguredStorage(config, (error) =>
+    logger.warn({ err: error }, 'an idle PostgreSQL connection failed; it is replaced'),
+  );
   const tokens = createSessionTokens({
     secret: loadTokenSecret({ dataDir: config.dataDir, secret: config.tokenSecret }),
     ttlSeconds: config.tokenTtlSeconds,

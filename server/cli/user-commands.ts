@@ -6,12 +6,14 @@ import { createUserAccount } from '../auth/user-accounts';
 import type { SqliteSynchronous } from '../config';
 import { EDITOR_PAGE } from '../http/static-files';
 import { newWorkspaceId } from '../ids';
-import { openSqliteStorage } from '../storage/sqlite/sqlite-storage';
+import { openConfiguredStorage } from '../storage/open-storage';
 import type { Storage, UserRecord, WorkspaceRecord } from '../storage/storage';
 
 export interface UserCommandOptions {
   dataDir: string;
   sqliteSynchronous?: SqliteSynchronous;
+  /** The server's DAMPINGI_DATABASE_URL: users then live in PostgreSQL, like everything else. */
+  databaseUrl?: string | null;
   /** The server's DAMPINGI_TOKEN_SECRET, if it has one; else the key in the data directory. */
   tokenSecret?: string | null;
   tokenTtlSeconds?: number;
@@ -36,8 +38,12 @@ async function withStorage<T>(
   options: UserCommandOptions,
   work: (storage: Storage, tokens: SessionTokens) => Promise<T>,
 ): Promise<T> {
-  // Safe while the server runs: SQLite in WAL mode lets this second connection write.
-  const storage = openSqliteStorage({ dataDir: options.dataDir, synchronous: options.sqliteSynchronous ?? 'FULL' });
+  // Safe while the server runs: SQLite in WAL mode lets this second connection write; PostgreSQL is shared.
+  const storage = await openConfiguredStorage({
+    dataDir: options.dataDir,
+    sqliteSynchronous: options.sqliteSynchronous ?? 'FULL',
+    databaseUrl: options.databaseUrl ?? null,
+  });
   const tokens = createSessionTokens({
     secret: loadTokenSecret({ dataDir: options.dataDir, secret: options.tokenSecret ?? null }),
     ttlSeconds: options.tokenTtlSeconds ?? DEFAULT_TTL_SECONDS,

@@ -38,6 +38,7 @@ async function run(args: string[]): Promise<number> {
   const options = {
     dataDir: config.dataDir,
     sqliteSynchronous: config.sqliteSynchronous,
+    databaseUrl: config.databaseUrl,
     tokenSecret: config.tokenSecret,
     tokenTtlSeconds: config.tokenTtlSeconds,
   };

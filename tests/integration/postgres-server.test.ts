@@ -1,13 +1,13 @@
 /** The server on PostgreSQL (DAMPINGI_DATABASE_URL): drafts outlive a restart, and a bad database stops it at start. */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type RunningServer, startServer } from '../../server/app';
-import { createSessionTokens } from '../../server/auth/session-tokens';
 import { configFromEnv, type ServerConfig } from '../../server/config';
 import { openPostgresStorage } from '../../server/storage/postgres/postgres-storage';
 import { startTestPostgres, type TestPostgres } from '../../server/storage/postgres/test-postgres';
@@ -17,6 +17,7 @@ import { connectClient, destroyAllClients } from './support/sync-client';
 import { waitFor } from './support/wait-for';
 
 const TOKEN_SECRET = 'a-test-secret-that-is-at-least-32-characters-long';
+const ROOT = resolve(import.meta.dirname, '../..');
 
 let postgres: TestPostgres;
 const dirs: string[] = [];
@@ -48,11 +49,24 @@ describe('the server on PostgreSQL', () => {
   it('a draft written through the server is in PostgreSQL and there for a new client after a restart', async () => {
     const databaseUrl = await postgres.createDatabase();
     const config = configFor(databaseUrl);
-    // `npm run user` still writes to SQLite only; the user is created straight in PostgreSQL here.
+    // `npm run user` with the same configuration creates the teacher in PostgreSQL.
+    const { stdout } = await promisify(execFile)(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      ['server/cli/user.ts', 'add', 'Bu Sari'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DAMPINGI_DATA_DIR: config.dataDir,
+          DAMPINGI_DATABASE_URL: databaseUrl,
+          DAMPINGI_TOKEN_SECRET: TOKEN_SECRET,
+        },
+      },
+    );
+    const token = /Token: (\S+)/.exec(stdout)?.[1] ?? '';
+    const userId = /\(id ([^)]+)\)/.exec(stdout)?.[1] ?? '';
     const admin = await openPostgresStorage({ url: databaseUrl });
-    await admin.users.createUser({ id: 'user-sari', name: 'Bu Sari' });
-    const tokens = createSessionTokens({ secret: new TextEncoder().encode(TOKEN_SECRET), ttlSeconds: 3600 });
-    const { token } = await tokens.issue('user-sari');
+    expect(await admin.users.getUser(userId)).toMatchObject({ name: 'Bu Sari' });
     const logger = pino({ level: 'silent' });
 
     let server: RunningServer = await startServer(config, { logger });
@@ -64,7 +78,7 @@ describe('the server on PostgreSQL', () => {
       });
       expect(created.status).toBe(201);
       const { id: room } = (await created.json()) as { id: string };
-      expect(await admin.drafts.getDraftForMember(room, 'user-sari')).toMatchObject({ role: 'owner' });
+      expect(await admin.drafts.getDraftForMember(room, userId)).toMatchObject({ role: 'owner' });
 
       const writer = connectClient(server.url, room, token);
       await writer.whenSynced();
