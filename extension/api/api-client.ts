@@ -11,6 +11,7 @@ import {
   CreateShareLinkResponseSchema,
   type DraftInfo,
   DraftInfoSchema,
+  type DraftListItem,
   DraftListResponseSchema,
   type JoinRequest,
   type JoinResponse,
@@ -33,7 +34,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; reason: ApiFail
 
 export interface ApiClient {
   me(): Promise<ApiResult<MeResponse>>;
-  listDrafts(): Promise<ApiResult<DraftInfo[]>>;
+  listDrafts(): Promise<ApiResult<DraftListItem[]>>;
   createDraft(request: CreateDraftRequest): Promise<ApiResult<DraftInfo>>;
   getDraft(draftId: string): Promise<ApiResult<DraftInfo>>;
   members(draftId: string): Promise<ApiResult<Member[]>>;

@@ -3,13 +3,20 @@
  * the editor opens and explains itself without a network. Everything read back is validated.
  */
 import { z } from 'zod';
-import { type DraftInfo, DraftInfoSchema, type MeResponse, MeResponseSchema } from '../../shared/protocol/api';
+import {
+  type DraftInfo,
+  DraftInfoSchema,
+  type DraftListItem,
+  DraftListItemSchema,
+  type MeResponse,
+  MeResponseSchema,
+} from '../../shared/protocol/api';
 
 export interface OfflineCache {
   loadUser(token: string): MeResponse | null;
   saveUser(token: string, user: MeResponse): void;
-  loadDrafts(): DraftInfo[] | null;
-  saveDrafts(drafts: DraftInfo[]): void;
+  loadDrafts(): DraftListItem[] | null;
+  saveDrafts(drafts: (DraftInfo & { openFeedback?: number })[]): void;
   /** One draft as last seen (with the user's role), else its entry in the last list. */
   loadDraft(draftId: string): DraftInfo | null;
   saveDraft(draft: DraftInfo): void;
@@ -18,7 +25,8 @@ export interface OfflineCache {
 }
 
 const CachedUserSchema = z.object({ tokenHash: z.string(), user: MeResponseSchema });
-const CachedDraftsSchema = z.array(DraftInfoSchema);
+// List items keep their open feedback counts, so the list says them offline too (0 in older caches).
+const CachedDraftsSchema = z.array(DraftListItemSchema);
 const PendingSchema = z.number().int().nonnegative();
 
 /** Not a secret store: the hash only tells whether the cached user belongs to the current token. */

@@ -15,7 +15,7 @@ import {
   shareDraftViaApi,
   waitForSyncState,
 } from './support/editor-page';
-import { selectOnPage, signInExtension, tabIdOf } from './support/extension-ui';
+import { selectOnPage, signInExtension, tabIdOf, waitForClipStatus } from './support/extension-ui';
 import { type PageServer, startPageServer } from './support/page-server';
 
 describe('the outbox survives a browser restart', () => {
@@ -59,10 +59,7 @@ describe('the outbox survives a browser restart', () => {
     await target.selectOption({ label: title });
     await server.stop();
     await popup.getByRole('button', { name: 'Klip ke Dampingi' }).click();
-    await popup
-      .getByRole('status')
-      .filter({ hasText: /disimpan|menunggu/i })
-      .waitFor({ timeout: 20_000 });
+    await waitForClipStatus(popup, /disimpan|menunggu/i);
     await popup.getByText('1 klip menunggu dikirim').waitFor({ timeout: 10_000 });
     await ext.close();
     ext = undefined;

@@ -10,7 +10,7 @@ import {
   shareDraftViaApi,
   waitForSyncState,
 } from './support/editor-page';
-import { clipFromPopup, selectOnPage, signInExtension, tabIdOf } from './support/extension-ui';
+import { clipFromPopup, selectOnPage, signInExtension, tabIdOf, waitForClipStatus } from './support/extension-ui';
 import { type PageServer, startPageServer } from './support/page-server';
 
 describe('a teacher clips a selection from a web page into a draft', () => {
@@ -55,10 +55,7 @@ describe('a teacher clips a selection from a web page into a draft', () => {
     await article.goto(pageUrl);
     await selectOnPage(article, '#lead, #needs');
     const popup = await clipFromPopup(ext, await tabIdOf(ext, pageUrl), title);
-    await popup
-      .getByRole('status')
-      .filter({ hasText: /terkirim|dikirim ke draf/i })
-      .waitFor({ timeout: 20_000 });
+    await waitForClipStatus(popup, /terkirim|dikirim ke draf/i);
 
     const clip = draftTab.locator('.dampingi-clip');
     await clip.waitFor({ timeout: 20_000 });
@@ -87,10 +84,7 @@ describe('a teacher clips a selection from a web page into a draft', () => {
     await article.goto(pageUrl);
     await selectOnPage(article, '#unsafe');
     const popup = await clipFromPopup(ext, await tabIdOf(ext, pageUrl), title);
-    await popup
-      .getByRole('status')
-      .filter({ hasText: /terkirim|dikirim ke draf/i })
-      .waitFor({ timeout: 20_000 });
+    await waitForClipStatus(popup, /terkirim|dikirim ke draf/i);
 
     const clip = draftTab.locator('.dampingi-clip', { hasText: 'tautan berbahaya' });
     await clip.waitFor({ timeout: 20_000 });
@@ -110,10 +104,7 @@ describe('a teacher clips a selection from a web page into a draft', () => {
     await article.goto(pageUrl);
     await selectOnPage(article, '#needs');
     const popup = await clipFromPopup(ext, await tabIdOf(ext, pageUrl), title);
-    await popup
-      .getByRole('status')
-      .filter({ hasText: /disimpan|menunggu/i })
-      .waitFor({ timeout: 20_000 });
+    await waitForClipStatus(popup, /disimpan|menunggu/i);
     await popup.getByText('1 klip menunggu dikirim').waitFor({ timeout: 10_000 });
 
     await server.start();

@@ -41,8 +41,12 @@ describe('the offline cache', () => {
       updatedAt: '2026-11-23T09:00:00.000Z',
       role: 'owner' as const,
     };
-    cache.saveDrafts([draft]);
-    expect(cache.loadDrafts()).toEqual([draft]);
+    cache.saveDrafts([draft, { ...draft, id: 'draft-0002', openFeedback: 3 }]);
+    // An older cache entry without a count reads as 0; a count is kept, so the list shows it offline.
+    expect(cache.loadDrafts()).toEqual([
+      { ...draft, openFeedback: 0 },
+      { ...draft, id: 'draft-0002', openFeedback: 3 },
+    ]);
     expect(offlineCache(localStorage, 'http://other:8787').loadDrafts()).toBeNull();
   });
 

@@ -55,3 +55,14 @@ export async function clipFromPopup(
   await popup.getByRole('button', { name: button }).click();
   return popup;
 }
+
+/** Waits for the popup's status line to match; on timeout the error says what it said instead. */
+export async function waitForClipStatus(popup: Page, pattern: RegExp, timeout = 20_000): Promise<void> {
+  const status = popup.getByRole('status');
+  try {
+    await status.filter({ hasText: pattern }).waitFor({ timeout });
+  } catch (error) {
+    const said = await status.innerText().catch(() => '(no status line)');
+    throw new Error(`the popup never said ${pattern}; it says "${said}"`, { cause: error });
+  }
+}
