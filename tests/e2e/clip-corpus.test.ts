@@ -7,11 +7,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
-import { createDampingiServer, type DampingiServer } from './support/dampingi-server';
-import { createDraftViaApi, editorArea, waitForSyncState } from './support/editor-page';
-import { clipFromPopup, signInExtension, tabIdOf } from './support/extension-ui';
-import { type PageServer, startPageServer } from './support/page-server';
+import type { ExtensionBrowser } from './support/chromium';
+import { type ClippingSetup, startClipping } from './support/clipping-setup';
+import { clipFromPopup, tabIdOf } from './support/extension-ui';
+import type { PageServer } from './support/page-server';
 
 const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus/readability-pages');
 
@@ -43,30 +42,19 @@ const PAGES = [
 ];
 
 describe('clipping real articles (corpus copies)', () => {
-  let server: DampingiServer;
+  let setup: ClippingSetup;
   let pages: PageServer;
   let ext: ExtensionBrowser;
   let draftTab: Page;
   const title = 'Bacaan literasi digital';
 
   beforeAll(async () => {
-    server = await createDampingiServer();
-    await server.start();
-    const teacher = await server.addUser('Bu Sari');
-    pages = await startPageServer(CORPUS);
-    ext = await launchWithExtension();
-    await signInExtension(ext, server.url, teacher.token, 'Bu Sari');
-    const draftId = await createDraftViaApi(server.url, teacher.token, title);
-    draftTab = await ext.context.newPage();
-    await draftTab.goto(ext.extensionUrl(`editor.html?draft=${draftId}`));
-    await editorArea(draftTab).waitFor();
-    await waitForSyncState(draftTab, 'synced');
+    setup = await startClipping(title, CORPUS);
+    ({ pages, ext, draftTab } = setup);
   });
 
   afterAll(async () => {
-    await ext?.close();
-    await pages?.close();
-    await server?.stop();
+    await setup?.close();
   });
 
   it('each article arrives as one card with its title, site and text, and is listed as a reference', async () => {

@@ -5,37 +5,25 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
-import { createDampingiServer, type DampingiServer } from './support/dampingi-server';
-import { createDraftViaApi, editorArea, waitForSyncState } from './support/editor-page';
-import { clipFromPopup, selectOnPage, signInExtension, tabIdOf } from './support/extension-ui';
-import { type PageServer, startPageServer } from './support/page-server';
+import type { ExtensionBrowser } from './support/chromium';
+import { type ClippingSetup, startClipping } from './support/clipping-setup';
+import { clipFromPopup, selectOnPage, tabIdOf } from './support/extension-ui';
+import type { PageServer } from './support/page-server';
 
 describe('a teacher clips links, images and videos', () => {
-  let server: DampingiServer;
+  let setup: ClippingSetup;
   let pages: PageServer;
   let ext: ExtensionBrowser;
   let draftTab: Page;
   const title = 'Media pecahan kelas 4';
 
   beforeAll(async () => {
-    server = await createDampingiServer();
-    await server.start();
-    const teacher = await server.addUser('Bu Sari');
-    pages = await startPageServer();
-    ext = await launchWithExtension();
-    await signInExtension(ext, server.url, teacher.token, 'Bu Sari');
-    const draftId = await createDraftViaApi(server.url, teacher.token, title);
-    draftTab = await ext.context.newPage();
-    await draftTab.goto(ext.extensionUrl(`editor.html?draft=${draftId}`));
-    await editorArea(draftTab).waitFor();
-    await waitForSyncState(draftTab, 'synced');
+    setup = await startClipping(title);
+    ({ pages, ext, draftTab } = setup);
   });
 
   afterAll(async () => {
-    await ext?.close();
-    await pages?.close();
-    await server?.stop();
+    await setup?.close();
   });
 
   /** The popup tab the context menu opens when no draft is chosen yet, for the clicked element. */
