@@ -21,11 +21,15 @@ import {
   MemberSchema,
   type MeResponse,
   MeResponseSchema,
+  type SaveTemplateRequest,
+  SaveTemplateResponseSchema,
   type SessionResponse,
   SessionResponseSchema,
   type ShareLink,
   ShareLinkListResponseSchema,
   ShareLinkSchema,
+  type TemplateInfo,
+  TemplateListResponseSchema,
 } from '../../shared/protocol/api';
 
 /** Every API error code, plus 'network' when the server could not be asked at all. */
@@ -45,6 +49,9 @@ export interface ApiClient {
   revokeLink(draftId: string, linkId: string): Promise<ApiResult<ShareLink>>;
   join(request: JoinRequest): Promise<ApiResult<JoinResponse>>;
   refreshSession(): Promise<ApiResult<SessionResponse>>;
+  /** Built-in templates and those of the caller's workspaces. */
+  templates(): Promise<ApiResult<TemplateInfo[]>>;
+  saveTemplate(request: SaveTemplateRequest): Promise<ApiResult<TemplateInfo>>;
 }
 
 const RemovedSchema = z.object({ removed: z.literal(true) });
@@ -109,6 +116,9 @@ export function createApiClient(serverUrl: string, token: string | null, fetchIm
     me: () => call(apiPaths.me, MeResponseSchema),
     listDrafts: () => callFor(apiPaths.drafts, DraftListResponseSchema, (value) => value.drafts),
     createDraft: (request) => call(apiPaths.drafts, DraftInfoSchema, post(request)),
+    templates: () => callFor(apiPaths.templates, TemplateListResponseSchema, (value) => value.templates),
+    saveTemplate: (request) =>
+      callFor(apiPaths.templates, SaveTemplateResponseSchema, (value) => value.template, post(request)),
     getDraft: (draftId) => call(apiPaths.draft(draftId), DraftInfoSchema),
     members: (draftId) => callFor(apiPaths.members(draftId), MemberListResponseSchema, (value) => value.members),
     changeMember: (draftId, userId, role) =>

@@ -1,12 +1,20 @@
 /**
- * Which screen the editor page shows (`?join=<secret>`, `?draft=<id>` or the home list), and the
- * links between them.
+ * Which screen the editor page shows (`?join=<secret>`, `?draft=<id>[&view=…]`, `?view=overview`
+ * or the home list), and the links between them.
  */
 import { DraftIdSchema, JOIN_PARAM, ShareLinkSecretSchema } from '../../shared/protocol/api';
 
+/**
+ * What of a draft is shown: the media itself (editor and feedback), the classroom observation view
+ * (phone-sized, for the try-out), the reflection, or the follow-up plan.
+ */
+export const draftViews = ['media', 'observe', 'reflect', 'plan'] as const;
+export type DraftView = (typeof draftViews)[number];
+
 export type EditorRoute =
   | { page: 'home' }
-  | { page: 'draft'; draftId: string }
+  | { page: 'overview' }
+  | { page: 'draft'; draftId: string; view: DraftView }
   | { page: 'invalid-draft' }
   | { page: 'join'; secret: string }
   | { page: 'invalid-join' };
@@ -21,14 +29,22 @@ export function routeOf(location: Pick<Location, 'search'>): EditorRoute {
     return ShareLinkSecretSchema.safeParse(secret).success ? { page: 'join', secret } : { page: 'invalid-join' };
   }
   const draft = params.get('draft');
-  if (draft === null || draft === '') return { page: 'home' };
-  return DraftIdSchema.safeParse(draft).success ? { page: 'draft', draftId: draft } : { page: 'invalid-draft' };
+  const view = params.get('view');
+  if (draft === null || draft === '') return view === 'overview' ? { page: 'overview' } : { page: 'home' };
+  if (!DraftIdSchema.safeParse(draft).success) return { page: 'invalid-draft' };
+  // An unknown view (an older or newer link) still opens the draft.
+  const known = (draftViews as readonly string[]).includes(view ?? '');
+  return { page: 'draft', draftId: draft, view: known ? (view as DraftView) : 'media' };
 }
 
 /** Relative, so it works on the extension page and on the web page alike. */
-export function draftHref(draftId: string): string {
-  return `${EDITOR_PAGE}?draft=${encodeURIComponent(draftId)}`;
+export function draftHref(draftId: string, view: DraftView = 'media'): string {
+  const base = `${EDITOR_PAGE}?draft=${encodeURIComponent(draftId)}`;
+  return view === 'media' ? base : `${base}&view=${view}`;
 }
+
+/** The mentor overview: every draft where I mentor, across teachers and workspaces. */
+export const OVERVIEW_HREF = `${EDITOR_PAGE}?view=overview`;
 
 /** The web address of a share link, opened in any browser; keeps a path prefix if the server has one. */
 export function shareLinkUrl(serverUrl: string, secret: string): string {

@@ -7,10 +7,22 @@
  * - the text, kind, anchor and suggestion of a thread, and a comment, change only by their author;
  * - resolving, reopening and deciding on a suggestion: owner and editors only;
  * - nothing is removed (deleting a comment leaves a tombstone); ids, authors and times never change;
- * - nothing outside the `threads` map.
+ * - the mentoring cycle beside them (stage, observations, reflection, plan): ../cycle/cycle-rules.ts;
+ * - nothing outside these root types.
  */
 import * as Y from 'yjs';
 import { can, type Role } from '../auth/roles';
+import {
+  ACTIONS_FIELD,
+  actionsMap,
+  OBSERVATIONS_FIELD,
+  observationsMap,
+  REFLECTIONS_FIELD,
+  reflectionsMap,
+  STAGE_MOVES_FIELD,
+  stageMovesArray,
+} from '../cycle/cycle-doc';
+import { checkActions, checkObservations, checkReflections, checkStageMoves } from '../cycle/cycle-rules';
 import { parseThread, THREADS_FIELD, type ThreadJson } from './feedback-doc';
 import { authorThreadFields, type Comment, decisionThreadFields, type Thread } from './feedback-schema';
 
@@ -23,6 +35,10 @@ export const feedbackRefusalReasons = [
   'may-not-remove',
   /** Not a well-formed thread or comment, or something outside the threads. */
   'malformed',
+  /** A stage move the stage table (shared/cycle/stages.ts) does not allow this role. */
+  'may-not-move-stage',
+  /** Reflection or follow-up plan changed by someone who may not edit the draft. */
+  'may-not-plan',
 ] as const;
 export type FeedbackRefusalReason = (typeof feedbackRefusalReasons)[number];
 
@@ -41,18 +57,35 @@ export function checkFeedbackUpdate(current: Y.Doc, update: Uint8Array, actor: F
   try {
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(current));
     const pendingBefore = scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null;
-    const before = threadsJson(scratch);
+    const before = rootsJson(scratch);
     Y.applyUpdate(scratch, update);
     // Parts whose dependencies are missing would be applied later, unchecked: refuse them now.
     if (!pendingBefore && (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null)) {
       return refuse('malformed', 'update depends on changes the server does not have');
     }
+    const after = rootsJson(scratch);
     for (const [name, type] of scratch.share) {
-      if (name !== THREADS_FIELD && (type._start !== null || type._map.size > 0)) {
-        return refuse('malformed', `change outside the threads: ${name}`);
+      // A map's entries live in `_map`, a list's in `_start`: anything on the other side is hidden
+      // from the checks below, so it is refused, as is anything outside the known parts.
+      const listPart = type._start !== null;
+      const mapPart = type._map.size > 0;
+      const allowed = name === STAGE_MOVES_FIELD ? !mapPart : knownRoots.has(name) ? !listPart : false;
+      if (!allowed && (listPart || mapPart)) {
+        return refuse('malformed', `change outside the feedback document's parts: ${name}`);
       }
     }
-    return compareThreads(before, threadsJson(scratch), actor);
+    const checks: Array<() => FeedbackCheck> = [
+      () => compareThreads(before.threads, after.threads, actor),
+      () => checkStageMoves(before.stageMoves, after.stageMoves, actor),
+      () => checkObservations(before.observations, after.observations, actor),
+      () => checkReflections(before.reflections, after.reflections, actor),
+      () => checkActions(before.actions, after.actions, actor),
+    ];
+    for (const check of checks) {
+      const result = check();
+      if (!result.ok) return result;
+    }
+    return { ok: true };
   } catch (error) {
     return refuse('malformed', error instanceof Error ? error.message : String(error));
   } finally {
@@ -60,9 +93,20 @@ export function checkFeedbackUpdate(current: Y.Doc, update: Uint8Array, actor: F
   }
 }
 
-/** Root types arrive untyped from updates: `getMap` types it (and throws if it is not a map). */
-function threadsJson(doc: Y.Doc): Record<string, ThreadJson> {
-  return doc.getMap(THREADS_FIELD).toJSON() as Record<string, ThreadJson>;
+const knownRoots = new Set([THREADS_FIELD, STAGE_MOVES_FIELD, OBSERVATIONS_FIELD, REFLECTIONS_FIELD, ACTIONS_FIELD]);
+
+/**
+ * Root types arrive untyped from updates: `getMap`/`getArray` type them (and throw if one is of
+ * the other kind, which is refused as malformed).
+ */
+function rootsJson(doc: Y.Doc) {
+  return {
+    threads: doc.getMap(THREADS_FIELD).toJSON() as Record<string, ThreadJson>,
+    stageMoves: stageMovesArray(doc).toJSON() as unknown[],
+    observations: observationsMap(doc).toJSON() as Record<string, unknown>,
+    reflections: reflectionsMap(doc).toJSON() as Record<string, unknown>,
+    actions: actionsMap(doc).toJSON() as Record<string, unknown>,
+  };
 }
 
 function compareThreads(

@@ -4,18 +4,44 @@
  */
 import * as clip from './catalogs/clip';
 import * as common from './catalogs/common';
+import * as cycle from './catalogs/cycle';
 import * as editor from './catalogs/editor';
 import * as feedback from './catalogs/feedback';
+import * as observation from './catalogs/observation';
+import * as overview from './catalogs/overview';
 import * as references from './catalogs/references';
 import * as sharing from './catalogs/sharing';
+import * as templates from './catalogs/templates';
 
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const DEFAULT_LANGUAGE: Language = 'id';
 
 const catalogues = {
-  id: { ...common.id, ...editor.id, ...sharing.id, ...clip.id, ...references.id, ...feedback.id },
-  en: { ...common.en, ...editor.en, ...sharing.en, ...clip.en, ...references.en, ...feedback.en },
+  id: {
+    ...common.id,
+    ...editor.id,
+    ...sharing.id,
+    ...clip.id,
+    ...references.id,
+    ...feedback.id,
+    ...cycle.id,
+    ...observation.id,
+    ...overview.id,
+    ...templates.id,
+  },
+  en: {
+    ...common.en,
+    ...editor.en,
+    ...sharing.en,
+    ...clip.en,
+    ...references.en,
+    ...feedback.en,
+    ...cycle.en,
+    ...observation.en,
+    ...overview.en,
+    ...templates.en,
+  },
 };
 
 export type MessageKey = keyof typeof catalogues.id;

@@ -1,6 +1,9 @@
 /** The JSON HTTP API: request and response bodies, validated on both sides with zod. */
 import { z } from 'zod';
 import { GrantableRoleSchema, RoleSchema } from '../auth/roles';
+import { DraftSummarySchema, EMPTY_SUMMARY } from '../cycle/draft-summary';
+import { MediaKindSchema } from '../cycle/media-kinds';
+import { TemplateIdSchema } from '../templates/template-schema';
 
 export const DraftIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid draft id');
 
@@ -8,10 +11,18 @@ export const DraftTitleSchema = z.string().trim().min(1, 'title is required').ma
 
 export const WorkspaceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'invalid workspace id');
 
-/** `workspaceId`: create it in one of the caller's workspaces (omitted: a personal draft). */
+export const LanguageSchema = z.enum(['id', 'en']);
+
+/**
+ * `workspaceId`: create it in one of the caller's workspaces (omitted: a personal draft).
+ * `templateId`: start from that template (built-in, or one of a workspace the caller belongs to)
+ * in `language` (default id); omitted: the blank template. The draft's media kind is the template's.
+ */
 export const CreateDraftRequestSchema = z.object({
   title: DraftTitleSchema,
   workspaceId: WorkspaceIdSchema.optional(),
+  templateId: TemplateIdSchema.optional(),
+  language: LanguageSchema.optional(),
 });
 export type CreateDraftRequest = z.infer<typeof CreateDraftRequestSchema>;
 
@@ -27,18 +38,46 @@ export const DraftInfoSchema = z.object({
   role: RoleSchema,
   /** The workspace it belongs to; null or absent for a personal draft. */
   workspaceId: z.string().nullable().optional(),
+  /** What kind of lesson media it is (from its template); absent from older servers and caches. */
+  mediaKind: MediaKindSchema.default('blank'),
 });
 export type DraftInfo = z.infer<typeof DraftInfoSchema>;
 
 /** A draft in the caller's list, with what needs their attention. */
 export const DraftListItemSchema = DraftInfoSchema.extend({
-  /** Feedback threads still open; absent from older servers, hence the default. */
+  /** Feedback threads still open (= summary.openFeedback); absent from older servers, hence the default. */
   openFeedback: z.number().int().nonnegative().default(0),
+  /** Stage and counts, kept by the server as the draft's feedback document changes. */
+  summary: DraftSummarySchema.default(EMPTY_SUMMARY),
 });
 export type DraftListItem = z.infer<typeof DraftListItemSchema>;
 
 export const DraftListResponseSchema = z.object({ drafts: z.array(DraftListItemSchema) });
 export type DraftListResponse = z.infer<typeof DraftListResponseSchema>;
+
+/** A template as the create form lists it (its content stays on the server). */
+export const TemplateInfoSchema = z.object({
+  id: TemplateIdSchema,
+  mediaKind: MediaKindSchema,
+  name: z.object({ id: z.string(), en: z.string() }),
+  description: z.object({ id: z.string(), en: z.string() }),
+  /** Null for a built-in template; else the workspace it was saved in. */
+  workspaceId: z.string().nullable(),
+});
+export type TemplateInfo = z.infer<typeof TemplateInfoSchema>;
+
+export const TemplateListResponseSchema = z.object({ templates: z.array(TemplateInfoSchema) });
+export type TemplateListResponse = z.infer<typeof TemplateListResponseSchema>;
+
+/** The owner of `draftId` saves its content as a template of a workspace they belong to. */
+export const SaveTemplateRequestSchema = z.object({
+  draftId: DraftIdSchema,
+  workspaceId: WorkspaceIdSchema,
+  name: z.string().trim().min(1, 'name is required').max(120, 'name is too long'),
+});
+export type SaveTemplateRequest = z.infer<typeof SaveTemplateRequestSchema>;
+
+export const SaveTemplateResponseSchema = z.object({ template: TemplateInfoSchema });
 
 export const WorkspaceSchema = z.object({ id: z.string(), name: z.string() });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
@@ -157,5 +196,6 @@ export const apiPaths = {
   links: (id: string) => `/api/drafts/${encodeURIComponent(id)}/links`,
   link: (id: string, linkId: string) => `/api/drafts/${encodeURIComponent(id)}/links/${encodeURIComponent(linkId)}`,
   join: '/api/join',
+  templates: '/api/templates',
   refreshSession: '/api/session/refresh',
 } as const;

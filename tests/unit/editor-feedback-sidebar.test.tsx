@@ -286,6 +286,7 @@ describe('the draft list', () => {
     ownerName: 'Bu Sari',
     createdAt: '2026-11-23T08:00:00.000Z',
     updatedAt: '2026-11-23T09:00:00.000Z',
+    mediaKind: 'blank' as const,
     role: 'owner',
   };
 

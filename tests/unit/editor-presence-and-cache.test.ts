@@ -39,6 +39,7 @@ describe('the offline cache', () => {
       ownerName: 'Bu Sari',
       createdAt: '2026-11-23T08:00:00.000Z',
       updatedAt: '2026-11-23T09:00:00.000Z',
+      mediaKind: 'blank' as const,
       role: 'owner' as const,
     };
     cache.saveDrafts([draft, { ...draft, id: 'draft-0002', openFeedback: 3 }]);

@@ -19,6 +19,7 @@ const draftAs = (role: DraftInfo['role']): DraftInfo => ({
   ownerName: 'Bu Sari',
   createdAt: '2026-11-23T08:00:00.000Z',
   updatedAt: '2026-11-23T09:00:00.000Z',
+  mediaKind: 'blank' as const,
   role,
 });
 const members: Member[] = [

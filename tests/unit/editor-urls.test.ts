@@ -35,7 +35,19 @@ describe('the sign-in link token', () => {
 describe('editor page addresses', () => {
   it('no ?draft= is the home list; a valid id opens the draft; a bad id is reported', () => {
     expect(routeOf({ search: '' })).toEqual({ page: 'home' });
-    expect(routeOf({ search: '?draft=abcDEF12_-' })).toEqual({ page: 'draft', draftId: 'abcDEF12_-' });
+    expect(routeOf({ search: '?draft=abcDEF12_-' })).toEqual({ page: 'draft', draftId: 'abcDEF12_-', view: 'media' });
+    expect(routeOf({ search: '?draft=abcDEF12_-&view=observe' })).toEqual({
+      page: 'draft',
+      draftId: 'abcDEF12_-',
+      view: 'observe',
+    });
+    // A view this version does not know still opens the draft.
+    expect(routeOf({ search: '?draft=abcDEF12_-&view=later' })).toEqual({
+      page: 'draft',
+      draftId: 'abcDEF12_-',
+      view: 'media',
+    });
+    expect(routeOf({ search: '?view=overview' })).toEqual({ page: 'overview' });
     expect(routeOf({ search: '?draft=../../etc' })).toEqual({ page: 'invalid-draft' });
   });
 

@@ -12,7 +12,7 @@ import { useT } from '../../components/i18n';
 import { combineSyncStatus } from '../../sync/combined-sync-status';
 import { feedbackRights } from '../feedback/feedback-rights';
 import type { OfflineCache } from '../offline-cache';
-import { EDITOR_PAGE } from '../page-route';
+import { type DraftView, EDITOR_PAGE } from '../page-route';
 import { useDraftConnection } from '../use-draft-connection';
 import { useDraftInfo } from '../use-draft-info';
 import { DraftWorkspace } from './DraftWorkspace';
@@ -29,6 +29,8 @@ export function EditorPage(props: {
   token: string | null;
   me: MeResponse;
   draftId: string;
+  /** Which part of the draft to show (the mentoring-cycle views). */
+  view: DraftView;
   win: Window;
 }) {
   const t = useT();

@@ -6,6 +6,7 @@ import type { OfflineCache } from '../offline-cache';
 import { EDITOR_PAGE, type EditorRoute } from '../page-route';
 import { EditorPage } from './EditorPage';
 import { HomePage } from './HomePage';
+import { MentorOverview } from './overview/MentorOverview';
 
 export function SignedInRoutes(props: {
   route: EditorRoute;
@@ -21,6 +22,8 @@ export function SignedInRoutes(props: {
   switch (route.page) {
     case 'home':
       return <HomePage api={api} cache={cache} win={win} />;
+    case 'overview':
+      return <MentorOverview api={api} cache={cache} win={win} />;
     case 'draft':
       return (
         <EditorPage
@@ -31,6 +34,7 @@ export function SignedInRoutes(props: {
           token={props.token}
           me={props.me}
           draftId={route.draftId}
+          view={route.view}
           win={win}
         />
       );

@@ -77,6 +77,9 @@ export const id = {
   'feedback.refused.may-not-resolve': 'hanya pemilik dan penyunting yang dapat menyelesaikan masukan',
   'feedback.refused.may-not-remove': 'masukan tidak dapat dihapus',
   'feedback.refused.malformed': 'masukan tidak valid',
+  'feedback.refused.may-not-move-stage': 'peran Anda tidak dapat memindahkan tahap draf ke arah itu',
+  'feedback.refused.may-not-plan':
+    'hanya pemilik dan penyunting yang dapat mengubah refleksi dan rencana tindak lanjut',
 
   'feedback.draftList.open': '{count} masukan terbuka',
   'feedback.draftList.open.one': '{count} masukan terbuka',
@@ -159,6 +162,8 @@ export const en: Record<keyof typeof id, string> = {
   'feedback.refused.may-not-resolve': 'only the owner and editors can resolve feedback',
   'feedback.refused.may-not-remove': 'feedback cannot be removed',
   'feedback.refused.malformed': 'the feedback was not valid',
+  'feedback.refused.may-not-move-stage': 'your role cannot move the draft to that stage',
+  'feedback.refused.may-not-plan': 'only the owner and editors can change the reflection and the follow-up plan',
 
   'feedback.draftList.open': '{count} open feedback items',
   'feedback.draftList.open.one': '{count} open feedback item',
