@@ -1,11 +1,18 @@
-/** Creates a draft on the server and opens it. */
+/** Creates a draft on the server from the chosen template, in the UI language, and opens it. */
 import { type FormEvent, useId, useState } from 'react';
 import { DraftTitleSchema } from '../../../shared/protocol/api';
 import type { ApiClient, ApiFailureReason } from '../../api/api-client';
-import { useT } from '../../components/i18n';
+import { useLanguage, useT } from '../../components/i18n';
+import { useWorkspaceNames } from '../overview/use-workspace-names';
+import { TemplatePicker } from './templates/TemplatePicker';
+import { DEFAULT_TEMPLATE_ID, useTemplateOptions } from './templates/use-template-options';
 
 export function CreateDraftForm(props: { api: ApiClient; onCreated: (draftId: string) => void }) {
   const t = useT();
+  const [language] = useLanguage();
+  const options = useTemplateOptions(props.api);
+  const workspaceNames = useWorkspaceNames(props.api);
+  const [templateId, setTemplateId] = useState(DEFAULT_TEMPLATE_ID);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiFailureReason | null>(null);
@@ -20,7 +27,7 @@ export function CreateDraftForm(props: { api: ApiClient; onCreated: (draftId: st
     }
     setBusy(true);
     setProblem(null);
-    const result = await props.api.createDraft({ title: parsed.data });
+    const result = await props.api.createDraft({ title: parsed.data, templateId, language });
     setBusy(false);
     if (result.ok) props.onCreated(result.value.id);
     else setProblem(result.reason);
@@ -28,6 +35,13 @@ export function CreateDraftForm(props: { api: ApiClient; onCreated: (draftId: st
 
   return (
     <form className="create-draft" onSubmit={submit}>
+      <TemplatePicker
+        templates={options.templates}
+        status={options.status}
+        workspaceNames={workspaceNames}
+        selectedId={templateId}
+        onSelect={setTemplateId}
+      />
       <label htmlFor={inputId}>{t('editor.home.newTitle')}</label>
       <div className="inline-form">
         <input
