@@ -17,6 +17,8 @@ export interface OfflineCache {
   saveUser(token: string, user: MeResponse): void;
   loadDrafts(): DraftListItem[] | null;
   saveDrafts(drafts: (DraftInfo & { openFeedback?: number })[]): void;
+  /** When the last list was saved (ISO), for "last known state, as of …"; null if never or unknown. */
+  loadDraftsSavedAt(): string | null;
   /** One draft as last seen (with the user's role), else its entry in the last list. */
   loadDraft(draftId: string): DraftInfo | null;
   saveDraft(draft: DraftInfo): void;
@@ -28,6 +30,7 @@ const CachedUserSchema = z.object({ tokenHash: z.string(), user: MeResponseSchem
 // List items keep their open feedback counts, so the list says them offline too (0 in older caches).
 const CachedDraftsSchema = z.array(DraftListItemSchema);
 const PendingSchema = z.number().int().nonnegative();
+const SavedAtSchema = z.iso.datetime();
 
 /** Not a secret store: the hash only tells whether the cached user belongs to the current token. */
 function tokenHash(token: string): string {
@@ -63,7 +66,11 @@ export function offlineCache(storage: Storage, serverUrl: string): OfflineCache 
     },
     saveUser: (token, user) => write('me', { tokenHash: tokenHash(token), user }),
     loadDrafts: () => read('drafts', CachedDraftsSchema),
-    saveDrafts: (drafts) => write('drafts', drafts),
+    saveDrafts: (drafts) => {
+      write('drafts', drafts);
+      write('drafts.savedAt', new Date().toISOString());
+    },
+    loadDraftsSavedAt: () => read('drafts.savedAt', SavedAtSchema),
     loadDraft: (draftId) =>
       read(`draft.${draftId}`, DraftInfoSchema) ??
       read('drafts', CachedDraftsSchema)?.find((d) => d.id === draftId) ??

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { offlineCache } from '../../extension/editor/offline-cache';
 import { onlineUsers } from '../../extension/editor/presence-users';
 import { syncStatusText } from '../../extension/editor/sync-status-text';
+import { EMPTY_SUMMARY } from '../../shared/cycle/draft-summary';
 import { createTranslator } from '../../shared/i18n';
 
 const sari = { id: 'u-sari', name: 'Bu Sari', color: '#1e88e5' };
@@ -45,8 +46,8 @@ describe('the offline cache', () => {
     cache.saveDrafts([draft, { ...draft, id: 'draft-0002', openFeedback: 3 }]);
     // An older cache entry without a count reads as 0; a count is kept, so the list shows it offline.
     expect(cache.loadDrafts()).toEqual([
-      { ...draft, openFeedback: 0 },
-      { ...draft, id: 'draft-0002', openFeedback: 3 },
+      { ...draft, openFeedback: 0, summary: EMPTY_SUMMARY },
+      { ...draft, id: 'draft-0002', openFeedback: 3, summary: EMPTY_SUMMARY },
     ]);
     expect(offlineCache(localStorage, 'http://other:8787').loadDrafts()).toBeNull();
   });
