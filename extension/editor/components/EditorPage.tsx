@@ -1,7 +1,9 @@
 /**
- * One draft: title, sharing (for its owner), sync status of its content and feedback, who is
- * online, and the workspace — the editor (read-only, with a banner saying why, for someone who may
- * only comment or view), the reference list of the clipped sources, and the feedback sidebar.
+ * One draft: title, sharing and "save as template" (for its owner), sync status of its content and
+ * feedback, who is online, the stage of the mentoring cycle, and the view chosen in the address —
+ * the media (the editor, read-only with a banner saying why for someone who may only comment or
+ * view, the reference list and the feedback sidebar), the classroom observation, the reflection or
+ * the follow-up plan. The stage never locks the media.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { can } from '../../../shared/auth/roles';
@@ -10,12 +12,21 @@ import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import { combineSyncStatus } from '../../sync/combined-sync-status';
+import { cycleRights } from '../cycle/cycle-rights';
+import { useCycle } from '../cycle/use-cycle';
 import { feedbackRights } from '../feedback/feedback-rights';
+import { useFeedbackThreads } from '../feedback/use-feedback-threads';
 import type { OfflineCache } from '../offline-cache';
 import { type DraftView, EDITOR_PAGE } from '../page-route';
 import { useDraftConnection } from '../use-draft-connection';
 import { useDraftInfo } from '../use-draft-info';
+import { CycleTabs } from './cycle/CycleTabs';
+import { FollowUpPlanView } from './cycle/FollowUpPlanView';
+import { type CycleViewProps, ReflectionView } from './cycle/ReflectionView';
+import { SaveTemplateButton } from './cycle/SaveTemplateButton';
+import { StageStepper } from './cycle/StageStepper';
 import { DraftWorkspace } from './DraftWorkspace';
+import { ObservationView } from './observation/ObservationView';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { RefusedChangesNotice } from './RefusedChangesNotice';
@@ -34,7 +45,7 @@ export function EditorPage(props: {
   win: Window;
 }) {
   const t = useT();
-  const { api, serverUrl, token, draftId, win, cache } = props;
+  const { api, serverUrl, token, draftId, view, win, cache } = props;
   const { connection, status, writeRefusal, discardedText } = useDraftConnection(
     { serverUrl, token, draftId },
     win,
@@ -59,6 +70,15 @@ export function EditorPage(props: {
     () => feedbackRights(role, feedback.writeRefusal, editable),
     [role, feedback.writeRefusal, editable],
   );
+  const feedbackDoc = feedback.connection?.doc ?? null;
+  const cycle = useCycle(feedbackDoc);
+  const cycleAllowed = useMemo(
+    () => cycleRights(role, feedback.writeRefusal, cycle.stage),
+    [role, feedback.writeRefusal, cycle.stage],
+  );
+  // The media view reads the threads itself (DraftWorkspace); the reflection and the plan need them here.
+  const threads = useFeedbackThreads(view === 'reflect' || view === 'plan' ? feedbackDoc : null);
+  const workspaces = props.me.workspaces ?? [];
 
   useEffect(() => {
     win.document.title = `${title ?? t('editor.draft.fallbackTitle')} — Dampingi`;
@@ -77,6 +97,14 @@ export function EditorPage(props: {
         {can(draft.info?.role, 'manage-members') && (
           <ShareButton api={api} draftId={draftId} serverUrl={serverUrl} me={props.me} win={win} />
         )}
+        {draft.info?.role === 'owner' && workspaces.length > 0 && (
+          <SaveTemplateButton
+            api={api}
+            draftId={draftId}
+            title={title ?? t('editor.draft.fallbackTitle')}
+            workspaces={workspaces}
+          />
+        )}
       </div>
       {(draft.problem === 'not-found' || draft.problem === 'forbidden') && (
         <p role="alert" className="problem">
@@ -87,9 +115,33 @@ export function EditorPage(props: {
         <SyncStatusBadge status={combineSyncStatus(status, feedback.connection ? feedback.status : null)} />
         {connection && <PresenceList awareness={connection.provider.awareness} />}
       </div>
+      <StageStepper
+        cycle={cycle}
+        doc={feedbackDoc}
+        rights={cycleAllowed}
+        author={author}
+        refusal={feedback.writeRefusal}
+      />
+      <CycleTabs draftId={draftId} view={view} />
       {!editable && role && <ReadOnlyBanner role={role} />}
       {discardedText && <RefusedChangesNotice text={discardedText} win={win} />}
-      {connection ? (
+      {view === 'reflect' || view === 'plan' ? (
+        <CycleView
+          view={view}
+          draftId={draftId}
+          doc={feedbackDoc}
+          threads={threads}
+          cycle={cycle}
+          canWrite={cycleAllowed.plan && editable}
+          author={author}
+          refusal={feedback.writeRefusal}
+          win={win}
+        />
+      ) : !connection ? (
+        <p className="muted">{t('editor.draft.opening')}</p>
+      ) : view === 'observe' ? (
+        <ObservationView content={connection} feedback={feedback} author={author} rights={rights} win={win} />
+      ) : (
         <DraftWorkspace
           connection={connection}
           feedback={feedback}
@@ -99,9 +151,12 @@ export function EditorPage(props: {
           rights={rights}
           win={win}
         />
-      ) : (
-        <p className="muted">{t('editor.draft.opening')}</p>
       )}
     </main>
   );
+}
+
+function CycleView(props: CycleViewProps & { view: 'reflect' | 'plan' }) {
+  const { view, ...rest } = props;
+  return view === 'reflect' ? <ReflectionView {...rest} /> : <FollowUpPlanView {...rest} />;
 }
