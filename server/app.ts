@@ -8,9 +8,10 @@ import { publicBaseUrl, type ServerConfig } from './config';
 import { createHttpHandler } from './http/http-handler';
 import { createLogger, type Logger } from './logger';
 import { createServerMetrics } from './metrics';
-import { OpenFeedbackCounts } from './rooms/open-feedback-counts';
+import { DraftSummaries } from './rooms/draft-summaries';
 import type { RoomHooks } from './rooms/room-hooks';
 import { RoomRegistry } from './rooms/room-registry';
+import { readCurrentDocument } from './rooms/stored-document';
 import { openConfiguredStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
 import { createSyncTransport } from './transport/sync-upgrade';
@@ -28,6 +29,8 @@ export interface StartServerOptions {
   logger?: Logger;
   /** Room lifecycle hooks (auth rules, fan-out); none by default. */
   hooks?: RoomHooks;
+  /** Wraps the opened storage, e.g. for a test to count what reaches it; closing still closes the real one. */
+  wrapStorage?(storage: Storage): Storage;
 }
 
 /** How long clients get to answer the shutdown close frame before their sockets are cut. */
@@ -35,9 +38,10 @@ const CLOSE_GRACE_MS = 1_000;
 
 export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const storage: Storage = await openConfiguredStorage(config, (error) =>
+  const opened: Storage = await openConfiguredStorage(config, (error) =>
     logger.warn({ err: error }, 'an idle PostgreSQL connection failed; it is replaced'),
   );
+  const storage: Storage = options.wrapStorage?.(opened) ?? opened;
   const tokens = createSessionTokens({
     secret: loadTokenSecret({ dataDir: config.dataDir, secret: config.tokenSecret }),
     ttlSeconds: config.tokenTtlSeconds,
@@ -47,18 +51,18 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     documentsLoaded: () => registry.roomCount,
     openDocumentBytes: () => registry.openDocumentBytes(),
   });
-  const openFeedback = new OpenFeedbackCounts({
-    documents: storage.documents,
-    openRoom: (name) => registry.room(name),
-    logger,
-  });
+  const summaries = new DraftSummaries({ drafts: storage.drafts, documents: storage.documents, logger });
   const registry: RoomRegistry = new RoomRegistry({
     documents: metrics.instrument(storage.documents),
     hooks: {
       ...options.hooks,
       afterStoreUpdate(event) {
-        openFeedback.stored(event.roomName);
+        summaries.stored(event);
         options.hooks?.afterStoreUpdate?.(event);
+      },
+      afterUnload(event) {
+        summaries.unloaded(event.roomName);
+        options.hooks?.afterUnload?.(event);
       },
     },
     logger,
@@ -84,11 +88,18 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       storage,
       tokens,
       accessChanged: (draftId, userId, role) => registry.reviseAccess(draftId, userId, role),
-      openFeedbackCount: (draftId) => openFeedback.count(draftId),
+      draftSummary: (draft) => summaries.summaryOf(draft),
+      readDocument: (name, read) =>
+        readCurrentDocument(
+          { documents: storage.documents, openRoom: (room) => registry.room(room), logger },
+          name,
+          read,
+        ),
       logger,
       webDir: config.webDir,
       version: packageVersion(),
       maxJsonBodyBytes: config.maxJsonBodyBytes,
+      maxTemplateBytes: config.maxTemplateBytes,
       metrics,
       stats: () => ({ rooms: registry.roomCount, connections: registry.connectionCount }),
     }),
@@ -104,7 +115,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       });
     });
   } catch (error) {
-    await storage.close();
+    await opened.close();
     throw error;
   }
   const port = (httpServer.address() as AddressInfo).port;
@@ -124,7 +135,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     await transport.close(CLOSE_GRACE_MS);
     httpServer.closeAllConnections();
     await stopped;
-    await storage.close();
+    await summaries.whenIdle();
+    await opened.close();
     logger.info('Dampingi server stopped');
   }
   return {

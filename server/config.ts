@@ -117,6 +117,8 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Limits below are not read from the environment; tests may override them. */
   maxJsonBodyBytes: number;
+  /** A draft saved as a workspace template may be at most this large, as ProseMirror JSON. */
+  maxTemplateBytes: number;
   /** How long an empty room stays loaded, so a quick reconnect does not reload from storage. */
   roomUnloadDelayMs: number;
   /** A document whose update log is at least this long is compacted into one snapshot when loaded. */
@@ -160,6 +162,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
       tokenTtlSeconds: vars.DAMPINGI_TOKEN_TTL_DAYS * 86_400,
       logLevel: vars.LOG_LEVEL,
       maxJsonBodyBytes: 64 * 1024,
+      maxTemplateBytes: MiB,
       roomUnloadDelayMs: 2_000,
       compactAfterUpdates: 500,
     },

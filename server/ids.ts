@@ -1,4 +1,4 @@
-/** Random, URL-safe identifiers for drafts and users (16 random bytes, 22 base64url characters). */
+/** Random, URL-safe identifiers for drafts, users, workspaces and workspace templates. */
 import { randomBytes } from 'node:crypto';
 
 export function newDraftId(): string {
@@ -11,4 +11,9 @@ export function newUserId(): string {
 
 export function newWorkspaceId(): string {
   return randomBytes(9).toString('base64url');
+}
+
+/** `ws-` and 20 lowercase hex characters: template ids allow only [a-z0-9-] (shared/templates/template-schema.ts). */
+export function newTemplateId(): string {
+  return `ws-${randomBytes(10).toString('hex')}`;
 }

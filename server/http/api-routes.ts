@@ -6,6 +6,7 @@ import { apiError, type JsonReply } from './json';
 import { changeMember, createLink, listLinks, listMembers, removeMember, revokeLink } from './member-routes';
 import type { ApiContext, Route } from './route-kit';
 import { join, me, refreshSession } from './session-routes';
+import { listTemplates, saveTemplate } from './template-routes';
 
 export type { ApiContext } from './route-kit';
 
@@ -37,6 +38,7 @@ const routes: RouteEntry[] = [
   { pattern: /^\/api\/drafts\/([^/]+)\/members\/([^/]+)$/, methods: { PUT: changeMember, DELETE: removeMember } },
   { pattern: /^\/api\/drafts\/([^/]+)\/links$/, methods: { GET: listLinks, POST: createLink } },
   { pattern: /^\/api\/drafts\/([^/]+)\/links\/([^/]+)$/, methods: { DELETE: revokeLink } },
+  { pattern: /^\/api\/templates$/, methods: { GET: listTemplates, POST: saveTemplate } },
 ];
 
 export function isApiPath(pathname: string): boolean {

@@ -1,4 +1,5 @@
-/** Drafts as their members see them: list, create (the creator becomes owner), read one. */
+/** Drafts as their members see them: list (with each draft's summary), create from a template (the creator becomes owner), read one. */
+import { EMPTY_SUMMARY } from '../../shared/cycle/draft-summary';
 import {
   apiPaths,
   CreateDraftRequestSchema,
@@ -6,32 +7,59 @@ import {
   DraftInfoSchema,
   DraftListResponseSchema,
 } from '../../shared/protocol/api';
+import { roomName } from '../../shared/protocol/rooms';
+import { templateUpdate } from '../../shared/templates/template-content';
 import { newDraftId } from '../ids';
 import type { MemberDraftRecord } from '../storage/storage';
 import { apiError } from './json';
 import { draftWithRight, parseBody, requireUser } from './route-kit';
+import { templateFor } from './template-routes';
 
 export function draftInfo(draft: MemberDraftRecord): DraftInfo {
   // Parsing what we send keeps the response honest to the shared schema; a failure here is a bug.
   return DraftInfoSchema.parse(draft);
 }
 
-/** The caller's drafts, newest first by last update, so a draft someone just edited comes first. */
+/**
+ * The caller's drafts, most recently active first, each with its stored summary: one query, no
+ * document loaded (but once for a draft from before summaries, see rooms/draft-summaries.ts).
+ */
 export const listDrafts = requireUser(async (_request, context, user) => {
   const drafts = await context.storage.drafts.listDraftsForMember(user.id);
-  const openFeedback = await Promise.all(drafts.map((draft) => context.openFeedbackCount(draft.id)));
-  const items = drafts.map((draft, index) => ({ ...draftInfo(draft), openFeedback: openFeedback[index] }));
+  const summaries = await Promise.all(drafts.map((draft) => context.draftSummary(draft)));
+  const items = drafts.map((draft, index) => {
+    const summary = summaries[index] ?? EMPTY_SUMMARY;
+    // `openFeedback` stays for clients from before summaries.
+    return { ...draftInfo(draft), summary, openFeedback: summary.openFeedback };
+  });
   return { status: 200, body: DraftListResponseSchema.parse({ drafts: items }) };
 });
 
+/**
+ * The template's content becomes the first stored update of the draft's content document, before
+ * the draft exists, so nobody can open it without; if creating the draft then fails, that document
+ * is left unreachable rather than a draft without its template. Without a template (API clients,
+ * scripts; the editor's form always names one) the draft is empty "other" media.
+ */
 export const createDraft = requireUser(async (request, context, user) => {
   const body = await parseBody(request, context, CreateDraftRequestSchema);
   if (!body.ok) return body.reply;
-  const { title, workspaceId = null } = body.value;
+  const { title, workspaceId = null, templateId, language = 'id' } = body.value;
   if (workspaceId && !(await context.storage.workspaces.isMember(workspaceId, user.id))) {
     return apiError(403, 'forbidden', 'you are not a member of that workspace');
   }
-  const draft = await context.storage.drafts.createDraft({ id: newDraftId(), title, ownerId: user.id, workspaceId });
+  const template = templateId ? await templateFor(context, user, templateId) : null;
+  if (template && !template.ok) return template.reply;
+  const id = newDraftId();
+  if (template) await context.storage.documents.appendUpdate(roomName(id), templateUpdate(template.value, language));
+  const draft = await context.storage.drafts.createDraft({
+    id,
+    title,
+    ownerId: user.id,
+    workspaceId,
+    mediaKind: template?.value.mediaKind ?? 'blank',
+    summaryJson: JSON.stringify(EMPTY_SUMMARY),
+  });
   return { status: 201, body: draftInfo(draft), headers: { location: apiPaths.draft(draft.id) } };
 });
 

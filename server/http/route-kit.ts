@@ -1,11 +1,13 @@
 /** What every API route shares: its context, signing in from the bearer token, zod-checked bodies, and draft rights. */
 import type { IncomingMessage } from 'node:http';
+import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { type Capability, can, type Role } from '../../shared/auth/roles';
+import type { DraftSummary } from '../../shared/cycle/draft-summary';
 import { DraftIdSchema } from '../../shared/protocol/api';
 import { type AuthFailureReason, type AuthResult, authenticateToken, bearerToken } from '../auth/authenticate';
 import type { SessionTokens } from '../auth/session-tokens';
-import type { MemberDraftRecord, Storage, UserRecord } from '../storage/storage';
+import type { ListedDraftRecord, MemberDraftRecord, Storage, UserRecord } from '../storage/storage';
 import { apiError, type JsonReply, readJsonBody } from './json';
 
 export interface ApiContext {
@@ -13,10 +15,14 @@ export interface ApiContext {
   tokens: SessionTokens;
   version: string;
   maxJsonBodyBytes: number;
+  /** A draft's content saved as a template may be at most this large (as JSON). */
+  maxTemplateBytes: number;
   /** Live counts for /health. */
   stats(): { rooms: number; connections: number };
-  /** Feedback threads of the draft still open (see rooms/open-feedback-counts.ts). */
-  openFeedbackCount(draftId: string): Promise<number>;
+  /** The listed draft's summary: the stored one, or computed once (see rooms/draft-summaries.ts). */
+  draftSummary(draft: ListedDraftRecord): Promise<DraftSummary>;
+  /** `read` on a document as it is now: the loaded room's, else storage's (rooms/stored-document.ts). */
+  readDocument<T>(name: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** A member's role changed or was removed; open connections must follow (see RoomRegistry). */
   accessChanged(draftId: string, userId: string, role: Role | null): void;
 }

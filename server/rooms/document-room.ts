@@ -286,7 +286,7 @@ export class DocumentRoom {
       return;
     }
     this.compaction.applied(seq);
-    this.options.hooks.afterStoreUpdate?.({ ...event, seq });
+    this.options.hooks.afterStoreUpdate?.({ ...event, seq, doc: this.doc });
   }
 
   private async load(): Promise<void> {

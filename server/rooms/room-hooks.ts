@@ -26,8 +26,11 @@ export interface RoomHooks {
    * and nothing is stored or applied (later: read-only roles such as a commenter on content).
    */
   beforeStoreUpdate?(event: UpdateEvent): HookRefusal | null | Promise<HookRefusal | null>;
-  /** The update is durably stored and applied (later: publish it to other server nodes). */
-  afterStoreUpdate?(event: UpdateEvent & { seq: number }): void;
+  /**
+   * The update is durably stored and applied (later: publish it to other server nodes). `doc` is
+   * the room's document right after it, at `seq`; read it now (it moves on), never change it.
+   */
+  afterStoreUpdate?(event: UpdateEvent & { seq: number; doc: Y.Doc }): void;
   /** The room's document was destroyed after its last connection left. */
   afterUnload?(event: { roomName: string }): void;
 }

@@ -4,6 +4,7 @@
  * only ever arrive here as SHA-256 hashes.
  */
 import type { GrantableRole, Role } from '../../shared/auth/roles';
+import type { MediaKind } from '../../shared/cycle/media-kinds';
 
 /** One Yjs update in a document's log; `seq` grows with every append. */
 export interface StoredUpdate {
@@ -35,8 +36,13 @@ export interface DraftRecord {
   ownerName: string;
   /** ISO 8601. */
   createdAt: string;
-  /** ISO 8601; the later of the draft's own change and the last stored edit of its content. */
+  /**
+   * ISO 8601; the last activity: the later of the draft's own change and the last stored update of
+   * its content or its feedback document.
+   */
   updatedAt: string;
+  /** What kind of lesson media it is, from the template it was created from. */
+  mediaKind: MediaKind;
 }
 
 export interface NewDraft {
@@ -45,6 +51,10 @@ export interface NewDraft {
   ownerId: string;
   /** Omitted or null: a personal draft. */
   workspaceId?: string | null;
+  /** Omitted: 'blank'. */
+  mediaKind?: MediaKind;
+  /** The summary JSON to start with (see `putSummary`), stored as of sequence number 0; omitted: none. */
+  summaryJson?: string | null;
 }
 
 /** A draft as one member sees it. */
@@ -52,15 +62,31 @@ export interface MemberDraftRecord extends DraftRecord {
   role: Role;
 }
 
-/** Drafts. Room is left for a mentoring-cycle stage, a summary and versions (later issues). */
+/** A draft in a member's list: with its stored summary, never with its documents. */
+export interface ListedDraftRecord extends MemberDraftRecord {
+  /**
+   * The JSON of shared/cycle/draft-summary.ts's DraftSummary as last stored; null when none was
+   * stored yet (drafts from before summaries). The store does not parse it: the server does.
+   */
+  summaryJson: string | null;
+}
+
+/** Drafts. Room is left for versions (a later issue). */
 export interface DraftStore {
   /** Creates the draft with its creator as its owner, in one transaction. */
   createDraft(draft: NewDraft): Promise<MemberDraftRecord>;
   getDraft(id: string): Promise<DraftRecord | null>;
   /** The draft if `userId` is one of its members, with their role. */
   getDraftForMember(id: string, userId: string): Promise<MemberDraftRecord | null>;
-  /** The drafts `userId` is a member of, most recently updated first. */
-  listDraftsForMember(userId: string): Promise<MemberDraftRecord[]>;
+  /** The drafts `userId` is a member of, most recently active first; one query, no document is read. */
+  listDraftsForMember(userId: string): Promise<ListedDraftRecord[]>;
+  /**
+   * Stores the draft's summary as computed from its feedback document at update `seq` (the
+   * sequence number `appendUpdate` returned). Writes that arrive out of order, from another request
+   * or another server process, cannot put an older summary over a newer one: a summary is replaced
+   * only by one of the same or a later `seq`. False when nothing was written (unknown draft or older).
+   */
+  putSummary(draftId: string, summaryJson: string, seq: number): Promise<boolean>;
 }
 
 export interface MemberRecord {
@@ -141,6 +167,31 @@ export interface WorkspaceStore {
   listWorkspaces(): Promise<WorkspaceRecord[]>;
 }
 
+/** A template saved in a workspace from a draft (built-in ones are data in shared/templates). */
+export interface WorkspaceTemplateInfo {
+  /** `ws-<random>` (shared/templates/template-schema.ts). */
+  id: string;
+  workspaceId: string;
+  name: string;
+  mediaKind: MediaKind;
+  createdBy: string;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+export interface WorkspaceTemplateRecord extends WorkspaceTemplateInfo {
+  /** ProseMirror JSON documents, as text, per language. */
+  content: { id: string; en: string };
+}
+
+/** Workspaces' own templates. Listing never returns their content; reading one does. */
+export interface TemplateStore {
+  createTemplate(template: Omit<WorkspaceTemplateRecord, 'createdAt'>): Promise<WorkspaceTemplateInfo>;
+  getTemplate(id: string): Promise<WorkspaceTemplateRecord | null>;
+  /** The templates of these workspaces, newest first. */
+  listForWorkspaces(workspaceIds: readonly string[]): Promise<WorkspaceTemplateInfo[]>;
+}
+
 export interface UserRecord {
   id: string;
   name: string;
@@ -169,6 +220,7 @@ export interface Storage {
   readonly shareLinks: ShareLinkStore;
   readonly users: UserStore;
   readonly workspaces: WorkspaceStore;
+  readonly templates: TemplateStore;
   /** Flushes and releases the database; the storage is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -16,7 +16,8 @@ export const LanguageSchema = z.enum(['id', 'en']);
 /**
  * `workspaceId`: create it in one of the caller's workspaces (omitted: a personal draft).
  * `templateId`: start from that template (built-in, or one of a workspace the caller belongs to)
- * in `language` (default id); omitted: the blank template. The draft's media kind is the template's.
+ * in `language` (default id); omitted: an empty draft of media kind 'blank' (the editor's form always
+ * names a template). The draft's media kind is the template's.
  */
 export const CreateDraftRequestSchema = z.object({
   title: DraftTitleSchema,

@@ -88,6 +88,7 @@ export function describeAccessContract({ name, openFixture, openStorage }: Contr
         ownerName: 'Bu Sari',
         createdAt: first?.createdAt,
         updatedAt: first?.updatedAt,
+        mediaKind: 'blank',
       });
       expect(await storage.drafts.listDraftsForMember('user-budi')).toEqual([]);
       expect(await storage.drafts.getDraftForMember('draft-older', 'user-budi')).toBeNull();

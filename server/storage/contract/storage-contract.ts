@@ -5,6 +5,7 @@
 import { afterEach } from 'vitest';
 import type { Storage } from '../storage';
 import { describeAccessContract } from './access-contract';
+import { describeCycleContract } from './cycle-contract';
 import { describeDocumentContract } from './document-contract';
 
 export interface StorageFixture {
@@ -46,4 +47,5 @@ export function describeStorageContract(name: string, open: OpenStorage): void {
   };
   describeDocumentContract(context);
   describeAccessContract(context);
+  describeCycleContract(context);
 }

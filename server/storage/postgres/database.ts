@@ -75,6 +75,26 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (name, seq)
   );
   `,
+  // v2 (SQLite v4): the mentoring cycle. Drafts have a media kind (from their template) and a summary
+  // of their feedback document for the overviews (NULL until first computed; \`summary_seq\` is the
+  // update it was computed at, so a late write never replaces a newer one); workspaces keep templates.
+  `
+  ALTER TABLE drafts ADD COLUMN media_kind TEXT NOT NULL DEFAULT 'blank';
+  ALTER TABLE drafts ADD COLUMN summary TEXT;
+  ALTER TABLE drafts ADD COLUMN summary_seq BIGINT;
+  CREATE TABLE workspace_templates (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+    name TEXT NOT NULL,
+    media_kind TEXT NOT NULL,
+    content_id TEXT NOT NULL,
+    content_en TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    position BIGINT GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE INDEX workspace_templates_by_workspace ON workspace_templates (workspace_id, created_at);
+  `,
 ];
 
 // Any constant works; it only has to be the same in every process that migrates this database.

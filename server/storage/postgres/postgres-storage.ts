@@ -1,9 +1,13 @@
-/** Scale-out storage: documents, drafts, members, share links, users and workspaces in one PostgreSQL database. */
+/**
+ * Scale-out storage: documents, drafts, members, share links, users, workspaces and their templates
+ * in one PostgreSQL database.
+ */
 import type { Storage } from '../storage';
 import { openPool } from './database';
 import { createPostgresDocumentStore } from './postgres-documents';
 import { createPostgresDraftStore } from './postgres-drafts';
 import { createPostgresMemberStore, createPostgresShareLinkStore } from './postgres-members';
+import { createPostgresTemplateStore } from './postgres-templates';
 import { createPostgresUserStore } from './postgres-users';
 import { createPostgresWorkspaceStore } from './postgres-workspaces';
 
@@ -30,6 +34,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     shareLinks: createPostgresShareLinkStore(pool, now),
     users: createPostgresUserStore(pool, now),
     workspaces: createPostgresWorkspaceStore(pool, now),
+    templates: createPostgresTemplateStore(pool, now),
     close: () => {
       closed ??= documents.drainAll().then(() => pool.end());
       return closed;

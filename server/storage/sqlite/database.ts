@@ -10,7 +10,7 @@ export const SQLITE_FILE_NAME = 'dampingi.sqlite';
 
 /**
  * Each entry moves the schema one version up; never edit a shipped one, append a new one.
- * Drafts will gain a mentoring-cycle stage and summary columns, and a versions table, later.
+ * Drafts will gain a versions table later.
  */
 export const migrations: readonly string[] = [
   `
@@ -92,6 +92,25 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX workspace_members_by_user ON workspace_members (user_id);
   ALTER TABLE drafts ADD COLUMN workspace_id TEXT REFERENCES workspaces(id);
+  `,
+  // v4: the mentoring cycle. Drafts have a media kind (from their template) and a summary of their
+  // feedback document for the overviews (NULL until first computed; \`summary_seq\` is the update it
+  // was computed at, so a late write never replaces a newer one); workspaces keep their own templates.
+  `
+  ALTER TABLE drafts ADD COLUMN media_kind TEXT NOT NULL DEFAULT 'blank';
+  ALTER TABLE drafts ADD COLUMN summary TEXT;
+  ALTER TABLE drafts ADD COLUMN summary_seq INTEGER;
+  CREATE TABLE workspace_templates (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+    name TEXT NOT NULL,
+    media_kind TEXT NOT NULL,
+    content_id TEXT NOT NULL,
+    content_en TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX workspace_templates_by_workspace ON workspace_templates (workspace_id, created_at);
   `,
 ];
 

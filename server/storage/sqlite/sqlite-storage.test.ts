@@ -55,6 +55,24 @@ describe('SQLite files from older versions', () => {
     expect(await storage.users.getUser('user-budi')).toMatchObject({ tokensValidFrom: '2026-01-02T00:00:00.000Z' });
   });
 
+  it('a database from before the mentoring cycle keeps its drafts, as blank media with no summary yet', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const v3 = new Database(join(dir, SQLITE_FILE_NAME));
+    for (const migration of migrations.slice(0, 3)) v3.exec(migration);
+    v3.pragma('user_version = 3');
+    v3.exec(`INSERT INTO users VALUES ('user-sari', 'Bu Sari', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO drafts (id, title, owner_id, created_at, updated_at)
+               VALUES ('draft-0001', 'Modul', 'user-sari', '2026-01-03T00:00:00.000Z', '2026-01-03T00:00:00.000Z');
+             INSERT INTO draft_members VALUES ('draft-0001', 'user-sari', 'owner', NULL, '2026-01-03T00:00:00.000Z');`);
+    v3.close();
+    const storage = openSqliteStorage({ dataDir: dir, synchronous: 'FULL' });
+    open.push(storage);
+    expect(await storage.drafts.listDraftsForMember('user-sari')).toEqual([
+      expect.objectContaining({ id: 'draft-0001', mediaKind: 'blank', summaryJson: null, role: 'owner' }),
+    ]);
+  });
+
   it('a database written by a newer server is refused instead of being misread', () => {
     const dir = tempDir();
     dirs.push(dir);

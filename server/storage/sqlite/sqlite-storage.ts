@@ -1,10 +1,14 @@
-/** The default storage: one SQLite file `<dataDir>/dampingi.sqlite` holding documents, drafts, members, share links, users and workspaces. */
+/**
+ * The default storage: one SQLite file `<dataDir>/dampingi.sqlite` holding documents, drafts, members,
+ * share links, users, workspaces and their templates.
+ */
 import type { SqliteSynchronous } from '../../config';
 import type { Storage } from '../storage';
 import { openDatabase } from './database';
 import { createSqliteDocumentStore } from './sqlite-documents';
 import { createSqliteDraftStore } from './sqlite-drafts';
 import { createSqliteMemberStore, createSqliteShareLinkStore } from './sqlite-members';
+import { createSqliteTemplateStore } from './sqlite-templates';
 import { createSqliteUserStore } from './sqlite-users';
 import { createSqliteWorkspaceStore } from './sqlite-workspaces';
 
@@ -29,6 +33,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     shareLinks: createSqliteShareLinkStore(db, now),
     users: createSqliteUserStore(db, now),
     workspaces: createSqliteWorkspaceStore(db, now),
+    templates: createSqliteTemplateStore(db, now),
     close: async () => {
       if (!db.open) return;
       documents.flushPending();

@@ -7,14 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { type RunningServer, startServer } from '../../../server/app';
-import { addUser, type CreatedUser } from '../../../server/cli/user-commands';
+import { addToWorkspace, addUser, type CreatedUser, createWorkspace } from '../../../server/cli/user-commands';
 import { configFromEnv, type ServerConfig } from '../../../server/config';
 import type { Logger } from '../../../server/logger';
 import { openSqliteStorage } from '../../../server/storage/sqlite/sqlite-storage';
-import type { StoredDocument } from '../../../server/storage/storage';
+import type { Storage, StoredDocument } from '../../../server/storage/storage';
 import type { GrantableRole } from '../../../shared/auth/roles';
 import {
   apiPaths,
+  type CreateDraftRequest,
   CreateShareLinkResponseSchema,
   type DraftInfo,
   DraftInfoSchema,
@@ -40,7 +41,10 @@ export interface TestServer {
   start(): Promise<void>;
   stop(): Promise<void>;
   addUser(name: string): Promise<CreatedUser>;
-  createDraft(token: string, title: string): Promise<DraftInfo>;
+  /** A workspace made the way the CLI makes it, with these users in it; its id. */
+  addWorkspace(name: string, memberIds: readonly string[]): Promise<string>;
+  /** Through the API; `options` name a template, its language or a workspace. */
+  createDraft(token: string, title: string, options?: Omit<CreateDraftRequest, 'title'>): Promise<DraftInfo>;
   /** The owner shares the draft through a new link of `role`, and `memberToken`'s user joins with it. */
   shareDraft(ownerToken: string, draftId: string, memberToken: string, role: GrantableRole): Promise<void>;
   /** Reads a document straight from the SQLite file, through a second connection (as the CLI would). */
@@ -53,6 +57,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   overrides?: Partial<ServerConfig>;
   logger?: Logger;
+  /** Wraps the server's storage on every start, e.g. to count what reaches it (see server/app.ts). */
+  wrapStorage?(storage: Storage): Storage;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -80,7 +86,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return running.url;
     },
     async start() {
-      running = await startServer(config, { logger });
+      running = await startServer(config, { logger, wrapStorage: options.wrapStorage });
     },
     async stop() {
       await running?.close();
@@ -94,11 +100,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (!result.ok) throw new Error(result.message);
       return result.user;
     },
-    async createDraft(token, title) {
+    async addWorkspace(name, memberIds) {
+      const cli = { dataDir, tokenSecret: config.tokenSecret };
+      const created = await createWorkspace(cli, name);
+      if (!created.ok) throw new Error(created.message);
+      for (const userId of memberIds) {
+        if (!(await addToWorkspace(cli, created.workspace.id, userId))) throw new Error(`could not add ${userId}`);
+      }
+      return created.workspace.id;
+    },
+    async createDraft(token, title, options = {}) {
       const response = await fetch(`${server.url()}/api/drafts`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ title }),
+        body: JSON.stringify({ title, ...options }),
       });
       if (response.status !== 201) throw new Error(`creating a draft failed: ${response.status}`);
       return DraftInfoSchema.parse(await response.json());

@@ -1,0 +1,132 @@
+/**
+ * Keeps each draft's summary (shared/cycle/draft-summary.ts) stored beside the draft, so the draft
+ * list and the overviews never load documents: recomputed from the live feedback room's document
+ * each time it stores an update, and written when it changed. A draft from before summaries has
+ * none yet; its first listing computes it once from storage and stores it.
+ */
+import type * as Y from 'yjs';
+import {
+  type DraftSummary,
+  DraftSummarySchema,
+  EMPTY_SUMMARY,
+  summarizeFeedbackDoc,
+} from '../../shared/cycle/draft-summary';
+import { parseRoomName, roomName } from '../../shared/protocol/rooms';
+import type { Logger } from '../logger';
+import type { DocumentStore, DraftStore } from '../storage/storage';
+import type { UpdateEvent } from './room-hooks';
+import { readStoredDocument } from './stored-document';
+
+export interface DraftSummariesOptions {
+  drafts: Pick<DraftStore, 'putSummary'>;
+  documents: Pick<DocumentStore, 'loadDocument'>;
+  logger: Logger;
+}
+
+/** The stored JSON as a summary; null when missing or not (any longer) a valid summary. */
+export function parseStoredSummary(json: string | null): DraftSummary | null {
+  if (json === null) return null;
+  try {
+    const parsed = DraftSummarySchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export class DraftSummaries {
+  /**
+   * Draft id → the summary JSON this process last wrote while the draft's feedback room is loaded,
+   * to skip writing an unchanged one. Emptied on unload, so a room's first update always writes
+   * (which also repairs a summary a crash left behind its document).
+   */
+  private readonly written = new Map<string, string>();
+  /** Summaries of drafts without one, being computed from storage, so parallel lists share the work. */
+  private readonly computing = new Map<string, Promise<DraftSummary>>();
+  private readonly writes = new Set<Promise<unknown>>();
+
+  constructor(private readonly options: DraftSummariesOptions) {}
+
+  /** RoomHooks.afterStoreUpdate: a feedback room's summary may have changed with this update. */
+  stored(event: Pick<UpdateEvent, 'roomName'> & { seq: number; doc: Y.Doc }): void {
+    const room = parseRoomName(event.roomName);
+    if (room?.kind !== 'feedback') return;
+    let json: string;
+    try {
+      json = JSON.stringify(summarizeFeedbackDoc(event.doc));
+    } catch (error) {
+      this.options.logger.error({ err: error, room: event.roomName }, 'summarizing the feedback document failed');
+      return;
+    }
+    const { draftId } = room;
+    if (this.written.get(draftId) === json) return;
+    this.written.set(draftId, json);
+    this.track(
+      this.options.drafts.putSummary(draftId, json, event.seq).catch((error: unknown) => {
+        // Forget it, so the room's next update tries again.
+        if (this.written.get(draftId) === json) this.written.delete(draftId);
+        this.options.logger.error({ err: error, draft: draftId, seq: event.seq }, 'storing the draft summary failed');
+      }),
+    );
+  }
+
+  /** RoomHooks.afterUnload. */
+  unloaded(name: string): void {
+    const room = parseRoomName(name);
+    if (room?.kind === 'feedback') this.written.delete(room.draftId);
+  }
+
+  /** The draft's summary as listed: the stored one, or (once per draft) computed from storage and stored. */
+  async summaryOf(draft: { id: string; summaryJson: string | null }): Promise<DraftSummary> {
+    const stored = parseStoredSummary(draft.summaryJson);
+    if (stored) return stored;
+    const inFlight = this.computing.get(draft.id);
+    if (inFlight) return inFlight;
+    const computing = this.computeAndStore(draft.id);
+    this.computing.set(draft.id, computing);
+    try {
+      return await computing;
+    } finally {
+      this.computing.delete(draft.id);
+    }
+  }
+
+  /** Resolves once every summary write started so far has finished (before closing the storage). */
+  async whenIdle(): Promise<void> {
+    while (this.writes.size > 0) await Promise.allSettled([...this.writes]);
+  }
+
+  /** Unreadable (logged): the first stage with nothing open, not stored, so the next listing tries again. */
+  private async computeAndStore(draftId: string): Promise<DraftSummary> {
+    const name = roomName(draftId, 'feedback');
+    let computed: { summary: DraftSummary; lastSeq: number };
+    try {
+      computed = await readStoredDocument(this.options, name, (doc, lastSeq) => ({
+        summary: summarizeFeedbackDoc(doc),
+        lastSeq,
+      }));
+    } catch (error) {
+      this.options.logger.error({ err: error, room: name }, 'computing a draft summary from storage failed');
+      return EMPTY_SUMMARY;
+    }
+    // A live room that stored a later update meanwhile has written a newer one: this write then loses.
+    const write = this.options.drafts.putSummary(draftId, JSON.stringify(computed.summary), computed.lastSeq);
+    this.track(write);
+    try {
+      await write;
+      this.options.logger.info({ draft: draftId }, 'stored the first summary of a draft from before summaries');
+    } catch (error) {
+      this.options.logger.error({ err: error, draft: draftId }, 'storing a computed draft summary failed');
+    }
+    return computed.summary;
+  }
+
+  private track(write: Promise<unknown>): void {
+    const settled = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.writes.add(settled);
+    void settled.then(() => this.writes.delete(settled));
+  }
+}
