@@ -21,10 +21,10 @@ import {
 } from './support/editor-page';
 import {
   feedbackSidebar,
+  giveFeedback as giveFeedbackAs,
   heldThreadCard,
   highlightedText,
   placeCaretAt,
-  selectWithMouse,
   threadCard,
 } from './support/feedback-page';
 
@@ -39,17 +39,8 @@ describe('the mentor gives feedback on a draft and the teacher works with it', (
   let mentor: Page;
 
   /** The mentor selects `quote`, chooses the kind, writes, and sends. */
-  async function giveFeedback(kind: string, quote: string, comment: string, suggestion?: string): Promise<void> {
-    await selectWithMouse(mentor, quote);
-    await feedbackSidebar(mentor).getByRole('button', { name: 'Beri masukan' }).click();
-    const form = feedbackSidebar(mentor).getByRole('form', { name: 'Masukan baru' });
-    expect(await form.locator('blockquote').innerText()).toBe(quote);
-    await form.getByRole('radio', { name: new RegExp(`^${kind}`) }).check();
-    if (suggestion !== undefined) await form.getByLabel('Teks pengganti yang diusulkan').fill(suggestion);
-    await form.getByRole('textbox', { name: /^Komentar/ }).fill(comment);
-    await form.getByRole('button', { name: 'Kirim masukan' }).click();
-    await form.waitFor({ state: 'detached' });
-  }
+  const giveFeedback = (kind: string, quote: string, comment: string, suggestion?: string) =>
+    giveFeedbackAs(mentor, kind, quote, comment, suggestion);
 
   async function setFilter(page: Page, label: 'Jenis' | 'Status', option: string): Promise<void> {
     await feedbackSidebar(page).getByLabel(label, { exact: true }).selectOption({ label: option });

@@ -2,6 +2,25 @@
 import type { Locator, Page } from 'playwright-core';
 import { editorArea } from './editor-page';
 
+/** Selects `quote` with the mouse, chooses the kind, writes and sends, as a mentor gives feedback. */
+export async function giveFeedback(
+  page: Page,
+  kind: string,
+  quote: string,
+  comment: string,
+  suggestion?: string,
+): Promise<void> {
+  await selectWithMouse(page, quote);
+  await feedbackSidebar(page).getByRole('button', { name: 'Beri masukan' }).click();
+  const form = feedbackSidebar(page).getByRole('form', { name: 'Masukan baru' });
+  if ((await form.locator('blockquote').innerText()) !== quote) throw new Error(`the form does not quote "${quote}"`);
+  await form.getByRole('radio', { name: new RegExp(`^${kind}`) }).check();
+  if (suggestion !== undefined) await form.getByLabel('Teks pengganti yang diusulkan').fill(suggestion);
+  await form.getByRole('textbox', { name: /^Komentar/ }).fill(comment);
+  await form.getByRole('button', { name: 'Kirim masukan' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
 export function feedbackSidebar(page: Page): Locator {
   return page.getByRole('complementary', { name: 'Masukan' });
 }
@@ -30,6 +49,8 @@ export async function selectWithMouse(page: Page, text: string): Promise<void> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(wanted) ?? -1;
       if (at === -1) continue;
+      // A long draft: the text may be out of sight, where the mouse cannot reach it.
+      node.parentElement?.scrollIntoView({ block: 'center' });
       const rect = (from: number, to: number) => {
         const range = document.createRange();
         range.setStart(node, from);
