@@ -22,6 +22,7 @@ import {
 } from '../../shared/cycle/cycle-doc';
 import { threadRef } from '../../shared/cycle/cycle-schema';
 import { checkFeedbackUpdate, type FeedbackActor } from '../../shared/feedback/feedback-rules';
+import { attemptFeedbackChange } from './support/feedback-attempt';
 
 const teacher = { id: 'u-sari', name: 'Bu Sari' };
 const coTeacher = { id: 'u-rina', name: 'Bu Rina' };
@@ -34,14 +35,10 @@ const as = {
   peer: { userId: peer.id, role: 'commenter' } as FeedbackActor,
 };
 
+/** Checks the change as the server would, and applies it when accepted (as the server would). */
 function attempt(server: Y.Doc, actor: FeedbackActor, change: (copy: Y.Doc) => void) {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(server));
-  const before = Y.encodeStateVector(copy);
-  change(copy);
-  const update = Y.encodeStateAsUpdate(copy, before);
-  const result = checkFeedbackUpdate(server, update, actor);
-  if (result.ok) Y.applyUpdate(server, update);
+  const { result, apply } = attemptFeedbackChange(server, actor, change);
+  if (result.ok) apply();
   return result;
 }
 

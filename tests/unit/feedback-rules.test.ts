@@ -17,6 +17,7 @@ import {
 } from '../../shared/feedback/feedback-doc';
 import { checkFeedbackUpdate, type FeedbackActor } from '../../shared/feedback/feedback-rules';
 import type { Anchor } from '../../shared/feedback/feedback-schema';
+import { attemptFeedbackChange } from './support/feedback-attempt';
 
 const anchor: Anchor = {
   start: 'AQID',
@@ -30,16 +31,7 @@ const teacher = { id: 'u-sari', name: 'Bu Sari' };
 const asMentor: FeedbackActor = { userId: mentor.id, role: 'commenter' };
 const asTeacher: FeedbackActor = { userId: teacher.id, role: 'owner' };
 
-/** The server's document and a client's copy of it; `change` runs on the copy, the result is checked. */
-function attempt(server: Y.Doc, actor: FeedbackActor, change: (copy: Y.Doc) => void) {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(server));
-  const before = Y.encodeStateVector(copy);
-  change(copy);
-  const update = Y.encodeStateAsUpdate(copy, before);
-  const result = checkFeedbackUpdate(server, update, actor);
-  return { result, apply: () => Y.applyUpdate(server, update) };
-}
+const attempt = attemptFeedbackChange;
 
 function serverWithThread(kind: 'improvement' | 'suggestion' = 'improvement') {
   const server = new Y.Doc();
