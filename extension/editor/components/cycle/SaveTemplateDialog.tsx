@@ -1,12 +1,12 @@
 /**
  * Saves the draft's content as a template of one of the owner's workspaces: a name and the
- * workspace, then what the server answered. A modal <dialog> (Escape closes it); where showModal
- * is missing (jsdom) it is simply shown open.
+ * workspace, then what the server answered.
  */
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { SaveTemplateRequestSchema, type TemplateInfo, type Workspace } from '../../../../shared/protocol/api';
 import type { ApiClient, ApiFailureReason } from '../../../api/api-client';
 import { useLanguage, useT } from '../../../components/i18n';
+import { ModalDialog } from '../ModalDialog';
 
 const MAX_NAME = SaveTemplateRequestSchema.shape.name.maxLength ?? undefined;
 
@@ -26,24 +26,11 @@ export function SaveTemplateDialog(props: {
 }) {
   const t = useT();
   const [language] = useLanguage();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const nameId = useId();
   const workspaceId = useId();
   const [name, setName] = useState(props.title);
   const [workspace, setWorkspace] = useState(props.workspaces[0]?.id ?? '');
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element || element.open) return;
-    if (typeof element.showModal === 'function') element.showModal();
-    else element.setAttribute('open', '');
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') props.onClose();
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,19 +49,12 @@ export function SaveTemplateDialog(props: {
   };
 
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
+      title={t('cycle.template.title')}
+      closeLabel={t('cycle.template.close')}
       className="share-dialog template-dialog"
-      aria-labelledby={titleId}
       onClose={props.onClose}
-      onKeyDown={onKeyDown}
     >
-      <div className="share-dialog-header">
-        <h2 id={titleId}>{t('cycle.template.title')}</h2>
-        <button type="button" onClick={props.onClose}>
-          {t('cycle.template.close')}
-        </button>
-      </div>
       <p className="muted">{t('cycle.template.hint')}</p>
       <form className="template-form" onSubmit={submit}>
         <label htmlFor={nameId}>{t('cycle.template.name')}</label>
@@ -112,6 +92,6 @@ export function SaveTemplateDialog(props: {
           {t('cycle.template.nameRequired')}
         </p>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
