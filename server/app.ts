@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CloseCode } from '../shared/protocol/close-codes';
 import { createSessionTokens } from './auth/session-tokens';
 import { loadTokenSecret } from './auth/token-secret';
+import { type Cluster, openCluster } from './cluster/open-cluster';
 import { publicBaseUrl, type ServerConfig } from './config';
 import { createHttpHandler } from './http/http-handler';
 import { createLogger, type Logger } from './logger';
@@ -16,6 +17,7 @@ import { openConfiguredStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
 import { createSyncTransport } from './transport/sync-upgrade';
 import { packageVersion } from './version';
+import { StageVersions } from './versions/stage-versions';
 
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
@@ -42,6 +44,21 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     logger.warn({ err: error }, 'an idle PostgreSQL connection failed; it is replaced'),
   );
   const storage: Storage = options.wrapStorage?.(opened) ?? opened;
+  // Cluster (DAMPINGI_REDIS_URL): rooms share documents, presence and role changes with other processes.
+  let cluster: Cluster | null = null;
+  if (config.redisUrl && config.databaseUrl) {
+    try {
+      cluster = await openCluster({
+        redisUrl: config.redisUrl,
+        databaseUrl: config.databaseUrl,
+        logger,
+        onAccessChange: (draftId, userId, role) => registry.reviseAccess(draftId, userId, role),
+      });
+    } catch (error) {
+      await opened.close();
+      throw error;
+    }
+  }
   const tokens = createSessionTokens({
     secret: loadTokenSecret({ dataDir: config.dataDir, secret: config.tokenSecret }),
     ttlSeconds: config.tokenTtlSeconds,
@@ -52,16 +69,33 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     openDocumentBytes: () => registry.openDocumentBytes(),
   });
   const summaries = new DraftSummaries({ drafts: storage.drafts, documents: storage.documents, logger });
+  // A version of the content is saved at each stage move (server/versions/stage-versions.ts).
+  const stageVersions = new StageVersions({
+    versions: storage.versions,
+    readDocument: (name, read) =>
+      readCurrentDocument(
+        { documents: storage.documents, openRoom: (room) => registry.room(room), logger },
+        name,
+        read,
+      ),
+    logger,
+  });
   const registry: RoomRegistry = new RoomRegistry({
     documents: metrics.instrument(storage.documents),
     hooks: {
       ...options.hooks,
+      afterLoad(event) {
+        stageVersions.loaded(event);
+        options.hooks?.afterLoad?.(event);
+      },
       afterStoreUpdate(event) {
         summaries.stored(event);
+        stageVersions.stored(event);
         options.hooks?.afterStoreUpdate?.(event);
       },
       afterUnload(event) {
         summaries.unloaded(event.roomName);
+        stageVersions.unloaded(event.roomName);
         options.hooks?.afterUnload?.(event);
       },
     },
@@ -72,6 +106,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     compactAfterUpdates: config.compactAfterUpdates,
     roomUnloadDelayMs: config.roomUnloadDelayMs,
     onWriteRefused: (_session, refusal) => metrics.refusals.inc({ code: CloseCode.Forbidden, reason: refusal.code }),
+    joinCluster: cluster?.joinRoom,
+    compactionLease: cluster?.compactionLease,
   });
   const transport = createSyncTransport({
     storage,
@@ -87,7 +123,10 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     createHttpHandler({
       storage,
       tokens,
-      accessChanged: (draftId, userId, role) => registry.reviseAccess(draftId, userId, role),
+      accessChanged: (draftId, userId, role) => {
+        registry.reviseAccess(draftId, userId, role);
+        cluster?.publishAccess(draftId, userId, role); // open connections on other processes follow too
+      },
       draftSummary: (draft) => summaries.summaryOf(draft),
       readDocument: (name, read) =>
         readCurrentDocument(
@@ -115,6 +154,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       });
     });
   } catch (error) {
+    await cluster?.close();
     await opened.close();
     throw error;
   }
@@ -136,6 +176,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     httpServer.closeAllConnections();
     await stopped;
     await summaries.whenIdle();
+    await stageVersions.whenIdle();
+    await cluster?.close();
     await opened.close();
     logger.info('Dampingi server stopped');
   }

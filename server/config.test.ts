@@ -18,6 +18,27 @@ describe('server configuration from the environment', () => {
     });
   });
 
+  it('a cluster (Redis URL) also needs the database and a shared token key, and no password is echoed', () => {
+    const secret = 'x'.repeat(32);
+    expect(configFromEnv({})).toMatchObject({ ok: true, config: { redisUrl: null } });
+    const alone = configFromEnv({ DAMPINGI_REDIS_URL: 'redis://:sandi-redis@10.0.0.5:6379' });
+    expect(alone.ok).toBe(false);
+    if (!alone.ok) {
+      expect(alone.message).toContain('DAMPINGI_REDIS_URL: needs DAMPINGI_DATABASE_URL too');
+      expect(alone.message).toContain('DAMPINGI_TOKEN_SECRET: must be set with DAMPINGI_REDIS_URL');
+      expect(alone.message).not.toContain('sandi-redis');
+    }
+    const wrong = configFromEnv({ DAMPINGI_REDIS_URL: 'http://sandi@10.0.0.5' });
+    expect(!wrong.ok && wrong.message).toContain('must be a Redis URL');
+    expect(!wrong.ok && wrong.message).not.toContain('sandi');
+    const cluster = configFromEnv({
+      DAMPINGI_REDIS_URL: 'redis://10.0.0.5:6379',
+      DAMPINGI_DATABASE_URL: 'postgres://dampingi@10.0.0.4/dampingi',
+      DAMPINGI_TOKEN_SECRET: secret,
+    });
+    expect(cluster).toMatchObject({ ok: true, config: { redisUrl: 'redis://10.0.0.5:6379' } });
+  });
+
   it('reads every variable, case-insensitively for the enums, and treats empty as unset', () => {
     const result = configFromEnv({
       DAMPINGI_PORT: '0',

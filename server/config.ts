@@ -26,8 +26,24 @@ const DatabaseUrlSchema = z
     { error: 'must be a PostgreSQL URL like postgres://user:password@host:5432/dampingi' },
   );
 
+/** A Redis connection URL (cluster fan-out); its password never appears in a message. */
+const RedisUrlSchema = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return ['redis:', 'rediss:'].includes(url.protocol) && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { error: 'must be a Redis URL like redis://:password@host:6379' },
+  );
+
 /** Variables whose value is never repeated in an error message (it may hold a password). */
-const SECRET_VARIABLES = new Set(['DAMPINGI_DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['DAMPINGI_DATABASE_URL', 'DAMPINGI_REDIS_URL']);
 
 /** An unset or empty variable means "use the default". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -40,51 +56,72 @@ const integer = (min: number, max: number, what: string) =>
     .min(min, { error: `must be at least ${min} (${what})` })
     .max(max, { error: `must be at most ${max} (${what})` });
 
-const EnvSchema = z.object({
-  DAMPINGI_PORT: optional(integer(0, 65_535, 'TCP port, 0 picks a free one').default(8787)),
-  DAMPINGI_HOST: optional(z.string().trim().default('127.0.0.1')),
-  DAMPINGI_DATA_DIR: optional(z.string().default('./data')),
-  DAMPINGI_WEB_DIR: optional(z.string().default('.output/chrome-mv3')),
-  DAMPINGI_MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MiB, 'bytes').default(16 * MiB)),
-  DAMPINGI_RATE_MESSAGES_PER_SECOND: optional(integer(1, 1_000_000, 'messages per second per connection').default(200)),
-  DAMPINGI_RATE_BYTES_PER_SECOND: optional(
-    integer(1024, 1024 * MiB, 'bytes per second per connection').default(8 * MiB),
-  ),
-  DAMPINGI_RATE_BURST_SECONDS: optional(
-    integer(1, 3600, 'seconds of allowance a quiet connection saves up').default(2),
-  ),
-  DAMPINGI_COMMIT_WINDOW_MS: optional(
-    integer(0, 100, 'milliseconds updates wait to be committed together; 0: the same event-loop turn').default(0),
-  ),
-  DAMPINGI_MAX_PENDING_MESSAGES: optional(
-    integer(1, 1_000_000, 'messages per connection waiting for the room to load or catch up').default(1000),
-  ),
-  DAMPINGI_MAX_BUFFERED_BYTES: optional(
-    integer(64 * 1024, 4096 * MiB, 'bytes unsent to one slow client').default(64 * MiB),
-  ),
-  DAMPINGI_SYNC_CHUNK_BYTES: optional(
-    integer(16 * 1024, 1024 * MiB, 'bytes per piece of a large initial sync').default(4 * MiB),
-  ),
-  DAMPINGI_DATABASE_URL: optional(DatabaseUrlSchema.optional()),
-  DAMPINGI_SQLITE_SYNCHRONOUS: optional(
-    z
-      .string()
-      .transform((value) => value.toUpperCase())
-      .pipe(SqliteSynchronousSchema)
-      .default('FULL'),
-  ),
-  DAMPINGI_TOKEN_SECRET: optional(
-    z.string().min(32, { error: 'must be at least 32 characters (shared by every server process)' }).optional(),
-  ),
-  DAMPINGI_TOKEN_TTL_DAYS: optional(integer(1, 3650, 'days a sign-in token stays valid').default(30)),
-  LOG_LEVEL: optional(
-    z
-      .string()
-      .transform((value) => value.toLowerCase())
-      .pipe(LogLevelSchema)
-      .default('info'),
-  ),
-});
+const EnvSchema = z
+  .object({
+    DAMPINGI_PORT: optional(integer(0, 65_535, 'TCP port, 0 picks a free one').default(8787)),
+    DAMPINGI_HOST: optional(z.string().trim().default('127.0.0.1')),
+    DAMPINGI_DATA_DIR: optional(z.string().default('./data')),
+    DAMPINGI_WEB_DIR: optional(z.string().default('.output/chrome-mv3')),
+    DAMPINGI_MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MiB, 'bytes').default(16 * MiB)),
+    DAMPINGI_RATE_MESSAGES_PER_SECOND: optional(
+      integer(1, 1_000_000, 'messages per second per connection').default(200),
+    ),
+    DAMPINGI_RATE_BYTES_PER_SECOND: optional(
+      integer(1024, 1024 * MiB, 'bytes per second per connection').default(8 * MiB),
+    ),
+    DAMPINGI_RATE_BURST_SECONDS: optional(
+      integer(1, 3600, 'seconds of allowance a quiet connection saves up').default(2),
+    ),
+    DAMPINGI_COMMIT_WINDOW_MS: optional(
+      integer(0, 100, 'milliseconds updates wait to be committed together; 0: the same event-loop turn').default(0),
+    ),
+    DAMPINGI_MAX_PENDING_MESSAGES: optional(
+      integer(1, 1_000_000, 'messages per connection waiting for the room to load or catch up').default(1000),
+    ),
+    DAMPINGI_MAX_BUFFERED_BYTES: optional(
+      integer(64 * 1024, 4096 * MiB, 'bytes unsent to one slow client').default(64 * MiB),
+    ),
+    DAMPINGI_SYNC_CHUNK_BYTES: optional(
+      integer(16 * 1024, 1024 * MiB, 'bytes per piece of a large initial sync').default(4 * MiB),
+    ),
+    DAMPINGI_DATABASE_URL: optional(DatabaseUrlSchema.optional()),
+    DAMPINGI_REDIS_URL: optional(RedisUrlSchema.optional()),
+    DAMPINGI_SQLITE_SYNCHRONOUS: optional(
+      z
+        .string()
+        .transform((value) => value.toUpperCase())
+        .pipe(SqliteSynchronousSchema)
+        .default('FULL'),
+    ),
+    DAMPINGI_TOKEN_SECRET: optional(
+      z.string().min(32, { error: 'must be at least 32 characters (shared by every server process)' }).optional(),
+    ),
+    DAMPINGI_TOKEN_TTL_DAYS: optional(integer(1, 3650, 'days a sign-in token stays valid').default(30)),
+    LOG_LEVEL: optional(
+      z
+        .string()
+        .transform((value) => value.toLowerCase())
+        .pipe(LogLevelSchema)
+        .default('info'),
+    ),
+  })
+  .superRefine((vars, context) => {
+    // Several processes (a cluster) need one database and one token key; say so instead of failing later.
+    if (vars.DAMPINGI_REDIS_URL && !vars.DAMPINGI_DATABASE_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DAMPINGI_REDIS_URL'],
+        message: 'needs DAMPINGI_DATABASE_URL too: the processes of a cluster share one PostgreSQL database',
+      });
+    }
+    if (vars.DAMPINGI_REDIS_URL && !vars.DAMPINGI_TOKEN_SECRET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DAMPINGI_TOKEN_SECRET'],
+        message: 'must be set with DAMPINGI_REDIS_URL: every process of a cluster signs tokens with the same key',
+      });
+    }
+  });
 
 export interface ServerConfig {
   port: number;
@@ -111,6 +148,8 @@ export interface ServerConfig {
   commitWindowMs: number;
   /** Set: documents, drafts and users live in this PostgreSQL database; null: in SQLite under `dataDir`. */
   databaseUrl: string | null;
+  /** Set (with `databaseUrl`): several processes share rooms through this Redis (server/cluster); null: one process. */
+  redisUrl: string | null;
   /** Signs tokens; null: generated once into the data directory. */
   tokenSecret: string | null;
   tokenTtlSeconds: number;
@@ -158,6 +197,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
       sqliteSynchronous: vars.DAMPINGI_SQLITE_SYNCHRONOUS,
       commitWindowMs: vars.DAMPINGI_COMMIT_WINDOW_MS,
       databaseUrl: vars.DAMPINGI_DATABASE_URL ?? null,
+      redisUrl: vars.DAMPINGI_REDIS_URL ?? null,
       tokenSecret: vars.DAMPINGI_TOKEN_SECRET ?? null,
       tokenTtlSeconds: vars.DAMPINGI_TOKEN_TTL_DAYS * 86_400,
       logLevel: vars.LOG_LEVEL,

@@ -88,6 +88,7 @@ export function createServerMetrics(sources: MetricsSources): ServerMetrics {
     refusals,
     instrument: (documents) => ({
       loadDocument: (name) => documents.loadDocument(name),
+      loadUpdatesAfter: (name, afterSeq) => documents.loadUpdatesAfter(name, afterSeq),
       replaceWithSnapshot: (name, snapshot, uptoSeq) => documents.replaceWithSnapshot(name, snapshot, uptoSeq),
       async appendUpdate(name, update) {
         const stop = writeSeconds.startTimer();

@@ -7,6 +7,7 @@ import { changeMember, createLink, listLinks, listMembers, removeMember, revokeL
 import type { ApiContext, Route } from './route-kit';
 import { join, me, refreshSession } from './session-routes';
 import { listTemplates, saveTemplate } from './template-routes';
+import { createVersion, getVersion, listVersions, recordRestore } from './version-routes';
 
 export type { ApiContext } from './route-kit';
 
@@ -39,6 +40,9 @@ const routes: RouteEntry[] = [
   { pattern: /^\/api\/drafts\/([^/]+)\/links$/, methods: { GET: listLinks, POST: createLink } },
   { pattern: /^\/api\/drafts\/([^/]+)\/links\/([^/]+)$/, methods: { DELETE: revokeLink } },
   { pattern: /^\/api\/templates$/, methods: { GET: listTemplates, POST: saveTemplate } },
+  { pattern: /^\/api\/drafts\/([^/]+)\/versions$/, methods: { GET: listVersions, POST: createVersion } },
+  { pattern: /^\/api\/drafts\/([^/]+)\/versions\/([^/]+)$/, methods: { GET: getVersion } },
+  { pattern: /^\/api\/drafts\/([^/]+)\/versions\/([^/]+)\/restore$/, methods: { POST: recordRestore } },
 ];
 
 export function isApiPath(pathname: string): boolean {

@@ -7,6 +7,14 @@ import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
 import { CompactionQueue } from './compaction-queue';
 
+/**
+ * Makes compacting a document exclusive across server processes (a cluster: server/cluster); `busy`
+ * when another process holds it, and then `task` does not run. Absent in one process.
+ */
+export interface CompactionLease {
+  run(name: string, task: () => Promise<void>): Promise<'done' | 'busy'>;
+}
+
 export interface BackgroundCompactionOptions {
   name: string;
   documents: DocumentStore;
@@ -19,6 +27,8 @@ export interface BackgroundCompactionOptions {
   log: Logger;
   /** Shared by the rooms of a process so their compactions take turns (one of its own by default). */
   queue?: CompactionQueue;
+  /** In a cluster: held while compacting, so no two processes compact one document at once. */
+  lease?: CompactionLease;
 }
 
 export class BackgroundCompaction {
@@ -49,6 +59,15 @@ export class BackgroundCompaction {
     }
   }
 
+  /** Runs `task` (a compaction) under the cluster's lease when there is one; false when another process held it. */
+  async leased(task: () => Promise<void>): Promise<boolean> {
+    if (!this.options.lease) {
+      await task();
+      return true;
+    }
+    return (await this.options.lease.run(this.options.name, task)) === 'done';
+  }
+
   /** Resolves when no compaction is running (before the storage may be closed). */
   async whenIdle(): Promise<void> {
     await this.running;
@@ -66,13 +85,17 @@ export class BackgroundCompaction {
     this.running = this.queue
       .run(async () => {
         if (this.stopped) return;
-        // Read at its turn: whatever was applied while waiting is folded in too.
-        const uptoSeq = this.lastAppliedSeq;
-        const folded = this.logLength;
-        const snapshot = this.options.encodeState();
-        await this.options.documents.replaceWithSnapshot(this.options.name, snapshot, uptoSeq);
-        this.logLength -= folded;
-        this.options.log.info({ updates: folded, snapshotBytes: snapshot.byteLength }, 'compacted the update log');
+        const ran = await this.leased(async () => {
+          // Read at its turn: whatever was applied while waiting is folded in too.
+          const uptoSeq = this.lastAppliedSeq;
+          const folded = this.logLength;
+          const snapshot = this.options.encodeState();
+          await this.options.documents.replaceWithSnapshot(this.options.name, snapshot, uptoSeq);
+          this.logLength -= folded;
+          this.options.log.info({ updates: folded, snapshotBytes: snapshot.byteLength }, 'compacted the update log');
+        });
+        // Another process is compacting it; the next update past the threshold tries again.
+        if (!ran) this.options.log.debug('another process holds the compaction lease');
       })
       .catch((error: unknown) => {
         // The log is still complete; the next update past the threshold tries again.

@@ -3,16 +3,18 @@
  * incoming update decodes → stores → applies → broadcasts, one message at a time, and relays
  * awareness (never stored). Talks to connections only through `RoomSocket`.
  */
-import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type Capability, can, type Role, strongerRole } from '../../shared/auth/roles';
 import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import type { Logger } from '../logger';
 import type { DocumentStore, StoredDocument } from '../storage/storage';
-import { BackgroundCompaction } from './background-compaction';
+import { BackgroundCompaction, type CompactionLease } from './background-compaction';
 import type { CompactionQueue } from './compaction-queue';
 import type { HookRefusal, RoomHooks } from './room-hooks';
+import type { JoinCluster } from './room-link';
+import { RoomReplication } from './room-replication';
 import type { RoomSession, RoomSocket } from './room-socket';
 import { SerialQueue } from './serial-queue';
 import { encodeSyncAnswer } from './sync-chunks';
@@ -47,6 +49,10 @@ export interface DocumentRoomOptions {
   compactionDelayMs?: number;
   /** Shared by the rooms of a process, so their background compactions take turns. */
   compactionQueue?: CompactionQueue;
+  /** Cluster only (see room-link.ts): shares the document with the same room in other processes. */
+  joinCluster?: JoinCluster;
+  /** Cluster only: no two processes compact this document at once. */
+  compactionLease?: CompactionLease;
   /** What a connection's role must allow to change this document (shared/protocol/rooms.ts). */
   writeCapability: Capability;
   /** What an update must follow beyond the role (e.g. feedback only in one's own name); see update-rules.ts. */
@@ -82,6 +88,8 @@ type ReadOnly = { code: 'read-only'; reason?: undefined; detail: string };
 
 /** Transaction origin of updates read from storage: they are not relayed to anyone. */
 const LOAD_ORIGIN = Symbol('loaded from storage');
+/** Transaction and awareness origin of what another process of the cluster committed: relayed here, not published again. */
+const REMOTE_ORIGIN = Symbol('from another process');
 
 export class DocumentRoom {
   readonly name: string;
@@ -91,6 +99,7 @@ export class DocumentRoom {
   private readonly queue: SerialQueue;
   private readonly log: Logger;
   private readonly compaction: BackgroundCompaction;
+  private readonly replication: RoomReplication | null;
   private currentStatus: RoomStatus = 'loading';
 
   constructor(private readonly options: DocumentRoomOptions) {
@@ -105,7 +114,20 @@ export class DocumentRoom {
       delayMs: options.compactionDelayMs ?? 1_000,
       log: this.log,
       queue: options.compactionQueue,
+      lease: options.compactionLease,
     });
+    this.replication = options.joinCluster
+      ? new RoomReplication({
+          name: options.name,
+          documents: options.documents,
+          join: options.joinCluster,
+          log: this.log,
+          enqueue: (task) => this.queue.push(task),
+          ready: () => this.currentStatus === 'ready',
+          applyRemote: (update) => this.applyRemote(update),
+          applyRemoteAwareness: (update) => this.applyRemoteAwareness(update),
+        })
+      : null;
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null); // the server itself is not a participant
     this.doc.on('update', this.relayDocumentUpdate);
@@ -183,6 +205,7 @@ export class DocumentRoom {
     this.currentStatus = 'destroyed';
     this.compaction.stop();
     this.closeAll(CloseCode.ShuttingDown, 'room unloaded');
+    this.replication?.close();
     this.doc.off('update', this.relayDocumentUpdate);
     this.awareness.off('update', this.relayAwarenessUpdate);
     this.awareness.destroy();
@@ -285,14 +308,16 @@ export class DocumentRoom {
       this.closeConnection(connection, CloseCode.InvalidMessage, 'update could not be applied');
       return;
     }
-    this.compaction.applied(seq);
+    // Cluster: the other processes get it now; compaction may fold only what has no gap before it.
+    this.replication?.committed(seq, update);
+    this.compaction.applied(this.replication?.appliedThrough ?? seq);
     this.options.hooks.afterStoreUpdate?.({ ...event, seq, doc: this.doc });
   }
 
   private async load(): Promise<void> {
     let stored: StoredDocument | null;
     try {
-      stored = await this.options.documents.loadDocument(this.name);
+      stored = this.replication ? await this.replication.load() : await this.options.documents.loadDocument(this.name);
     } catch (error) {
       this.log.error({ err: error }, 'loading the document failed');
       this.currentStatus = 'failed';
@@ -320,12 +345,33 @@ export class DocumentRoom {
     this.compaction.loaded(stored.updates.length, lastSeq);
     if (stored.updates.length < this.options.compactAfterUpdates) return;
     try {
-      await this.options.documents.replaceWithSnapshot(this.name, Y.encodeStateAsUpdate(this.doc), lastSeq);
+      const compacted = await this.compaction.leased(() =>
+        this.options.documents.replaceWithSnapshot(this.name, Y.encodeStateAsUpdate(this.doc), lastSeq),
+      );
+      if (!compacted) return; // another process of the cluster is compacting it
       this.compaction.loaded(0, lastSeq);
       this.log.info({ updates: stored.updates.length }, 'compacted the update log into a snapshot');
     } catch (error) {
       // The log is still complete; compaction is retried on the next load.
       this.log.warn({ err: error }, 'compacting the document failed');
+    }
+  }
+
+  /** Cluster: what another process committed; relayed to this process's clients by `relayDocumentUpdate`. */
+  private applyRemote(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (error) {
+      this.log.error({ err: error }, 'an update from another process could not be applied');
+    }
+  }
+
+  private applyRemoteAwareness(update: Uint8Array): void {
+    if (this.currentStatus === 'destroyed') return;
+    try {
+      applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+    } catch (error) {
+      this.log.warn({ err: error }, 'presence from another process could not be applied');
     }
   }
 
@@ -379,6 +425,10 @@ export class DocumentRoom {
     const message = encodeAwarenessMessage(this.awareness, changed);
     for (const connection of this.connections) {
       if (connection !== source) this.send(connection, message);
+    }
+    // Cluster: presence set or left here reaches the other processes; their own and timeouts stay local.
+    if (this.replication && origin !== REMOTE_ORIGIN && origin !== 'timeout') {
+      this.replication.publishAwareness(encodeAwarenessUpdate(this.awareness, changed));
     }
   };
 

@@ -5,9 +5,11 @@ import { parseRoomName, writeCapabilityOf } from '../../shared/protocol/rooms';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
+import type { CompactionLease } from './background-compaction';
 import { CompactionQueue } from './compaction-queue';
 import { DocumentRoom, type RoomMembership } from './document-room';
 import type { RoomHooks } from './room-hooks';
+import type { JoinCluster } from './room-link';
 import type { RoomSession, RoomSocket } from './room-socket';
 import { updateRuleOf } from './update-rules';
 
@@ -21,6 +23,10 @@ export interface RoomRegistryOptions {
   compactAfterUpdates: number;
   roomUnloadDelayMs: number;
   onWriteRefused?(session: RoomSession, refusal: WriteRefusal): void;
+  /** Cluster only (server/cluster): rooms share their documents with other processes through it. */
+  joinCluster?: JoinCluster;
+  /** Cluster only: one process at a time compacts a document. */
+  compactionLease?: CompactionLease;
 }
 
 export class RoomRegistry {
@@ -93,6 +99,8 @@ export class RoomRegistry {
       writeCapability: writeCapabilityOf[kind],
       checkUpdate: updateRuleOf[kind],
       compactionQueue: this.compactionQueue,
+      joinCluster: this.options.joinCluster,
+      compactionLease: this.options.compactionLease,
       onWriteRefused: this.options.onWriteRefused,
       onEmpty: () => this.scheduleUnload(room),
       onLoadFailed: () => this.unload(room),

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { DocumentStore, StoredDocument } from '../storage/storage';
+import type { DocumentStore, StoredDocument, UpdatesAfter } from '../storage/storage';
 import type { RoomSocket } from './room-socket';
 import { MessageType } from './sync-messages';
 
@@ -80,6 +80,14 @@ export class GatedDocumentStore implements DocumentStore {
     if (this.failLoad) throw new Error('disk on fire');
     if (!this.snapshot && this.updates.length === 0) return null;
     return { snapshot: this.snapshot, updates: [...this.updates] };
+  }
+
+  async loadUpdatesAfter(_name: string, afterSeq: number): Promise<UpdatesAfter | null> {
+    const loaded = await this.loadDocument();
+    if (!loaded) return null;
+    const updates = loaded.updates.filter((entry) => entry.seq > afterSeq);
+    const folded = updates.length < this.seq - afterSeq;
+    return { snapshot: folded ? loaded.snapshot : null, updates, lastSeq: this.seq };
   }
 
   async appendUpdate(_name: string, update: Uint8Array): Promise<number> {

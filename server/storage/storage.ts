@@ -5,6 +5,8 @@
  */
 import type { GrantableRole, Role } from '../../shared/auth/roles';
 import type { MediaKind } from '../../shared/cycle/media-kinds';
+import type { Stage } from '../../shared/cycle/stages';
+import type { VersionKind } from '../../shared/versions/version-schema';
 
 /** One Yjs update in a document's log; `seq` grows with every append. */
 export interface StoredUpdate {
@@ -18,9 +20,28 @@ export interface StoredDocument {
   updates: StoredUpdate[];
 }
 
+/** What a process that missed some updates of a document reads to catch up (see `loadUpdatesAfter`). */
+export interface UpdatesAfter {
+  /** Non-null only when some updates after the asked seq were already folded into it: apply it too. */
+  snapshot: Uint8Array | null;
+  /** The updates still in the log after the asked seq, in order. */
+  updates: StoredUpdate[];
+  /**
+   * The seq the document's log has reached, also when compaction emptied the log (PostgreSQL keeps
+   * it per document). SQLite, one process with seqs shared by all documents: the last seq still in the log.
+   */
+  lastSeq: number;
+}
+
 /** Yjs documents, keyed by room name (one room per document). */
 export interface DocumentStore {
   loadDocument(name: string): Promise<StoredDocument | null>;
+  /**
+   * Cluster catch-up: every update stored after `afterSeq` (0: all), or null for an unknown document.
+   * Applying `snapshot` (when set) and `updates` to a document that has every update up to
+   * `afterSeq` gives the document as stored.
+   */
+  loadUpdatesAfter(name: string, afterSeq: number): Promise<UpdatesAfter | null>;
   /** Durably appends one update and returns its sequence number. */
   appendUpdate(name: string, update: Uint8Array): Promise<number>;
   /** Compaction: stores `snapshot` and drops every update with `seq <= uptoSeq` (they are inside it). */
@@ -210,6 +231,54 @@ export interface UserStore {
   countUsers(): Promise<number>;
 }
 
+/** A saved version of a draft's content (its state is read apart: see `getVersionState`). */
+export interface VersionRecord {
+  id: string;
+  draftId: string;
+  /** Null for an automatic version. */
+  name: string | null;
+  kind: VersionKind;
+  fromStage: Stage | null;
+  toStage: Stage | null;
+  restoredFrom: string | null;
+  createdBy: string;
+  createdByName: string;
+  /** ISO 8601. */
+  createdAt: string;
+  /** The uncompressed Yjs state's size. */
+  byteSize: number;
+  /** What this version's own state takes in storage (0 when it only refers to another's). */
+  storedBytes: number;
+  /** Hex SHA-256 of the uncompressed state: equal content, equal hash (the same document, unchanged). */
+  contentHash: string;
+  /** The earlier version of the same draft whose identical state this one refers to, or null. */
+  sameAs: string | null;
+  feedbackOpen: number;
+  feedbackResolved: number;
+}
+
+export interface NewVersion extends Omit<VersionRecord, 'createdAt' | 'storedBytes' | 'sameAs'> {
+  /** The compressed state; not stored when a version of the draft with the same `contentHash` holds it. */
+  state: Uint8Array;
+  /** For a `stage` version: the stage move it belongs to; a second version for the same move is not stored. */
+  stageMoveId?: string | null;
+}
+
+/** Versions of drafts' content. Each draft's list is short (tens); states are read one at a time. */
+export interface VersionStore {
+  /**
+   * Stores the version; when a version of the same draft already holds a state with the same
+   * `contentHash`, stores a reference to it instead (`sameAs`). Null when a version for
+   * `stageMoveId` exists already (another request or process saved it). Throws for an unknown draft.
+   */
+  createVersion(version: NewVersion): Promise<VersionRecord | null>;
+  /** The draft's versions, newest first. */
+  listVersions(draftId: string): Promise<VersionRecord[]>;
+  getVersion(draftId: string, versionId: string): Promise<VersionRecord | null>;
+  /** The compressed state of the version (following `sameAs`), or null when there is no such version. */
+  getVersionState(draftId: string, versionId: string): Promise<Uint8Array | null>;
+}
+
 export type StorageKind = 'sqlite' | 'postgres';
 
 export interface Storage {
@@ -221,6 +290,7 @@ export interface Storage {
   readonly users: UserStore;
   readonly workspaces: WorkspaceStore;
   readonly templates: TemplateStore;
+  readonly versions: VersionStore;
   /** Flushes and releases the database; the storage is unusable afterwards. */
   close(): Promise<void>;
 }

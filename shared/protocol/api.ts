@@ -186,6 +186,16 @@ export const ApiErrorResponseSchema = z.object({
 });
 export type ApiErrorResponse = z.infer<typeof ApiErrorResponseSchema>;
 
+export type { SaveVersionRequest, VersionInfo, VersionStateResponse } from '../versions/version-schema';
+/** Versions of a draft's content (schemas in shared/versions/version-schema.ts). */
+export {
+  SaveVersionRequestSchema,
+  VersionInfoSchema,
+  VersionListResponseSchema,
+  VersionResponseSchema,
+  VersionStateResponseSchema,
+} from '../versions/version-schema';
+
 /** Paths of the API, one place for server routes and clients. */
 export const apiPaths = {
   health: '/health',
@@ -199,4 +209,9 @@ export const apiPaths = {
   join: '/api/join',
   templates: '/api/templates',
   refreshSession: '/api/session/refresh',
+  versions: (id: string) => `/api/drafts/${encodeURIComponent(id)}/versions`,
+  version: (id: string, versionId: string) =>
+    `/api/drafts/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}`,
+  restoreVersion: (id: string, versionId: string) =>
+    `/api/drafts/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}/restore`,
 } as const;

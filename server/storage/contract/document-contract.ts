@@ -1,5 +1,6 @@
 /** Contract: Yjs documents (append, load, compaction) behave the same in every Storage. */
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { ContractContext } from './storage-contract';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -99,6 +100,59 @@ export function describeDocumentContract({ name, openFixture, openStorage }: Con
       expect((await documents.loadDocument('untouched'))?.updates).toHaveLength(1);
       await fixture.storage.close();
       expect(await (await fixture.openAgain()).documents.loadDocument('doc')).toEqual(expected);
+    });
+
+    it('catch-up: the updates after a seq, also those another process appended, with the log head', async () => {
+      const fixture = await openFixture();
+      const other = await fixture.openAgain();
+      expect(await fixture.storage.documents.loadUpdatesAfter('doc', 0)).toBeNull();
+      const first = await fixture.storage.documents.appendUpdate('doc', bytes(1));
+      const second = await other.documents.appendUpdate('doc', bytes(2));
+      const third = await fixture.storage.documents.appendUpdate('doc', bytes(3));
+      expect(await other.documents.loadUpdatesAfter('doc', first)).toEqual({
+        snapshot: null,
+        updates: [
+          { seq: second, update: bytes(2) },
+          { seq: third, update: bytes(3) },
+        ],
+        lastSeq: third,
+      });
+      expect((await fixture.storage.documents.loadUpdatesAfter('doc', 0))?.updates).toHaveLength(3);
+      expect(await fixture.storage.documents.loadUpdatesAfter('doc', third)).toEqual({
+        snapshot: null,
+        updates: [],
+        lastSeq: third,
+      });
+    });
+
+    it('catch-up from before a compaction brings the snapshot, so nothing folded into it is missed', async () => {
+      const { documents } = await openStorage();
+      const writer = new Y.Doc();
+      const appendEdit = (text: string) => {
+        let update: Uint8Array = new Uint8Array();
+        const capture = (bytesOut: Uint8Array) => {
+          update = bytesOut;
+        };
+        writer.on('update', capture);
+        writer.getText('t').insert(writer.getText('t').length, text);
+        writer.off('update', capture);
+        return { update, seq: documents.appendUpdate('doc', update) };
+      };
+      const one = appendEdit('satu ');
+      const firstSeq = await one.seq;
+      const secondSeq = await appendEdit('dua ').seq;
+      await documents.replaceWithSnapshot('doc', Y.encodeStateAsUpdate(writer), secondSeq);
+      const thirdSeq = await appendEdit('tiga').seq;
+
+      // A process that applied only the first update catches up.
+      const lagging = new Y.Doc();
+      Y.applyUpdate(lagging, one.update);
+      const caughtUp = await documents.loadUpdatesAfter('doc', firstSeq);
+      expect(caughtUp?.snapshot).not.toBeNull();
+      expect(caughtUp?.lastSeq).toBe(thirdSeq);
+      if (caughtUp?.snapshot) Y.applyUpdate(lagging, caughtUp.snapshot);
+      for (const { update } of caughtUp?.updates ?? []) Y.applyUpdate(lagging, update);
+      expect(lagging.getText('t').toString()).toBe('satu dua tiga');
     });
 
     it('a second compaction replaces the first snapshot and never brings back dropped updates', async () => {

@@ -7,6 +7,7 @@ import type { Storage } from '../storage';
 import { describeAccessContract } from './access-contract';
 import { describeCycleContract } from './cycle-contract';
 import { describeDocumentContract } from './document-contract';
+import { describeVersionContract } from './version-contract';
 
 export interface StorageFixture {
   storage: Storage;
@@ -48,4 +49,5 @@ export function describeStorageContract(name: string, open: OpenStorage): void {
   describeDocumentContract(context);
   describeAccessContract(context);
   describeCycleContract(context);
+  describeVersionContract(context);
 }

@@ -95,6 +95,34 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX workspace_templates_by_workspace ON workspace_templates (workspace_id, created_at);
   `,
+  // v3 (SQLite v5): saved versions of a draft's content: the whole Yjs state, gzip-compressed, or
+  // (\`state_of\`) a reference to an earlier version of the same draft with identical content. One
+  // version per stage move at most (\`stage_move_id\` is unique per draft; NULLs do not collide).
+  `
+  CREATE TABLE draft_versions (
+    id TEXT PRIMARY KEY,
+    draft_id TEXT NOT NULL REFERENCES drafts(id),
+    name TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('manual', 'stage', 'restore')),
+    from_stage TEXT,
+    to_stage TEXT,
+    stage_move_id TEXT,
+    restored_from TEXT REFERENCES draft_versions(id),
+    created_by TEXT NOT NULL,
+    created_by_name TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    byte_size INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    state BYTEA,
+    state_of TEXT REFERENCES draft_versions(id),
+    feedback_open INTEGER NOT NULL,
+    feedback_resolved INTEGER NOT NULL,
+    position BIGINT GENERATED ALWAYS AS IDENTITY,
+    CHECK ((state IS NULL) <> (state_of IS NULL)),
+    UNIQUE (draft_id, stage_move_id)
+  );
+  CREATE INDEX draft_versions_by_draft ON draft_versions (draft_id, created_at);
+  `,
 ];
 
 // Any constant works; it only has to be the same in every process that migrates this database.

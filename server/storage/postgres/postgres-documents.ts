@@ -4,7 +4,7 @@
  * appends queue and go together in the next statement. Each caller's promise resolves only after the
  * commit (with `synchronous_commit` on, PostgreSQL's default, that means flushed to disk).
  */
-import type { DocumentStore, StoredDocument } from '../storage';
+import type { DocumentStore, StoredDocument, UpdatesAfter } from '../storage';
 import { inTransaction, type PostgresPool, toBuffer, toBytes } from './database';
 
 interface PendingAppend {
@@ -89,6 +89,28 @@ export function createPostgresDocumentStore(
       return { snapshot: row?.snapshot ? toBytes(row.snapshot) : null, updates };
     });
 
+  // Catch-up reads, one snapshot of the database like `load`. Seqs are contiguous per document, so
+  // fewer updates than `last_seq - afterSeq` means compaction folded some of them: the snapshot comes too.
+  const loadAfter = (name: string, afterSeq: number): Promise<UpdatesAfter | null> =>
+    inTransaction(pool, async (client) => {
+      await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      const head = await client.query<{ last_seq: number }>('SELECT last_seq FROM documents WHERE name = $1', [name]);
+      const lastSeq = head.rows[0]?.last_seq;
+      if (lastSeq === undefined) return null;
+      const updateRows = await client.query<{ seq: number; data: Buffer }>(
+        'SELECT seq, data FROM document_updates WHERE name = $1 AND seq > $2 ORDER BY seq',
+        [name, afterSeq],
+      );
+      const updates = updateRows.rows.map(({ seq, data }) => ({ seq, update: toBytes(data) }));
+      if (updates.length >= lastSeq - afterSeq) return { snapshot: null, updates, lastSeq };
+      const snapshotRows = await client.query<{ snapshot: Buffer | null }>(
+        'SELECT snapshot FROM documents WHERE name = $1',
+        [name],
+      );
+      const snapshot = snapshotRows.rows[0]?.snapshot;
+      return { snapshot: snapshot ? toBytes(snapshot) : null, updates, lastSeq };
+    });
+
   return {
     drainAll: async () => {
       await Promise.all([...queues.values()].map((queue) => queue.drained));
@@ -96,6 +118,10 @@ export function createPostgresDocumentStore(
     loadDocument: async (name) => {
       await settled(name); // a load must see every update already handed over
       return load(name);
+    },
+    loadUpdatesAfter: async (name, afterSeq) => {
+      await settled(name);
+      return loadAfter(name, afterSeq);
     },
     appendUpdate: (name, update) => {
       const queue = queues.get(name) ?? startQueue(name);
@@ -109,6 +135,16 @@ export function createPostgresDocumentStore(
         // No wait for the disk: a compaction only rewrites what is already durable, atomically. If a
         // crash loses it, the snapshot and the deletion are lost together and the log is still whole.
         await client.query('SET LOCAL synchronous_commit = off');
+        // Several processes (a cluster) may compact one document: one that lags must never put a
+        // snapshot missing updates over one that folded them. The row lock orders them; if the log no
+        // longer holds `uptoSeq + 1` (or is empty past it), a later compaction already happened.
+        const head = await client.query<{ last_seq: number; first_seq: number | null }>(
+          `SELECT doc.last_seq, (SELECT MIN(seq) FROM document_updates WHERE name = $1) AS first_seq
+           FROM documents AS doc WHERE doc.name = $1 FOR UPDATE`,
+          [name],
+        );
+        const row = head.rows[0];
+        if (row && (row.first_seq === null ? row.last_seq > uptoSeq : row.first_seq > uptoSeq + 1)) return;
         await client.query(
           `INSERT INTO documents AS doc (name, snapshot, updated_at, last_seq) VALUES ($1, $2, $3, $4)
            ON CONFLICT (name) DO UPDATE SET snapshot = excluded.snapshot`,

@@ -1,6 +1,6 @@
 /**
  * Scale-out storage: documents, drafts, members, share links, users, workspaces and their templates
- * in one PostgreSQL database.
+ * and versions of drafts in one PostgreSQL database.
  */
 import type { Storage } from '../storage';
 import { openPool } from './database';
@@ -9,6 +9,7 @@ import { createPostgresDraftStore } from './postgres-drafts';
 import { createPostgresMemberStore, createPostgresShareLinkStore } from './postgres-members';
 import { createPostgresTemplateStore } from './postgres-templates';
 import { createPostgresUserStore } from './postgres-users';
+import { createPostgresVersionStore } from './postgres-versions';
 import { createPostgresWorkspaceStore } from './postgres-workspaces';
 
 export interface PostgresStorageOptions {
@@ -35,6 +36,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     users: createPostgresUserStore(pool, now),
     workspaces: createPostgresWorkspaceStore(pool, now),
     templates: createPostgresTemplateStore(pool, now),
+    versions: createPostgresVersionStore(pool, now),
     close: () => {
       closed ??= documents.drainAll().then(() => pool.end());
       return closed;

@@ -5,7 +5,7 @@
  * caller's promise resolves only after that commit. A window trades a little latency for fewer fsyncs,
  * the largest CPU cost under many live rooms (bench/PROFILE.md).
  */
-import type { DocumentStore, StoredDocument } from '../storage';
+import type { DocumentStore, StoredDocument, UpdatesAfter } from '../storage';
 import { type SqliteDatabase, toBuffer, toBytes } from './database';
 
 interface PendingAppend {
@@ -44,6 +44,24 @@ export function createSqliteDocumentStore(
     if (!row && updates.length === 0) return null;
     return { snapshot: row?.snapshot ? toBytes(row.snapshot) : null, updates };
   });
+  const selectUpdatesAfter = db.prepare<[string, number], { seq: number; data: Buffer }>(
+    'SELECT seq, data FROM document_updates WHERE name = ? AND seq > ? ORDER BY seq',
+  );
+  const selectLastSeqUpTo = db.prepare<[string, number], { seq: number | null }>(
+    'SELECT MAX(seq) AS seq FROM document_updates WHERE name = ? AND seq <= ?',
+  );
+  // Seqs are shared by all documents here, so a gap says nothing: the log is known to hold every
+  // update after `afterSeq` when there was never a compaction, or one of its updates at or before
+  // `afterSeq` is still there (a compaction drops everything up to its seq). Otherwise the snapshot comes too.
+  const loadAfter = db.transaction((name: string, afterSeq: number): UpdatesAfter | null => {
+    const row = selectSnapshot.get(name);
+    const updates = selectUpdatesAfter.all(name, afterSeq).map(({ seq, data }) => ({ seq, update: toBytes(data) }));
+    const earlier = selectLastSeqUpTo.get(name, afterSeq)?.seq ?? null;
+    if (!row && updates.length === 0 && earlier === null) return null;
+    const lastSeq = updates.at(-1)?.seq ?? earlier ?? 0;
+    const complete = !row?.snapshot || earlier !== null;
+    return { snapshot: complete || !row?.snapshot ? null : toBytes(row.snapshot), updates, lastSeq };
+  });
   const appendAll = db.transaction((batch: readonly PendingAppend[]): number[] => {
     const at = now();
     for (const name of new Set(batch.map((pending) => pending.name))) touchDocument.run(name, at);
@@ -81,6 +99,10 @@ export function createSqliteDocumentStore(
     loadDocument: async (name) => {
       flush(); // a load must see every update already accepted
       return load(name);
+    },
+    loadUpdatesAfter: async (name, afterSeq) => {
+      flush(); // like a load: every update already accepted is in
+      return loadAfter(name, afterSeq);
     },
     appendUpdate: (name, update) =>
       new Promise<number>((resolve, reject) => {

@@ -1,6 +1,6 @@
 /**
  * The default storage: one SQLite file `<dataDir>/dampingi.sqlite` holding documents, drafts, members,
- * share links, users, workspaces and their templates.
+ * share links, users, workspaces and their templates, and versions of drafts.
  */
 import type { SqliteSynchronous } from '../../config';
 import type { Storage } from '../storage';
@@ -10,6 +10,7 @@ import { createSqliteDraftStore } from './sqlite-drafts';
 import { createSqliteMemberStore, createSqliteShareLinkStore } from './sqlite-members';
 import { createSqliteTemplateStore } from './sqlite-templates';
 import { createSqliteUserStore } from './sqlite-users';
+import { createSqliteVersionStore } from './sqlite-versions';
 import { createSqliteWorkspaceStore } from './sqlite-workspaces';
 
 export interface SqliteStorageOptions {
@@ -34,6 +35,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     users: createSqliteUserStore(db, now),
     workspaces: createSqliteWorkspaceStore(db, now),
     templates: createSqliteTemplateStore(db, now),
+    versions: createSqliteVersionStore(db, now),
     close: async () => {
       if (!db.open) return;
       documents.flushPending();
