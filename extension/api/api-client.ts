@@ -30,6 +30,11 @@ import {
   ShareLinkSchema,
   type TemplateInfo,
   TemplateListResponseSchema,
+  type VersionInfo,
+  VersionListResponseSchema,
+  VersionResponseSchema,
+  type VersionStateResponse,
+  VersionStateResponseSchema,
 } from '../../shared/protocol/api';
 
 /** Every API error code, plus 'network' when the server could not be asked at all. */
@@ -52,6 +57,14 @@ export interface ApiClient {
   /** Built-in templates and those of the caller's workspaces. */
   templates(): Promise<ApiResult<TemplateInfo[]>>;
   saveTemplate(request: SaveTemplateRequest): Promise<ApiResult<TemplateInfo>>;
+  /** The draft's saved versions, newest first. */
+  versions(draftId: string): Promise<ApiResult<VersionInfo[]>>;
+  /** "Simpan versi": saves the content as it is on the server now (owner and editors). */
+  saveVersion(draftId: string, name: string): Promise<ApiResult<VersionInfo>>;
+  /** One version with its content's Yjs state (base64). */
+  version(draftId: string, versionId: string): Promise<ApiResult<VersionStateResponse>>;
+  /** Keeps the content as it is now as a 'restore' entry, before the caller restores `versionId`. */
+  recordRestore(draftId: string, versionId: string): Promise<ApiResult<VersionInfo>>;
 }
 
 const RemovedSchema = z.object({ removed: z.literal(true) });
@@ -130,5 +143,13 @@ export function createApiClient(serverUrl: string, token: string | null, fetchIm
     revokeLink: (draftId, linkId) => call(apiPaths.link(draftId, linkId), ShareLinkSchema, { method: 'DELETE' }),
     join: (request) => call(apiPaths.join, JoinResponseSchema, post(request)),
     refreshSession: () => call(apiPaths.refreshSession, SessionResponseSchema, { method: 'POST' }),
+    versions: (draftId) => callFor(apiPaths.versions(draftId), VersionListResponseSchema, (value) => value.versions),
+    saveVersion: (draftId, name) =>
+      callFor(apiPaths.versions(draftId), VersionResponseSchema, (value) => value.version, post({ name })),
+    version: (draftId, versionId) => call(apiPaths.version(draftId, versionId), VersionStateResponseSchema),
+    recordRestore: (draftId, versionId) =>
+      callFor(apiPaths.restoreVersion(draftId, versionId), VersionResponseSchema, (value) => value.version, {
+        method: 'POST',
+      }),
   };
 }

@@ -6,9 +6,9 @@ import { DraftIdSchema, JOIN_PARAM, ShareLinkSecretSchema } from '../../shared/p
 
 /**
  * What of a draft is shown: the media itself (editor and feedback), the classroom observation view
- * (phone-sized, for the try-out), the reflection, or the follow-up plan.
+ * (phone-sized, for the try-out), the reflection, the follow-up plan, or the saved versions.
  */
-export const draftViews = ['media', 'observe', 'reflect', 'plan'] as const;
+export const draftViews = ['media', 'observe', 'reflect', 'plan', 'versions'] as const;
 export type DraftView = (typeof draftViews)[number];
 
 export type EditorRoute =

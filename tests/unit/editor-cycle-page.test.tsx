@@ -151,7 +151,7 @@ afterEach(async () => {
 });
 
 describe('the draft page in the mentoring cycle', () => {
-  it('shows the stepper on top and the four views as links, "Media" active and the editor in it', async () => {
+  it('shows the stepper on top and the views as links, "Media" active and the editor in it', async () => {
     answer = server('owner', SARI_IN_KKG);
     await render('?draft=draft-0001');
     expect(container.querySelector('[aria-current="step"]')?.textContent).toContain('Analisis kebutuhan');
@@ -160,6 +160,7 @@ describe('the draft page in the mentoring cycle', () => {
       ['Observasi', 'editor.html?draft=draft-0001&view=observe'],
       ['Refleksi', 'editor.html?draft=draft-0001&view=reflect'],
       ['Tindak lanjut', 'editor.html?draft=draft-0001&view=plan'],
+      ['Versi', 'editor.html?draft=draft-0001&view=versions'],
     ]);
     expect(
       tabs()
