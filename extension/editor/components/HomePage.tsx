@@ -12,10 +12,18 @@ import { draftHref, OVERVIEW_HREF } from '../page-route';
 import { useDraftList } from '../use-draft-list';
 import { CreateDraftForm } from './CreateDraftForm';
 import { DraftList } from './DraftList';
+import { ImportFromWord } from './import/ImportFromWord';
 import { HomeStageGroups } from './overview/HomeStageGroups';
 import { WaitingForYou } from './overview/WaitingForYou';
 
-export function HomePage(props: { api: ApiClient; cache: OfflineCache; win: Window }) {
+export function HomePage(props: {
+  api: ApiClient;
+  cache: OfflineCache;
+  win: Window;
+  /** For writing an imported Word document into its new draft (the draft's live connection). */
+  serverUrl: string;
+  token: string | null;
+}) {
   const t = useT();
   const list = useDraftList(props.api, props.cache);
   // Overdue is measured against the day the page was opened.
@@ -27,6 +35,14 @@ export function HomePage(props: { api: ApiClient; cache: OfflineCache; win: Wind
     <main className="panel home">
       <h1>{t('editor.home.title')}</h1>
       <CreateDraftForm api={props.api} onCreated={(id) => props.win.location.assign(draftHref(id))} />
+      <ImportFromWord
+        api={props.api}
+        cache={props.cache}
+        serverUrl={props.serverUrl}
+        token={props.token}
+        win={props.win}
+        onCreated={(id) => props.win.location.assign(draftHref(id))}
+      />
       {list.status === 'loading' && <p className="muted">{t('editor.home.loading')}</p>}
       {list.status === 'stale' && (
         <p className="notice">

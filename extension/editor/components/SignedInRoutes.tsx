@@ -21,7 +21,7 @@ export function SignedInRoutes(props: {
   const { route, api, cache, win } = props;
   switch (route.page) {
     case 'home':
-      return <HomePage api={api} cache={cache} win={win} />;
+      return <HomePage api={api} cache={cache} win={win} serverUrl={props.serverUrl} token={props.token} />;
     case 'overview':
       return <MentorOverview api={api} cache={cache} win={win} />;
     case 'draft':
