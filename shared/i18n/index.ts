@@ -6,12 +6,15 @@ import * as clip from './catalogs/clip';
 import * as common from './catalogs/common';
 import * as cycle from './catalogs/cycle';
 import * as editor from './catalogs/editor';
+import * as exportCatalog from './catalogs/export';
 import * as feedback from './catalogs/feedback';
+import * as importing from './catalogs/import';
 import * as observation from './catalogs/observation';
 import * as overview from './catalogs/overview';
 import * as references from './catalogs/references';
 import * as sharing from './catalogs/sharing';
 import * as templates from './catalogs/templates';
+import * as versions from './catalogs/versions';
 
 export const languages = ['id', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -29,6 +32,9 @@ const catalogues = {
     ...observation.id,
     ...overview.id,
     ...templates.id,
+    ...versions.id,
+    ...importing.id,
+    ...exportCatalog.id,
   },
   en: {
     ...common.en,
@@ -41,6 +47,9 @@ const catalogues = {
     ...observation.en,
     ...overview.en,
     ...templates.en,
+    ...versions.en,
+    ...importing.en,
+    ...exportCatalog.en,
   },
 };
 

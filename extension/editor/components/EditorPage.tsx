@@ -26,12 +26,14 @@ import { type CycleViewProps, ReflectionView } from './cycle/ReflectionView';
 import { SaveTemplateButton } from './cycle/SaveTemplateButton';
 import { StageStepper } from './cycle/StageStepper';
 import { DraftWorkspace } from './DraftWorkspace';
+import { ExportButton } from './export/ExportButton';
 import { ObservationView } from './observation/ObservationView';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { RefusedChangesNotice } from './RefusedChangesNotice';
 import { ShareButton } from './ShareButton';
 import { SyncStatusBadge } from './SyncStatusBadge';
+import { VersionsView } from './versions/VersionsView';
 
 export function EditorPage(props: {
   api: ApiClient;
@@ -97,6 +99,15 @@ export function EditorPage(props: {
         {can(draft.info?.role, 'manage-members') && (
           <ShareButton api={api} draftId={draftId} serverUrl={serverUrl} me={props.me} win={win} />
         )}
+        {connection && (
+          <ExportButton
+            draft={connection.doc}
+            feedback={feedbackDoc}
+            title={title ?? t('editor.draft.fallbackTitle')}
+            canPrint={view === 'media'}
+            win={win}
+          />
+        )}
         {draft.info?.role === 'owner' && workspaces.length > 0 && (
           <SaveTemplateButton
             api={api}
@@ -125,7 +136,15 @@ export function EditorPage(props: {
       <CycleTabs draftId={draftId} view={view} />
       {!editable && role && <ReadOnlyBanner role={role} />}
       {discardedText && <RefusedChangesNotice text={discardedText} win={win} />}
-      {view === 'reflect' || view === 'plan' ? (
+      {view === 'versions' ? (
+        <VersionsView
+          api={api}
+          draftId={draftId}
+          doc={connection?.doc ?? null}
+          canEdit={!writeRefusal && can(role, 'edit-content')}
+          pending={status.pending}
+        />
+      ) : view === 'reflect' || view === 'plan' ? (
         <CycleView
           view={view}
           draftId={draftId}
