@@ -2,8 +2,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { serverKinds } from './servers';
+import { clusterSetups } from './servers/dampingi-cluster';
 
-export const workloads = ['live', 'traces', 'offline', 'open', 'extraction'] as const;
+export const workloads = ['live', 'traces', 'offline', 'open', 'extraction', 'cluster'] as const;
 export type Workload = (typeof workloads)[number];
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -51,6 +52,15 @@ const OptionsSchema = z.object({
   profile: z.stringbool().default(false),
   profileDir: z.string().default('bench/results/profiles'),
   profileMarkdown: z.string().default('bench/PROFILE.md'),
+  // The cluster run (one process vs two on PostgreSQL + Redis): its own smaller shape, so one run of
+  // every setup stays within about three minutes; warm-up and duration are shared with live editing.
+  clusterSetups: list(clusterSetups).default([...clusterSetups]),
+  clusterRooms: count(1).default(50),
+  clusterClients: count(2).default(4),
+  clusterRate: z.coerce.number().positive().default(5),
+  clusterRuns: count(1).default(1),
+  clusterOut: z.string().default('bench/results/cluster'),
+  clusterMarkdown: z.string().default('bench/CLUSTER.md'),
 });
 export type BenchOptions = z.infer<typeof OptionsSchema>;
 

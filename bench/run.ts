@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { runClusterWorkload } from './cluster';
+import { missingAnchors, serviceVersions, writeClusterResults } from './cluster-report';
 import { loadConcurrentTrace, replayConcurrentTrace } from './concurrent-traces';
 import { summariseCpuProfile } from './cpu-profile';
 import { type ExtractionResult, runExtraction } from './extraction';
@@ -187,6 +189,35 @@ async function extraction(options: BenchOptions): Promise<ExtractionResult> {
   return result;
 }
 
+/** One process vs two on PostgreSQL + Redis: written on its own to CLUSTER.md (see bench/cluster.ts). */
+async function cluster(options: BenchOptions, date: string, machine: Machine): Promise<void> {
+  const notMeasured = missingAnchors();
+  for (const missing of notMeasured) console.warn(`cluster: not measured: ${missing.setup}: ${missing.reason}`);
+  const shape = {
+    rooms: options.clusterRooms,
+    clientsPerRoom: options.clusterClients,
+    ratePerSecond: options.clusterRate,
+    warmupSeconds: options.warmup,
+    durationSeconds: options.duration,
+  };
+  const results = await runClusterWorkload(options.clusterSetups, shape, options.clusterRuns, (result) => {
+    const us = result.cpuMicrosPerDelivered;
+    console.log(
+      `cluster run ${result.run} ${result.setup}: p50 ${result.live.p50Ms.toFixed(1)} ms, p99 ${result.live.p99Ms.toFixed(1)} ms, ` +
+        `CPU µs/update Dampingi ${us.dampingi?.toFixed(0)}, PostgreSQL ${us.postgres?.toFixed(0)}, Redis ${us.redis?.toFixed(0) ?? '–'}, ` +
+        `HAProxy ${us.haproxy?.toFixed(0) ?? '–'}, all ${us.total.toFixed(0)}; ` +
+        `${result.live.deliveredUpdates}/${result.live.expectedDeliveries} delivered, ` +
+        `${result.roomsOnEveryProcess}/${shape.rooms} rooms on every process`,
+    );
+  });
+  const written = writeClusterResults(
+    { date, machine, shape, runs: options.clusterRuns, services: serviceVersions(), notMeasured, results },
+    options.clusterOut,
+    options.clusterMarkdown,
+  );
+  console.log(`wrote ${written.jsonPath} and ${written.markdownPath}`);
+}
+
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2), process.env);
   pinTo(LOAD_GENERATOR_CORE);
@@ -203,6 +234,9 @@ async function main(): Promise<void> {
     openDraft: options.workloads.includes('open') ? await openDraft(options) : null,
     extraction: options.workloads.includes('extraction') ? await extraction(options) : null,
   };
+  if (options.workloads.includes('cluster')) await cluster(options, results.date, results.machine);
+  // A cluster-only run leaves RESULTS.md as it was.
+  if (options.workloads.every((workload) => workload === 'cluster')) return;
   const written = writeResults(results);
   if (profiled.length > 0) {
     // On the server's core, as the server commits; every server has stopped by now.

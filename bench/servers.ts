@@ -80,7 +80,7 @@ const bundles = new Map<string, Promise<string>>();
  * The bundle sits under node_modules so its imports resolve, and keeps the entry's `import.meta.url`.
  * Its source map lies beside it (`<bundle>.map`, not linked): CPU profiles are mapped back with it.
  */
-function bundled(entry: string): Promise<string> {
+export function bundled(entry: string): Promise<string> {
   const existing = bundles.get(entry);
   if (existing) return existing;
   const outfile = join('node_modules', '.cache', 'dampingi-bench', basename(entry).replace(/\.ts$/, '.mjs'));
@@ -140,7 +140,7 @@ async function launchCommand(
   }
 }
 
-async function waitUntilAnswering(httpUrl: string, child: ChildProcess, stderr: () => string): Promise<void> {
+export async function waitUntilAnswering(httpUrl: string, child: ChildProcess, stderr: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited while starting:\n${stderr()}`);

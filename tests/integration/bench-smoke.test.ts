@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runClusterSetup } from '../../bench/cluster';
+import { renderClusterMarkdown } from '../../bench/cluster-report';
 import { loadConcurrentTrace, replayConcurrentTrace } from '../../bench/concurrent-traces';
 import { summariseCpuProfile } from '../../bench/cpu-profile';
 import { extractors, runExtraction } from '../../bench/extraction';
@@ -71,6 +73,50 @@ describe('benchmark smoke run', () => {
       rmSync(profileDir, { recursive: true, force: true });
     }
   });
+
+  it("the cluster run delivers every update across two processes through Redis and reports each part's CPU", async () => {
+    // Direct setup, 2 clients per room: each room's writer is on one process and its reader on the
+    // other, so nothing arrives unless the update crossed Redis.
+    const result = await runClusterSetup('two-processes-direct', {
+      rooms: 2,
+      clientsPerRoom: 2,
+      ratePerSecond: 10,
+      warmupSeconds: 0.2,
+      durationSeconds: 1,
+    });
+    expect(result.processes).toBe(2);
+    expect(result.roomsOnEveryProcess).toBe(2);
+    expect(result.live.sentUpdates).toBeGreaterThan(0);
+    expect(result.live.deliveredUpdates).toBe(result.live.expectedDeliveries);
+    expect(result.live.p99Ms).toBeGreaterThanOrEqual(result.live.p50Ms);
+    expect(Object.keys(result.live.serverThreadCpuSeconds).sort()).toEqual([
+      'dampingi 1',
+      'dampingi 2',
+      'postgres',
+      'redis',
+    ]);
+    expect(result.cpuMicrosPerDelivered.total).toBeGreaterThan(0);
+    const markdown = renderClusterMarkdown({
+      date: new Date().toISOString(),
+      machine: {
+        cpuModel: 'test',
+        cores: 2,
+        node: process.version,
+        platform: 'test',
+        packages: {},
+        commit: 'test',
+        serverTreeDirty: false,
+      },
+      shape: { rooms: 2, clientsPerRoom: 2, ratePerSecond: 10, warmupSeconds: 0.2, durationSeconds: 1 },
+      runs: 1,
+      services: {},
+      notMeasured: [],
+      results: [result],
+    });
+    expect(markdown).toMatch(
+      /\| two processes, PostgreSQL \+ Redis, clients alternate directly \|.*\| 100\.0% \| 2 of 2 \|/,
+    );
+  }, 60_000);
 
   it('a trace prefix replayed through Dampingi reaches the observer exactly', async () => {
     server = await startServerUnderTest('dampingi');
