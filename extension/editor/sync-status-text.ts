@@ -11,6 +11,9 @@ export function syncStatusText(t: Translate, status: SyncStatus): string {
   const { pending } = status;
   switch (status.state) {
     case 'offline':
+      if (status.reason === 'server-cannot-store') {
+        return counted(t, 'editor.sync.cannotStore', 'editor.sync.cannotStore.one', pending);
+      }
       return status.reason === 'server-unreachable'
         ? counted(t, 'editor.sync.unreachable', 'editor.sync.unreachable.one', pending)
         : counted(t, 'editor.sync.offline', 'editor.sync.offline.one', pending);

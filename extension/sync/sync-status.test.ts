@@ -55,3 +55,36 @@ describe('sync status after the server refuses our changes', () => {
     expect(syncStatusText(createTranslator('en'), viewer)).toBe('Changes refused: you can only view this draft.');
   });
 });
+
+describe('sync status when the server cannot store changes for a while', () => {
+  const storageAway = (facts: SyncFacts) =>
+    run(
+      facts,
+      { type: 'local-change' },
+      { type: 'closed', code: 4500, reason: 'server-error' },
+      { type: 'connection', status: 'disconnected' },
+      { type: 'attempt-failed' },
+      { type: 'local-change' },
+    );
+
+  it('says the server cannot store yet, counts what waits, and keeps retrying (no refusal)', () => {
+    const facts = storageAway(run(initialSyncFacts(true), ...connectedAndSynced));
+    // The change the server could not store was made while in sync, so it is not counted: only
+    // changes made since. It is not lost either: the sync after reconnecting sends what the server lacks.
+    expect(syncStatusOf(facts)).toEqual({ state: 'offline', pending: 1, reason: 'server-cannot-store' });
+    expect(facts.refusal).toBeNull();
+    expect(syncStatusText(createTranslator('id'), syncStatusOf(facts))).toBe(
+      'Server belum dapat menyimpan — 1 perubahan menunggu di perangkat ini dan dikirim lagi otomatis',
+    );
+  });
+
+  it('once back in sync, nothing waits and the badge says so', () => {
+    const facts = run(storageAway(run(initialSyncFacts(true), ...connectedAndSynced)), ...connectedAndSynced);
+    expect(syncStatusOf(facts)).toEqual({ state: 'synced', pending: 0, reason: null });
+  });
+
+  it('a dropped connection without such an answer stays "unreachable"', () => {
+    const facts = run(initialSyncFacts(true), { type: 'local-change' }, { type: 'attempt-failed' });
+    expect(syncStatusOf(facts)).toEqual({ state: 'offline', pending: 1, reason: 'server-unreachable' });
+  });
+});

@@ -10,13 +10,17 @@
  * lasts for the page: the refused changes are dropped, so nothing is pending after it.
  */
 import type { Role } from '../../shared/auth/roles';
-import { closeReasons, isPermanentClose } from '../../shared/protocol/close-codes';
+import { closeReasons, isPermanentClose, isTryLaterClose } from '../../shared/protocol/close-codes';
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused' | 'write-refused';
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected';
 export type RefusalReason = (typeof closeReasons)[keyof typeof closeReasons];
-/** Why the badge says offline: the browser has no network, or it has one but the server does not answer. */
-export type OfflineReason = 'network' | 'server-unreachable';
+/**
+ * Why the badge says offline: the browser has no network, the server does not answer, or it
+ * answered that it cannot store changes right now (its database is away, or it is restarting) —
+ * then the changes wait here and go again on their own.
+ */
+export type OfflineReason = 'network' | 'server-unreachable' | 'server-cannot-store';
 
 export interface SyncFacts {
   /** The browser's network (navigator.onLine and the online/offline events). */
@@ -29,6 +33,8 @@ export interface SyncFacts {
   refusal: RefusalReason | null;
   /** Set once the server refused our changes; the role it gave as the reason. */
   writeRefused: Role | null;
+  /** The server closed with "try again later" (4500–4599) and we have not been in sync since. */
+  serverTrouble: boolean;
   pending: number;
 }
 
@@ -56,6 +62,7 @@ export function initialSyncFacts(online: boolean, pending = 0, writeRefused: Rol
     unreachable: false,
     refusal: null,
     writeRefused,
+    serverTrouble: false,
     pending: writeRefused ? 0 : pending,
   };
 }
@@ -79,12 +86,14 @@ export function nextSyncFacts(facts: SyncFacts, event: SyncEvent): SyncFacts {
     }
     case 'synced': {
       const next = { ...facts, synced: event.synced };
-      return isInSync(next) ? { ...next, pending: 0 } : next;
+      return isInSync(next) ? { ...next, pending: 0, serverTrouble: false } : next;
     }
     case 'attempt-failed':
       return { ...facts, unreachable: true };
     case 'closed':
-      if (!isPermanentClose(event.code)) return facts;
+      if (!isPermanentClose(event.code)) {
+        return isTryLaterClose(event.code) ? { ...facts, serverTrouble: true, synced: false } : facts;
+      }
       return { ...facts, refusal: refusalReason(event.code, event.reason), connection: 'disconnected', synced: false };
     case 'write-refused':
       return { ...facts, writeRefused: event.role, pending: 0 };
@@ -101,6 +110,7 @@ export function syncStatusOf(facts: SyncFacts): SyncStatus {
   // Above the connection states: for someone who may not edit, that is what matters while connected.
   if (facts.writeRefused) return { state: 'write-refused', pending, reason: facts.writeRefused };
   if (facts.connection === 'connected') return { state: facts.synced ? 'synced' : 'syncing', pending, reason: null };
+  if (facts.serverTrouble) return { state: 'offline', pending, reason: 'server-cannot-store' };
   if (facts.unreachable) return { state: 'offline', pending, reason: 'server-unreachable' };
   return { state: 'connecting', pending, reason: null };
 }

@@ -32,6 +32,11 @@ export function isPermanentClose(code: number): boolean {
   return code >= 4400 && code < 4500;
 }
 
+/** The server could not take our changes now (e.g. its database is away): reconnect and resend later. */
+export function isTryLaterClose(code: number): boolean {
+  return code >= 4500 && code < 4600;
+}
+
 /**
  * The connection could not keep up with what it was sent (its send buffer grew past the limit).
  * Transient: the client reconnects and resyncs. Kept apart from `CloseCode` until the editor's

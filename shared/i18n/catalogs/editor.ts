@@ -49,6 +49,10 @@ export const id = {
   'editor.sync.offline.one': 'Luring — {count} perubahan menunggu',
   'editor.sync.unreachable': 'Server tidak terjangkau — {count} perubahan menunggu',
   'editor.sync.unreachable.one': 'Server tidak terjangkau — {count} perubahan menunggu',
+  'editor.sync.cannotStore':
+    'Server belum dapat menyimpan — {count} perubahan menunggu di perangkat ini dan dikirim lagi otomatis',
+  'editor.sync.cannotStore.one':
+    'Server belum dapat menyimpan — {count} perubahan menunggu di perangkat ini dan dikirim lagi otomatis',
   'editor.sync.connecting': 'Menghubungkan ke server…',
   'editor.sync.connectingPending': 'Menghubungkan — {count} perubahan menunggu',
   'editor.sync.connectingPending.one': 'Menghubungkan — {count} perubahan menunggu',
@@ -148,6 +152,10 @@ export const en: Record<keyof typeof id, string> = {
   'editor.sync.offline.one': 'Offline — {count} change waiting',
   'editor.sync.unreachable': 'Server unreachable — {count} changes waiting',
   'editor.sync.unreachable.one': 'Server unreachable — {count} change waiting',
+  'editor.sync.cannotStore':
+    'The server cannot store changes right now — {count} changes wait on this device and are sent again on their own',
+  'editor.sync.cannotStore.one':
+    'The server cannot store changes right now — {count} change waits on this device and is sent again on its own',
   'editor.sync.connecting': 'Connecting to the server…',
   'editor.sync.connectingPending': 'Connecting — {count} changes waiting',
   'editor.sync.connectingPending.one': 'Connecting — {count} change waiting',
