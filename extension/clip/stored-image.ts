@@ -3,6 +3,7 @@
  * server or page can claim anything): only raster formats a browser shows without running
  * anything; SVG is refused (it can carry script).
  */
+import { base64ToBytes, bytesToBase64 } from '../../shared/encoding/base64';
 
 /** Largest image kept in a draft (bytes); larger ones stay a placeholder with their source link. */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -39,7 +40,7 @@ export function storedImageFromBytes(bytes: Uint8Array): StoredImage {
   if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, problem: 'too-large' };
   const type = imageTypeOf(bytes);
   if (!type) return { ok: false, problem: 'not-an-image' };
-  return { ok: true, dataUrl: `data:${type};base64,${toBase64(bytes)}`, bytes: bytes.length };
+  return { ok: true, dataUrl: `data:${type};base64,${bytesToBase64(bytes)}`, bytes: bytes.length };
 }
 
 /** A data URL from a page: decoded and checked like bytes from anywhere else. */
@@ -48,20 +49,5 @@ export function storedImageFromDataUrl(dataUrl: string): StoredImage {
   const base64 = match?.[2];
   if (!base64) return { ok: false, problem: 'not-an-image' };
   if (base64.length > Math.ceil(MAX_IMAGE_BYTES / 3) * 4) return { ok: false, problem: 'too-large' };
-  return storedImageFromBytes(fromBase64(base64));
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  }
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
+  return storedImageFromBytes(base64ToBytes(base64));
 }

@@ -2,6 +2,7 @@
  * Images of a draft as exports need them: the bytes and type of a `data:` URL, and the picture's
  * size read from its header (no DOM, so it runs anywhere), fitted to the page.
  */
+import { base64ToBytes } from '../encoding/base64';
 
 export interface DecodedImage {
   /** MIME type from the data URL, checked against the bytes. */
@@ -17,22 +18,6 @@ const RASTER_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/web
 /** A data URL that a browser shows as a picture without running anything (no SVG). */
 export function isRasterDataUrl(src: unknown): src is string {
   return typeof src === 'string' && /^data:image\/(png|jpeg|gif|webp|avif|bmp);base64,/i.test(src);
-}
-
-function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64.replace(/\s+/g, ''));
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let index = 0; index < bytes.length; index += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(index, index + chunk));
-  }
-  return btoa(binary);
 }
 
 /** The picture in a data URL, or null for anything else (remote URLs, SVG, broken base64). */

@@ -35,19 +35,3 @@ export function restoreVersion(doc: Y.Doc, target: ProseMirrorNode): void {
     updateYFragment(doc, draftFragment(doc), target, { mapping: new Map(), isOMark: new Map() });
   }, RESTORE_ORIGIN);
 }
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let index = 0; index < bytes.length; index += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(index, index + chunk));
-  }
-  return btoa(binary);
-}
-
-export function base64ToBytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}

@@ -8,12 +8,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreatedUser } from '../../server/cli/user-commands';
 import { moveStage } from '../../shared/cycle/cycle-doc';
+import { base64ToBytes } from '../../shared/encoding/base64';
 import { addThread, setThreadStatus } from '../../shared/feedback/feedback-doc';
 import type { Anchor } from '../../shared/feedback/feedback-schema';
 import { draftFragment, draftPlainText } from '../../shared/model/draft-doc';
 import { apiPaths } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
-import { base64ToBytes, restoreVersion, versionDocument } from '../../shared/versions/version-content';
+import { restoreVersion, versionDocument } from '../../shared/versions/version-content';
 import {
   type VersionInfo,
   VersionListResponseSchema,

@@ -2,11 +2,10 @@
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { base64ToBytes, bytesToBase64 } from '../../shared/encoding/base64';
 import { draftFragment, draftPlainText } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
 import {
-  base64ToBytes,
-  bytesToBase64,
   currentDocument,
   RESTORE_ORIGIN,
   restoreVersion,

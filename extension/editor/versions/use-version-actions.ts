@@ -6,12 +6,8 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useCallback, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import {
-  base64ToBytes,
-  currentDocument,
-  restoreVersion,
-  versionDocument,
-} from '../../../shared/versions/version-content';
+import { base64ToBytes } from '../../../shared/encoding/base64';
+import { currentDocument, restoreVersion, versionDocument } from '../../../shared/versions/version-content';
 import type { VersionInfo } from '../../../shared/versions/version-schema';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
