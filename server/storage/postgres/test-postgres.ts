@@ -6,10 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../../free-port';
 
 export interface TestPostgres {
   /** A new, empty database; its URL. */
@@ -42,15 +42,6 @@ export function findPostgresBinDir(): string {
     'PostgreSQL binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin or on PATH. ' +
       'Install them (Debian: apt-get install postgresql) or set DAMPINGI_TEST_DATABASE_URL.',
   );
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const address = probe.address();
-  await new Promise<void>((done) => probe.close(() => done()));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 /** PostgreSQL refuses to run as root: as root, run its tools as the `postgres` user. */

@@ -3,10 +3,12 @@
  * so a test can kill it with SIGKILL or stop it with SIGTERM and start it again on the same data.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../../server/free-port';
 import { apiPaths } from '../../../shared/protocol/api';
 import { nextEvent, waitFor } from './wait-for';
+
+export { freePort };
 
 export interface ServerProcess {
   readonly url: string;
@@ -15,16 +17,6 @@ export interface ServerProcess {
   /** Everything the process wrote to stderr, for failure messages. */
   stderr(): string;
   kill(signal: NodeJS.Signals): void;
-}
-
-/** A port free right now, so a restarted server listens where the clients reconnect to. */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const address = probe.address();
-  await new Promise<void>((done) => probe.close(() => done()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 export async function startServerProcess(options: {
