@@ -1,8 +1,9 @@
 /**
  * The cluster run: the live-editing workload (R rooms × C clients, one writer per room) against one
  * Dampingi process on PostgreSQL and against two on PostgreSQL + Redis with each room's clients on
- * both, so every update crosses Redis. Reports delivery latency and CPU per delivered update of the
- * Dampingi processes and, apart, of PostgreSQL, Redis and HAProxy.
+ * both, so every update crosses Redis; and, as the anchor, two Hocuspocus 4 instances on one Redis (its
+ * Redis extension, in memory). Reports delivery latency and CPU per delivered update of the Dampingi
+ * (or Hocuspocus) processes and, apart, of PostgreSQL, Redis and HAProxy.
  */
 import { loadavg } from 'node:os';
 import { type LiveEditingResult, runLiveEditing } from './live-editing';
@@ -14,6 +15,7 @@ import {
   type ProcessLoad,
   startClusterUnderTest,
 } from './servers/dampingi-cluster';
+import { startHocuspocusRedisCluster } from './servers/hocuspocus-cluster';
 import { sleep } from './stats';
 
 export interface ClusterShape {
@@ -30,8 +32,16 @@ export interface ClusterRunResult {
   processes: number;
   /** The workload's own figures; its `serverThreadCpuSeconds` holds each part's CPU seconds in the window. */
   live: LiveEditingResult;
-  /** Server-side CPU µs per delivered update, by part ('dampingi' = every Dampingi process), and all together. */
-  cpuMicrosPerDelivered: Partial<Record<'dampingi' | Exclude<ClusterPart, 'dampingi 1' | 'dampingi 2'>, number>> & {
+  /**
+   * Server-side CPU µs per delivered update, by part ('dampingi' = every Dampingi process,
+   * 'hocuspocus' = every Hocuspocus instance), and all together.
+   */
+  cpuMicrosPerDelivered: Partial<
+    Record<
+      'dampingi' | 'hocuspocus' | Exclude<ClusterPart, 'dampingi 1' | 'dampingi 2' | 'hocuspocus 1' | 'hocuspocus 2'>,
+      number
+    >
+  > & {
     total: number;
   };
   /** The most rooms and connections each process held while the clients were connected. */
@@ -77,7 +87,10 @@ const perDelivered = (seconds: number | undefined, delivered: number) =>
 
 export async function runClusterSetup(setup: ClusterSetup, shape: ClusterShape, run = 1): Promise<ClusterRunResult> {
   const before = loadavg()[0] as number;
-  const cluster = await startClusterUnderTest(setup, { clientsPerRoom: shape.clientsPerRoom });
+  const cluster =
+    setup === 'hocuspocus-redis'
+      ? await startHocuspocusRedisCluster({ clientsPerRoom: shape.clientsPerRoom })
+      : await startClusterUnderTest(setup, { clientsPerRoom: shape.clientsPerRoom });
   try {
     const stopWatching = watchProcessLoads(cluster, shape);
     const live = await runLiveEditing(cluster, shape);
@@ -85,9 +98,12 @@ export async function runClusterSetup(setup: ClusterSetup, shape: ClusterShape, 
     const parts = live.serverThreadCpuSeconds as Partial<Record<ClusterPart, number>>;
     const delivered = live.deliveredUpdates;
     const dampingiSeconds = (parts['dampingi 1'] ?? 0) + (parts['dampingi 2'] ?? 0);
+    const hocuspocusSeconds = (parts['hocuspocus 1'] ?? 0) + (parts['hocuspocus 2'] ?? 0);
+    const hocuspocus = setup === 'hocuspocus-redis';
     const allSeconds = clusterParts.reduce((total, part) => total + (parts[part] ?? 0), 0);
     const cpuMicrosPerDelivered: ClusterRunResult['cpuMicrosPerDelivered'] = {
-      dampingi: perDelivered(dampingiSeconds, delivered),
+      dampingi: hocuspocus ? undefined : perDelivered(dampingiSeconds, delivered),
+      hocuspocus: hocuspocus ? perDelivered(hocuspocusSeconds, delivered) : undefined,
       postgres: perDelivered(parts.postgres, delivered),
       redis: perDelivered(parts.redis, delivered),
       haproxy: perDelivered(parts.haproxy, delivered),

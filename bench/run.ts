@@ -202,10 +202,12 @@ async function cluster(options: BenchOptions, date: string, machine: Machine): P
   };
   const results = await runClusterWorkload(options.clusterSetups, shape, options.clusterRuns, (result) => {
     const us = result.cpuMicrosPerDelivered;
+    const part = (name: string, value: number | undefined) =>
+      value === undefined ? '' : `${name} ${value.toFixed(0)}, `;
     console.log(
       `cluster run ${result.run} ${result.setup}: p50 ${result.live.p50Ms.toFixed(1)} ms, p99 ${result.live.p99Ms.toFixed(1)} ms, ` +
-        `CPU µs/update Dampingi ${us.dampingi?.toFixed(0)}, PostgreSQL ${us.postgres?.toFixed(0)}, Redis ${us.redis?.toFixed(0) ?? '–'}, ` +
-        `HAProxy ${us.haproxy?.toFixed(0) ?? '–'}, all ${us.total.toFixed(0)}; ` +
+        `CPU µs/update ${part('Dampingi', us.dampingi)}${part('Hocuspocus', us.hocuspocus)}${part('PostgreSQL', us.postgres)}` +
+        `${part('Redis', us.redis)}${part('HAProxy', us.haproxy)}all ${us.total.toFixed(0)}; ` +
         `${result.live.deliveredUpdates}/${result.live.expectedDeliveries} delivered, ` +
         `${result.roomsOnEveryProcess}/${shape.rooms} rooms on every process`,
     );

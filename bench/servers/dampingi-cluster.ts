@@ -28,17 +28,26 @@ import {
   redisPid,
 } from '../service-processes';
 
-export const clusterSetups = ['one-process', 'two-processes', 'two-processes-direct'] as const;
+export const clusterSetups = ['one-process', 'two-processes', 'two-processes-direct', 'hocuspocus-redis'] as const;
 export type ClusterSetup = (typeof clusterSetups)[number];
 
 export const clusterSetupLabels: Record<ClusterSetup, string> = {
   'one-process': 'one process, PostgreSQL, no Redis',
   'two-processes': 'two processes, PostgreSQL + Redis, behind HAProxy',
   'two-processes-direct': 'two processes, PostgreSQL + Redis, clients alternate directly',
+  'hocuspocus-redis': 'Hocuspocus 4, two instances + Redis extension, in memory, clients alternate directly',
 };
 
 /** The parts whose CPU is read, in the order they are reported. */
-export const clusterParts = ['dampingi 1', 'dampingi 2', 'postgres', 'redis', 'haproxy'] as const;
+export const clusterParts = [
+  'dampingi 1',
+  'dampingi 2',
+  'hocuspocus 1',
+  'hocuspocus 2',
+  'postgres',
+  'redis',
+  'haproxy',
+] as const;
 export type ClusterPart = (typeof clusterParts)[number];
 
 /** What one process says it holds (`GET /health`). */
@@ -49,7 +58,7 @@ export interface ProcessLoad {
 
 export interface ClusterUnderTest extends ServerUnderTest {
   readonly setup: ClusterSetup;
-  /** The Dampingi processes' HTTP URLs. */
+  /** The Dampingi (or Hocuspocus) processes' HTTP URLs. */
   readonly processUrls: readonly string[];
   /** CPU seconds so far of each part present (the same numbers `threadCpuSeconds` gives the workload). */
   partCpuSeconds(): Partial<Record<ClusterPart, number>>;

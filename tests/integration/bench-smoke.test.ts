@@ -118,6 +118,24 @@ describe('benchmark smoke run', () => {
     );
   }, 60_000);
 
+  it('the Hocuspocus anchor delivers every update across two instances through its Redis extension', async () => {
+    // As above: each room's writer on one instance and its reader on the other, so only Redis carries it.
+    const result = await runClusterSetup('hocuspocus-redis', {
+      rooms: 2,
+      clientsPerRoom: 2,
+      ratePerSecond: 10,
+      warmupSeconds: 0.2,
+      durationSeconds: 1,
+    });
+    expect(result.processes).toBe(2);
+    expect(result.roomsOnEveryProcess).toBe(2);
+    expect(result.live.sentUpdates).toBeGreaterThan(0);
+    expect(result.live.deliveredUpdates).toBe(result.live.expectedDeliveries);
+    expect(Object.keys(result.live.serverThreadCpuSeconds).sort()).toEqual(['hocuspocus 1', 'hocuspocus 2', 'redis']);
+    expect(result.cpuMicrosPerDelivered.hocuspocus).toBeGreaterThanOrEqual(0);
+    expect(result.cpuMicrosPerDelivered.dampingi).toBeUndefined();
+  }, 60_000);
+
   it('a trace prefix replayed through Dampingi reaches the observer exactly', async () => {
     server = await startServerUnderTest('dampingi');
     const trace = loadSequentialTrace(TRACE);
