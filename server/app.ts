@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CloseCode } from '../shared/protocol/close-codes';
 import { createSessionTokens } from './auth/session-tokens';
 import { loadTokenSecret } from './auth/token-secret';
-import { type Cluster, openCluster } from './cluster/open-cluster';
+import type { Cluster } from './cluster/open-cluster';
 import { publicBaseUrl, type ServerConfig } from './config';
 import { createHttpHandler } from './http/http-handler';
 import { createLogger, type Logger } from './logger';
@@ -48,6 +48,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   let cluster: Cluster | null = null;
   if (config.redisUrl && config.databaseUrl) {
     try {
+      // Loaded only here: ioredis and the lease's pg pool cost a single-process server memory for nothing.
+      const { openCluster } = await import('./cluster/open-cluster');
       cluster = await openCluster({
         redisUrl: config.redisUrl,
         databaseUrl: config.databaseUrl,
