@@ -89,6 +89,8 @@ export async function replayTrace(
       if (behind !== undefined && observed() < behind) await waitForClock(observer, observed, behind);
     }
     await waitForClock(observer, observed, Y.getState(typist.doc.store, typistId));
+    // A trace that ends in deletions adds no clock: wait for the text itself (or give up after a while).
+    await waitForText(observer, text.toString());
     const seconds = (performance.now() - started) / 1000;
     const finalText = observer.doc.getText('text').toString();
     return {
@@ -105,6 +107,24 @@ export async function replayTrace(
     typist.destroy();
     observer.destroy();
   }
+}
+
+/** Resolves once the observer's text is `wanted`, or after 10 s (the caller then reports the mismatch). */
+function waitForText(observer: BenchClient, wanted: string): Promise<void> {
+  const current = () => observer.doc.getText('text').toString();
+  return new Promise((resolve) => {
+    if (current() === wanted) return resolve();
+    const timer = setTimeout(done, 10_000);
+    function check() {
+      if (current() === wanted) done();
+    }
+    function done() {
+      clearTimeout(timer);
+      observer.doc.off('update', check);
+      resolve();
+    }
+    observer.doc.on('update', check);
+  });
 }
 
 /** Resolves once the observer's document holds the typist's updates up to `clock`. */
