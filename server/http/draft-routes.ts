@@ -8,12 +8,11 @@ import {
   DraftListResponseSchema,
 } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
-import { templateUpdate } from '../../shared/templates/template-content';
 import { newDraftId } from '../ids';
 import type { MemberDraftRecord } from '../storage/storage';
 import { apiError } from './json';
 import { draftWithRight, parseBody, requireUser } from './route-kit';
-import { templateFor } from './template-routes';
+import { templateFor, templateKit } from './template-routes';
 
 export function draftInfo(draft: MemberDraftRecord): DraftInfo {
   // Parsing what we send keeps the response honest to the shared schema; a failure here is a bug.
@@ -51,7 +50,10 @@ export const createDraft = requireUser(async (request, context, user) => {
   const template = templateId ? await templateFor(context, user, templateId) : null;
   if (template && !template.ok) return template.reply;
   const id = newDraftId();
-  if (template) await context.storage.documents.appendUpdate(roomName(id), templateUpdate(template.value, language));
+  if (template) {
+    const { templateUpdate } = await templateKit();
+    await context.storage.documents.appendUpdate(roomName(id), templateUpdate(template.value, language));
+  }
   const draft = await context.storage.drafts.createDraft({
     id,
     title,

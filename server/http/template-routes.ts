@@ -3,9 +3,6 @@
  * caller's workspaces. A draft's owner saves its current content as a template of a workspace they
  * belong to.
  */
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { draftFragment } from '../../shared/model/draft-doc';
-import { draftSchema } from '../../shared/model/draft-extensions';
 import {
   SaveTemplateRequestSchema,
   SaveTemplateResponseSchema,
@@ -13,12 +10,14 @@ import {
   TemplateListResponseSchema,
 } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
-import { builtinTemplate, builtinTemplates } from '../../shared/templates/builtin-templates';
-import { checkDocumentJson } from '../../shared/templates/template-content';
 import { DocumentJsonSchema, type Template, TemplateSchema } from '../../shared/templates/template-schema';
 import { newTemplateId } from '../ids';
 import type { UserRecord, WorkspaceTemplateInfo, WorkspaceTemplateRecord } from '../storage/storage';
 import { apiError } from './json';
+
+/** Template content code, loaded on first use (template-kit.ts says why). */
+export const templateKit = () => import('./template-kit');
+
 import { type ApiContext, draftWithRight, type Parsed, parseBody, requireUser } from './route-kit';
 
 const NO_DESCRIPTION = { id: '', en: '' };
@@ -49,7 +48,7 @@ export async function templateFor(
   templateId: string,
 ): Promise<Parsed<Template>> {
   if (templateId.startsWith('builtin-')) {
-    const builtin = builtinTemplate(templateId);
+    const builtin = (await templateKit()).builtinTemplate(templateId);
     return builtin
       ? { ok: true, value: builtin }
       : { ok: false, reply: apiError(404, 'not-found', `no built-in template "${templateId}"`) };
@@ -69,6 +68,7 @@ export async function templateFor(
 export const listTemplates = requireUser(async (_request, context, user) => {
   const workspaces = await context.storage.workspaces.listForUser(user.id);
   const saved = await context.storage.templates.listForWorkspaces(workspaces.map((workspace) => workspace.id));
+  const { builtinTemplates } = await templateKit();
   const templates = [...builtinTemplates.map(builtinInfo), ...saved.map(savedInfo)];
   return { status: 200, body: TemplateListResponseSchema.parse({ templates }) };
 });
@@ -85,6 +85,7 @@ export const saveTemplate = requireUser(async (request, context, user) => {
   if (!(await context.storage.workspaces.isMember(workspaceId, user.id))) {
     return apiError(403, 'forbidden', 'you are not a member of that workspace');
   }
+  const { yXmlFragmentToProseMirrorRootNode, draftFragment, draftSchema, checkDocumentJson } = await templateKit();
   const json = await context.readDocument(roomName(draftId), (doc) =>
     yXmlFragmentToProseMirrorRootNode(draftFragment(doc), draftSchema()).toJSON(),
   );
