@@ -148,6 +148,19 @@ async function openRooms(httpUrl: string, dataDir: string, databaseUrl: string, 
   return rooms;
 }
 
+/**
+ * Clients arrive room by room, `clientsPerRoom` each; room k's client j goes to process (j + k) mod n,
+ * so every room has clients on every process and the rooms' writers are spread evenly.
+ */
+export function alternatingUrls(urls: readonly string[], clientsPerRoom: number): () => string {
+  let next = 0;
+  return () => {
+    const client = next++;
+    const room = Math.floor(client / clientsPerRoom);
+    return urls[((client % clientsPerRoom) + room) % urls.length] as string;
+  };
+}
+
 export interface ClusterStartOptions {
   /**
    * Direct setup: clients come room by room, this many per room; room k's client j goes to process
@@ -202,7 +215,7 @@ export async function startClusterUnderTest(
 
     const first = processes[0] as DampingiProcess;
     const wsUrls = processes.map((server) => `${server.url.replace('http', 'ws')}/sync`);
-    let nextClient = 0;
+    const nextDirectUrl = alternatingUrls(wsUrls, options.clientsPerRoom);
     const sum = (read: (pid: number) => number) => processes.reduce((total, server) => total + read(server.pid), 0);
     const partCpuSeconds = () =>
       Object.fromEntries(
@@ -220,9 +233,7 @@ export async function startClusterUnderTest(
       // Through HAProxy (round robin), or each new client to its process (see ClusterStartOptions).
       get wsUrl() {
         if (haproxy) return `${haproxy.url.replace('http', 'ws')}/sync`;
-        const client = nextClient++;
-        const room = Math.floor(client / options.clientsPerRoom);
-        return wsUrls[((client % options.clientsPerRoom) + room) % wsUrls.length] as string;
+        return nextDirectUrl();
       },
       pid: first.pid,
       cpuProfilePath: null,

@@ -10,7 +10,7 @@ import { freePort, type LocalRedis, startRedis } from '../../server/cluster/loca
 import { cpuSeconds, mainThreadRunQueueSeconds, peakRssBytes, rssBytes } from '../proc-stats';
 import { bundled, type RoomAccess, SERVER_CORE, waitUntilAnswering } from '../servers';
 import { pinProcessTree, processTreeCpuSeconds, redisPid } from '../service-processes';
-import type { ClusterPart, ClusterStartOptions, ClusterUnderTest } from './dampingi-cluster';
+import { alternatingUrls, type ClusterPart, type ClusterStartOptions, type ClusterUnderTest } from './dampingi-cluster';
 
 interface HocuspocusProcess {
   readonly child: ChildProcess;
@@ -70,7 +70,7 @@ export async function startHocuspocusRedisCluster(options: ClusterStartOptions):
 
     const first = instances[0] as HocuspocusProcess;
     const wsUrls = instances.map((instance) => instance.url.replace('http', 'ws'));
-    let nextClient = 0;
+    const nextUrl = alternatingUrls(wsUrls, options.clientsPerRoom);
     let roomCounter = 0;
     const sum = (read: (pid: number) => number) => instances.reduce((total, instance) => total + read(instance.pid), 0);
     const partCpuSeconds = () =>
@@ -88,9 +88,7 @@ export async function startHocuspocusRedisCluster(options: ClusterStartOptions):
       processUrls: instances.map((instance) => instance.url),
       // Room k's client j goes to instance (j + k) mod 2, as in 'two-processes-direct'.
       get wsUrl() {
-        const client = nextClient++;
-        const room = Math.floor(client / options.clientsPerRoom);
-        return wsUrls[((client % options.clientsPerRoom) + room) % wsUrls.length] as string;
+        return nextUrl();
       },
       pid: first.pid,
       cpuProfilePath: null,

@@ -1,5 +1,6 @@
 /** Versions of drafts' content in PostgreSQL: metadata listed per draft, the compressed state read one at a time. */
 import type { VersionRecord, VersionStore } from '../storage';
+import { VERSION_INSERT_COLUMNS, versionRowValues } from '../version-row';
 import { inTransaction, type PostgresPool, toBuffer, toBytes } from './database';
 
 const COLUMNS = `v.id, v.draft_id AS "draftId", v.name, v.kind, v.from_stage AS "fromStage", v.to_stage AS "toStage",
@@ -24,30 +25,10 @@ export function createPostgresVersionStore(pool: PostgresPool, now: () => string
           )
         ).rows[0]?.id;
         const inserted = await client.query(
-          `INSERT INTO draft_versions (id, draft_id, name, kind, from_stage, to_stage, stage_move_id, restored_from,
-             created_by, created_by_name, created_at, byte_size, content_hash, state, state_of, feedback_open,
-             feedback_resolved)
+          `INSERT INTO draft_versions (${VERSION_INSERT_COLUMNS})
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
            ON CONFLICT (draft_id, stage_move_id) DO NOTHING`,
-          [
-            version.id,
-            version.draftId,
-            version.name,
-            version.kind,
-            version.fromStage,
-            version.toStage,
-            version.stageMoveId ?? null,
-            version.restoredFrom,
-            version.createdBy,
-            version.createdByName,
-            now(),
-            version.byteSize,
-            version.contentHash,
-            holder ? null : toBuffer(version.state),
-            holder ?? null,
-            version.feedbackOpen,
-            version.feedbackResolved,
-          ],
+          versionRowValues(version, now(), holder ?? null, toBuffer),
         );
         if (inserted.rowCount === 0) return null;
         const { rows } = await client.query<VersionRecord>(

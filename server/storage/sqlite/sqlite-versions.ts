@@ -1,5 +1,6 @@
 /** Versions of drafts' content in SQLite: metadata listed per draft, the compressed state read one at a time. */
 import type { NewVersion, VersionRecord, VersionStore } from '../storage';
+import { VERSION_INSERT_COLUMNS, type VersionRowValues, versionRowValues } from '../version-row';
 import { type SqliteDatabase, toBuffer, toBytes } from './database';
 
 const COLUMNS = `v.id, v.draft_id AS draftId, v.name, v.kind, v.from_stage AS fromStage, v.to_stage AS toStage,
@@ -8,30 +9,9 @@ const COLUMNS = `v.id, v.draft_id AS draftId, v.name, v.kind, v.from_stage AS fr
   v.content_hash AS contentHash, v.state_of AS sameAs, v.feedback_open AS feedbackOpen,
   v.feedback_resolved AS feedbackResolved`;
 
-type InsertRow = [
-  string,
-  string,
-  string | null,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string,
-  string,
-  string,
-  number,
-  string,
-  Buffer | null,
-  string | null,
-  number,
-  number,
-];
-
 export function createSqliteVersionStore(db: SqliteDatabase, now: () => string): VersionStore {
-  const insert = db.prepare<InsertRow>(
-    `INSERT INTO draft_versions (id, draft_id, name, kind, from_stage, to_stage, stage_move_id, restored_from,
-       created_by, created_by_name, created_at, byte_size, content_hash, state, state_of, feedback_open, feedback_resolved)
+  const insert = db.prepare<VersionRowValues>(
+    `INSERT INTO draft_versions (${VERSION_INSERT_COLUMNS})
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (draft_id, stage_move_id) DO NOTHING`,
   );
@@ -53,25 +33,7 @@ export function createSqliteVersionStore(db: SqliteDatabase, now: () => string):
 
   const create = db.transaction((version: NewVersion): VersionRecord | null => {
     const holder = selectHolder.get(version.draftId, version.contentHash)?.id ?? null;
-    const result = insert.run(
-      version.id,
-      version.draftId,
-      version.name,
-      version.kind,
-      version.fromStage,
-      version.toStage,
-      version.stageMoveId ?? null,
-      version.restoredFrom,
-      version.createdBy,
-      version.createdByName,
-      now(),
-      version.byteSize,
-      version.contentHash,
-      holder ? null : toBuffer(version.state),
-      holder,
-      version.feedbackOpen,
-      version.feedbackResolved,
-    );
+    const result = insert.run(...versionRowValues(version, now(), holder, toBuffer));
     if (result.changes === 0) return null;
     return selectOne.get(version.draftId, version.id) ?? null;
   });
