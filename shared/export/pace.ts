@@ -23,8 +23,9 @@ export interface Pacer {
 
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the event loop run what is queued (a click that came in during a long step), for `ms` at least. */
+export function yieldToEventLoop(ms = 0): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export function abortError(): Error {
@@ -33,8 +34,33 @@ export function abortError(): Error {
     : new DOMException('The export was cancelled.', 'AbortError');
 }
 
+/** By name, not class: a DOMException from another realm (a frame, jsdom) is no `instanceof Error` here. */
 export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+/**
+ * Settles as `promise` does, or rejects with an AbortError the moment `signal` aborts: for awaits
+ * that cannot be cancelled themselves (decoding or encoding a picture), which may take long or
+ * never settle. What the promise gives after that is dropped.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 export function createPacer(options: ExportRunOptions = {}, sliceMs = SLICE_MS): Pacer {

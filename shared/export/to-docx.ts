@@ -28,7 +28,7 @@ import {
 import { createTranslator, type Translate } from '../i18n';
 import { clipSourceLine, type ExportDocument } from './export-document';
 import { type DecodedImage, decodeDataUrl, fitImage } from './image-data';
-import { createPacer, type ExportRunOptions } from './pace';
+import { createPacer, type ExportRunOptions, untilAborted } from './pace';
 import { safeLink } from './to-html';
 import { eachTopLevel } from './walk';
 
@@ -41,8 +41,11 @@ export interface DocxImage {
 }
 
 export interface DocxOptions extends ExportRunOptions {
-  /** Turns a picture Word cannot hold (WebP, AVIF) into one it can; the browser draws it on a canvas. */
-  convertImage?: (image: DecodedImage) => Promise<DocxImage | null>;
+  /**
+   * Turns a picture Word cannot hold (WebP, AVIF) into one it can; the browser draws it on a canvas.
+   * Gets the export's signal; the export stops waiting for it the moment that aborts either way.
+   */
+  convertImage?: (image: DecodedImage, signal?: AbortSignal) => Promise<DocxImage | null>;
 }
 
 // A4 with 2 cm margins, in twentieths of a point; 15 twips make a CSS pixel.
@@ -104,7 +107,8 @@ export async function exportToDocx(doc: ExportDocument, options: DocxOptions = {
     0,
     0.85,
   );
-  // Packing is one synchronous step (XML and zip); let the page breathe right before it.
+  // Packing is one synchronous step (XML and zip; docx offers no way to slice it): let the page
+  // breathe right before it. A cancel that comes in meanwhile is seen by the caller right after.
   await pacer.pause(0.9);
   const document = new Document({
     creator: 'Dampingi',
@@ -365,7 +369,8 @@ class DocxWriter {
     if (decoded && wordType && decoded.width && decoded.height) {
       picture = { type: wordType, bytes: decoded.bytes, width: decoded.width, height: decoded.height };
     } else if (decoded && this.options.convertImage) {
-      picture = await this.options.convertImage(decoded);
+      // Decoding a picture is the browser's, not ours to slice: a cancel must not wait for it.
+      picture = await untilAborted(this.options.convertImage(decoded, this.options.signal), this.options.signal);
     }
     if (!picture) {
       return this.paragraph(context, {

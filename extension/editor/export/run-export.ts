@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { exportFromDocs } from '../../../shared/export/export-document';
 import { exportFileName } from '../../../shared/export/file-name';
 import { markdownZip } from '../../../shared/export/markdown-zip';
-import { isAbortError } from '../../../shared/export/pace';
+import { isAbortError, untilAborted, yieldToEventLoop } from '../../../shared/export/pace';
 import { exportToDocx } from '../../../shared/export/to-docx';
 import { exportToHtml } from '../../../shared/export/to-html';
 import { exportToMarkdown } from '../../../shared/export/to-markdown';
@@ -33,6 +33,9 @@ export type ExportOutcome =
   | { ok: true; fileName: string; bytes: number }
   | { ok: false; reason: 'cancelled' }
   | { ok: false; reason: 'failed'; detail: string };
+
+/** How long the page stays responsive between making the file and saving it; too short to notice. */
+export const CANCEL_GRACE_MS = 250;
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -71,18 +74,26 @@ export async function makeExportFile(
   };
 }
 
+/**
+ * Makes the file and saves it, unless `run.signal` aborts first: then nothing is saved, whatever
+ * step the conversion was in, and the outcome is 'cancelled' at once.
+ */
 export async function runExport(
   request: ExportRequest,
   win: Window,
   run: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
 ): Promise<ExportOutcome> {
   try {
-    const { blob, fileName } = await makeExportFile(request, win, run);
+    const { blob, fileName } = await untilAborted(makeExportFile(request, win, run), run.signal);
+    // The last step (packing) is one long task: a click on "Batalkan ekspor" pressed during it is
+    // still queued, and its mousedown and mouseup may come in one after the other. Let them in
+    // before saving, or the file would be saved under the user's cancel.
+    await untilAborted(yieldToEventLoop(CANCEL_GRACE_MS), run.signal);
     if (run.signal?.aborted) return { ok: false, reason: 'cancelled' };
     downloadFile(win, blob, fileName);
     return { ok: true, fileName, bytes: blob.size };
   } catch (error) {
-    if (isAbortError(error)) return { ok: false, reason: 'cancelled' };
+    if (isAbortError(error) || run.signal?.aborted) return { ok: false, reason: 'cancelled' };
     console.error('dampingi export failed', { format: request.format, error });
     return { ok: false, reason: 'failed', detail: error instanceof Error ? error.message : String(error) };
   }
