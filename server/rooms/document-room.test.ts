@@ -153,7 +153,7 @@ describe('an edit is stored, then applied, then sent to the others', () => {
     expect(mentorDoc.getText('t').toString()).toBe('Bab 1: Fotosintesis');
   });
 
-  it('messages are handled one at a time in arrival order, even when storage is slow', async () => {
+  it('edits are stored in arrival order, even when storage is slow', async () => {
     const store = new GatedDocumentStore();
     const { room } = openRoom(store);
     const membership = room.join(new FakeSocket('teacher'), session('c1'));
@@ -200,6 +200,154 @@ describe('an edit is stored, then applied, then sent to the others', () => {
     await room.whenIdle();
     expect(socket.closed).toEqual({ code: CloseCode.Forbidden, reason: 'forbidden' });
     expect(store.appended).toEqual([]);
+  });
+});
+
+describe('a burst of edits waits for one commit, not one each', () => {
+  /** Three edits of one author, as a fast typist sends them. */
+  function typedUpdates(words: string[]): Uint8Array[] {
+    const author = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    author.on('update', (update: Uint8Array) => updates.push(update));
+    for (const word of words) author.getText('t').insert(author.getText('t').length, word);
+    return updates;
+  }
+
+  it('edits that arrive while one is being stored are handed to the store together, then relayed in order', async () => {
+    const timeline: string[] = [];
+    const store = new GatedDocumentStore(timeline);
+    const { room } = openRoom(store);
+    const teacher = room.join(new FakeSocket('teacher', timeline), session('c1'));
+    const mentorSocket = new FakeSocket('mentor', timeline);
+    const mentor = room.join(mentorSocket, session('c2'));
+    const observer = new FakeSocket('observer', timeline);
+    room.join(observer, session('c3', 'viewer'));
+    await room.whenIdle();
+    timeline.length = 0;
+
+    const disk = deferred();
+    store.appendGate = disk.promise;
+    const [first, second, third] = typedUpdates(['Tujuan ', 'pembelajaran ', 'hari ini']);
+    teacher.receive(clientUpdate(first as Uint8Array));
+    await settle();
+    // The second and third come in while the first waits for the disk; one is the mentor's.
+    teacher.receive(clientUpdate(second as Uint8Array));
+    mentor.receive(clientUpdate(textUpdate('Catatan: ')));
+    teacher.receive(clientUpdate(third as Uint8Array));
+    await settle();
+    expect(timeline).toEqual(['store append started']);
+
+    disk.resolve();
+    await room.whenIdle();
+    const stores = timeline.filter((entry) => entry.startsWith('store'));
+    expect(stores).toEqual([
+      'store append started',
+      'store append finished',
+      // one commit for the three that waited, instead of three in a row
+      'store append started',
+      'store append started',
+      'store append started',
+      'store append finished',
+      'store append finished',
+      'store append finished',
+    ]);
+    expect(timeline.filter((entry) => entry === 'observer received sync-update')).toHaveLength(4);
+    const observerDoc = new Y.Doc();
+    applyServerMessages(observerDoc, observer.sent);
+    expect(observerDoc.getText('t').toString()).toContain('Tujuan pembelajaran hari ini');
+    expect(observerDoc.getText('t').toString()).toContain('Catatan: ');
+    expect(mentorSocket.closed).toBeNull();
+  });
+
+  it('applies a burst in the order the store numbered it, whatever order the store answers in', async () => {
+    const seqsApplied: number[] = [];
+    const answers: (() => void)[] = [];
+    let nextSeq = 10;
+    const store = new GatedDocumentStore();
+    const outOfOrder = Object.assign(Object.create(store) as GatedDocumentStore, {
+      appendUpdate: (_name: string, _update: Uint8Array) => {
+        const seq = nextSeq++;
+        return new Promise<number>((resolve) => answers.push(() => resolve(seq)));
+      },
+    });
+    const { room } = openRoom(outOfOrder, {
+      hooks: { afterStoreUpdate: ({ seq }) => seqsApplied.push(seq) },
+    });
+    const teacher = room.join(new FakeSocket('teacher'), session('c1'));
+    await room.whenIdle();
+    const updates = typedUpdates(['satu ', 'dua ', 'tiga ', 'empat ']);
+    for (const update of updates) teacher.receive(clientUpdate(update));
+    await settle();
+    answers.shift()?.(); // the first alone, then the three that waited behind it
+    await settle();
+    while (answers.length > 0) answers.pop()?.(); // answered last to first
+    await room.whenIdle();
+    expect(seqsApplied).toEqual([10, 11, 12, 13]);
+    const text = room.readDocument((doc) => doc.getText('t').toString());
+    expect(text).toBe('satu dua tiga empat ');
+  });
+
+  it('when one edit of a burst cannot be stored, only its sender is closed (4500); the stored ones are applied and relayed', async () => {
+    const store = new GatedDocumentStore();
+    let calls = 0;
+    const failsSecond = Object.assign(Object.create(store) as GatedDocumentStore, {
+      appendUpdate: async (name: string, update: Uint8Array) => {
+        calls += 1;
+        if (calls === 3) throw new Error('connection to the database lost');
+        return store.appendUpdate(name, update);
+      },
+    });
+    const { room } = openRoom(failsSecond);
+    const teacherSocket = new FakeSocket('teacher');
+    const mentorSocket = new FakeSocket('mentor');
+    const observer = new FakeSocket('observer');
+    const teacher = room.join(teacherSocket, session('c1'));
+    const mentor = room.join(mentorSocket, session('c2'));
+    room.join(observer, session('c3', 'viewer'));
+    await room.whenIdle();
+    const disk = deferred();
+    store.appendGate = disk.promise;
+    teacher.receive(clientUpdate(textUpdate('Judul ')));
+    await settle();
+    teacher.receive(clientUpdate(textUpdate('isi ')));
+    mentor.receive(clientUpdate(textUpdate('saran ')));
+    await settle();
+    disk.resolve();
+    await room.whenIdle();
+    expect(mentorSocket.closed?.code).toBe(CloseCode.ServerError);
+    expect(teacherSocket.closed).toBeNull();
+    const observerDoc = new Y.Doc();
+    applyServerMessages(observerDoc, observer.sent);
+    const seen = observerDoc.getText('t').toString();
+    expect(seen).toContain('Judul ');
+    expect(seen).toContain('isi ');
+    expect(seen).not.toContain('saran');
+    expect(store.appended).toHaveLength(2);
+  });
+
+  it("a commenter's edit inside a burst is refused on its own; the writers' edits around it are stored", async () => {
+    const store = new GatedDocumentStore();
+    const refused: string[] = [];
+    const { room } = openRoom(store, { onWriteRefused: (_who, refusal) => refused.push(refusal.code) });
+    const teacher = room.join(new FakeSocket('teacher'), session('c1'));
+    const commenterSocket = new FakeSocket('commenter');
+    const commenter = room.join(commenterSocket, session('c2', 'commenter'));
+    await room.whenIdle();
+    const disk = deferred();
+    store.appendGate = disk.promise;
+    const [first, second, third] = typedUpdates(['a', 'b', 'c']);
+    teacher.receive(clientUpdate(first as Uint8Array));
+    await settle();
+    teacher.receive(clientUpdate(second as Uint8Array));
+    commenter.receive(clientUpdate(textUpdate('coretan')));
+    teacher.receive(clientUpdate(third as Uint8Array));
+    disk.resolve();
+    await room.whenIdle();
+    expect(store.appended).toEqual([first, second, third]);
+    expect(refused).toEqual(['read-only']);
+    expect(commenterSocket.sent.map(describeMessage).filter((kind) => kind === 'type 2')).toHaveLength(1);
+    expect(commenterSocket.closed).toBeNull();
+    expect(room.readDocument((doc) => doc.getText('t').toString())).toBe('abc');
   });
 });
 

@@ -84,6 +84,12 @@ interface RoomConnection {
   pending: number;
 }
 
+/** A message received on a connection, waiting in the room's inbox. */
+interface Inbound {
+  readonly connection: RoomConnection;
+  readonly message: ClientMessage;
+}
+
 type ReadOnly = { code: 'read-only'; reason?: undefined; detail: string };
 
 /** Transaction origin of updates read from storage: they are not relayed to anyone. */
@@ -97,6 +103,9 @@ export class DocumentRoom {
   private readonly awareness: Awareness;
   private readonly connections = new Set<RoomConnection>();
   private readonly queue: SerialQueue;
+  /** Messages received and not yet handled, in order; a drain task in the queue takes them. */
+  private inbox: Inbound[] = [];
+  private drainQueued = false;
   private readonly log: Logger;
   private readonly compaction: BackgroundCompaction;
   private readonly replication: RoomReplication | null;
@@ -229,13 +238,43 @@ export class DocumentRoom {
       return;
     }
     connection.pending += 1;
-    this.queue.push(async () => {
-      try {
-        await this.handle(connection, decoded.message);
-      } finally {
-        connection.pending -= 1;
+    this.inbox.push({ connection, message: decoded.message });
+    if (!this.drainQueued) {
+      this.drainQueued = true;
+      this.queue.push(() => this.drain());
+    }
+  }
+
+  /**
+   * Handles the messages waiting now, in order. Consecutive updates from writers are stored
+   * together (one commit) and then applied in the order stored: a fast typist's burst, or several
+   * people typing, waits for one disk flush instead of one each. What arrives meanwhile waits for
+   * the next drain, behind any other task of the room (e.g. a cluster catch-up).
+   */
+  private async drain(): Promise<void> {
+    this.drainQueued = false;
+    const batch = this.inbox;
+    this.inbox = [];
+    try {
+      let run: Inbound[] = [];
+      for (const item of batch) {
+        if (this.joinsRun(item)) {
+          run.push(item);
+          continue;
+        }
+        if (run.length > 0) await this.storeAndApplyRun(run);
+        run = [];
+        await this.handle(item.connection, item.message);
       }
-    });
+      if (run.length > 0) await this.storeAndApplyRun(run);
+    } finally {
+      for (const item of batch) item.connection.pending -= 1;
+    }
+  }
+
+  /** An update that may be stored with its neighbours: from a writer, in a room whose rules need no per-update document. */
+  private joinsRun({ connection, message }: Inbound): boolean {
+    return message.type === 'sync-update' && !message.empty && !this.options.checkUpdate && this.mayWrite(connection);
   }
 
   private async handle(connection: RoomConnection, message: ClientMessage): Promise<void> {
@@ -269,37 +308,85 @@ export class DocumentRoom {
 
   /** The heart of durability: nothing is applied or broadcast before it is stored. */
   private async storeAndApply(connection: RoomConnection, update: Uint8Array): Promise<void> {
-    if (!this.mayWrite(connection)) {
-      this.refuseWrite(connection, { code: 'read-only', detail: 'role may not write' });
-      return;
-    }
-    // Checked against this.doc as it is: the queue lets nothing else change it before the apply below.
-    const broken = this.options.checkUpdate?.(this.doc, update, connection.session);
-    if (broken) {
-      this.refuseWrite(connection, broken);
-      return;
-    }
-    const event = { roomName: this.name, session: connection.session, update };
-    let refusal: HookRefusal | null | undefined;
-    try {
-      refusal = await this.options.hooks.beforeStoreUpdate?.(event);
-    } catch (error) {
-      this.log.error({ err: error }, 'beforeStoreUpdate hook failed');
-      refusal = { code: CloseCode.ServerError, detail: 'hook failed' };
-    }
-    if (refusal) {
-      this.closeConnection(connection, refusal.code, refusal.detail);
-      return;
-    }
+    if (!(await this.mayStore(connection, update))) return;
     let seq: number;
     try {
       seq = await this.options.documents.appendUpdate(this.name, update);
     } catch (error) {
-      // Not applied either, so the client still has it and sends it again when it reconnects.
-      this.log.error({ err: error, connection: connection.session.connectionId }, 'storing an update failed');
-      this.closeConnection(connection, CloseCode.ServerError, 'storage failed');
+      this.storingFailed(connection, error);
       return;
     }
+    this.applyCommitted(connection, update, seq);
+  }
+
+  /**
+   * Several writers' updates, each checked as `storeAndApply` does, stored at once (the store
+   * commits them together) and then applied in the order of their sequence numbers, so the
+   * document, the cluster's seq tracking and compaction see the same order as the log.
+   */
+  private async storeAndApplyRun(run: readonly Inbound[]): Promise<void> {
+    if (this.currentStatus !== 'ready') return;
+    const [first] = run;
+    if (run.length === 1 && first?.message.type === 'sync-update') {
+      await this.storeAndApply(first.connection, first.message.update);
+      return;
+    }
+    const accepted: { connection: RoomConnection; update: Uint8Array }[] = [];
+    for (const { connection, message } of run) {
+      if (message.type !== 'sync-update') continue;
+      if (await this.mayStore(connection, message.update)) accepted.push({ connection, update: message.update });
+    }
+    const outcomes = await Promise.all(
+      accepted.map(({ connection, update }) =>
+        this.options.documents.appendUpdate(this.name, update).then(
+          (seq) => ({ connection, update, seq }),
+          (error: unknown) => {
+            this.storingFailed(connection, error);
+            return null;
+          },
+        ),
+      ),
+    );
+    const stored = outcomes.filter((outcome) => outcome !== null).sort((a, b) => a.seq - b.seq);
+    for (const { connection, update, seq } of stored) this.applyCommitted(connection, update, seq);
+  }
+
+  /** Role, the room's rules and the hooks; a refusal is told (or closes the connection) and nothing is stored. */
+  private async mayStore(connection: RoomConnection, update: Uint8Array): Promise<boolean> {
+    if (!this.mayWrite(connection)) {
+      this.refuseWrite(connection, { code: 'read-only', detail: 'role may not write' });
+      return false;
+    }
+    // Checked against this.doc as it is: the queue lets nothing else change it before the apply.
+    const broken = this.options.checkUpdate?.(this.doc, update, connection.session);
+    if (broken) {
+      this.refuseWrite(connection, broken);
+      return false;
+    }
+    if (!this.options.hooks.beforeStoreUpdate) return true;
+    let refusal: HookRefusal | null | undefined;
+    try {
+      refusal = await this.options.hooks.beforeStoreUpdate({
+        roomName: this.name,
+        session: connection.session,
+        update,
+      });
+    } catch (error) {
+      this.log.error({ err: error }, 'beforeStoreUpdate hook failed');
+      refusal = { code: CloseCode.ServerError, detail: 'hook failed' };
+    }
+    if (refusal) this.closeConnection(connection, refusal.code, refusal.detail);
+    return !refusal;
+  }
+
+  /** Not applied either, so the client still has it and sends it again when it reconnects. */
+  private storingFailed(connection: RoomConnection, error: unknown): void {
+    this.log.error({ err: error, connection: connection.session.connectionId }, 'storing an update failed');
+    this.closeConnection(connection, CloseCode.ServerError, 'storage failed');
+  }
+
+  /** A stored update: applied (which relays it), then announced to the cluster, compaction and the hooks. */
+  private applyCommitted(connection: RoomConnection, update: Uint8Array, seq: number): void {
     try {
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
@@ -311,7 +398,13 @@ export class DocumentRoom {
     // Cluster: the other processes get it now; compaction may fold only what has no gap before it.
     this.replication?.committed(seq, update);
     this.compaction.applied(this.replication?.appliedThrough ?? seq);
-    this.options.hooks.afterStoreUpdate?.({ ...event, seq, doc: this.doc });
+    this.options.hooks.afterStoreUpdate?.({
+      roomName: this.name,
+      session: connection.session,
+      update,
+      seq,
+      doc: this.doc,
+    });
   }
 
   private async load(): Promise<void> {
