@@ -186,7 +186,12 @@ describe('feedback rights across processes', () => {
 
     // The teacher's own move on A is stored and reaches the mentor on B.
     moveStage(teacherSide.doc, 'try-out', { id: teacher.id, name: teacher.name });
-    await waitFor(() => currentStage(mentorSide.doc) === 'try-out', 'the teacher’s move to reach the mentor on B');
+    // (The mentor's own refused move is still in her local copy, so her stage alone proves nothing.)
+    await waitFor(
+      () => readStageMoves(mentorSide.doc).some((move) => move.byId === teacher.id),
+      'the teacher’s move to reach the mentor on B',
+    );
+    expect(currentStage(mentorSide.doc)).toBe('try-out');
     expect(readStageMoves(await cluster.storedDoc(room)).map((move) => move.byId)).toEqual([teacher.id]);
 
     // The teacher makes the mentor a co-teacher on process A: the mentor's open connection on B is told at once.
