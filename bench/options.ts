@@ -52,6 +52,10 @@ const OptionsSchema = z.object({
   profile: z.stringbool().default(false),
   profileDir: z.string().default('bench/results/profiles'),
   profileMarkdown: z.string().default('bench/PROFILE.md'),
+  /** `--gc-trace`: live editing runs every Node server under V8's GC trace and writes MEMORY.md. */
+  gcTrace: z.stringbool().default(false),
+  gcTraceDir: z.string().default('bench/results/gc'),
+  memoryMarkdown: z.string().default('bench/MEMORY.md'),
   // The cluster run (one process vs two on PostgreSQL + Redis): its own smaller shape, so one run of
   // every setup stays within about three minutes; warm-up and duration are shared with live editing.
   clusterSetups: list(clusterSetups).default([...clusterSetups]),
@@ -66,7 +70,7 @@ export type BenchOptions = z.infer<typeof OptionsSchema>;
 
 const names = Object.keys(OptionsSchema.shape) as (keyof BenchOptions)[];
 /** Flags given bare (`--profile`); the rest take a value (`--rooms=50`). */
-const switches = new Set<keyof BenchOptions>(['profile']);
+const switches = new Set<keyof BenchOptions>(['profile', 'gcTrace']);
 const envName = (name: string) => `BENCH_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 const flagName = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

@@ -2,6 +2,7 @@
  * `npm run bench`: runs the chosen workloads against each server (a fresh child process per
  * measurement, pinned to core 0; this load generator pins itself to core 1) and writes the results.
  */
+
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -11,6 +12,7 @@ import { missingAnchors, serviceVersions, writeClusterResults } from './cluster-
 import { loadConcurrentTrace, replayConcurrentTrace } from './concurrent-traces';
 import { summariseCpuProfile } from './cpu-profile';
 import { type ExtractionResult, runExtraction } from './extraction';
+import { type GcTracedRun, readGcTrace, writeMemoryMarkdown } from './gc-trace';
 import { type LiveEditingResult, runLiveEditing } from './live-editing';
 import { type OfflineMergeResult, runOfflineMerge } from './offline-merge';
 import { type OpenDraftResult, runOpenDraft } from './open-draft';
@@ -72,13 +74,20 @@ async function withServer<T>(
   }
 }
 
-async function liveEditing(options: BenchOptions, profiled: ProfiledRun[]): Promise<LiveEditingResult[]> {
+async function liveEditing(
+  options: BenchOptions,
+  profiled: ProfiledRun[],
+  gcTraced: GcTracedRun[],
+): Promise<LiveEditingResult[]> {
   const results: LiveEditingResult[] = [];
   // Servers interleaved run by run, so a drift in the machine's state does not favour one of them.
   for (const rooms of options.rooms) {
     for (let run = 1; run <= options.runs; run++) {
       for (const kind of options.servers) {
         const profile = options.profile && kind === 'dampingi';
+        const gcTraceFile = options.gcTrace
+          ? join(options.gcTraceDir, `${kind}-${rooms}-rooms-run-${run}.txt`)
+          : undefined;
         const uptimeBefore = uptime();
         const { result, profilePath } = await withServer(
           kind,
@@ -92,8 +101,19 @@ async function liveEditing(options: BenchOptions, profiled: ProfiledRun[]): Prom
               durationSeconds: options.duration,
             }),
           }),
-          profile ? { cpuProfileDir: options.profileDir } : {},
+          { ...(profile ? { cpuProfileDir: options.profileDir } : {}), gcTraceFile },
         );
+        if (gcTraceFile) {
+          gcTraced.push({
+            kind,
+            rooms,
+            run,
+            tracePath: gcTraceFile,
+            summary: readGcTrace(gcTraceFile),
+            peakRssMiB: result.peakRssBytes / 2 ** 20,
+            deliveredUpdates: result.deliveredUpdates,
+          });
+        }
         // The profile is written when the server exits, i.e. once withServer has stopped it.
         if (profilePath !== null) {
           const summary = summariseCpuProfile(profilePath, result.windowMonotonicMicros);
@@ -226,19 +246,25 @@ async function main(): Promise<void> {
   // Every y-websocket provider adds a process 'exit' listener; hundreds of clients are expected here.
   process.setMaxListeners(0);
   const profiled: ProfiledRun[] = [];
+  const gcTraced: GcTracedRun[] = [];
   const results: BenchResults = {
     date: new Date().toISOString(),
     machine: describeMachine(),
     options,
-    live: options.workloads.includes('live') ? await liveEditing(options, profiled) : [],
+    live: options.workloads.includes('live') ? await liveEditing(options, profiled, gcTraced) : [],
     traces: options.workloads.includes('traces') ? await traces(options) : [],
     offline: options.workloads.includes('offline') ? await offlineMerge(options) : [],
     openDraft: options.workloads.includes('open') ? await openDraft(options) : null,
     extraction: options.workloads.includes('extraction') ? await extraction(options) : null,
   };
   if (options.workloads.includes('cluster')) await cluster(options, results.date, results.machine);
-  // A cluster-only run leaves RESULTS.md as it was.
+  // A cluster-only run leaves RESULTS.md as it was; so does a GC-traced one (tracing changes the timings).
   if (options.workloads.every((workload) => workload === 'cluster')) return;
+  if (gcTraced.length > 0) {
+    writeMemoryMarkdown(options.memoryMarkdown, results.date, results.machine, gcTraced);
+    console.log(`wrote ${options.memoryMarkdown}`);
+    return;
+  }
   const written = writeResults(results);
   if (profiled.length > 0) {
     // On the server's core, as the server commits; every server has stopped by now.

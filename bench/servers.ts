@@ -3,10 +3,10 @@
  * anchors (@y/websocket-server in memory and with LevelDB, Hocuspocus in memory).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { addUser } from '../server/cli/user-commands';
@@ -61,6 +61,8 @@ export interface ServerStartOptions {
   webDir?: string;
   /** Node servers only: write a V8 CPU profile (`--cpu-prof`) into this directory when the server exits. */
   cpuProfileDir?: string;
+  /** Node servers only: run under V8's GC trace (bench/gc-trace.ts), its lines written to this file. */
+  gcTraceFile?: string;
 }
 
 async function freePort(): Promise<number> {
@@ -199,7 +201,12 @@ export async function startServerUnderTest(
   const port = await freePort();
   const launch = await launchCommand(kind, dataDir, options);
   const { env } = launch;
-  const { args, path: cpuProfilePath } = profiled(launch.args, kind, options.cpuProfileDir);
+  const { args: profiledArgs, path: cpuProfilePath } = profiled(launch.args, kind, options.cpuProfileDir);
+  const [node, ...rest] = profiledArgs;
+  const args = options.gcTraceFile ? [node as string, '--trace-gc-nvp', ...rest] : profiledArgs;
+  if (options.gcTraceFile) mkdirSync(dirname(options.gcTraceFile), { recursive: true });
+  // The GC trace goes to stdout; the servers' own logs go to stderr.
+  const stdout = options.gcTraceFile ? openSync(options.gcTraceFile, 'w') : 'ignore';
   const child = spawn('taskset', ['-c', SERVER_CORE, ...args], {
     env: {
       ...process.env,
@@ -209,8 +216,9 @@ export async function startServerUnderTest(
       DAMPINGI_HOST: '127.0.0.1',
       DAMPINGI_PORT: String(port),
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdout, 'pipe'],
   });
+  if (typeof stdout === 'number') closeSync(stdout); // the child has its own copy
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

@@ -12,6 +12,7 @@ import { renderClusterMarkdown } from '../../bench/cluster-report';
 import { loadConcurrentTrace, replayConcurrentTrace } from '../../bench/concurrent-traces';
 import { summariseCpuProfile } from '../../bench/cpu-profile';
 import { extractors, runExtraction } from '../../bench/extraction';
+import { readGcTrace } from '../../bench/gc-trace';
 import { runLiveEditing } from '../../bench/live-editing';
 import { runOfflineMerge } from '../../bench/offline-merge';
 import { runOpenDraft } from '../../bench/open-draft';
@@ -43,6 +44,32 @@ describe('benchmark smoke run', () => {
     expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
     expect(result.serverCpuSeconds).toBeGreaterThanOrEqual(0);
     expect(result.peakRssBytes).toBeGreaterThan(result.idleRssBytes / 2);
+  });
+
+  it('a GC trace of Dampingi under live editing counts its collections and what they promoted', async () => {
+    const traceDir = mkdtempSync(join(tmpdir(), 'dampingi-bench-gc-'));
+    try {
+      const gcTraceFile = join(traceDir, 'dampingi.txt');
+      server = await startServerUnderTest('dampingi', { gcTraceFile });
+      const result = await runLiveEditing(server, {
+        rooms: 2,
+        clientsPerRoom: 2,
+        ratePerSecond: 20,
+        warmupSeconds: 0.2,
+        durationSeconds: 1,
+      });
+      await server.stop(); // every line is out once the server has exited
+      server = null;
+      expect(result.deliveredUpdates).toBe(result.expectedDeliveries);
+      const summary = readGcTrace(gcTraceFile);
+      // Start-up alone (loading modules, opening SQLite) fills the young generation several times.
+      expect(summary.scavenges).toBeGreaterThan(0);
+      expect(summary.allocatedPerScavengeMiB).toBeGreaterThan(0);
+      expect(summary.largestHeapAfterMiB).toBeGreaterThan(1);
+      expect(summary.promotedMiB).toBeGreaterThanOrEqual(0);
+    } finally {
+      rmSync(traceDir, { recursive: true, force: true });
+    }
   });
 
   it('a CPU profile of Dampingi under live editing is summarised by function and package, mapped to our sources', async () => {
