@@ -3,12 +3,11 @@
  * anchors (@y/websocket-server in memory and with LevelDB, Hocuspocus in memory).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { basename, dirname, join } from 'node:path';
+import { bundleServer } from '../scripts/bundle-server';
 import { addUser } from '../server/cli/user-commands';
 import { apiPaths, DraftInfoSchema } from '../shared/protocol/api';
 import { cpuSeconds, mainThreadRunQueueSeconds, peakRssBytes, rssBytes, threadCpuSeconds } from './proc-stats';
@@ -76,46 +75,15 @@ async function freePort(): Promise<number> {
 
 const bundles = new Map<string, Promise<string>>();
 
-/**
- * TypeScript servers are bundled to plain ESM first (dependencies left external), so they run on
- * bare `node` like @y/websocket-server does: a tsx loader in the process would add ~30 MiB of RSS.
- * Split into chunks, as the server's lazy imports intend: one file would load at start what only a
- * template, PostgreSQL or Redis needs (~27 MiB more idle RSS). The bundle sits under node_modules so
- * its imports resolve, and keeps the entry's `import.meta.url`. Each file's source map lies beside it
- * (`<file>.map`, not linked): CPU profiles are mapped back with them.
- */
+/** TypeScript servers bundled once per run, as `npm start` runs ours (scripts/bundle-server.ts). */
 export function bundled(entry: string): Promise<string> {
   const existing = bundles.get(entry);
   if (existing) return existing;
-  const name = basename(entry).replace(/\.ts$/, '');
-  const outdir = join('node_modules', '.cache', 'dampingi-bench', name);
-  const result = build({
-    entryPoints: [entry],
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(resolve(entry)).href) },
-    sourcemap: 'external',
-    logLevel: 'error',
-    write: false,
-  }).then(({ outputFiles }) => {
-    mkdirSync(outdir, { recursive: true });
-    // Each written aside and renamed, so concurrent test workers never run a half-written bundle;
-    // the entry last, so every chunk it imports is already there.
-    const entryFile = resolve(outdir, `${name}.mjs`);
-    const ordered = [...outputFiles].sort((a, b) => Number(a.path === entryFile) - Number(b.path === entryFile));
-    for (const file of ordered) {
-      const partial = `${file.path}.${process.pid}`;
-      writeFileSync(partial, file.contents);
-      renameSync(partial, file.path);
-    }
-    return join(outdir, `${name}.mjs`);
-  });
+  // Under node_modules, so the bench's own servers (Hocuspocus) resolve their imports too.
+  const result = bundleServer(
+    entry,
+    join('node_modules', '.cache', 'dampingi-bench', basename(entry).replace(/\.ts$/, '')),
+  );
   bundles.set(entry, result);
   return result;
 }
