@@ -23,6 +23,9 @@ const TRACES = join('..', 'shared', 'corpus', 'editing-traces');
 const TRACE = join(TRACES, 'friendsforever_flat.json.gz');
 const CONCURRENT_TRACE = join(TRACES, 'clownschool.concurrent.json.gz');
 
+/** Live editing small enough for a smoke run, busy enough for a profile or GC trace to see something. */
+const PROFILED_LIVE = { rooms: 2, clientsPerRoom: 2, ratePerSecond: 20, warmupSeconds: 0.2, durationSeconds: 1 };
+
 let server: ServerUnderTest | null = null;
 afterEach(async () => {
   await server?.stop();
@@ -51,13 +54,7 @@ describe('benchmark smoke run', () => {
     try {
       const gcTraceFile = join(traceDir, 'dampingi.txt');
       server = await startServerUnderTest('dampingi', { gcTraceFile });
-      const result = await runLiveEditing(server, {
-        rooms: 2,
-        clientsPerRoom: 2,
-        ratePerSecond: 20,
-        warmupSeconds: 0.2,
-        durationSeconds: 1,
-      });
+      const result = await runLiveEditing(server, PROFILED_LIVE);
       await server.stop(); // every line is out once the server has exited
       server = null;
       expect(result.deliveredUpdates).toBe(result.expectedDeliveries);
@@ -77,13 +74,7 @@ describe('benchmark smoke run', () => {
     try {
       server = await startServerUnderTest('dampingi', { cpuProfileDir: profileDir });
       const profilePath = server.cpuProfilePath;
-      const result = await runLiveEditing(server, {
-        rooms: 2,
-        clientsPerRoom: 2,
-        ratePerSecond: 20,
-        warmupSeconds: 0.2,
-        durationSeconds: 1,
-      });
+      const result = await runLiveEditing(server, PROFILED_LIVE);
       await server.stop(); // the profile is written as the server exits
       server = null;
       expect(profilePath).not.toBeNull();
