@@ -3,7 +3,6 @@
  * lists, a task list, a table, a picture, a clip card), as real Y.Docs, plus what tests compare
  * an export against: the draft's text blocks in order, its headings and its list structure.
  */
-import { deflateSync } from 'node:zlib';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import MarkdownIt from 'markdown-it';
@@ -15,57 +14,9 @@ import { addThread } from '../../shared/feedback/feedback-doc';
 import type { Language } from '../../shared/i18n';
 import { draftFragment } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
+import { pngBytes } from '../fixtures/png';
 
-// ---- a real PNG, drawn in Node ----
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A width×height PNG in two colours (left half, right half), RGB; or random pixels (a photo's weight). */
-export function pngBytes(
-  width: number,
-  height: number,
-  left = [220, 60, 40],
-  right = [40, 90, 200],
-  noise = false,
-): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y += 1) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x += 1) {
-      const pixel = noise ? [0, 0, 0].map(() => Math.floor(Math.random() * 256)) : x < width / 2 ? left : right;
-      rows.set(pixel, row + 1 + x * 3);
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', new Uint8Array()),
-  ]);
-}
+export { pngBytes };
 
 export function pngDataUrl(width: number, height: number): string {
   return `data:image/png;base64,${pngBytes(width, height).toString('base64')}`;
