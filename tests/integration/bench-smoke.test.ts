@@ -23,8 +23,10 @@ const TRACES = join('..', 'shared', 'corpus', 'editing-traces');
 const TRACE = join(TRACES, 'friendsforever_flat.json.gz');
 const CONCURRENT_TRACE = join(TRACES, 'clownschool.concurrent.json.gz');
 
-/** Live editing small enough for a smoke run, busy enough for a profile or GC trace to see something. */
-const PROFILED_LIVE = { rooms: 2, clientsPerRoom: 2, ratePerSecond: 20, warmupSeconds: 0.2, durationSeconds: 1 };
+/** Live editing small enough for a smoke run. */
+const TINY_LIVE = { rooms: 2, clientsPerRoom: 2, ratePerSecond: 10, warmupSeconds: 0.2, durationSeconds: 1 };
+/** As small, busy enough for a profile or GC trace to see something. */
+const PROFILED_LIVE = { ...TINY_LIVE, ratePerSecond: 20 };
 
 let server: ServerUnderTest | null = null;
 afterEach(async () => {
@@ -35,13 +37,7 @@ afterEach(async () => {
 describe('benchmark smoke run', () => {
   it.each(serverKinds)('live editing against %s delivers every update and reports CPU and memory', async (kind) => {
     server = await startServerUnderTest(kind);
-    const result = await runLiveEditing(server, {
-      rooms: 2,
-      clientsPerRoom: 2,
-      ratePerSecond: 10,
-      warmupSeconds: 0.2,
-      durationSeconds: 1,
-    });
+    const result = await runLiveEditing(server, TINY_LIVE);
     expect(result.sentUpdates).toBeGreaterThan(0);
     expect(result.deliveredUpdates).toBe(result.expectedDeliveries);
     expect(result.p99Ms).toBeGreaterThanOrEqual(result.p50Ms);
@@ -95,13 +91,7 @@ describe('benchmark smoke run', () => {
   it("the cluster run delivers every update across two processes through Redis and reports each part's CPU", async () => {
     // Direct setup, 2 clients per room: each room's writer is on one process and its reader on the
     // other, so nothing arrives unless the update crossed Redis.
-    const result = await runClusterSetup('two-processes-direct', {
-      rooms: 2,
-      clientsPerRoom: 2,
-      ratePerSecond: 10,
-      warmupSeconds: 0.2,
-      durationSeconds: 1,
-    });
+    const result = await runClusterSetup('two-processes-direct', TINY_LIVE);
     expect(result.processes).toBe(2);
     expect(result.roomsOnEveryProcess).toBe(2);
     expect(result.live.sentUpdates).toBeGreaterThan(0);
@@ -125,7 +115,7 @@ describe('benchmark smoke run', () => {
         commit: 'test',
         serverTreeDirty: false,
       },
-      shape: { rooms: 2, clientsPerRoom: 2, ratePerSecond: 10, warmupSeconds: 0.2, durationSeconds: 1 },
+      shape: TINY_LIVE,
       runs: 1,
       services: {},
       notMeasured: [],
@@ -138,13 +128,7 @@ describe('benchmark smoke run', () => {
 
   it('the Hocuspocus anchor delivers every update across two instances through its Redis extension', async () => {
     // As above: each room's writer on one instance and its reader on the other, so only Redis carries it.
-    const result = await runClusterSetup('hocuspocus-redis', {
-      rooms: 2,
-      clientsPerRoom: 2,
-      ratePerSecond: 10,
-      warmupSeconds: 0.2,
-      durationSeconds: 1,
-    });
+    const result = await runClusterSetup('hocuspocus-redis', TINY_LIVE);
     expect(result.processes).toBe(2);
     expect(result.roomsOnEveryProcess).toBe(2);
     expect(result.live.sentUpdates).toBeGreaterThan(0);
