@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloseCode } from '../shared/protocol/close-codes';
 import { createSessionTokens } from './auth/session-tokens';
+import { SessionWatch } from './auth/session-watch';
 import { loadTokenSecret } from './auth/token-secret';
 import type { Cluster } from './cluster/open-cluster';
 import { publicBaseUrl, type ServerConfig } from './config';
@@ -55,6 +56,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
         databaseUrl: config.databaseUrl,
         logger,
         onAccessChange: (draftId, userId, role) => registry.reviseAccess(draftId, userId, role),
+        onSessionEnd: (userId, sessionIds) => sessionWatch.heard({ userId, sessionIds }),
       });
     } catch (error) {
       await opened.close();
@@ -107,9 +109,23 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     syncChunkBytes: config.syncChunkBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     roomUnloadDelayMs: config.roomUnloadDelayMs,
+    mentoringLimits: config.mentoringLimits,
+    maxPresenceChars: config.maxPresenceChars,
     onWriteRefused: (_session, refusal) => metrics.refusals.inc({ code: CloseCode.Forbidden, reason: refusal.code }),
     joinCluster: cluster?.joinRoom,
     compactionLease: cluster?.compactionLease,
+  });
+  // Ended sessions close their connections: at once when ended here or in the cluster, else at the next check.
+  const sessionWatch: SessionWatch = new SessionWatch({
+    users: storage.users,
+    sessions: storage.sessions,
+    connected: () => registry.sessions(),
+    endConnections: (which, detail) => registry.endSessions(which, detail),
+    intervalMs: config.sessionCheckSeconds * 1000,
+    log: logger,
+    publish: cluster
+      ? (end) => cluster?.publishSessionEnd(end.userId, end.sessionIds ? [...end.sessionIds] : null)
+      : undefined,
   });
   const transport = createSyncTransport({
     storage,
@@ -119,6 +135,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     maxMessageBytes: config.maxMessageBytes,
     rateLimits: config.rateLimits,
     maxBufferedBytes: config.maxBufferedBytes,
+    maxConnectionsPerUser: config.maxConnectionsPerUser,
     metrics,
   });
   const httpServer = createServer(
@@ -129,6 +146,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
         registry.reviseAccess(draftId, userId, role);
         cluster?.publishAccess(draftId, userId, role); // open connections on other processes follow too
       },
+      sessionsEnded: (end) => sessionWatch.ended(end),
       draftSummary: (draft) => summaries.summaryOf(draft),
       readDocument: (name, read) =>
         readCurrentDocument(
@@ -146,6 +164,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     }),
   );
   httpServer.on('upgrade', transport.handleUpgrade);
+  sessionWatch.start();
 
   try {
     await new Promise<void>((done, fail) => {
@@ -172,6 +191,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
+    sessionWatch.stop();
     const stopped = new Promise<void>((done) => httpServer.close(() => done()));
     await registry.closeAll();
     await transport.close(CLOSE_GRACE_MS);

@@ -97,6 +97,18 @@ const EnvSchema = z
       z.string().min(32, { error: 'must be at least 32 characters (shared by every server process)' }).optional(),
     ),
     DAMPINGI_TOKEN_TTL_DAYS: optional(integer(1, 3650, 'days a sign-in token stays valid').default(30)),
+    DAMPINGI_SESSION_CHECK_SECONDS: optional(
+      integer(1, 3600, 'seconds between checks that open connections still belong to valid sessions').default(10),
+    ),
+    DAMPINGI_MAX_CONNECTIONS_PER_USER: optional(
+      integer(1, 10_000, 'open sync connections one account may hold at once').default(40),
+    ),
+    DAMPINGI_MAX_MENTORING_MB: optional(
+      integer(1, 4096, "megabytes one draft's mentoring document (feedback, notes, photos) may grow to").default(64),
+    ),
+    DAMPINGI_MAX_PHOTO_MB: optional(
+      integer(1, 4096, 'megabytes of observation photos one draft may hold (as stored, base64)').default(40),
+    ),
     LOG_LEVEL: optional(
       z
         .string()
@@ -153,6 +165,14 @@ export interface ServerConfig {
   /** Signs tokens; null: generated once into the data directory. */
   tokenSecret: string | null;
   tokenTtlSeconds: number;
+  /** How often open connections are checked against their sessions (revoked elsewhere, e.g. by the CLI). */
+  sessionCheckSeconds: number;
+  /** More open sync connections of one account are refused (try again later: 4529). */
+  maxConnectionsPerUser: number;
+  /** Per draft: its mentoring document's size and its observation photos, in bytes of stored text. */
+  mentoringLimits: { maxDocumentBytes: number; maxPhotoChars: number };
+  /** A presence state (cursor, name) whose JSON is longer than this is dropped. */
+  maxPresenceChars: number;
   logLevel: LogLevel;
   /** Limits below are not read from the environment; tests may override them. */
   maxJsonBodyBytes: number;
@@ -200,6 +220,13 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
       redisUrl: vars.DAMPINGI_REDIS_URL ?? null,
       tokenSecret: vars.DAMPINGI_TOKEN_SECRET ?? null,
       tokenTtlSeconds: vars.DAMPINGI_TOKEN_TTL_DAYS * 86_400,
+      sessionCheckSeconds: vars.DAMPINGI_SESSION_CHECK_SECONDS,
+      maxConnectionsPerUser: vars.DAMPINGI_MAX_CONNECTIONS_PER_USER,
+      mentoringLimits: {
+        maxDocumentBytes: vars.DAMPINGI_MAX_MENTORING_MB * MiB,
+        maxPhotoChars: vars.DAMPINGI_MAX_PHOTO_MB * MiB,
+      },
+      maxPresenceChars: 4096,
       logLevel: vars.LOG_LEVEL,
       maxJsonBodyBytes: 64 * 1024,
       maxTemplateBytes: MiB,

@@ -1,10 +1,12 @@
-/** What each user publishes through Yjs awareness, and a stable colour per user. */
+/** What each user's presence (Yjs awareness) shows of them, set by the server, and a stable colour per user. */
 import { z } from 'zod';
 
 export const PresenceUserSchema = z.object({
   id: z.string().max(64),
   name: z.string().max(100),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  /** Joined by a share link with only a name; absent from servers before this field. */
+  guest: z.boolean().optional(),
 });
 export type PresenceUser = z.infer<typeof PresenceUserSchema>;
 

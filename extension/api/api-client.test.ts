@@ -16,6 +16,7 @@ const draft: DraftInfo = {
 const member: Member = {
   userId: 'u-budi',
   name: 'Pak Budi',
+  guest: false,
   role: 'viewer',
   viaLink: true,
   addedAt: '2026-11-23T08:00:00.000Z',

@@ -10,7 +10,15 @@ import type { Storage, UserRecord } from '../storage/storage';
 import { type AuthDeps, authenticateToken } from './authenticate';
 
 export type Admission =
-  | { ok: true; user: UserRecord; role: Role; tokenExpiresAt: number; roomName: string }
+  | {
+      ok: true;
+      user: UserRecord;
+      role: Role;
+      tokenExpiresAt: number;
+      tokenIssuedAt: number;
+      sessionId: string | null;
+      roomName: string;
+    }
   | {
       ok: false;
       code: typeof CloseCode.Unauthorized | typeof CloseCode.NotFound | typeof CloseCode.Forbidden;
@@ -27,7 +35,18 @@ export async function admitSyncConnection(
   const room = parseRoomName(request.roomName);
   if (!room) return { ok: false, code: CloseCode.NotFound, detail: 'not a room name' };
   const role = await deps.members.getRole(room.draftId, auth.user.id);
-  if (role) return { ok: true, user: auth.user, role, tokenExpiresAt: auth.expiresAt, roomName: request.roomName };
+  if (role) {
+    const { user, expiresAt, issuedAt, sessionId } = auth;
+    return {
+      ok: true,
+      user,
+      role,
+      tokenExpiresAt: expiresAt,
+      tokenIssuedAt: issuedAt,
+      sessionId,
+      roomName: request.roomName,
+    };
+  }
   const draft = await deps.drafts.getDraft(room.draftId);
   return draft
     ? { ok: false, code: CloseCode.Forbidden, detail: 'not a member of this draft' }

@@ -1,12 +1,24 @@
-/** Turns a bearer token into a user, or into one reason from a closed set the UI can translate. */
-import type { UserRecord, UserStore } from '../storage/storage';
+/** Turns a bearer token into a user and their session, or into one reason from a closed set the UI can translate. */
+import type { SessionStore, UserRecord, UserStore } from '../storage/storage';
 import type { SessionTokens } from './session-tokens';
 
 export type AuthFailureReason = 'missing-token' | 'invalid-token' | 'expired-token' | 'revoked-token';
-export type AuthResult = { ok: true; user: UserRecord; expiresAt: number } | { ok: false; reason: AuthFailureReason };
+export type AuthResult =
+  | {
+      ok: true;
+      user: UserRecord;
+      /** Milliseconds since the epoch. */
+      expiresAt: number;
+      /** The session the token belongs to; null for a token from before sessions. */
+      sessionId: string | null;
+      /** Milliseconds since the epoch (the token's `iat`), for tokens without a session. */
+      issuedAt: number;
+    }
+  | { ok: false; reason: AuthFailureReason };
 
 export interface AuthDeps {
   users: UserStore;
+  sessions: SessionStore;
   tokens: SessionTokens;
 }
 
@@ -22,7 +34,18 @@ export async function authenticateToken(deps: AuthDeps, token: string | null | u
   // A validly signed token of a deleted user, e.g. after the data directory was reset.
   if (!user) return { ok: false, reason: 'invalid-token' };
   if (verified.issuedAt < Date.parse(user.tokensValidFrom)) return { ok: false, reason: 'revoked-token' };
-  return { ok: true, user, expiresAt: verified.expiresAt };
+  if (verified.sessionId) {
+    const session = await deps.sessions.getSession(verified.sessionId);
+    if (!session || session.userId !== user.id) return { ok: false, reason: 'invalid-token' };
+    if (session.revokedAt) return { ok: false, reason: 'revoked-token' };
+  }
+  return {
+    ok: true,
+    user,
+    expiresAt: verified.expiresAt,
+    sessionId: verified.sessionId,
+    issuedAt: verified.issuedAt,
+  };
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */

@@ -1,23 +1,31 @@
-/** Creating a user account: a validated name, and a first signed token to sign in with. */
-import { z } from 'zod';
+/** Creating a user account: a checked display name (shared/auth/person-name.ts) and a first session to sign in with. */
+import { checkPersonName, type PersonNameProblem } from '../../shared/auth/person-name';
 import { newUserId } from '../ids';
-import type { UserRecord, UserStore } from '../storage/storage';
-import type { IssuedToken, SessionTokens } from './session-tokens';
-
-export const UserNameSchema = z.string().trim().min(1, 'name is required').max(100, 'name is too long');
+import type { SessionKind, UserRecord } from '../storage/storage';
+import { type SessionDeps, type StartedSession, startSession } from './sessions';
 
 export type CreateUserResult =
-  | { ok: true; user: UserRecord; session: IssuedToken }
-  | { ok: false; reason: 'invalid-name'; message: string };
+  | { ok: true; user: UserRecord; session: StartedSession }
+  | { ok: false; reason: 'invalid-name'; problem: PersonNameProblem; message: string };
+
+const problemMessages: Record<PersonNameProblem, string> = {
+  empty: 'name is required',
+  'too-long': 'name is too long',
+  'invalid-characters': 'name has characters that are not allowed (control, invisible or direction characters)',
+};
 
 export async function createUserAccount(
-  deps: { users: UserStore; tokens: SessionTokens },
+  deps: SessionDeps & {
+    users: { createUser(user: { id: string; name: string; guest?: boolean }): Promise<UserRecord> };
+  },
   name: string,
+  options: { guest: boolean; sessionKind: SessionKind; sessionLabel?: string | null },
 ): Promise<CreateUserResult> {
-  const parsed = UserNameSchema.safeParse(name);
-  if (!parsed.success) {
-    return { ok: false, reason: 'invalid-name', message: parsed.error.issues[0]?.message ?? 'invalid name' };
+  const checked = checkPersonName(name);
+  if (!checked.ok) {
+    return { ok: false, reason: 'invalid-name', problem: checked.problem, message: problemMessages[checked.problem] };
   }
-  const user = await deps.users.createUser({ id: newUserId(), name: parsed.data });
-  return { ok: true, user, session: await deps.tokens.issue(user.id) };
+  const user = await deps.users.createUser({ id: newUserId(), name: checked.name, guest: options.guest });
+  const session = await startSession(deps, user.id, options.sessionKind, options.sessionLabel ?? null);
+  return { ok: true, user, session };
 }

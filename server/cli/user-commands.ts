@@ -1,6 +1,7 @@
 /** The user commands behind `npm run user`, as functions: create a user, issue or revoke their tokens, list users. */
 
 import { createSessionTokens, type IssuedToken, type SessionTokens } from '../auth/session-tokens';
+import { startSession } from '../auth/sessions';
 import { loadTokenSecret } from '../auth/token-secret';
 import { createUserAccount } from '../auth/user-accounts';
 import type { SqliteSynchronous } from '../config';
@@ -61,7 +62,11 @@ function signedIn(user: UserRecord, session: IssuedToken): CreatedUser {
 
 export async function addUser(options: UserCommandOptions, name: string): Promise<AddUserResult> {
   return withStorage(options, async (storage, tokens) => {
-    const created = await createUserAccount({ users: storage.users, tokens }, name);
+    const created = await createUserAccount({ users: storage.users, sessions: storage.sessions, tokens }, name, {
+      guest: false,
+      sessionKind: 'link',
+      sessionLabel: 'npm run user',
+    });
     if (!created.ok) return { ok: false, message: created.message };
     return { ok: true, user: signedIn(created.user, created.session) };
   });
@@ -72,13 +77,21 @@ export async function issueToken(options: UserCommandOptions, userId: string): P
   return withStorage(options, async (storage, tokens) => {
     const user = await storage.users.getUser(userId);
     if (!user) return { ok: false, message: `no user with id ${userId}` };
-    return { ok: true, user: signedIn(user, await tokens.issue(user.id)) };
+    const session = await startSession({ sessions: storage.sessions, tokens }, user.id, 'link', 'npm run user');
+    return { ok: true, user: signedIn(user, session) };
   });
 }
 
-/** Every token the user holds stops working at once (a lost laptop); issue a new one afterwards. */
+/**
+ * Every token and session the user holds stops working at once (a lost laptop); a running server
+ * closes their open connections at its next session check. Issue a new token afterwards.
+ */
 export async function revokeTokens(options: UserCommandOptions, userId: string): Promise<boolean> {
-  return withStorage(options, (storage) => storage.users.revokeTokens(userId));
+  return withStorage(options, async (storage) => {
+    if (!(await storage.users.revokeTokens(userId))) return false;
+    await storage.sessions.revokeUserSessions(userId);
+    return true;
+  });
 }
 
 export async function createWorkspace(options: UserCommandOptions, name: string): Promise<AddWorkspaceResult> {

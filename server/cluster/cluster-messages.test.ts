@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAccessChange, decodeRoomMessage, encodeRoomMessage, type RoomMessage } from './cluster-messages';
+import { decodeClusterNotice, decodeRoomMessage, encodeRoomMessage, type RoomMessage } from './cluster-messages';
 
 describe('cluster messages', () => {
   it('every kind survives the trip through Redis bytes', () => {
@@ -16,7 +16,12 @@ describe('cluster messages', () => {
     expect(decodeRoomMessage(bytes.slice(0, -1))).toBeNull();
     expect(decodeRoomMessage(new Uint8Array([...bytes, 0]))).toBeNull();
     expect(decodeRoomMessage(new Uint8Array([7, 0]))).toBeNull();
-    expect(decodeAccessChange('{"sender":"a","draftId":"d","userId":"u","role":"king"}')).toBeNull();
-    expect(decodeAccessChange('{"sender":"a","draftId":"d","userId":"u","role":null}')).toMatchObject({ role: null });
+    expect(decodeClusterNotice('{"sender":"a","draftId":"d","userId":"u","role":"king"}')).toBeNull();
+    expect(decodeClusterNotice('{"sender":"a","draftId":"d","userId":"u","role":null}')).toMatchObject({ role: null });
+    expect(decodeClusterNotice('{"kind":"session-end","sender":"a","userId":"u","sessionIds":null}')).toMatchObject({
+      kind: 'session-end',
+      sessionIds: null,
+    });
+    expect(decodeClusterNotice('{"kind":"session-end","sender":"a","userId":"u","sessionIds":"all"}')).toBeNull();
   });
 });

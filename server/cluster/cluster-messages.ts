@@ -8,8 +8,8 @@
  *                                                                          (sent for updates whose
  *                                                                          publish failed)
  *
- * One channel for the whole cluster carries access changes as JSON (a role changed on one process
- * applies to open connections on all). Redis is ours, yet a message that does not decode is dropped
+ * One channel for the whole cluster carries access changes and ended sessions as JSON (a role
+ * changed, or a session ended, on one process applies to open connections on all). Redis is ours, yet a message that does not decode is dropped
  * and logged; the seq gap it leaves is filled from storage.
  */
 import * as decoding from 'lib0/decoding';
@@ -80,9 +80,22 @@ export const AccessChangeSchema = z.object({
 });
 export type AccessChange = z.infer<typeof AccessChangeSchema>;
 
-export function decodeAccessChange(text: string): AccessChange | null {
+/** Sessions ended on one process (signed out, revoked): their connections on every process close. */
+export const SessionEndSchema = z.object({
+  kind: z.literal('session-end'),
+  sender: z.string(),
+  userId: z.string(),
+  /** Null: every session of the user. */
+  sessionIds: z.array(z.string()).max(10_000).nullable(),
+});
+export type SessionEnd = z.infer<typeof SessionEndSchema>;
+
+const ClusterNoticeSchema = z.union([SessionEndSchema, AccessChangeSchema]);
+export type ClusterNotice = z.infer<typeof ClusterNoticeSchema>;
+
+export function decodeClusterNotice(text: string): ClusterNotice | null {
   try {
-    const parsed = AccessChangeSchema.safeParse(JSON.parse(text));
+    const parsed = ClusterNoticeSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

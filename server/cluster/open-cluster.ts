@@ -17,6 +17,7 @@ export interface Cluster {
   readonly joinRoom: JoinCluster;
   readonly compactionLease: CompactionLease;
   publishAccess(draftId: string, userId: string, role: Role | null): void;
+  publishSessionEnd(userId: string, sessionIds: string[] | null): void;
   close(): Promise<void>;
 }
 
@@ -25,6 +26,7 @@ export interface OpenClusterOptions {
   databaseUrl: string;
   logger: Logger;
   onAccessChange(draftId: string, userId: string, role: Role | null): void;
+  onSessionEnd(userId: string, sessionIds: string[] | null): void;
 }
 
 export async function openCluster(options: OpenClusterOptions): Promise<Cluster> {
@@ -35,6 +37,7 @@ export async function openCluster(options: OpenClusterOptions): Promise<Cluster>
     processId,
     logger: options.logger,
     onAccessChange: options.onAccessChange,
+    onSessionEnd: options.onSessionEnd,
   });
   const lease = createPostgresCompactionLease({
     url: options.databaseUrl,
@@ -46,6 +49,7 @@ export async function openCluster(options: OpenClusterOptions): Promise<Cluster>
     joinRoom: fanout.joinRoom,
     compactionLease: lease,
     publishAccess: fanout.publishAccess,
+    publishSessionEnd: fanout.publishSessionEnd,
     close: async () => {
       await fanout.close();
       await lease.close();

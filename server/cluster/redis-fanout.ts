@@ -12,7 +12,7 @@ import type { Logger } from '../logger';
 import type { JoinCluster, RoomLink, RoomPeer } from '../rooms/room-link';
 import {
   ACCESS_CHANNEL,
-  decodeAccessChange,
+  decodeClusterNotice,
   decodeRoomMessage,
   encodeRoomMessage,
   type RoomMessage,
@@ -26,6 +26,8 @@ export interface RedisFanoutOptions {
   logger: Logger;
   /** Another process changed someone's role on a draft (or removed them: null). */
   onAccessChange(draftId: string, userId: string, role: Role | null): void;
+  /** Another process ended sessions of `userId` (null: all of them). */
+  onSessionEnd(userId: string, sessionIds: string[] | null): void;
   /** How long joining a room waits for Redis to confirm the subscription. */
   subscribeTimeoutMs?: number;
 }
@@ -34,6 +36,8 @@ export interface RedisFanout {
   readonly joinRoom: JoinCluster;
   /** Tells the other processes that a role changed here, so their open connections follow too. */
   publishAccess(draftId: string, userId: string, role: Role | null): void;
+  /** Tells the other processes that sessions ended here, so their open connections close too. */
+  publishSessionEnd(userId: string, sessionIds: string[] | null): void;
   close(): Promise<void>;
 }
 
@@ -104,9 +108,11 @@ export async function openRedisFanout(options: RedisFanoutOptions): Promise<Redi
   subscriber.on('messageBuffer', (channelBytes: Buffer, payload: Buffer) => {
     const channel = channelBytes.toString();
     if (channel === ACCESS_CHANNEL) {
-      const change = decodeAccessChange(payload.toString());
-      if (!change) logger.warn('dropped an access change from Redis that does not decode');
-      else if (change.sender !== processId) options.onAccessChange(change.draftId, change.userId, change.role);
+      const notice = decodeClusterNotice(payload.toString());
+      if (!notice) logger.warn('dropped an access notice from Redis that does not decode');
+      else if (notice.sender === processId) return;
+      else if ('kind' in notice) options.onSessionEnd(notice.userId, notice.sessionIds);
+      else options.onAccessChange(notice.draftId, notice.userId, notice.role);
       return;
     }
     const message = decodeRoomMessage(new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength));
@@ -204,6 +210,13 @@ export async function openRedisFanout(options: RedisFanoutOptions): Promise<Redi
       publisher.publish(ACCESS_CHANNEL, text).catch((error: unknown) => {
         // Open connections elsewhere keep the old role until they reconnect; logged so it is visible.
         logger.warn({ err: error, draftId, userId }, 'telling other processes about a role change failed');
+      });
+    },
+    publishSessionEnd(userId, sessionIds) {
+      const text = JSON.stringify({ kind: 'session-end', sender: processId, userId, sessionIds });
+      publisher.publish(ACCESS_CHANNEL, text).catch((error: unknown) => {
+        // The periodic session check on the other processes closes them within its interval anyway.
+        logger.warn({ err: error, userId }, 'telling other processes about ended sessions failed');
       });
     },
     async close() {

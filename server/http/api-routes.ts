@@ -5,7 +5,7 @@ import { createDraft, getDraft, listDrafts } from './draft-routes';
 import { apiError, type JsonReply } from './json';
 import { changeMember, createLink, listLinks, listMembers, removeMember, revokeLink } from './member-routes';
 import type { ApiContext, Route } from './route-kit';
-import { join, me, refreshSession } from './session-routes';
+import { join, me, refreshSession, signOut } from './session-routes';
 import { listTemplates, saveTemplate } from './template-routes';
 import { createVersion, getVersion, listVersions, recordRestore } from './version-routes';
 
@@ -32,6 +32,7 @@ const routes: RouteEntry[] = [
   { pattern: /^\/health$/, methods: { GET: health } },
   { pattern: /^\/api\/me$/, methods: { GET: me } },
   { pattern: /^\/api\/session\/refresh$/, methods: { POST: refreshSession } },
+  { pattern: /^\/api\/session\/sign-out$/, methods: { POST: signOut } },
   { pattern: /^\/api\/join$/, methods: { POST: join } },
   { pattern: /^\/api\/drafts$/, methods: { GET: listDrafts, POST: createDraft } },
   { pattern: /^\/api\/drafts\/([^/]+)$/, methods: { GET: getDraft } },

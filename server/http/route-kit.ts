@@ -7,6 +7,7 @@ import type { DraftSummary } from '../../shared/cycle/draft-summary';
 import { DraftIdSchema } from '../../shared/protocol/api';
 import { type AuthFailureReason, type AuthResult, authenticateToken, bearerToken } from '../auth/authenticate';
 import type { SessionTokens } from '../auth/session-tokens';
+import type { SessionEnd } from '../auth/session-watch';
 import type { ListedDraftRecord, MemberDraftRecord, Storage, UserRecord } from '../storage/storage';
 import { apiError, type JsonReply, readJsonBody } from './json';
 
@@ -25,14 +26,23 @@ export interface ApiContext {
   readDocument<T>(name: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** A member's role changed or was removed; open connections must follow (see RoomRegistry). */
   accessChanged(draftId: string, userId: string, role: Role | null): void;
+  /** Sessions ended (signed out, revoked): their open connections close, on every process. */
+  sessionsEnded(end: SessionEnd): void;
 }
 
 export type Route = (request: IncomingMessage, context: ApiContext, params: string[]) => Promise<JsonReply>;
+/** Who is calling: the account, and the session their token belongs to (null for a token from before sessions). */
+export interface Caller {
+  sessionId: string | null;
+  issuedAt: number;
+}
+
 export type AuthedRoute = (
   request: IncomingMessage,
   context: ApiContext,
   user: UserRecord,
   params: string[],
+  caller: Caller,
 ) => Promise<JsonReply>;
 
 const authMessages = {
@@ -45,7 +55,7 @@ const authMessages = {
 /** The caller named by the bearer token; `missing-token` when there is none (some routes allow that). */
 export function authenticateRequest(request: IncomingMessage, context: ApiContext): Promise<AuthResult> {
   return authenticateToken(
-    { users: context.storage.users, tokens: context.tokens },
+    { users: context.storage.users, sessions: context.storage.sessions, tokens: context.tokens },
     bearerToken(request.headers.authorization),
   );
 }
@@ -57,7 +67,9 @@ export function unauthorized(reason: AuthFailureReason): JsonReply {
 export function requireUser(route: AuthedRoute): Route {
   return async (request, context, params) => {
     const auth = await authenticateRequest(request, context);
-    return auth.ok ? route(request, context, auth.user, params) : unauthorized(auth.reason);
+    return auth.ok
+      ? route(request, context, auth.user, params, { sessionId: auth.sessionId, issuedAt: auth.issuedAt })
+      : unauthorized(auth.reason);
   };
 }
 

@@ -1,4 +1,4 @@
-/** Who is signed in, renewing their token, and joining a draft through a share link (signing up on the way). */
+/** Who is signed in, renewing and ending their session, and joining a draft through a share link (signing up on the way). */
 import type { IncomingMessage } from 'node:http';
 import {
   JoinRequestSchema,
@@ -7,7 +7,7 @@ import {
   type SessionResponse,
   SessionResponseSchema,
 } from '../../shared/protocol/api';
-import type { IssuedToken } from '../auth/session-tokens';
+import { renewSession, type StartedSession } from '../auth/sessions';
 import { checkShareLink, redeemShareLink } from '../auth/share-links';
 import { createUserAccount } from '../auth/user-accounts';
 import type { UserRecord } from '../storage/storage';
@@ -15,12 +15,11 @@ import { draftInfo } from './draft-routes';
 import { apiError } from './json';
 import { type ApiContext, authenticateRequest, parseBody, type Route, requireUser, unauthorized } from './route-kit';
 
-async function sessionFor(context: ApiContext, user: UserRecord, issued?: IssuedToken): Promise<SessionResponse> {
-  issued ??= await context.tokens.issue(user.id);
+function sessionReply(user: UserRecord, started: StartedSession): SessionResponse {
   return SessionResponseSchema.parse({
-    token: issued.token,
-    expiresAt: new Date(issued.expiresAt).toISOString(),
-    user: { id: user.id, name: user.name },
+    token: started.token,
+    expiresAt: new Date(started.expiresAt).toISOString(),
+    user: { id: user.id, name: user.name, guest: user.guest },
   });
 }
 
@@ -31,16 +30,37 @@ export const me = requireUser(async (_request, context, user) => {
     body: MeResponseSchema.parse({
       id: user.id,
       name: user.name,
+      guest: user.guest,
       workspaces: workspaces.map(({ id, name }) => ({ id, name })),
     }),
   };
 });
 
-/** A fresh token for a valid one, so someone who keeps using Dampingi never has to sign in again. */
-export const refreshSession = requireUser(async (_request, context, user) => ({
-  status: 200,
-  body: await sessionFor(context, user),
-}));
+/** A fresh token for the same session, so someone who keeps using Dampingi never has to sign in again. */
+export const refreshSession = requireUser(async (_request, context, user, _params, caller) => {
+  const renewed = await renewSession(
+    { sessions: context.storage.sessions, tokens: context.tokens },
+    user.id,
+    caller.sessionId,
+  );
+  if (!renewed) return unauthorized('revoked-token');
+  return { status: 200, body: sessionReply(user, renewed) };
+});
+
+/**
+ * "Keluar": ends the caller's session on the server, so the token left in this browser is worth
+ * nothing; its open connections close. A token from before sessions ends every such token of the user.
+ */
+export const signOut = requireUser(async (_request, context, user, _params, caller) => {
+  if (caller.sessionId) {
+    await context.storage.sessions.revokeSession(caller.sessionId);
+    context.sessionsEnded({ userId: user.id, sessionIds: [caller.sessionId] });
+  } else {
+    await context.storage.users.revokeTokens(user.id);
+    context.sessionsEnded({ userId: user.id, sessionIds: null });
+  }
+  return { status: 200, body: { signedOut: true } };
+});
 
 const linkFailures = {
   'unknown-link': { status: 404, code: 'not-found', message: 'no such share link' },
@@ -48,7 +68,7 @@ const linkFailures = {
   'expired-link': { status: 410, code: 'gone', message: 'this share link has expired' },
 } as const;
 
-/** Signed-in callers join as themselves; anyone else must give a name and gets a new account. */
+/** Signed-in callers join as themselves; anyone else must give a name and gets a new guest account. */
 export const join: Route = async (request: IncomingMessage, context: ApiContext) => {
   const body = await parseBody(request, context, JoinRequestSchema);
   if (!body.ok) return body.reply;
@@ -65,10 +85,14 @@ export const join: Route = async (request: IncomingMessage, context: ApiContext)
     user = auth.user;
   } else {
     if (!body.value.name) return apiError(400, 'bad-request', 'name: required to join without signing in');
-    const created = await createUserAccount({ users: context.storage.users, tokens: context.tokens }, body.value.name);
+    const created = await createUserAccount(
+      { users: context.storage.users, sessions: context.storage.sessions, tokens: context.tokens },
+      body.value.name,
+      { guest: true, sessionKind: 'web', sessionLabel: request.headers['user-agent'] ?? null },
+    );
     if (!created.ok) return apiError(400, 'bad-request', `name: ${created.message}`);
     user = created.user;
-    session = await sessionFor(context, user, created.session);
+    session = sessionReply(user, created.session);
   }
   const { role, changed } = await redeemShareLink(context.storage, checked.link, user.id);
   if (changed) context.accessChanged(checked.link.draftId, user.id, role);

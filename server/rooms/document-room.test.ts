@@ -3,9 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/auth/roles';
+import { colorForUser } from '../../shared/presence';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { decodeRoleRaised, decodeWriteRefusal } from '../../shared/protocol/write-refusal';
 import { DocumentRoom, type DocumentRoomOptions } from './document-room';
+import { contentPolicy } from './policies/content-policy';
+import type { RoomPolicy } from './policies/room-policy';
 import type { RoomSession } from './room-socket';
 import {
   applyAwarenessMessages,
@@ -19,6 +22,7 @@ import {
   GatedDocumentStore,
   settle,
   silentLogger,
+  testSession,
   textUpdate,
 } from './room-test-support';
 
@@ -38,7 +42,7 @@ function openRoom(store: GatedDocumentStore, overrides: Partial<DocumentRoomOpti
     maxPendingMessages: 1000,
     syncChunkBytes: 1024 * 1024,
     compactAfterUpdates: 100,
-    writeCapability: 'edit-content',
+    policy: contentPolicy(),
     onEmpty: () => {
       events.empty += 1;
     },
@@ -52,7 +56,7 @@ function openRoom(store: GatedDocumentStore, overrides: Partial<DocumentRoomOpti
 }
 
 function session(connectionId: string, role: Role = 'editor', tokenExpiresAt = Number.POSITIVE_INFINITY): RoomSession {
-  return { connectionId, userId: `user-${connectionId}`, role, tokenExpiresAt };
+  return testSession(connectionId, role, { tokenExpiresAt });
 }
 
 describe('a room loads its document before answering anyone', () => {
@@ -190,16 +194,20 @@ describe('an edit is stored, then applied, then sent to the others', () => {
     expect(mentor.closed).toBeNull();
   });
 
-  it('a hook can refuse an edit: the connection is closed with its code and nothing is stored', async () => {
+  it("the room's policy can refuse an edit: the sender is told why, nothing is stored, the connection stays open", async () => {
     const store = new GatedDocumentStore();
-    const { room } = openRoom(store, {
-      hooks: { beforeStoreUpdate: () => ({ code: CloseCode.Forbidden, detail: 'read only' }) },
-    });
+    const policy: RoomPolicy = {
+      ...contentPolicy(),
+      check: () => ({ code: 'content-rule', reason: 'external-image', detail: 'test' }),
+    };
+    const { room } = openRoom(store, { policy });
     const socket = new FakeSocket('mentor');
     room.join(socket, session('c1')).receive(clientUpdate(textUpdate('coretan')));
     await room.whenIdle();
-    expect(socket.closed).toEqual({ code: CloseCode.Forbidden, reason: 'forbidden' });
+    expect(socket.closed).toBeNull();
     expect(store.appended).toEqual([]);
+    const refusals = socket.sent.filter((message) => describeMessage(message) === 'type 2');
+    expect(refusals).toHaveLength(1);
   });
 });
 
@@ -393,7 +401,7 @@ describe('presence (awareness) is relayed, never stored', () => {
     const { room, events } = openRoom(store);
     const teacher = new FakeSocket('teacher');
     const mentor = new FakeSocket('mentor');
-    const teacherMembership = room.join(teacher, session('c1'));
+    const teacherMembership = room.join(teacher, testSession('c1', 'owner', { userId: 'u-sari', userName: 'Bu Sari' }));
     room.join(mentor, session('c2'));
     await room.whenIdle();
 
@@ -402,7 +410,9 @@ describe('presence (awareness) is relayed, never stored', () => {
     teacherMembership.receive(message);
     await room.whenIdle();
     applyAwarenessMessages(mentorView, mentor.sent);
-    expect(mentorView.getStates().get(clientId)).toEqual({ user: { name: 'Bu Sari' } });
+    expect(mentorView.getStates().get(clientId)).toEqual({
+      user: { id: 'u-sari', name: 'Bu Sari', color: colorForUser('u-sari'), guest: false },
+    });
     expect(teacher.sent.map(describeMessage)).not.toContain('awareness');
     expect(store.appended).toEqual([]);
 
@@ -417,14 +427,17 @@ describe('presence (awareness) is relayed, never stored', () => {
   it('a newcomer is told who is already there', async () => {
     const { room } = openRoom(new GatedDocumentStore());
     const { message, clientId } = awarenessMessage('Pak Budi');
-    room.join(new FakeSocket('mentor'), session('c1')).receive(message);
+    const mentorSession = testSession('c1', 'commenter', { userId: 'u-budi', userName: 'Pak Budi', guest: true });
+    room.join(new FakeSocket('mentor'), mentorSession).receive(message);
     await room.whenIdle();
     const teacher = new FakeSocket('teacher');
     room.join(teacher, session('c2'));
     await room.whenIdle();
     const view = new Awareness(new Y.Doc());
     applyAwarenessMessages(view, teacher.sent);
-    expect(view.getStates().get(clientId)).toEqual({ user: { name: 'Pak Budi' } });
+    expect(view.getStates().get(clientId)).toEqual({
+      user: { id: 'u-budi', name: 'Pak Budi', color: colorForUser('u-budi'), guest: true },
+    });
     view.destroy();
   });
 

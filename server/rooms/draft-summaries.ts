@@ -48,12 +48,13 @@ export class DraftSummaries {
   constructor(private readonly options: DraftSummariesOptions) {}
 
   /** RoomHooks.afterStoreUpdate: a feedback room's summary may have changed with this update. */
-  stored(event: Pick<UpdateEvent, 'roomName'> & { seq: number; doc: Y.Doc }): void {
+  stored(event: Pick<UpdateEvent, 'roomName'> & { seq: number; doc: Y.Doc; summary?: () => DraftSummary }): void {
     const room = parseRoomName(event.roomName);
     if (room?.kind !== 'feedback') return;
     let json: string;
     try {
-      json = JSON.stringify(summarizeFeedbackDoc(event.doc));
+      // The room keeps it up to date as updates arrive; reading the whole document is the fallback.
+      json = JSON.stringify(event.summary ? event.summary() : summarizeFeedbackDoc(event.doc));
     } catch (error) {
       this.options.logger.error({ err: error, room: event.roomName }, 'summarizing the feedback document failed');
       return;

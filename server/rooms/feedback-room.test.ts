@@ -7,6 +7,7 @@ import { addThread, type FeedbackAuthor, threadsMap } from '../../shared/feedbac
 import type { Anchor } from '../../shared/feedback/feedback-schema';
 import { decodeWriteRefusal, type WriteRefusal } from '../../shared/protocol/write-refusal';
 import { DocumentRoom } from './document-room';
+import { mentoringPolicy } from './policies/mentoring-policy';
 import type { RoomSession } from './room-socket';
 import {
   applyServerMessages,
@@ -15,9 +16,9 @@ import {
   FakeSocket,
   GatedDocumentStore,
   silentLogger,
+  testSession,
 } from './room-test-support';
 import { encodeSyncStep2Update } from './sync-messages';
-import { feedbackRule } from './update-rules';
 
 const anchor: Anchor = { start: 'AQID', end: 'AQIE', quote: 'pecahan', prefix: '', suffix: '' };
 const mentor: FeedbackAuthor = { id: 'u-budi', name: 'Pak Budi' };
@@ -39,8 +40,7 @@ function openFeedbackRoom(store: GatedDocumentStore) {
     maxPendingMessages: 1000,
     syncChunkBytes: 1024 * 1024,
     compactAfterUpdates: 100,
-    writeCapability: 'write-feedback',
-    checkUpdate: feedbackRule,
+    policy: mentoringPolicy({ maxDocumentBytes: 64 * 1024 * 1024, maxPhotoChars: 32 * 1024 * 1024 }),
     onWriteRefused: (_session, refusal) => refused.push(refusal),
     onEmpty: () => {},
     onLoadFailed: () => {},
@@ -50,7 +50,7 @@ function openFeedbackRoom(store: GatedDocumentStore) {
 }
 
 function session(user: FeedbackAuthor, role: Role): RoomSession {
-  return { connectionId: `c-${user.id}`, userId: user.id, role, tokenExpiresAt: Number.POSITIVE_INFINITY };
+  return testSession(`c-${user.id}`, role, { userId: user.id, userName: user.name });
 }
 
 function threadUpdate(by: FeedbackAuthor, id: string): Uint8Array {

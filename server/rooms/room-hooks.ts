@@ -1,16 +1,11 @@
 /**
- * Hook points in a room's life, so auth rules, metrics and fan-out between server nodes (Redis)
- * plug in without touching sync. Hooks run inside the room's serial queue, in order.
+ * Hook points in a room's life, so summaries, versions and metrics plug in without touching sync.
+ * Hooks run inside the room's serial queue, in order. What a room accepts is its policy's business
+ * (policies/room-policy.ts), not a hook's.
  */
 import type * as Y from 'yjs';
-import type { CloseCode } from '../../shared/protocol/close-codes';
+import type { DraftSummary } from '../../shared/cycle/draft-summary';
 import type { RoomSession } from './room-socket';
-
-/** Why a hook refuses a connection's message; the connection is closed with `code`. */
-export interface HookRefusal {
-  code: (typeof CloseCode)[keyof typeof CloseCode];
-  detail: string;
-}
 
 export interface UpdateEvent {
   roomName: string;
@@ -22,15 +17,11 @@ export interface RoomHooks {
   /** The document is loaded from storage; no connection has been answered yet. */
   afterLoad?(event: { roomName: string; doc: Y.Doc }): void;
   /**
-   * A decoded, non-empty update is about to be stored. Returning a refusal closes that connection
-   * and nothing is stored or applied (later: read-only roles such as a commenter on content).
+   * The update is durably stored and applied. `doc` is the room's document right after it, at
+   * `seq`; read it now (it moves on), never change it. `summary` reads the draft's summary as of
+   * now, for rooms that keep one (the mentoring document), without a pass over the document.
    */
-  beforeStoreUpdate?(event: UpdateEvent): HookRefusal | null | Promise<HookRefusal | null>;
-  /**
-   * The update is durably stored and applied (later: publish it to other server nodes). `doc` is
-   * the room's document right after it, at `seq`; read it now (it moves on), never change it.
-   */
-  afterStoreUpdate?(event: UpdateEvent & { seq: number; doc: Y.Doc }): void;
+  afterStoreUpdate?(event: UpdateEvent & { seq: number; doc: Y.Doc; summary?: () => DraftSummary }): void;
   /** The room's document was destroyed after its last connection left. */
   afterUnload?(event: { roomName: string }): void;
 }

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { RoomRegistry } from './room-registry';
-import { clientUpdate, FakeSocket, GatedDocumentStore, silentLogger, textUpdate } from './room-test-support';
+import {
+  clientUpdate,
+  FakeSocket,
+  GatedDocumentStore,
+  silentLogger,
+  testSession,
+  textUpdate,
+} from './room-test-support';
 
 const UNLOAD_DELAY = 1000;
 
@@ -15,15 +22,11 @@ function createRegistry(store: GatedDocumentStore, hooks = {}) {
     syncChunkBytes: 1024 * 1024,
     compactAfterUpdates: 100,
     roomUnloadDelayMs: UNLOAD_DELAY,
+    mentoringLimits: { maxDocumentBytes: 64 * 1024 * 1024, maxPhotoChars: 32 * 1024 * 1024 },
   });
 }
 
-const session = (id: string) => ({
-  connectionId: id,
-  userId: `user-${id}`,
-  role: 'editor' as const,
-  tokenExpiresAt: Number.POSITIVE_INFINITY,
-});
+const session = (id: string) => testSession(id);
 
 describe('loaded rooms', () => {
   beforeEach(() => {

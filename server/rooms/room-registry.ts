@@ -1,17 +1,18 @@
 /** Keeps the loaded rooms: creates a room on its first connection and unloads it a little after its last one leaves. */
 import type { Role } from '../../shared/auth/roles';
+import type { MentoringLimits } from '../../shared/mentoring/mentoring-checker';
 import { CloseCode } from '../../shared/protocol/close-codes';
-import { parseRoomName, writeCapabilityOf } from '../../shared/protocol/rooms';
+import { parseRoomName } from '../../shared/protocol/rooms';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
 import type { CompactionLease } from './background-compaction';
 import { CompactionQueue } from './compaction-queue';
 import { DocumentRoom, type RoomMembership } from './document-room';
+import { policyForRoom } from './policies/policy-for-room';
 import type { RoomHooks } from './room-hooks';
 import type { JoinCluster } from './room-link';
 import type { RoomSession, RoomSocket } from './room-socket';
-import { updateRuleOf } from './update-rules';
 
 export interface RoomRegistryOptions {
   documents: DocumentStore;
@@ -22,6 +23,10 @@ export interface RoomRegistryOptions {
   syncChunkBytes: number;
   compactAfterUpdates: number;
   roomUnloadDelayMs: number;
+  /** Per draft: how large its mentoring document and its observation photos may grow. */
+  mentoringLimits: MentoringLimits;
+  /** A presence state's JSON longer than this is dropped. */
+  maxPresenceChars?: number;
   onWriteRefused?(session: RoomSession, refusal: WriteRefusal): void;
   /** Cluster only (server/cluster): rooms share their documents with other processes through it. */
   joinCluster?: JoinCluster;
@@ -73,6 +78,18 @@ export class RoomRegistry {
     }
   }
 
+  /** Closes the connections of ended sessions (signed out, revoked, expired) in every room: 4401. */
+  endSessions(which: (session: RoomSession) => boolean, detail: string): number {
+    let closed = 0;
+    for (const room of this.rooms.values()) closed += room.endSessions(which, detail);
+    return closed;
+  }
+
+  /** Everyone connected to any room, for checking that their sessions still hold. */
+  sessions(): RoomSession[] {
+    return [...this.rooms.values()].flatMap((room) => room.sessions());
+  }
+
   /** Closes every connection, waits until every received update is stored, and unloads all rooms. */
   async closeAll(): Promise<void> {
     this.closing = true;
@@ -96,8 +113,8 @@ export class RoomRegistry {
       maxPendingMessages: this.options.maxPendingMessages,
       syncChunkBytes: this.options.syncChunkBytes,
       compactAfterUpdates: this.options.compactAfterUpdates,
-      writeCapability: writeCapabilityOf[kind],
-      checkUpdate: updateRuleOf[kind],
+      policy: policyForRoom(kind, this.options.mentoringLimits),
+      maxPresenceChars: this.options.maxPresenceChars,
       compactionQueue: this.compactionQueue,
       joinCluster: this.options.joinCluster,
       compactionLease: this.options.compactionLease,

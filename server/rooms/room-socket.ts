@@ -8,13 +8,21 @@ export interface RoomSocket {
   close(code: number, reason: string): void;
 }
 
-/** Who is on the other end of a connection; checked before the connection joins a room, and per message. */
+/** Who is on the other end of a connection: set by the server from the account, never by the client. */
 export interface RoomSession {
   /** Unique per connection in this process; used in logs. */
   connectionId: string;
   userId: string;
+  /** The account's display name: what this connection's presence shows and its new feedback must carry. */
+  userName: string;
+  /** Joined by a share link with only a name. */
+  guest: boolean;
+  /** The sign-in session the token belongs to (null for a token from before sessions). */
+  sessionId: string | null;
   /** The user's role on the draft; the room updates it when the owner changes it mid-session. */
   role: Role;
-  /** Milliseconds since the epoch; the first message after it closes the connection (4401). */
+  /** Milliseconds since the epoch; the connection is closed then (4401). */
   tokenExpiresAt: number;
+  /** Milliseconds since the epoch (the token's `iat`): revoking every token of the user moves past it. */
+  tokenIssuedAt: number;
 }

@@ -6,7 +6,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocumentStore, StoredDocument, UpdatesAfter } from '../storage/storage';
-import type { RoomSocket } from './room-socket';
+import type { RoomSession, RoomSocket } from './room-socket';
 import { MessageType } from './sync-messages';
 
 export const silentLogger = pino({ level: 'silent' });
@@ -165,4 +165,23 @@ export function applyAwarenessMessages(awareness: Awareness, messages: Uint8Arra
     if (decoding.readVarUint(decoder) !== MessageType.Awareness) continue;
     applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), 'server');
   }
+}
+
+/** A connection's session as the transport makes it, with a name and a token that never expires. */
+export function testSession(
+  connectionId: string,
+  role: RoomSession['role'] = 'editor',
+  overrides: Partial<RoomSession> = {},
+): RoomSession {
+  return {
+    connectionId,
+    userId: `user-${connectionId}`,
+    userName: `Pengguna ${connectionId}`,
+    guest: false,
+    sessionId: null,
+    role,
+    tokenExpiresAt: Number.POSITIVE_INFINITY,
+    tokenIssuedAt: 0,
+    ...overrides,
+  };
 }

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
 import type { DocumentRoom } from './document-room';
+import { applyStoredDocument } from './room-load';
 
 export interface StoredDocumentReader {
   documents: Pick<DocumentStore, 'loadDocument'>;
@@ -26,14 +27,7 @@ export async function readStoredDocument<T>(
   const doc = new Y.Doc();
   try {
     const stored = await reader.documents.loadDocument(name);
-    if (stored?.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const { seq, update } of stored?.updates ?? []) {
-      try {
-        Y.applyUpdate(doc, update);
-      } catch (error) {
-        reader.logger.warn({ err: error, room: name, seq }, 'skipping a stored update that cannot be applied');
-      }
-    }
+    if (stored) applyStoredDocument(doc, stored, null, reader.logger.child({ room: name }));
     return read(doc, stored?.updates.at(-1)?.seq ?? 0);
   } finally {
     doc.destroy();

@@ -43,9 +43,9 @@ describe('decoding what the stock y-websocket client sends', () => {
 
   it('a live edit is an update that is not empty', () => {
     const update = textUpdate('Fotosintesis');
-    expect(decodeClientMessage(clientUpdate(update), LIMIT)).toEqual({
+    expect(decodeClientMessage(clientUpdate(update), LIMIT)).toMatchObject({
       ok: true,
-      message: { type: 'sync-update', update, empty: false },
+      message: { type: 'sync-update', update: { bytes: update, empty: false } },
     });
   });
 
@@ -54,7 +54,7 @@ describe('decoding what the stock y-websocket client sends', () => {
     const fresh = new Y.Doc();
     const step2 = encodeSyncStep2(fresh, Y.encodeStateVector(server));
     const result = decodeClientMessage(step2, LIMIT);
-    expect(result.ok && result.message).toMatchObject({ type: 'sync-step2', empty: true });
+    expect(result.ok && result.message).toMatchObject({ type: 'sync-step2', update: { empty: true } });
   });
 
   it('awareness and query-awareness messages are recognised', () => {
@@ -114,7 +114,9 @@ describe('refusing messages that are not the protocol', () => {
     pool.set(valid, 100);
     const view = pool.subarray(100, 100 + valid.length);
     const result = decodeClientMessage(view, LIMIT);
-    expect(result.ok && result.message.type === 'sync-update' && result.message.update.buffer).not.toBe(pool.buffer);
+    expect(result.ok && result.message.type === 'sync-update' && result.message.update.bytes.buffer).not.toBe(
+      pool.buffer,
+    );
   });
 });
 

@@ -35,11 +35,18 @@ import {
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
 
+/** A Yjs update as received, with the structs decoding it found (rules read them; nothing decodes twice). */
+export interface DecodedUpdate {
+  bytes: Uint8Array;
+  structs: readonly (Y.Item | Y.GC | Y.Skip)[];
+  /** No structs and no deletions, so there is nothing to store (a fresh client's step 2). */
+  empty: boolean;
+}
+
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  /** `empty`: no structs and no deletions, so there is nothing to store (a fresh client's step 2). */
-  | { type: 'sync-step2'; update: Uint8Array; empty: boolean }
-  | { type: 'sync-update'; update: Uint8Array; empty: boolean }
+  | { type: 'sync-step2'; update: DecodedUpdate }
+  | { type: 'sync-update'; update: DecodedUpdate }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' };
 
@@ -88,7 +95,7 @@ function decodeFramed(decoder: decoding.Decoder): DecodeResult {
         }
         const empty = structs.length === 0 && ds.clients.size === 0;
         const type = syncType === SyncType.Step2 ? 'sync-step2' : 'sync-update';
-        return { ok: true, message: { type, update: payload, empty } };
+        return { ok: true, message: { type, update: { bytes: payload, structs, empty } } };
       }
       return invalid(`unknown sync message type ${syncType}`);
     }

@@ -114,6 +114,8 @@ export interface MemberRecord {
   draftId: string;
   userId: string;
   name: string;
+  /** Joined by a share link with only a name. */
+  guest: boolean;
   role: Role;
   /** The share link that granted this access, or null when the owner granted it by hand. */
   viaLinkId: string | null;
@@ -216,6 +218,8 @@ export interface TemplateStore {
 export interface UserRecord {
   id: string;
   name: string;
+  /** Joined through a share link with only a name, not signed in: shown as a guest wherever names are listed. */
+  guest: boolean;
   /** ISO 8601. */
   createdAt: string;
   /** ISO 8601; tokens issued before this are refused (revoking a user's tokens moves it forward). */
@@ -223,12 +227,45 @@ export interface UserRecord {
 }
 
 export interface UserStore {
-  createUser(user: { id: string; name: string }): Promise<UserRecord>;
+  /** `guest` defaults to false. */
+  createUser(user: { id: string; name: string; guest?: boolean }): Promise<UserRecord>;
   getUser(id: string): Promise<UserRecord | null>;
   /** Refuses every token of this user issued before now; false if there is no such user. */
   revokeTokens(id: string): Promise<boolean>;
   listUsers(): Promise<UserRecord[]>;
   countUsers(): Promise<number>;
+}
+
+/** What a session was started for: the web editor, the extension, or a sign-in link from the command line. */
+export type SessionKind = 'web' | 'extension' | 'link';
+
+/** One signed-in device or app; every token names its session, so one can be ended without the others. */
+export interface SessionRecord {
+  /** Random, base64url; the `sid` of its tokens. */
+  id: string;
+  userId: string;
+  kind: SessionKind;
+  /** What the person sees in their list of sessions (e.g. the browser), or null. */
+  label: string | null;
+  /** ISO 8601. */
+  createdAt: string;
+  /** ISO 8601; refreshing the token moves it. */
+  expiresAt: string;
+  /** ISO 8601, or null while the session lasts. */
+  revokedAt: string | null;
+}
+
+export interface SessionStore {
+  createSession(session: Omit<SessionRecord, 'createdAt' | 'revokedAt'>): Promise<SessionRecord>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  /** Moves the expiry of a session that is not revoked; false when it is revoked or unknown. */
+  extendSession(id: string, expiresAt: string): Promise<boolean>;
+  /** Ends one session; the ended record, or null when it was unknown or already ended. */
+  revokeSession(id: string): Promise<SessionRecord | null>;
+  /** Ends every session of the user; the ids ended. */
+  revokeUserSessions(userId: string): Promise<string[]>;
+  /** The user's sessions not revoked and not expired at `now` (ISO 8601), newest first. */
+  listUserSessions(userId: string, now: string): Promise<SessionRecord[]>;
 }
 
 /** A saved version of a draft's content (its state is read apart: see `getVersionState`). */
@@ -288,6 +325,7 @@ export interface Storage {
   readonly members: MemberStore;
   readonly shareLinks: ShareLinkStore;
   readonly users: UserStore;
+  readonly sessions: SessionStore;
   readonly workspaces: WorkspaceStore;
   readonly templates: TemplateStore;
   readonly versions: VersionStore;

@@ -25,6 +25,8 @@ export interface SyncUpgradeOptions {
   maxMessageBytes: number;
   rateLimits: Omit<RateLimits, 'maxMessageBytes'>;
   maxBufferedBytes: number;
+  /** More open connections of one account are refused with 4529 (try again later). */
+  maxConnectionsPerUser: number;
   metrics: Pick<ServerMetrics, 'bytesReceived' | 'refusals'>;
 }
 
@@ -58,6 +60,7 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
   });
   let connectionCounter = 0;
   let closing = false;
+  const openPerUser = new Map<string, number>();
 
   async function decide(url: URL): Promise<UpgradeDecision> {
     if (closing) return { ok: false, code: CloseCode.ShuttingDown, detail: 'server shutting down' };
@@ -65,7 +68,7 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
     try {
       const { storage, tokens } = options;
       return await admitSyncConnection(
-        { users: storage.users, drafts: storage.drafts, members: storage.members, tokens },
+        { users: storage.users, sessions: storage.sessions, drafts: storage.drafts, members: storage.members, tokens },
         { roomName, token: url.searchParams.get('token') },
       );
     } catch (error) {
@@ -90,12 +93,31 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
         ws.close(admission.code, closeReasons[admission.code]);
         return;
       }
+      const { user } = admission;
+      const open = openPerUser.get(user.id) ?? 0;
+      if (open >= options.maxConnectionsPerUser) {
+        logger.warn({ path, user: user.id, open }, 'sync connection refused: too many open for this account');
+        const code = CloseCode.TooManyConnections;
+        options.metrics.refusals.inc({ code, reason: closeReasons[code] });
+        ws.close(code, closeReasons[code]);
+        return;
+      }
+      openPerUser.set(user.id, open + 1);
+      ws.once('close', () => {
+        const left = (openPerUser.get(user.id) ?? 1) - 1;
+        if (left > 0) openPerUser.set(user.id, left);
+        else openPerUser.delete(user.id);
+      });
       connectionCounter += 1;
       const session = {
         connectionId: `c${connectionCounter}`,
-        userId: admission.user.id,
+        userId: user.id,
+        userName: user.name,
+        guest: user.guest,
+        sessionId: admission.sessionId,
         role: admission.role,
         tokenExpiresAt: admission.tokenExpiresAt,
+        tokenIssuedAt: admission.tokenIssuedAt,
       };
       // Joined synchronously in the handshake callback, so no early frame is missed.
       const roomSocket = wsRoomSocket(ws, {

@@ -9,12 +9,14 @@
  */
 import type * as Y from 'yjs';
 import type { FeedbackAuthor } from '../feedback/feedback-doc';
+import { isSafeId, readPlain } from '../model/plain-data';
 import {
   type FollowUpAction,
   FollowUpActionSchema,
   type ItemRef,
   type ItemReflection,
   ItemReflectionSchema,
+  ItemRefSchema,
   type Observation,
   ObservationSchema,
   OVERALL_REFLECTION_KEY,
@@ -53,7 +55,7 @@ export function actionsMap(doc: Y.Doc): Y.Map<unknown> {
 export function readStageMoves(doc: Y.Doc): StageMove[] {
   const moves: StageMove[] = [];
   for (const value of stageMovesArray(doc).toArray()) {
-    const parsed = StageMoveSchema.safeParse(value);
+    const parsed = StageMoveSchema.safeParse(readPlain(value));
     if (parsed.success) moves.push(parsed.data);
   }
   return moves;
@@ -117,7 +119,8 @@ export function addObservation(
 }
 
 function readObservation(doc: Y.Doc, id: string): Observation | null {
-  const parsed = ObservationSchema.safeParse(observationsMap(doc).get(id));
+  if (!isSafeId(id)) return null;
+  const parsed = ObservationSchema.safeParse(readPlain(observationsMap(doc).get(id)));
   return parsed.success && parsed.data.id === id ? parsed.data : null;
 }
 
@@ -152,7 +155,8 @@ export function deleteObservation(doc: Y.Doc, id: string, now = new Date()): boo
 export function readObservations(doc: Y.Doc): Observation[] {
   const list: Observation[] = [];
   for (const [key, value] of observationsMap(doc).entries()) {
-    const parsed = ObservationSchema.safeParse(value);
+    if (!isSafeId(key)) continue;
+    const parsed = ObservationSchema.safeParse(readPlain(value));
     if (parsed.success && parsed.data.id === key && !parsed.data.deleted) list.push(parsed.data);
   }
   return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
@@ -185,11 +189,12 @@ export function readReflections(doc: Y.Doc): Reflections {
   let overall: OverallReflection | null = null;
   for (const [key, value] of reflectionsMap(doc).entries()) {
     if (key === OVERALL_REFLECTION_KEY) {
-      const parsed = OverallReflectionSchema.safeParse(value);
+      const parsed = OverallReflectionSchema.safeParse(readPlain(value));
       overall = parsed.success ? parsed.data : null;
       continue;
     }
-    const parsed = ItemReflectionSchema.safeParse(value);
+    if (!ItemRefSchema.safeParse(key).success) continue;
+    const parsed = ItemReflectionSchema.safeParse(readPlain(value));
     if (parsed.success) items.set(key as ItemRef, parsed.data);
   }
   return { items, overall };
@@ -227,7 +232,8 @@ export function updateAction(
   change: Partial<Pick<FollowUpAction, 'what' | 'who' | 'due' | 'status' | 'links'>>,
   now = new Date(),
 ): boolean {
-  const parsed = FollowUpActionSchema.safeParse(actionsMap(doc).get(id));
+  if (!isSafeId(id)) return false;
+  const parsed = FollowUpActionSchema.safeParse(readPlain(actionsMap(doc).get(id)));
   if (!parsed.success) return false;
   actionsMap(doc).set(id, { ...parsed.data, ...change, updatedAt: now.toISOString() });
   return true;
@@ -243,7 +249,8 @@ export function removeAction(doc: Y.Doc, id: string): boolean {
 export function readActions(doc: Y.Doc): FollowUpAction[] {
   const list: FollowUpAction[] = [];
   for (const [key, value] of actionsMap(doc).entries()) {
-    const parsed = FollowUpActionSchema.safeParse(value);
+    if (!isSafeId(key)) continue;
+    const parsed = FollowUpActionSchema.safeParse(readPlain(value));
     if (parsed.success && parsed.data.id === key) list.push(parsed.data);
   }
   return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));

@@ -5,10 +5,12 @@
  */
 import { z } from 'zod';
 import { AnchorSchema } from '../feedback/feedback-schema';
+import { SAFE_ID_PATTERN } from '../model/plain-data';
 import { StageSchema } from './stages';
 
-const id = z.string().min(1).max(64);
-const userId = z.string().min(1).max(64);
+/** Ids are also keys of the document's maps: never `__proto__` and the like (../model/plain-data.ts). */
+const id = z.string().regex(SAFE_ID_PATTERN);
+const userId = z.string().regex(SAFE_ID_PATTERN);
 const name = z.string().max(100);
 const time = z.iso.datetime();
 /** A calendar day (YYYY-MM-DD): a follow-up action is due on a day, not at an instant. */
@@ -63,7 +65,10 @@ export const ObservationSchema = z.object({
 export type Observation = z.infer<typeof ObservationSchema>;
 
 /** A reflection item: a feedback thread or an observation note, by id. */
-export const ItemRefSchema = z.string().regex(/^(thread|observation):[^\s]{1,64}$/);
+export const ItemRefSchema = z
+  .string()
+  .regex(/^(thread|observation):[A-Za-z0-9_-]{1,64}$/)
+  .refine((ref) => SAFE_ID_PATTERN.test(ref.slice(ref.indexOf(':') + 1)));
 export type ItemRef = z.infer<typeof ItemRefSchema>;
 
 export function threadRef(threadId: string): ItemRef {

@@ -7,6 +7,7 @@
  * a deleted comment is a tombstone, a thread is resolved rather than deleted.
  */
 import * as Y from 'yjs';
+import { isSafeId, NOT_PLAIN, type PlainValue, readPlain } from '../model/plain-data';
 import {
   type Anchor,
   type Comment,
@@ -183,15 +184,12 @@ export function recordOutcome(
   return true;
 }
 
-/** The plain-JSON form of one stored thread (what the rules compare and the schema checks). */
-export type ThreadJson = Record<string, unknown> & { comments?: unknown };
-
 /** Every valid thread, oldest first; anything that does not match the schema is left out and named. */
 export function readThreads(doc: Y.Doc): { threads: Thread[]; invalid: string[] } {
   const threads: Thread[] = [];
   const invalid: string[] = [];
   for (const [key, value] of threadsMap(doc).entries()) {
-    const thread = parseThread(value instanceof Y.Map ? (value.toJSON() as ThreadJson) : null);
+    const thread = isSafeId(key) ? parseThread(readPlain(value)) : null;
     if (thread && thread.id === key) threads.push(thread);
     else invalid.push(key);
   }
@@ -203,8 +201,11 @@ export function readThreads(doc: Y.Doc): { threads: Thread[]; invalid: string[] 
 const StoredThreadFields = ThreadFieldsSchema.strict();
 const StoredComments = CommentSchema.strict().array().min(1).max(1000);
 
-export function parseThread(json: ThreadJson | null): Thread | null {
-  if (!json) return null;
+/** A stored thread read as plain data (../model/plain-data.ts), or null when it is not a well-formed one. */
+export function parseThread(json: PlainValue | typeof NOT_PLAIN | undefined): Thread | null {
+  if (json === undefined || json === NOT_PLAIN || json === null || typeof json !== 'object' || Array.isArray(json)) {
+    return null;
+  }
   const { comments: list, ...fields } = json;
   const parsed = StoredThreadFields.safeParse(fields);
   const parsedComments = StoredComments.safeParse(list);

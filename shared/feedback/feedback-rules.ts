@@ -1,138 +1,64 @@
 /**
- * Who may change what in a feedback document, checked on every incoming update before it is
- * stored or broadcast (server) — the same rules the UI follows, so an honest client is never
- * refused. The update is applied to a scratch copy and the threads compared before and after:
+ * Who may change what in a feedback thread, checked on every incoming update before it is stored
+ * or broadcast (server) — the same rules the UI follows, so an honest client is never refused.
+ * Each rule sees only the entries an update touched, before and after (./mentoring-checker.ts):
  *
- * - a thread or comment is added only under the sender's own identity, well-formed;
+ * - a thread or comment is added only under the sender's own identity (id and name), well-formed;
  * - the text, kind, anchor and suggestion of a thread, and a comment, change only by their author;
  * - resolving, reopening and deciding on a suggestion: owner and editors only;
  * - nothing is removed (deleting a comment leaves a tombstone); ids, authors and times never change;
- * - the mentoring cycle beside them (stage, observations, reflection, plan): ../cycle/cycle-rules.ts;
- * - nothing outside these root types.
+ * - the mentoring cycle beside them (stage, observations, reflection, plan): ../cycle/cycle-rules.ts.
  */
-import * as Y from 'yjs';
 import { can, type Role } from '../auth/roles';
-import {
-  ACTIONS_FIELD,
-  actionsMap,
-  OBSERVATIONS_FIELD,
-  observationsMap,
-  REFLECTIONS_FIELD,
-  reflectionsMap,
-  STAGE_MOVES_FIELD,
-  stageMovesArray,
-} from '../cycle/cycle-doc';
-import { checkActions, checkObservations, checkReflections, checkStageMoves } from '../cycle/cycle-rules';
-import { parseThread, THREADS_FIELD, type ThreadJson } from './feedback-doc';
+import { type PlainValue, samePlain } from '../model/plain-data';
+import type { WriteRefusalReason } from '../protocol/write-refusal';
+import { parseThread } from './feedback-doc';
 import { authorThreadFields, type Comment, decisionThreadFields, type Thread } from './feedback-schema';
 
-export const feedbackRefusalReasons = [
-  /** A thread or comment made or changed in someone else's name. */
-  'not-your-feedback',
-  /** Resolving, reopening or deciding on a suggestion without the right to. */
-  'may-not-resolve',
-  /** A thread or comment removed, or a field that never changes changed. */
-  'may-not-remove',
-  /** Not a well-formed thread or comment, or something outside the threads. */
-  'malformed',
-  /** A stage move the stage table (shared/cycle/stages.ts) does not allow this role. */
-  'may-not-move-stage',
-  /** Reflection or follow-up plan changed by someone who may not edit the draft. */
-  'may-not-plan',
-] as const;
-export type FeedbackRefusalReason = (typeof feedbackRefusalReasons)[number];
+/** The refusal reasons of the mentoring document's rules (all listed in ../protocol/write-refusal.ts). */
+export type FeedbackRefusalReason = Exclude<WriteRefusalReason, 'external-image'>;
 
 export type FeedbackCheck = { ok: true } | { ok: false; reason: FeedbackRefusalReason; detail: string };
 
+/** Who sends an update, as the server knows them from the connection's account. */
 export interface FeedbackActor {
   userId: string;
+  /** The account's display name: what the sender's new entries must carry. */
+  name: string;
   role: Role;
 }
 
-const refuse = (reason: FeedbackRefusalReason, detail: string): FeedbackCheck => ({ ok: false, reason, detail });
-
-/** Checks what `update` would change in `current` (which is left untouched). */
-export function checkFeedbackUpdate(current: Y.Doc, update: Uint8Array, actor: FeedbackActor): FeedbackCheck {
-  const scratch = new Y.Doc({ gc: false });
-  try {
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(current));
-    const pendingBefore = scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null;
-    const before = rootsJson(scratch);
-    Y.applyUpdate(scratch, update);
-    // Parts whose dependencies are missing would be applied later, unchecked: refuse them now.
-    if (!pendingBefore && (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null)) {
-      return refuse('malformed', 'update depends on changes the server does not have');
-    }
-    const after = rootsJson(scratch);
-    for (const [name, type] of scratch.share) {
-      // A map's entries live in `_map`, a list's in `_start`: anything on the other side is hidden
-      // from the checks below, so it is refused, as is anything outside the known parts.
-      const listPart = type._start !== null;
-      const mapPart = type._map.size > 0;
-      const allowed = name === STAGE_MOVES_FIELD ? !mapPart : knownRoots.has(name) ? !listPart : false;
-      if (!allowed && (listPart || mapPart)) {
-        return refuse('malformed', `change outside the feedback document's parts: ${name}`);
-      }
-    }
-    const checks: Array<() => FeedbackCheck> = [
-      () => compareThreads(before.threads, after.threads, actor),
-      () => checkStageMoves(before.stageMoves, after.stageMoves, actor),
-      () => checkObservations(before.observations, after.observations, actor),
-      () => checkReflections(before.reflections, after.reflections, actor),
-      () => checkActions(before.actions, after.actions, actor),
-    ];
-    for (const check of checks) {
-      const result = check();
-      if (!result.ok) return result;
-    }
-    return { ok: true };
-  } catch (error) {
-    return refuse('malformed', error instanceof Error ? error.message : String(error));
-  } finally {
-    scratch.destroy();
-  }
+/** One top-level entry an update touched; `undefined` when absent, `null` when it was unreadable. */
+export interface EntryChange {
+  key: string;
+  before: PlainValue | undefined;
+  after: PlainValue | undefined;
 }
 
-const knownRoots = new Set([THREADS_FIELD, STAGE_MOVES_FIELD, OBSERVATIONS_FIELD, REFLECTIONS_FIELD, ACTIONS_FIELD]);
+export const OK: FeedbackCheck = { ok: true };
+export const refuse = (reason: FeedbackRefusalReason, detail: string): FeedbackCheck => ({ ok: false, reason, detail });
 
-/**
- * Root types arrive untyped from updates: `getMap`/`getArray` type them (and throw if one is of
- * the other kind, which is refused as malformed).
- */
-function rootsJson(doc: Y.Doc) {
-  return {
-    threads: doc.getMap(THREADS_FIELD).toJSON() as Record<string, ThreadJson>,
-    stageMoves: stageMovesArray(doc).toJSON() as unknown[],
-    observations: observationsMap(doc).toJSON() as Record<string, unknown>,
-    reflections: reflectionsMap(doc).toJSON() as Record<string, unknown>,
-    actions: actionsMap(doc).toJSON() as Record<string, unknown>,
-  };
-}
-
-function compareThreads(
-  before: Record<string, ThreadJson>,
-  after: Record<string, ThreadJson>,
-  actor: FeedbackActor,
-): FeedbackCheck {
-  for (const key of Object.keys(before)) {
-    if (!(key in after)) return refuse('may-not-remove', `thread ${key} removed`);
-  }
-  for (const [key, json] of Object.entries(after)) {
-    if (same(before[key], json)) continue;
-    const gone = commentIds(before[key]).find((id) => !commentIds(json).includes(id));
-    if (gone !== undefined) return refuse('may-not-remove', `thread ${key}: comment ${gone} removed`);
-    const next = parseThread(json);
+export function checkThreadChanges(changes: readonly EntryChange[], actor: FeedbackActor): FeedbackCheck {
+  for (const { key, before, after } of changes) {
+    if (samePlain(before, after)) continue;
+    if (after === undefined) return refuse('may-not-remove', `thread ${key} removed`);
+    const gone = commentIds(before).find((id) => !commentIds(after).includes(id));
+    if (gone !== undefined) return refuse('may-not-remove', `thread ${key}: comment ${String(gone)} removed`);
+    const next = parseThread(after);
     if (!next || next.id !== key) return refuse('malformed', `thread ${key} is not well-formed`);
-    const previous = before[key] ? parseThread(before[key]) : null;
+    const previous = before === undefined ? null : parseThread(before);
     const check = previous ? checkChangedThread(previous, next, actor) : checkNewThread(next, actor);
     if (!check.ok) return check;
   }
-  return { ok: true };
+  return OK;
 }
 
 function checkNewThread(thread: Thread, actor: FeedbackActor): FeedbackCheck {
-  if (thread.authorId !== actor.userId) return refuse('not-your-feedback', `thread ${thread.id} by someone else`);
-  if (thread.comments.length !== 1 || thread.comments[0]?.authorId !== actor.userId) {
+  if (thread.authorId !== actor.userId || thread.authorName !== actor.name) {
+    return refuse('not-your-feedback', `thread ${thread.id} by someone else`);
+  }
+  const [first] = thread.comments;
+  if (thread.comments.length !== 1 || first?.authorId !== actor.userId || first.authorName !== actor.name) {
     return refuse('not-your-feedback', `thread ${thread.id} must start with one comment of its author`);
   }
   if (thread.status !== 'open' || thread.outcome !== null || thread.resolvedBy !== null || thread.outcomeBy !== null) {
@@ -141,21 +67,20 @@ function checkNewThread(thread: Thread, actor: FeedbackActor): FeedbackCheck {
   if ((thread.kind === 'suggestion') !== (thread.suggestion !== null)) {
     return refuse('malformed', `thread ${thread.id}: only a suggestion has suggested text`);
   }
-  return { ok: true };
+  return OK;
 }
 
 function checkChangedThread(previous: Thread, next: Thread, actor: FeedbackActor): FeedbackCheck {
   for (const field of ['id', 'authorId', 'authorName', 'createdAt'] as const) {
-    if (!same(previous[field], next[field]))
-      return refuse('may-not-remove', `thread ${next.id}: ${field} never changes`);
+    if (previous[field] !== next[field]) return refuse('may-not-remove', `thread ${next.id}: ${field} never changes`);
   }
   for (const field of authorThreadFields) {
-    if (!same(previous[field], next[field]) && previous.authorId !== actor.userId) {
+    if (!sameValue(previous[field], next[field]) && previous.authorId !== actor.userId) {
       return refuse('not-your-feedback', `thread ${next.id}: only its author changes ${field}`);
     }
   }
   for (const field of decisionThreadFields) {
-    if (!same(previous[field], next[field]) && !can(actor.role, 'resolve-feedback')) {
+    if (previous[field] !== next[field] && !can(actor.role, 'resolve-feedback')) {
       return refuse('may-not-resolve', `thread ${next.id}: ${field}`);
     }
   }
@@ -171,7 +96,7 @@ function checkComments(threadId: string, previous: Comment[], next: Comment[], a
   for (const old of previous) {
     const now = nextById.get(old.id);
     if (!now) return refuse('may-not-remove', `thread ${threadId}: comment ${old.id} removed`);
-    if (same(old, now)) continue;
+    if (sameValue(old, now)) continue;
     if (old.authorId !== actor.userId) return refuse('not-your-feedback', `comment ${old.id} is not yours`);
     for (const field of ['authorId', 'authorName', 'createdAt'] as const) {
       if (old[field] !== now[field]) return refuse('may-not-remove', `comment ${old.id}: ${field} never changes`);
@@ -181,17 +106,27 @@ function checkComments(threadId: string, previous: Comment[], next: Comment[], a
   const known = new Set(previous.map((comment) => comment.id));
   for (const comment of next) {
     if (known.has(comment.id)) continue;
-    if (comment.authorId !== actor.userId) return refuse('not-your-feedback', `comment ${comment.id} by someone else`);
+    if (comment.authorId !== actor.userId || comment.authorName !== actor.name) {
+      return refuse('not-your-feedback', `comment ${comment.id} by someone else`);
+    }
     if (comment.deleted) return refuse('malformed', `comment ${comment.id} is new and deleted`);
   }
-  return { ok: true };
+  return OK;
 }
 
-function commentIds(thread: ThreadJson | undefined): unknown[] {
-  const list = thread?.comments;
-  return Array.isArray(list) ? list.map((comment) => (comment as { id?: unknown } | null)?.id) : [];
+/** Ids of a thread's comments as stored (also of one that does not parse), to see one disappear. */
+function commentIds(thread: PlainValue | undefined): PlainValue[] {
+  if (thread === undefined || thread === null || typeof thread !== 'object' || Array.isArray(thread)) return [];
+  const list = Object.hasOwn(thread, 'comments') ? thread.comments : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.map((comment) =>
+    comment !== null && typeof comment === 'object' && !Array.isArray(comment) && Object.hasOwn(comment, 'id')
+      ? (comment.id ?? null)
+      : null,
+  );
 }
 
-function same(a: unknown, b: unknown): boolean {
+/** Parsed values are zod's output: plain objects with own keys in schema order, so JSON compares them. */
+function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -3,6 +3,7 @@
  * comments. Stored in the draft's feedback document (./feedback-doc.ts), never in the content.
  */
 import { z } from 'zod';
+import { SAFE_ID_PATTERN } from '../model/plain-data';
 
 /** Strength (keep this), improvement (fix this), question, suggestion (proposed replacement text). */
 export const feedbackKinds = ['strength', 'improvement', 'question', 'suggestion'] as const;
@@ -19,8 +20,9 @@ export const MAX_QUOTE = 2_000;
 export const MAX_CONTEXT = 64;
 export const MAX_COMMENT = 5_000;
 
-const id = z.string().min(1).max(64);
-const userId = z.string().min(1).max(64);
+/** Ids are also keys of the document's maps: never `__proto__` and the like (../model/plain-data.ts). */
+const id = z.string().regex(SAFE_ID_PATTERN);
+const userId = z.string().regex(SAFE_ID_PATTERN);
 const name = z.string().max(100);
 const time = z.iso.datetime();
 /** A Yjs relative position (Y.encodeRelativePosition), base64: small, but never unbounded. */

@@ -1,5 +1,6 @@
 /** The JSON HTTP API: request and response bodies, validated on both sides with zod. */
 import { z } from 'zod';
+import { PersonNameSchema } from '../auth/person-name';
 import { GrantableRoleSchema, RoleSchema } from '../auth/roles';
 import { DraftSummarySchema, EMPTY_SUMMARY } from '../cycle/draft-summary';
 import { MediaKindSchema } from '../cycle/media-kinds';
@@ -87,6 +88,8 @@ export type Workspace = z.infer<typeof WorkspaceSchema>;
 export const MeResponseSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** Joined by a share link with only a name (absent from older servers and caches). */
+  guest: z.boolean().optional(),
   workspaces: z.array(WorkspaceSchema).optional(),
 });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
@@ -105,6 +108,8 @@ export const UserIdSchema = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'invalid u
 export const MemberSchema = z.object({
   userId: z.string(),
   name: z.string(),
+  /** Joined by a share link with only a name: listed as a guest. */
+  guest: z.boolean(),
   role: RoleSchema,
   viaLink: z.boolean(),
   addedAt: z.iso.datetime(),
@@ -150,7 +155,7 @@ export type CreateShareLinkResponse = z.infer<typeof CreateShareLinkResponseSche
  */
 export const JoinRequestSchema = z.object({
   secret: ShareLinkSecretSchema,
-  name: z.string().trim().min(1, 'name is required').max(100, 'name is too long').optional(),
+  name: PersonNameSchema.optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
@@ -209,6 +214,7 @@ export const apiPaths = {
   join: '/api/join',
   templates: '/api/templates',
   refreshSession: '/api/session/refresh',
+  signOut: '/api/session/sign-out',
   versions: (id: string) => `/api/drafts/${encodeURIComponent(id)}/versions`,
   version: (id: string, versionId: string) =>
     `/api/drafts/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}`,

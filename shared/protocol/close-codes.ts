@@ -13,6 +13,8 @@ export const CloseCode = {
   RateLimited: 4429,
   ServerError: 4500,
   ShuttingDown: 4503,
+  /** The account has too many connections open: try again once some are closed. */
+  TooManyConnections: 4529,
 } as const;
 export type CloseCodeName = keyof typeof CloseCode;
 
@@ -26,6 +28,7 @@ export const closeReasons = {
   [CloseCode.RateLimited]: 'rate-limited',
   [CloseCode.ServerError]: 'server-error',
   [CloseCode.ShuttingDown]: 'shutting-down',
+  [CloseCode.TooManyConnections]: 'too-many-connections',
 } as const;
 
 export function isPermanentClose(code: number): boolean {

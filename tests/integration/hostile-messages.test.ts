@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocumentRoom } from '../../server/rooms/document-room';
+import { contentPolicy } from '../../server/rooms/policies/content-policy';
 import {
   applyServerMessages,
   clientSyncStep1,
@@ -14,6 +15,7 @@ import {
   describeMessage,
   FakeSocket,
   GatedDocumentStore,
+  testSession,
   textUpdate,
 } from '../../server/rooms/room-test-support';
 import { CloseCode } from '../../shared/protocol/close-codes';
@@ -63,7 +65,7 @@ describe('a room under a flood of broken and hostile messages', () => {
       syncChunkBytes: 1024 * 1024,
       // Never compacts: storeReplay below reads the log as append-only.
       compactAfterUpdates: Number.MAX_SAFE_INTEGER,
-      writeCapability: 'edit-content',
+      policy: contentPolicy(),
       onEmpty: () => {},
       onLoadFailed: () => {},
     });
@@ -72,21 +74,11 @@ describe('a room under a flood of broken and hostile messages', () => {
     const writerDoc = new Y.Doc();
     writerDoc.clientID = WRITER_CLIENT_ID;
     const writerSocket = new FakeSocket('writer');
-    const writer = room.join(writerSocket, {
-      connectionId: 'writer',
-      userId: 'writer',
-      role: 'editor',
-      tokenExpiresAt: Number.POSITIVE_INFINITY,
-    });
+    const writer = room.join(writerSocket, testSession('writer', 'editor', { userId: 'writer' }));
     writer.receive(clientSyncStep1(writerDoc));
     const observerDoc = new Y.Doc();
     const observerSocket = new FakeSocket('observer');
-    const observer = room.join(observerSocket, {
-      connectionId: 'observer',
-      userId: 'observer',
-      role: 'editor',
-      tokenExpiresAt: Number.POSITIVE_INFINITY,
-    });
+    const observer = room.join(observerSocket, testSession('observer', 'editor', { userId: 'observer' }));
     observer.receive(clientSyncStep1(observerDoc));
     await room.whenIdle();
     applyServerMessages(writerDoc, writerSocket.sent);
@@ -95,12 +87,7 @@ describe('a room under a flood of broken and hostile messages', () => {
     const replayStore = storeReplay(store);
     let attackerSocket = new FakeSocket('attacker');
     attackerSocket.closed = { code: 0, reason: 'not yet connected' };
-    let attacker = room.join(new FakeSocket('unused'), {
-      connectionId: 'unused',
-      userId: 'attacker',
-      role: 'editor',
-      tokenExpiresAt: Number.POSITIVE_INFINITY,
-    });
+    let attacker = room.join(new FakeSocket('unused'), testSession('unused', 'editor', { userId: 'attacker' }));
     const outcomes = new Map<string, { refused: number; accepted: number }>();
     const started = Date.now();
     let sent = 0;
@@ -118,12 +105,7 @@ describe('a room under a flood of broken and hostile messages', () => {
           // One connection until the room closes it, as an attacker would (a join costs a state vector).
           if (attackerSocket.closed) {
             attackerSocket = new FakeSocket('attacker');
-            attacker = room.join(attackerSocket, {
-              connectionId: `a${sent}`,
-              userId: 'attacker',
-              role: 'editor',
-              tokenExpiresAt: Number.POSITIVE_INFINITY,
-            });
+            attacker = room.join(attackerSocket, testSession(`a${sent}`, 'editor', { userId: 'attacker' }));
           }
           const socket = attackerSocket;
           attacker.receive(message.bytes);

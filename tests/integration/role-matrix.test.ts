@@ -81,9 +81,9 @@ describe.each(['owner', 'editor', 'commenter', 'viewer'] as const)('a %s', (role
     const observer = await synced(draft.id, tokens.owner);
     const client = await synced(draft.id, tokens[role]);
     expect(client.doc.getText('t').toString()).toContain('Tumbuhan membuat makanan.');
-    client.provider.awareness.setLocalStateField('user', { name: role });
+    client.provider.awareness.setLocalStateField('marker', role);
     await waitFor(
-      () => [...observer.provider.awareness.getStates().values()].some((state) => state.user?.name === role),
+      () => [...observer.provider.awareness.getStates().values()].some((state) => state.marker === role),
       `${role} to appear online`,
     );
   });
@@ -115,7 +115,7 @@ describe.each(['owner', 'editor', 'commenter', 'viewer'] as const)('a %s', (role
     // A well-formed thread in the writer's own name: the feedback rules refuse anything else.
     const anchor = { start: 'AQID', end: 'AQIE', quote: 'Tumbuhan', prefix: '', suffix: ' membuat' };
     const body = { kind: 'strength' as const, anchor, body: 'Bagian pembuka sudah menarik.' };
-    addThread(client.doc, body, { id: userIds[role], name: role }, new Date(), `dari-${role}`);
+    addThread(client.doc, body, { id: userIds[role], name: `Pengguna ${role}` }, new Date(), `dari-${role}`);
     if (allowed[role].feedback) {
       await waitFor(
         async () => threadsMap(await storedDoc(feedbackRoom)).has(`dari-${role}`),

@@ -48,9 +48,9 @@ async function nextRefusal(client: SyncClient) {
  * handles one connection's messages in order.
  */
 async function throughTheRoom(from: SyncClient, to: SyncClient, name: string): Promise<void> {
-  from.provider.awareness.setLocalStateField('user', { name });
+  from.provider.awareness.setLocalStateField('marker', name);
   await waitFor(
-    () => [...to.provider.awareness.getStates().values()].some((state) => state.user?.name === name),
+    () => [...to.provider.awareness.getStates().values()].some((state) => state.marker === name),
     `${name} to appear to the other side`,
   );
 }

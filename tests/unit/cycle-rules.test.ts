@@ -21,7 +21,8 @@ import {
   updateAction,
 } from '../../shared/cycle/cycle-doc';
 import { threadRef } from '../../shared/cycle/cycle-schema';
-import { checkFeedbackUpdate, type FeedbackActor } from '../../shared/feedback/feedback-rules';
+import type { FeedbackActor } from '../../shared/feedback/feedback-rules';
+import { checkMentoringUpdate as checkFeedbackUpdate } from '../../shared/mentoring/mentoring-checker';
 import { attemptFeedbackChange } from './support/feedback-attempt';
 
 const teacher = { id: 'u-sari', name: 'Bu Sari' };
@@ -29,10 +30,10 @@ const coTeacher = { id: 'u-rina', name: 'Bu Rina' };
 const mentor = { id: 'u-budi', name: 'Pak Budi' };
 const peer = { id: 'u-eko', name: 'Pak Eko' };
 const as = {
-  owner: { userId: teacher.id, role: 'owner' } as FeedbackActor,
-  editor: { userId: coTeacher.id, role: 'editor' } as FeedbackActor,
-  mentor: { userId: mentor.id, role: 'commenter' } as FeedbackActor,
-  peer: { userId: peer.id, role: 'commenter' } as FeedbackActor,
+  owner: { userId: teacher.id, name: teacher.name, role: 'owner' } as FeedbackActor,
+  editor: { userId: coTeacher.id, name: coTeacher.name, role: 'editor' } as FeedbackActor,
+  mentor: { userId: mentor.id, name: mentor.name, role: 'commenter' } as FeedbackActor,
+  peer: { userId: peer.id, name: peer.name, role: 'commenter' } as FeedbackActor,
 };
 
 /** Checks the change as the server would, and applies it when accepted (as the server would). */

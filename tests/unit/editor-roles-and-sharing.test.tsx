@@ -23,8 +23,22 @@ const draftAs = (role: DraftInfo['role']): DraftInfo => ({
   role,
 });
 const members: Member[] = [
-  { userId: 'u-sari', name: 'Bu Sari', role: 'owner', viaLink: false, addedAt: '2026-11-23T08:00:00.000Z' },
-  { userId: 'u-budi', name: 'Pak Budi', role: 'editor', viaLink: true, addedAt: '2026-11-23T08:30:00.000Z' },
+  {
+    userId: 'u-sari',
+    name: 'Bu Sari',
+    guest: false,
+    role: 'owner',
+    viaLink: false,
+    addedAt: '2026-11-23T08:00:00.000Z',
+  },
+  {
+    userId: 'u-budi',
+    name: 'Pak Budi',
+    guest: false,
+    role: 'editor',
+    viaLink: true,
+    addedAt: '2026-11-23T08:30:00.000Z',
+  },
 ];
 const activeLink: ShareLink = {
   id: 'link-1',

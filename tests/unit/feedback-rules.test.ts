@@ -15,8 +15,9 @@ import {
   setThreadStatus,
   threadsMap,
 } from '../../shared/feedback/feedback-doc';
-import { checkFeedbackUpdate, type FeedbackActor } from '../../shared/feedback/feedback-rules';
+import type { FeedbackActor } from '../../shared/feedback/feedback-rules';
 import type { Anchor } from '../../shared/feedback/feedback-schema';
+import { checkMentoringUpdate as checkFeedbackUpdate } from '../../shared/mentoring/mentoring-checker';
 import { attemptFeedbackChange } from './support/feedback-attempt';
 
 const anchor: Anchor = {
@@ -28,8 +29,8 @@ const anchor: Anchor = {
 };
 const mentor = { id: 'u-budi', name: 'Pak Budi' };
 const teacher = { id: 'u-sari', name: 'Bu Sari' };
-const asMentor: FeedbackActor = { userId: mentor.id, role: 'commenter' };
-const asTeacher: FeedbackActor = { userId: teacher.id, role: 'owner' };
+const asMentor: FeedbackActor = { userId: mentor.id, name: mentor.name, role: 'commenter' };
+const asTeacher: FeedbackActor = { userId: teacher.id, name: teacher.name, role: 'owner' };
 
 const attempt = attemptFeedbackChange;
 
@@ -104,8 +105,9 @@ describe('feedback rules', () => {
       reason: 'may-not-resolve',
     });
     expect(
-      attempt(server, { userId: 'u-ed', role: 'editor' }, (copy) => setThreadStatus(copy, threadId, 'resolved', 'u-ed'))
-        .result,
+      attempt(server, { userId: 'u-ed', name: 'Bu Editor', role: 'editor' }, (copy) =>
+        setThreadStatus(copy, threadId, 'resolved', 'u-ed'),
+      ).result,
     ).toEqual({
       ok: true,
     });

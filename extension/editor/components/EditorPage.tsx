@@ -62,7 +62,9 @@ export function EditorPage(props: {
   // The server's refusal wins: the role may have been lowered since the draft info was fetched.
   const role = writeRefusal?.role ?? draft.info?.role ?? null;
   // Unknown role (never seen, offline): editable, as the server still refuses what it must.
-  const editable = !writeRefusal && (role === null || can(role, 'edit-content'));
+  // A rule refusal (an image from another site) drops that change only; a role refusal locks the editor.
+  const lockedOut = writeRefusal?.code === 'read-only';
+  const editable = !lockedOut && (role === null || can(role, 'edit-content'));
   const user: PresenceUser = useMemo(
     () => ({ id: props.me.id, name: props.me.name, color: colorForUser(props.me.id) }),
     [props.me.id, props.me.name],
@@ -135,13 +137,19 @@ export function EditorPage(props: {
       />
       <CycleTabs draftId={draftId} view={view} />
       {!editable && role && <ReadOnlyBanner role={role} />}
-      {discardedText && <RefusedChangesNotice text={discardedText} win={win} />}
+      {discardedText && (
+        <RefusedChangesNotice
+          text={discardedText}
+          win={win}
+          message={writeRefusal?.code === 'content-rule' ? t('editor.refused.externalImage') : undefined}
+        />
+      )}
       {view === 'versions' ? (
         <VersionsView
           api={api}
           draftId={draftId}
           doc={connection?.doc ?? null}
-          canEdit={!writeRefusal && can(role, 'edit-content')}
+          canEdit={!lockedOut && can(role, 'edit-content')}
           pending={status.pending}
         />
       ) : view === 'reflect' || view === 'plan' ? (

@@ -28,6 +28,7 @@ export function describeAccessContract({ name, openFixture, openStorage }: Contr
       expect(user).toEqual({
         id: 'user-sari',
         name: 'Bu Sari',
+        guest: false,
         createdAt: '2026-11-23T08:00:00.400Z',
         tokensValidFrom: '2026-11-23T08:00:00.000Z',
       });

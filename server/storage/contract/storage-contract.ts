@@ -7,6 +7,7 @@ import type { Storage } from '../storage';
 import { describeAccessContract } from './access-contract';
 import { describeCycleContract } from './cycle-contract';
 import { describeDocumentContract } from './document-contract';
+import { describeSessionContract } from './session-contract';
 import { describeVersionContract } from './version-contract';
 
 export interface StorageFixture {
@@ -48,6 +49,7 @@ export function describeStorageContract(name: string, open: OpenStorage): void {
   };
   describeDocumentContract(context);
   describeAccessContract(context);
+  describeSessionContract(context);
   describeCycleContract(context);
   describeVersionContract(context);
 }

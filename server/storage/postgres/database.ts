@@ -123,6 +123,22 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX draft_versions_by_draft ON draft_versions (draft_id, created_at);
   `,
+  // v4 (SQLite v6): sessions — every token names one, so signing out ends it on the server; guests
+  // (joined by a link with only a name) are marked as such.
+  `
+  ALTER TABLE users ADD COLUMN guest BOOLEAN NOT NULL DEFAULT FALSE;
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL CHECK (kind IN ('web', 'extension', 'link')),
+    label TEXT,
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    revoked_at TIMESTAMPTZ,
+    position BIGINT GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE INDEX sessions_by_user ON sessions (user_id, created_at);
+  `,
 ];
 
 // Any constant works; it only has to be the same in every process that migrates this database.

@@ -3,7 +3,7 @@ import type { Role } from '../../../shared/auth/roles';
 import type { MemberRecord, MemberStore, ShareLinkRecord, ShareLinkStore } from '../storage';
 import { inTransaction, type PostgresPool } from './database';
 
-const MEMBER_COLUMNS = `m.draft_id AS "draftId", m.user_id AS "userId", u.name AS name, m.role AS role,
+const MEMBER_COLUMNS = `m.draft_id AS "draftId", m.user_id AS "userId", u.name AS name, u.guest AS guest, m.role AS role,
   m.via_link_id AS "viaLinkId", m.added_at AS "addedAt"`;
 
 const LINK_COLUMNS = `l.id, l.draft_id AS "draftId", l.role, l.created_by AS "createdBy", l.created_at AS "createdAt",

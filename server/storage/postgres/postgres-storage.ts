@@ -7,6 +7,7 @@ import { openPool } from './database';
 import { createPostgresDocumentStore } from './postgres-documents';
 import { createPostgresDraftStore } from './postgres-drafts';
 import { createPostgresMemberStore, createPostgresShareLinkStore } from './postgres-members';
+import { createPostgresSessionStore } from './postgres-sessions';
 import { createPostgresTemplateStore } from './postgres-templates';
 import { createPostgresUserStore } from './postgres-users';
 import { createPostgresVersionStore } from './postgres-versions';
@@ -34,6 +35,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     members: createPostgresMemberStore(pool, now),
     shareLinks: createPostgresShareLinkStore(pool, now),
     users: createPostgresUserStore(pool, now),
+    sessions: createPostgresSessionStore(pool, now),
     workspaces: createPostgresWorkspaceStore(pool, now),
     templates: createPostgresTemplateStore(pool, now),
     versions: createPostgresVersionStore(pool, now),

@@ -2,7 +2,7 @@
 import type { UserRecord, UserStore } from '../storage';
 import type { PostgresPool } from './database';
 
-const COLUMNS = 'id, name, created_at AS "createdAt", tokens_valid_from AS "tokensValidFrom"';
+const COLUMNS = 'id, name, guest, created_at AS "createdAt", tokens_valid_from AS "tokensValidFrom"';
 
 /** Token times (JWT `iat`) are whole seconds; a revocation covers the whole second it happens in. */
 function nextWholeSecond(iso: string): string {
@@ -15,16 +15,14 @@ function wholeSecond(iso: string): string {
 
 export function createPostgresUserStore(pool: PostgresPool, now: () => string): UserStore {
   return {
-    createUser: async ({ id, name }) => {
+    createUser: async ({ id, name, guest = false }) => {
       const createdAt = now();
       const tokensValidFrom = wholeSecond(createdAt);
-      await pool.query('INSERT INTO users (id, name, created_at, tokens_valid_from) VALUES ($1, $2, $3, $4)', [
-        id,
-        name,
-        createdAt,
-        tokensValidFrom,
-      ]);
-      return { id, name, createdAt, tokensValidFrom };
+      await pool.query(
+        'INSERT INTO users (id, name, guest, created_at, tokens_valid_from) VALUES ($1, $2, $3, $4, $5)',
+        [id, name, guest, createdAt, tokensValidFrom],
+      );
+      return { id, name, guest, createdAt, tokensValidFrom };
     },
     getUser: async (id) =>
       (await pool.query<UserRecord>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id])).rows[0] ?? null,

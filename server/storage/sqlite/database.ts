@@ -138,6 +138,21 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX draft_versions_by_draft ON draft_versions (draft_id, created_at);
   `,
+  // v6: sessions — every token names one, so signing out ends it on the server; guests (joined by a
+  // link with only a name) are marked as such.
+  `
+  ALTER TABLE users ADD COLUMN guest INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL CHECK (kind IN ('web', 'extension', 'link')),
+    label TEXT,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  CREATE INDEX sessions_by_user ON sessions (user_id, created_at);
+  `,
 ];
 
 export interface OpenDatabaseOptions {

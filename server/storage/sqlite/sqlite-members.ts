@@ -3,8 +3,11 @@ import type { Role } from '../../../shared/auth/roles';
 import type { MemberRecord, MemberStore, ShareLinkRecord, ShareLinkStore } from '../storage';
 import type { SqliteDatabase } from './database';
 
-const MEMBER_COLUMNS = `m.draft_id AS draftId, m.user_id AS userId, u.name AS name, m.role AS role,
+const MEMBER_COLUMNS = `m.draft_id AS draftId, m.user_id AS userId, u.name AS name, u.guest AS guest, m.role AS role,
   m.via_link_id AS viaLinkId, m.added_at AS addedAt`;
+
+type MemberRow = Omit<MemberRecord, 'guest'> & { guest: number };
+const memberOf = (row: MemberRow): MemberRecord => ({ ...row, guest: row.guest === 1 });
 
 const LINK_COLUMNS = `l.id, l.draft_id AS draftId, l.role, l.created_by AS createdBy, l.created_at AS createdAt,
   l.expires_at AS expiresAt, l.revoked_at AS revokedAt,
@@ -14,11 +17,11 @@ export function createSqliteMemberStore(db: SqliteDatabase, now: () => string): 
   const selectRole = db.prepare<[string, string], { role: Role }>(
     'SELECT role FROM draft_members WHERE draft_id = ? AND user_id = ?',
   );
-  const selectMembers = db.prepare<[string], MemberRecord>(
+  const selectMembers = db.prepare<[string], MemberRow>(
     `SELECT ${MEMBER_COLUMNS} FROM draft_members m JOIN users u ON u.id = m.user_id
      WHERE m.draft_id = ? ORDER BY CASE m.role WHEN 'owner' THEN 0 ELSE 1 END, m.added_at, u.name`,
   );
-  const selectMember = db.prepare<[string, string], MemberRecord>(
+  const selectMember = db.prepare<[string, string], MemberRow>(
     `SELECT ${MEMBER_COLUMNS} FROM draft_members m JOIN users u ON u.id = m.user_id
      WHERE m.draft_id = ? AND m.user_id = ?`,
   );
@@ -34,12 +37,12 @@ export function createSqliteMemberStore(db: SqliteDatabase, now: () => string): 
 
   return {
     getRole: async (draftId, userId) => selectRole.get(draftId, userId)?.role ?? null,
-    listMembers: async (draftId) => selectMembers.all(draftId),
+    listMembers: async (draftId) => selectMembers.all(draftId).map(memberOf),
     putMember: async ({ draftId, userId, role, viaLinkId }) => {
       upsertMember.run(draftId, userId, role, viaLinkId, now());
       const member = selectMember.get(draftId, userId);
       if (!member) throw new Error(`member ${userId} of ${draftId} vanished right after upsert`);
-      return member;
+      return memberOf(member);
     },
     removeMember: async (draftId, userId) => deleteMember.run(draftId, userId).changes > 0,
   };

@@ -8,6 +8,7 @@ import { openDatabase } from './database';
 import { createSqliteDocumentStore } from './sqlite-documents';
 import { createSqliteDraftStore } from './sqlite-drafts';
 import { createSqliteMemberStore, createSqliteShareLinkStore } from './sqlite-members';
+import { createSqliteSessionStore } from './sqlite-sessions';
 import { createSqliteTemplateStore } from './sqlite-templates';
 import { createSqliteUserStore } from './sqlite-users';
 import { createSqliteVersionStore } from './sqlite-versions';
@@ -33,6 +34,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     members: createSqliteMemberStore(db, now),
     shareLinks: createSqliteShareLinkStore(db, now),
     users: createSqliteUserStore(db, now),
+    sessions: createSqliteSessionStore(db, now),
     workspaces: createSqliteWorkspaceStore(db, now),
     templates: createSqliteTemplateStore(db, now),
     versions: createSqliteVersionStore(db, now),

@@ -36,6 +36,8 @@ export const id = {
   'editor.readOnly.viewer': 'Anda hanya dapat melihat draf ini.',
   'editor.refused.lost':
     'Perubahan yang Anda buat di perangkat ini tidak disimpan ke draf, karena Anda tidak dapat mengubah isinya. Salin teks Anda agar tidak hilang.',
+  'editor.refused.externalImage':
+    'Gambar yang diambil langsung dari situs lain tidak dapat disimpan di draf, jadi perubahan terakhir Anda di perangkat ini tidak tersimpan. Salin teks Anda agar tidak hilang, lalu sisipkan gambarnya dari perangkat.',
   'editor.refused.copy': 'Salin teks saya yang belum tersimpan',
   'editor.refused.copied': 'Teks disalin. Tempel di tempat lain, misalnya pesan untuk pemilik draf.',
   'editor.refused.copyFailed': 'Tidak bisa menyalin otomatis; salin teks di bawah.',
@@ -68,6 +70,8 @@ export const id = {
   'editor.sync.refused.rate-limited': 'Server menolak: terlalu banyak permintaan. Muat ulang sebentar lagi.',
   'editor.sync.refused.server-error': 'Terjadi kesalahan di server.',
   'editor.sync.refused.shutting-down': 'Server sedang dimatikan.',
+  'editor.sync.refused.too-many-connections':
+    'Terlalu banyak tab atau perangkat Anda yang terhubung sekaligus. Tutup beberapa; draf ini tersambung lagi dengan sendirinya.',
   'editor.sync.refused.too-slow':
     'Sambungan terlalu lambat; menyambung ulang. Perubahan Anda tetap tersimpan di perangkat ini.',
   'editor.sync.writeRefused.commenter': 'Perubahan ditolak: Anda hanya dapat berkomentar.',
@@ -139,6 +143,8 @@ export const en: Record<keyof typeof id, string> = {
   'editor.readOnly.viewer': 'You can view but not edit this draft.',
   'editor.refused.lost':
     'The changes you made on this device were not saved to the draft, because you cannot edit its content. Copy your text so it is not lost.',
+  'editor.refused.externalImage':
+    'Pictures loaded straight from other sites cannot be stored in a draft, so your last changes on this device were not saved. Copy your text so it is not lost, then insert the picture from your device.',
   'editor.refused.copy': 'Copy my unsaved text',
   'editor.refused.copied': "Text copied. Paste it somewhere else, for example in a message to the draft's owner.",
   'editor.refused.copyFailed': 'Could not copy automatically; copy the text below.',
@@ -171,6 +177,8 @@ export const en: Record<keyof typeof id, string> = {
   'editor.sync.refused.rate-limited': 'Refused by the server: too many requests. Reload in a moment.',
   'editor.sync.refused.server-error': 'Something went wrong on the server.',
   'editor.sync.refused.shutting-down': 'The server is shutting down.',
+  'editor.sync.refused.too-many-connections':
+    'Too many of your tabs or devices are connected at once. Close some; this draft reconnects by itself.',
   'editor.sync.refused.too-slow': 'The connection is too slow; reconnecting. Your changes are kept on this device.',
   'editor.sync.writeRefused.commenter': 'Changes refused: you can only comment.',
   'editor.sync.writeRefused.viewer': 'Changes refused: you can only view this draft.',

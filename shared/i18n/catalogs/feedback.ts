@@ -80,6 +80,11 @@ export const id = {
   'feedback.refused.may-not-move-stage': 'peran Anda tidak dapat memindahkan tahap draf ke arah itu',
   'feedback.refused.may-not-plan':
     'hanya pemilik dan penyunting yang dapat mengubah refleksi dan rencana tindak lanjut',
+  'feedback.refused.document-full':
+    'dokumen pendampingan draf ini sudah mencapai batas ukurannya; yang sudah tersimpan tetap aman — hapus foto yang tidak perlu atau hubungi pengelola',
+  'feedback.refused.photos-full':
+    'foto observasi draf ini sudah mencapai batasnya; yang sudah tersimpan tetap aman — catatan tanpa foto masih dapat ditambahkan',
+  'feedback.refused.external-image': 'gambar dari situs lain tidak dapat disimpan di draf',
 
   'feedback.draftList.open': '{count} masukan terbuka',
   'feedback.draftList.open.one': '{count} masukan terbuka',
@@ -164,6 +169,11 @@ export const en: Record<keyof typeof id, string> = {
   'feedback.refused.malformed': 'the feedback was not valid',
   'feedback.refused.may-not-move-stage': 'your role cannot move the draft to that stage',
   'feedback.refused.may-not-plan': 'only the owner and editors can change the reflection and the follow-up plan',
+  'feedback.refused.document-full':
+    "this draft's mentoring record has reached its size limit; what is stored is safe — remove photos you do not need or ask your administrator",
+  'feedback.refused.photos-full':
+    "this draft's observation photos have reached their limit; what is stored is safe — notes without a photo can still be added",
+  'feedback.refused.external-image': 'pictures from other sites cannot be stored in a draft',
 
   'feedback.draftList.open': '{count} open feedback items',
   'feedback.draftList.open.one': '{count} open feedback item',

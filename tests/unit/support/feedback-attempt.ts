@@ -1,9 +1,10 @@
 /**
- * How the feedback rules are exercised: the server's document and a client's copy of it; `change`
+ * How the mentoring rules are exercised: the server's document and a client's copy of it; `change`
  * runs on the copy (honestly or not), and the update it makes is checked as the server would.
  */
 import * as Y from 'yjs';
-import { checkFeedbackUpdate, type FeedbackActor } from '../../../shared/feedback/feedback-rules';
+import type { FeedbackActor } from '../../../shared/feedback/feedback-rules';
+import { checkMentoringUpdate } from '../../../shared/mentoring/mentoring-checker';
 
 export function attemptFeedbackChange(server: Y.Doc, actor: FeedbackActor, change: (copy: Y.Doc) => void) {
   const copy = new Y.Doc();
@@ -11,6 +12,6 @@ export function attemptFeedbackChange(server: Y.Doc, actor: FeedbackActor, chang
   const before = Y.encodeStateVector(copy);
   change(copy);
   const update = Y.encodeStateAsUpdate(copy, before);
-  const result = checkFeedbackUpdate(server, update, actor);
+  const result = checkMentoringUpdate(server, update, actor);
   return { result, apply: () => Y.applyUpdate(server, update) };
 }

@@ -3,11 +3,10 @@
  * words: the refused change was dropped and the document reopened from the server's copy.
  */
 import { useState } from 'react';
-import type { FeedbackRefusalReason } from '../../../../shared/feedback/feedback-rules';
-import type { WriteRefusal } from '../../../../shared/protocol/write-refusal';
+import type { WriteRefusal, WriteRefusalReason } from '../../../../shared/protocol/write-refusal';
 import { useT } from '../../../components/i18n';
 
-export function CycleRefusal(props: { refusal: WriteRefusal | null; reasons: readonly FeedbackRefusalReason[] }) {
+export function CycleRefusal(props: { refusal: WriteRefusal | null; reasons: readonly WriteRefusalReason[] }) {
   const t = useT();
   const [dismissed, setDismissed] = useState<WriteRefusal | null>(null);
   const { refusal } = props;

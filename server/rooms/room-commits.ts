@@ -1,0 +1,99 @@
+/**
+ * The heart of durability: an update a writer sends is checked (role, then the room's policy),
+ * stored, and only then applied — which relays it — and announced (cluster, compaction, hooks).
+ * Several writers' updates waiting together are stored in one commit, then applied in the order of
+ * their sequence numbers, so the document, the cluster's seq tracking and compaction see the log's order.
+ */
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/protocol/close-codes';
+import type { Logger } from '../logger';
+import type { DocumentStore } from '../storage/storage';
+import type { RoomPolicy, RuleRefusal } from './policies/room-policy';
+import type { CloseCodeValue, RoomConnection } from './room-connections';
+import type { DecodedUpdate } from './sync-messages';
+
+export type ReadOnly = { code: 'read-only'; reason?: undefined; detail: string };
+
+export interface RoomCommitsOptions {
+  name: string;
+  doc: Y.Doc;
+  documents: DocumentStore;
+  policy: RoomPolicy;
+  log: Logger;
+  /** Checked per update against the role as it is now. */
+  mayWrite(connection: RoomConnection): boolean;
+  /** Tells the sender its update was refused (the connection stays open unless it refused too often). */
+  refuse(connection: RoomConnection, refusal: RuleRefusal | ReadOnly): void;
+  close(connection: RoomConnection, code: CloseCodeValue, detail: string): void;
+  /** Stored and applied as `seq`. */
+  committed(connection: RoomConnection, update: Uint8Array, seq: number): void;
+}
+
+export class RoomCommits {
+  constructor(private readonly options: RoomCommitsOptions) {}
+
+  async storeAndApply(connection: RoomConnection, update: DecodedUpdate): Promise<void> {
+    if (!this.mayStore(connection, update)) return;
+    let seq: number;
+    try {
+      seq = await this.options.documents.appendUpdate(this.options.name, update.bytes);
+    } catch (error) {
+      this.storingFailed(connection, error);
+      return;
+    }
+    this.applyCommitted(connection, update.bytes, seq);
+  }
+
+  /** Several writers' updates, each checked alone, stored at once, applied in sequence order. */
+  async storeAndApplyAll(items: readonly { connection: RoomConnection; update: DecodedUpdate }[]): Promise<void> {
+    const [first] = items;
+    if (items.length === 1 && first) {
+      await this.storeAndApply(first.connection, first.update);
+      return;
+    }
+    const accepted = items.filter(({ connection, update }) => this.mayStore(connection, update));
+    const outcomes = await Promise.all(
+      accepted.map(({ connection, update }) =>
+        this.options.documents.appendUpdate(this.options.name, update.bytes).then(
+          (seq) => ({ connection, update, seq }),
+          (error: unknown) => {
+            this.storingFailed(connection, error);
+            return null;
+          },
+        ),
+      ),
+    );
+    const stored = outcomes.filter((outcome) => outcome !== null).sort((a, b) => a.seq - b.seq);
+    for (const { connection, update, seq } of stored) this.applyCommitted(connection, update.bytes, seq);
+  }
+
+  /** Role, then the room's policy; a refusal is told and nothing is stored. */
+  private mayStore(connection: RoomConnection, update: DecodedUpdate): boolean {
+    if (!this.options.mayWrite(connection)) {
+      this.options.refuse(connection, { code: 'read-only', detail: 'role may not write' });
+      return false;
+    }
+    // Checked against the document as it is: the room's queue lets nothing else change it before the apply.
+    const broken = this.options.policy.check(update, connection.session);
+    if (broken) this.options.refuse(connection, broken);
+    return !broken;
+  }
+
+  /** Not applied either, so the client still has it and sends it again when it reconnects. */
+  private storingFailed(connection: RoomConnection, error: unknown): void {
+    this.options.log.error({ err: error, connection: connection.session.connectionId }, 'storing an update failed');
+    this.options.close(connection, CloseCode.ServerError, 'storage failed');
+  }
+
+  private applyCommitted(connection: RoomConnection, update: Uint8Array, seq: number): void {
+    try {
+      Y.applyUpdate(this.options.doc, update, connection);
+    } catch (error) {
+      // Decoded fine yet Yjs refused it; loading skips such an update too (room-load.ts).
+      this.options.log.error({ err: error, seq }, 'a stored update could not be applied');
+      this.options.close(connection, CloseCode.InvalidMessage, 'update could not be applied');
+      return;
+    }
+    this.options.committed(connection, update, seq);
+  }
+}
