@@ -8,6 +8,7 @@ import { DraftIdSchema } from '../../shared/protocol/api';
 import { type AuthFailureReason, type AuthResult, authenticateToken, bearerToken } from '../auth/authenticate';
 import type { SessionTokens } from '../auth/session-tokens';
 import type { ListedDraftRecord, MemberDraftRecord, Storage, UserRecord } from '../storage/storage';
+import type { JoinLimits } from './join-limits';
 import { apiError, type JsonReply, readJsonBody } from './json';
 
 export interface ApiContext {
@@ -25,6 +26,8 @@ export interface ApiContext {
   readDocument<T>(name: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** A member's role changed or was removed; open connections must follow (see RoomRegistry). */
   accessChanged(draftId: string, userId: string, role: Role | null): void;
+  /** Joins per address and guest accounts per share link (join-limits.ts). */
+  joinLimits: JoinLimits;
 }
 
 export type Route = (request: IncomingMessage, context: ApiContext, params: string[]) => Promise<JsonReply>;

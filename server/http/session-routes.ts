@@ -50,6 +50,8 @@ const linkFailures = {
 
 /** Signed-in callers join as themselves; anyone else must give a name and gets a new account. */
 export const join: Route = async (request: IncomingMessage, context: ApiContext) => {
+  const tooMany = context.joinLimits.admitRequest(request);
+  if (tooMany) return tooMany;
   const body = await parseBody(request, context, JoinRequestSchema);
   if (!body.ok) return body.reply;
   const auth = await authenticateRequest(request, context);
@@ -65,8 +67,13 @@ export const join: Route = async (request: IncomingMessage, context: ApiContext)
     user = auth.user;
   } else {
     if (!body.value.name) return apiError(400, 'bad-request', 'name: required to join without signing in');
+    const guest = context.joinLimits.admitGuest(checked.link.id);
+    if (!guest.ok) return guest.reply;
     const created = await createUserAccount({ users: context.storage.users, tokens: context.tokens }, body.value.name);
-    if (!created.ok) return apiError(400, 'bad-request', `name: ${created.message}`);
+    if (!created.ok) {
+      guest.cancel();
+      return apiError(400, 'bad-request', `name: ${created.message}`);
+    }
     user = created.user;
     session = await sessionFor(context, user, created.session);
   }
