@@ -22,7 +22,9 @@ export function editorContentSecurityPolicy(host: string | null): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    // Tiptap adds a <style> element and ProseMirror table views set style attributes.
+    // Tiptap adds its base styles as a <style> element, and table markup carries style attributes
+    // (column widths, alignment). Inline CSS cannot send anything away: images, fonts and
+    // connections stay limited to this server below.
     "style-src 'self' 'unsafe-inline'",
     // Clipped images are stored in the draft and shown as data: or blob: URLs, never hot-linked.
     "img-src 'self' data: blob:",
