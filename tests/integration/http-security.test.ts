@@ -161,7 +161,7 @@ describe('/metrics is for operators', () => {
 
 describe('/api/join limits', () => {
   it('the 11th join from one address within a minute is refused: 429, retry-after and a rate-limited JSON error', async () => {
-    const running = await serverWith();
+    const running = await serverWith({ DAMPINGI_JOIN_RATE_PER_ADDRESS: '10' });
     const owner = await running.addUser('Bu Sari');
     const draft = await running.createDraft(owner.token, 'Fotosintesis');
     const secret = await shareLink(running, owner.token, draft.id);
