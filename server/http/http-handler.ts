@@ -9,7 +9,7 @@ import type { ServerMetrics } from '../metrics';
 import { type ApiContext, handleApiRequest, isApiPath } from './api-routes';
 import { type CorsPolicy, corsFor } from './cors';
 import { apiError, sendJson } from './json';
-import { METRICS_PATH, publicMetricsAccess, sendMetrics } from './metrics-access';
+import { answerPublicMetrics, METRICS_PATH } from './metrics-access';
 import { setSecurityHeaders } from './security-headers';
 import { serveStaticFile } from './static-files';
 
@@ -33,13 +33,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     setSecurityHeaders(response, api ? 'api' : 'page', request.headers.host);
     try {
       if (pathname === METRICS_PATH) {
-        const access = publicMetricsAccess(options.metricsToken, request.headers.authorization);
-        if (access === 'not-found')
-          response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
-        else if (access === 'unauthorized') sendJson(response, metricsUnauthorized());
-        else if (request.method !== 'GET')
-          sendJson(response, { ...apiError(405, 'bad-request', 'GET only'), headers: { allow: 'GET' } });
-        else await sendMetrics(response, options.metrics);
+        await answerPublicMetrics(request, response, options.metricsToken, options.metrics);
         return;
       }
       if (!api) {
@@ -49,8 +43,9 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       // Answers differ by Origin, so a shared cache must not hand one origin's answer to another.
       response.setHeader('vary', 'Origin');
       const cors = corsFor(options.cors, request.headers.origin, request.headers.host);
-      if (cors.kind === 'allowed')
+      if (cors.kind === 'allowed') {
         for (const [name, value] of Object.entries(cors.headers)) response.setHeader(name, value);
+      }
       if (request.method === 'OPTIONS') {
         if (cors.kind === 'refused') sendJson(response, apiError(403, 'forbidden', 'this origin may not call the API'));
         else response.writeHead(204).end();
@@ -62,12 +57,5 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       if (!response.headersSent) sendJson(response, apiError(500, 'internal', 'internal server error'));
       else response.destroy();
     }
-  };
-}
-
-function metricsUnauthorized() {
-  return {
-    ...apiError(401, 'unauthorized', 'send the metrics token as Authorization: Bearer <token>'),
-    headers: { 'www-authenticate': 'Bearer realm="metrics"' },
   };
 }

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { bearerToken } from '../auth/authenticate';
 import type { ServerMetrics } from '../metrics';
+import { apiError, type JsonReply, sendJson } from './json';
 import { setSecurityHeaders } from './security-headers';
 
 export const METRICS_PATH = '/metrics';
@@ -28,9 +29,33 @@ export function publicMetricsAccess(token: string | null, authorization: string 
 
 type MetricsSource = Pick<ServerMetrics, 'render'>;
 
-export async function sendMetrics(response: ServerResponse, metrics: MetricsSource): Promise<void> {
+async function sendMetrics(response: ServerResponse, metrics: MetricsSource): Promise<void> {
   const { contentType, body } = await metrics.render();
   response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);
+}
+
+function notFound(response: ServerResponse): void {
+  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+}
+
+const unauthorized: JsonReply = {
+  ...apiError(401, 'unauthorized', 'send the metrics token as Authorization: Bearer <token>'),
+  headers: { 'www-authenticate': 'Bearer realm="metrics"' },
+};
+
+/** `/metrics` on the public port: 404 unless a token is configured, then only to that token. */
+export async function answerPublicMetrics(
+  request: IncomingMessage,
+  response: ServerResponse,
+  token: string | null,
+  metrics: MetricsSource,
+): Promise<void> {
+  const access = publicMetricsAccess(token, request.headers.authorization);
+  if (access === 'not-found') notFound(response);
+  else if (access === 'unauthorized') sendJson(response, unauthorized);
+  else if (request.method !== 'GET')
+    sendJson(response, { ...apiError(405, 'bad-request', 'GET only'), headers: { allow: 'GET' } });
+  else await sendMetrics(response, metrics);
 }
 
 export interface MetricsServer {
@@ -48,7 +73,7 @@ export async function startMetricsServer(
     setSecurityHeaders(response, 'api', undefined);
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (pathname !== METRICS_PATH || request.method !== 'GET') {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      notFound(response);
       return;
     }
     sendMetrics(response, metrics).catch((error: unknown) => {
