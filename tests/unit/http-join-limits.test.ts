@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGuestAccountCap } from '../../server/http/guest-account-cap';
 import { createJoinLimits } from '../../server/http/join-limits';
 import { createKeyedRateLimit } from '../../server/http/keyed-rate-limit';
+import { clientAddress } from '../../server/transport/client-address';
 
 function clock() {
   const state = { ms: 1_000_000 };
@@ -106,6 +107,14 @@ describe('limits of /api/join', () => {
     for (let index = 0; index < 3; index += 1)
       proxied.admitRequest(from('127.0.0.1', `203.0.113.${index}, 198.51.100.50`));
     expect(proxied.admitRequest(from('127.0.0.1', 'forged, 198.51.100.50'))?.status).toBe(429);
+  });
+
+  it('behind a trusted proxy, a missing or malformed X-Forwarded-For counts as the proxy itself, never as nobody', () => {
+    expect(clientAddress(from('10.0.0.2', 'not-an-address'), true)).toBe('10.0.0.2');
+    expect(clientAddress(from('10.0.0.2', '198.51.100.1, '), true)).toBe('10.0.0.2');
+    expect(clientAddress(from('10.0.0.2'), true)).toBe('10.0.0.2');
+    expect(clientAddress({ headers: {}, socket: {} }, false)).toBe('unknown');
+    expect(clientAddress(from('10.0.0.2', '[2001:db8::1]'), true)).toBe('2001:db8::1');
   });
 
   it('IPv6 clients are counted per /64, so changing the address within it does not reset the count', () => {
