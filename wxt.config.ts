@@ -1,6 +1,23 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * The pages' build puts zod and `editor/zod-without-eval.ts` in one chunk, so `z.config({ jitless:
+ * true })` runs before any other chunk builds a schema: zod decides at `z.object()` whether to
+ * probe `new Function`, and the web editor's CSP (like an extension page's) reports that probe.
+ */
+function zodChunk(id: string): string | undefined {
+  return id.includes('/node_modules/zod/') || id.endsWith('/editor/zod-without-eval.ts') ? 'zod' : undefined;
+}
+
 export default defineConfig({
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      // Only the multi-page build of the HTML pages splits chunks (scripts are single IIFE files).
+      if (!entrypoints.some((entrypoint) => entrypoint.name === 'editor')) return;
+      const output = viteConfig.build?.rollupOptions?.output;
+      if (output && !Array.isArray(output)) output.manualChunks = zodChunk;
+    },
+  },
   srcDir: 'extension',
   outDir: '.output',
   // Static files (the web editor's offline service worker) live beside the rest of the extension.

@@ -16,7 +16,7 @@ import { serveAnchorPages } from './open-draft/anchor-pages';
 import { type DraftText, draftTextOf, draftYDoc } from './open-draft/draft-document';
 import type { ProbeMarks } from './open-draft/page-probe';
 import { markersFor, type PageRequest, visitPage, waitForLocalCopy } from './open-draft/page-visit';
-import { type RoomAccess, type ServerUnderTest, startServerUnderTest } from './servers';
+import { benchMetricsHeaders, type RoomAccess, type ServerUnderTest, startServerUnderTest } from './servers';
 import { pollUntil, type Spread, spread } from './stats';
 
 export const openedPages = ['dampingi-cold', 'dampingi-warm', 'static-html', 'bare-tiptap'] as const;
@@ -90,7 +90,7 @@ async function storeDraft(server: ServerUnderTest, text: DraftText): Promise<{ r
 /** Rooms unload a little after their last client leaves; then the next open loads the draft from SQLite. */
 async function waitUntilNoRoomLoaded(server: ServerUnderTest): Promise<void> {
   await pollUntil(async () => {
-    const body = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    const body = await (await fetch(`${server.httpUrl}/metrics`, { headers: benchMetricsHeaders })).text();
     const loaded = [...body.matchAll(/^dampingi_documents_loaded(?:\{[^}]*\})?\s+(\S+)/gm)];
     if (loaded.length === 0) throw new Error('the server reports no dampingi_documents_loaded metric');
     return loaded.every((match) => Number(match[1]) === 0);

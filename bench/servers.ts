@@ -52,6 +52,10 @@ export interface ServerUnderTest {
   stop(): Promise<void>;
 }
 
+/** Dampingi serves /metrics only to this bearer token (DAMPINGI_METRICS_TOKEN); the bench reads it. */
+export const BENCH_METRICS_TOKEN = 'bench-metrics-token-0123456789';
+export const benchMetricsHeaders = { authorization: `Bearer ${BENCH_METRICS_TOKEN}` };
+
 /** The core the server runs on; the load generator pins itself elsewhere (see run.ts). */
 export const SERVER_CORE = '0';
 
@@ -104,6 +108,7 @@ async function launchCommand(
           // The trace replay types faster than any person; the per-connection limits would close it.
           DAMPINGI_RATE_MESSAGES_PER_SECOND: '1000000',
           DAMPINGI_RATE_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+          DAMPINGI_METRICS_TOKEN: BENCH_METRICS_TOKEN,
           LOG_LEVEL: 'warn',
         },
       };

@@ -13,6 +13,8 @@ import { freePort, startHaproxy, startPostgres, startRedis, waitForPort } from '
 const root = resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'dampingi-cluster-'));
 const tokenSecret = randomBytes(32).toString('hex');
+// /metrics is not public (server/http/metrics-access.ts): the operator scrapes it with this token.
+const metricsToken = process.env.DAMPINGI_METRICS_TOKEN || randomBytes(16).toString('hex');
 
 console.log('Starting Redis and PostgreSQL…');
 const redis = await startRedis();
@@ -23,6 +25,7 @@ const env = {
   DAMPINGI_DATABASE_URL: postgres.url,
   DAMPINGI_REDIS_URL: redis.url,
   DAMPINGI_TOKEN_SECRET: tokenSecret,
+  DAMPINGI_METRICS_TOKEN: metricsToken,
   DAMPINGI_WEB_DIR: resolve(root, process.env.DAMPINGI_WEB_DIR ?? '.output/chrome-mv3'),
   DAMPINGI_HOST: '127.0.0.1',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
@@ -52,7 +55,7 @@ const userCommand = `DAMPINGI_DATABASE_URL=${postgres.url} DAMPINGI_TOKEN_SECRET
 console.log(`
 Dampingi cluster running:
   open            ${haproxy.url}/editor.html   (HAProxy, round robin over both processes)
-  process 1       http://127.0.0.1:${ports[0]}   metrics: /metrics
+  process 1       http://127.0.0.1:${ports[0]}   metrics: curl -H 'authorization: Bearer ${metricsToken}' http://127.0.0.1:${ports[0]}/metrics
   process 2       http://127.0.0.1:${ports[1]}
   PostgreSQL      ${postgres.url}
   Redis           ${redis.url}

@@ -8,6 +8,8 @@ import { loadTokenSecret } from './auth/token-secret';
 import type { Cluster } from './cluster/open-cluster';
 import { publicBaseUrl, type ServerConfig } from './config';
 import { createHttpHandler } from './http/http-handler';
+import { createJoinLimits } from './http/join-limits';
+import { type MetricsServer, startMetricsServer } from './http/metrics-access';
 import { createLogger, type Logger } from './logger';
 import { createServerMetrics } from './metrics';
 import { DraftSummaries } from './rooms/draft-summaries';
@@ -24,6 +26,8 @@ export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:8787`. */
   readonly url: string;
   readonly port: number;
+  /** The loopback-only `/metrics` URL when DAMPINGI_METRICS_PORT is set, else null. */
+  readonly metricsUrl: string | null;
   /** Closes sockets (4503), finishes every received write, closes the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -160,6 +164,9 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       maxJsonBodyBytes: config.maxJsonBodyBytes,
       maxTemplateBytes: config.maxTemplateBytes,
       metrics,
+      metricsToken: config.metricsToken,
+      cors: { extensionOrigins: config.extensionOrigins },
+      joinLimits: createJoinLimits(config.joinLimits, { trustProxy: config.trustProxy }),
       stats: () => ({ rooms: registry.roomCount, connections: registry.connectionCount }),
     }),
   );
@@ -179,10 +186,23 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     await opened.close();
     throw error;
   }
+  let metricsServer: MetricsServer | null = null;
+  if (config.metricsPort !== null) {
+    try {
+      metricsServer = await startMetricsServer(config.metricsPort, metrics, (error) =>
+        logger.error({ err: error }, 'rendering /metrics failed'),
+      );
+    } catch (error) {
+      await new Promise<void>((done) => httpServer.close(() => done()));
+      await cluster?.close();
+      await opened.close();
+      throw error;
+    }
+  }
   const port = (httpServer.address() as AddressInfo).port;
   const url = publicBaseUrl(config, port);
   logger.info(
-    { url, storage: storage.kind, dataDir: config.dataDir, webDir: config.webDir },
+    { url, storage: storage.kind, dataDir: config.dataDir, webDir: config.webDir, metricsUrl: metricsServer?.url },
     `Dampingi server listening on ${url}`,
   );
   if ((await storage.users.countUsers()) === 0) {
@@ -193,6 +213,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   async function close(): Promise<void> {
     sessionWatch.stop();
     const stopped = new Promise<void>((done) => httpServer.close(() => done()));
+    await metricsServer?.close();
     await registry.closeAll();
     await transport.close(CLOSE_GRACE_MS);
     httpServer.closeAllConnections();
@@ -206,6 +227,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   return {
     url,
     port,
+    metricsUrl: metricsServer?.url ?? null,
     close: () => {
       closing ??= close();
       return closing;

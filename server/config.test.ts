@@ -115,4 +115,49 @@ describe('server configuration from the environment', () => {
       expect(message).not.toContain('rahasia');
     }
   });
+
+  it('HTTP hardening: metrics off, any extension origin, no proxy trusted and join limits of 10/min, 30/h, 50 by default', () => {
+    expect(configFromEnv({})).toMatchObject({
+      ok: true,
+      config: {
+        metricsToken: null,
+        metricsPort: null,
+        extensionOrigins: null,
+        trustProxy: false,
+        joinLimits: { perAddressPerMinute: 10, guestJoinsPerLinkPerHour: 30, guestsPerLink: 50 },
+      },
+    });
+  });
+
+  it('reads the HTTP hardening variables, and refuses a short metrics token without repeating it', () => {
+    const chrome = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const result = configFromEnv({
+      DAMPINGI_METRICS_TOKEN: 'rahasia-metrik-0123456789',
+      DAMPINGI_METRICS_PORT: '9464',
+      DAMPINGI_EXTENSION_ORIGINS: ` ${chrome}, moz-extension://0d3c2b1a-1111-2222-3333-444455556666 `,
+      DAMPINGI_TRUST_PROXY: 'TRUE',
+      DAMPINGI_JOIN_RATE_PER_ADDRESS: '20',
+      DAMPINGI_JOIN_RATE_PER_LINK: '60',
+      DAMPINGI_GUESTS_PER_LINK: '0',
+    });
+    expect(result.ok && result.config).toMatchObject({
+      metricsToken: 'rahasia-metrik-0123456789',
+      metricsPort: 9464,
+      extensionOrigins: [chrome, 'moz-extension://0d3c2b1a-1111-2222-3333-444455556666'],
+      trustProxy: true,
+      joinLimits: { perAddressPerMinute: 20, guestJoinsPerLinkPerHour: 60, guestsPerLink: 0 },
+    });
+    const wrong = configFromEnv({
+      DAMPINGI_METRICS_TOKEN: 'rahasia',
+      DAMPINGI_EXTENSION_ORIGINS: 'https://evil.example',
+      DAMPINGI_TRUST_PROXY: 'mungkin',
+    });
+    const message = wrong.ok ? '' : wrong.message;
+    expect(message).toContain('DAMPINGI_METRICS_TOKEN: must be at least 16 characters');
+    expect(message).not.toContain('rahasia');
+    expect(message).toContain('DAMPINGI_EXTENSION_ORIGINS');
+    expect(message).toContain('DAMPINGI_TRUST_PROXY: must be true or false');
+    const samePort = configFromEnv({ DAMPINGI_METRICS_PORT: '8787' });
+    expect(!samePort.ok && samePort.message).toContain('DAMPINGI_METRICS_PORT: must differ from DAMPINGI_PORT');
+  });
 });

@@ -1,6 +1,7 @@
 /** Reads the server's configuration from environment variables through one zod schema, with clear errors. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { EXTENSION_ORIGIN_PATTERN } from './http/cors';
 
 const MiB = 1024 * 1024;
 
@@ -43,7 +44,33 @@ const RedisUrlSchema = z
   );
 
 /** Variables whose value is never repeated in an error message (it may hold a password). */
-const SECRET_VARIABLES = new Set(['DAMPINGI_DATABASE_URL', 'DAMPINGI_REDIS_URL']);
+const SECRET_VARIABLES = new Set(['DAMPINGI_DATABASE_URL', 'DAMPINGI_REDIS_URL', 'DAMPINGI_METRICS_TOKEN']);
+
+/** `chrome-extension://<id>,moz-extension://<uuid>`: the extension pages allowed to call the API (CORS). */
+const ExtensionOriginsSchema = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  )
+  .pipe(
+    z
+      .array(
+        z.string().regex(EXTENSION_ORIGIN_PATTERN, {
+          error: 'each must be an extension origin like chrome-extension://<id> or moz-extension://<uuid>',
+        }),
+      )
+      .min(1, { error: 'list at least one origin, or leave it unset to allow any extension' }),
+  );
+
+const BooleanFlagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'], { error: 'must be true or false' }))
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
 
 /** An unset or empty variable means "use the default". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -109,6 +136,27 @@ const EnvSchema = z
     DAMPINGI_MAX_PHOTO_MB: optional(
       integer(1, 4096, 'megabytes of observation photos one draft may hold (as stored, base64)').default(40),
     ),
+    DAMPINGI_EXTENSION_ORIGINS: optional(ExtensionOriginsSchema.optional()),
+    DAMPINGI_METRICS_TOKEN: optional(
+      z
+        .string()
+        .trim()
+        .min(16, { error: 'must be at least 16 characters (a secret for scraping /metrics)' })
+        .optional(),
+    ),
+    DAMPINGI_METRICS_PORT: optional(
+      integer(0, 65_535, 'loopback-only port for /metrics, 0 picks a free one').optional(),
+    ),
+    DAMPINGI_TRUST_PROXY: optional(BooleanFlagSchema.default(false)),
+    DAMPINGI_JOIN_RATE_PER_ADDRESS: optional(
+      integer(1, 100_000, 'joins per minute from one client address').default(10),
+    ),
+    DAMPINGI_JOIN_RATE_PER_LINK: optional(
+      integer(1, 100_000, 'guest joins per hour through one share link').default(30),
+    ),
+    DAMPINGI_GUESTS_PER_LINK: optional(
+      integer(0, 1_000_000, 'guest accounts one share link may make; 0: only signed-in people join').default(50),
+    ),
     LOG_LEVEL: optional(
       z
         .string()
@@ -118,6 +166,13 @@ const EnvSchema = z
     ),
   })
   .superRefine((vars, context) => {
+    if (vars.DAMPINGI_METRICS_PORT && vars.DAMPINGI_METRICS_PORT === vars.DAMPINGI_PORT) {
+      context.addIssue({
+        code: 'custom',
+        path: ['DAMPINGI_METRICS_PORT'],
+        message: 'must differ from DAMPINGI_PORT (it is a second, loopback-only listener)',
+      });
+    }
     // Several processes (a cluster) need one database and one token key; say so instead of failing later.
     if (vars.DAMPINGI_REDIS_URL && !vars.DAMPINGI_DATABASE_URL) {
       context.addIssue({
@@ -173,6 +228,20 @@ export interface ServerConfig {
   mentoringLimits: { maxDocumentBytes: number; maxPhotoChars: number };
   /** A presence state (cursor, name) whose JSON is longer than this is dropped. */
   maxPresenceChars: number;
+  /** Extension pages allowed by CORS besides this server's own; null: any chrome-extension:// or moz-extension:// (see http/cors.ts). */
+  extensionOrigins: readonly string[] | null;
+  /**
+   * `/metrics` tells who runs what (rooms, refusals, process names), so it is not public: with
+   * `metricsToken` the public port serves it to `Authorization: Bearer <token>`; with
+   * `metricsPort` a second listener on 127.0.0.1 serves it to whoever is on the machine (a local
+   * Prometheus). Neither: `/metrics` answers 404.
+   */
+  metricsToken: string | null;
+  metricsPort: number | null;
+  /** Behind a proxy (the cluster's HAProxy): client addresses come from the last X-Forwarded-For entry. */
+  trustProxy: boolean;
+  /** Limits of `/api/join`, which makes accounts without signing in (http/join-limits.ts). */
+  joinLimits: { perAddressPerMinute: number; guestJoinsPerLinkPerHour: number; guestsPerLink: number };
   logLevel: LogLevel;
   /** Limits below are not read from the environment; tests may override them. */
   maxJsonBodyBytes: number;
@@ -227,6 +296,15 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
         maxPhotoChars: vars.DAMPINGI_MAX_PHOTO_MB * MiB,
       },
       maxPresenceChars: 4096,
+      extensionOrigins: vars.DAMPINGI_EXTENSION_ORIGINS ?? null,
+      metricsToken: vars.DAMPINGI_METRICS_TOKEN ?? null,
+      metricsPort: vars.DAMPINGI_METRICS_PORT ?? null,
+      trustProxy: vars.DAMPINGI_TRUST_PROXY,
+      joinLimits: {
+        perAddressPerMinute: vars.DAMPINGI_JOIN_RATE_PER_ADDRESS,
+        guestJoinsPerLinkPerHour: vars.DAMPINGI_JOIN_RATE_PER_LINK,
+        guestsPerLink: vars.DAMPINGI_GUESTS_PER_LINK,
+      },
       logLevel: vars.LOG_LEVEL,
       maxJsonBodyBytes: 64 * 1024,
       maxTemplateBytes: MiB,

@@ -19,7 +19,15 @@ import {
 } from '../../server/cluster/local-services';
 import { apiPaths, DraftInfoSchema, HealthResponseSchema } from '../../shared/protocol/api';
 import { cpuSeconds, mainThreadRunQueueSeconds, peakRssBytes, rssBytes } from '../proc-stats';
-import { bundled, type RoomAccess, SERVER_CORE, type ServerUnderTest, waitUntilAnswering } from '../servers';
+import {
+  BENCH_METRICS_TOKEN,
+  benchMetricsHeaders,
+  bundled,
+  type RoomAccess,
+  SERVER_CORE,
+  type ServerUnderTest,
+  waitUntilAnswering,
+} from '../servers';
 import {
   haproxyPid,
   pinProcessTree,
@@ -90,6 +98,7 @@ async function startDampingi(index: number, dataDir: string, env: Record<string,
       DAMPINGI_TOKEN_SECRET: TOKEN_SECRET,
       DAMPINGI_RATE_MESSAGES_PER_SECOND: '1000000',
       DAMPINGI_RATE_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+      DAMPINGI_METRICS_TOKEN: BENCH_METRICS_TOKEN,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -119,7 +128,7 @@ async function waitForBothBehind(haproxyUrl: string, count: number): Promise<voi
   const deadline = Date.now() + 20_000;
   while (seen.size < count) {
     if (Date.now() > deadline) throw new Error(`HAProxy reached only ${seen.size} of ${count} processes in 20 s`);
-    const body = await fetch(`${haproxyUrl}/metrics`)
+    const body = await fetch(`${haproxyUrl}/metrics`, { headers: benchMetricsHeaders })
       .then((response) => (response.ok ? response.text() : ''))
       .catch(() => '');
     const label = /process="([^"]+)"/.exec(body)?.[1];

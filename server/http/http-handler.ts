@@ -1,10 +1,16 @@
-/** The HTTP entry point: JSON API (with CORS for the extension's pages) or the static web editor. */
+/**
+ * The HTTP entry point: security headers on every answer, then `/metrics` (operators only), the
+ * JSON API (CORS for this server's and the extension's pages only) or the static web editor.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger';
 import { loggablePath } from '../logger';
 import type { ServerMetrics } from '../metrics';
 import { type ApiContext, handleApiRequest, isApiPath } from './api-routes';
+import { type CorsPolicy, corsFor } from './cors';
 import { apiError, sendJson } from './json';
+import { answerPublicMetrics, METRICS_PATH } from './metrics-access';
+import { setSecurityHeaders } from './security-headers';
 import { serveStaticFile } from './static-files';
 
 export interface HttpHandlerOptions extends ApiContext {
@@ -12,18 +18,10 @@ export interface HttpHandlerOptions extends ApiContext {
   logger: Logger;
   /** Prometheus text exposition at `/metrics`. */
   metrics: Pick<ServerMetrics, 'render'>;
+  /** Null: `/metrics` is not served on this port (see metrics-access.ts). */
+  metricsToken: string | null;
+  cors: CorsPolicy;
 }
-
-/**
- * Extension pages call the API from a `chrome-extension://` origin. Auth is a bearer token, never
- * a cookie, so allowing any origin exposes nothing a caller does not already hold.
- */
-const corsHeaders = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type',
-  'access-control-max-age': '600',
-};
 
 export function createHttpHandler(options: HttpHandlerOptions) {
   const { logger } = options;
@@ -31,19 +29,26 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     const path = loggablePath(request.url);
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     logger.debug({ method: request.method, path }, 'http request');
+    const api = isApiPath(pathname) || pathname === METRICS_PATH;
+    setSecurityHeaders(response, api ? 'api' : 'page', request.headers.host);
     try {
-      if (pathname === '/metrics' && request.method === 'GET') {
-        const { contentType, body } = await options.metrics.render();
-        response.writeHead(200, { 'content-type': contentType }).end(body);
+      if (pathname === METRICS_PATH) {
+        await answerPublicMetrics(request, response, options.metricsToken, options.metrics);
         return;
       }
-      if (!isApiPath(pathname)) {
+      if (!api) {
         await serveStaticFile(request, response, pathname, options.webDir);
         return;
       }
-      for (const [name, value] of Object.entries(corsHeaders)) response.setHeader(name, value);
+      // Answers differ by Origin, so a shared cache must not hand one origin's answer to another.
+      response.setHeader('vary', 'Origin');
+      const cors = corsFor(options.cors, request.headers.origin, request.headers.host);
+      if (cors.kind === 'allowed') {
+        for (const [name, value] of Object.entries(cors.headers)) response.setHeader(name, value);
+      }
       if (request.method === 'OPTIONS') {
-        response.writeHead(204).end();
+        if (cors.kind === 'refused') sendJson(response, apiError(403, 'forbidden', 'this origin may not call the API'));
+        else response.writeHead(204).end();
         return;
       }
       sendJson(response, await handleApiRequest(request, pathname, options));

@@ -9,6 +9,7 @@ import { type AuthFailureReason, type AuthResult, authenticateToken, bearerToken
 import type { SessionTokens } from '../auth/session-tokens';
 import type { SessionEnd } from '../auth/session-watch';
 import type { ListedDraftRecord, MemberDraftRecord, Storage, UserRecord } from '../storage/storage';
+import type { JoinLimits } from './join-limits';
 import { apiError, type JsonReply, readJsonBody } from './json';
 
 export interface ApiContext {
@@ -28,6 +29,8 @@ export interface ApiContext {
   accessChanged(draftId: string, userId: string, role: Role | null): void;
   /** Sessions ended (signed out, revoked): their open connections close, on every process. */
   sessionsEnded(end: SessionEnd): void;
+  /** Joins per address and guest accounts per share link (join-limits.ts). */
+  joinLimits: JoinLimits;
 }
 
 export type Route = (request: IncomingMessage, context: ApiContext, params: string[]) => Promise<JsonReply>;

@@ -70,6 +70,8 @@ const linkFailures = {
 
 /** Signed-in callers join as themselves; anyone else must give a name and gets a new guest account. */
 export const join: Route = async (request: IncomingMessage, context: ApiContext) => {
+  const tooMany = context.joinLimits.admitRequest(request);
+  if (tooMany) return tooMany;
   const body = await parseBody(request, context, JoinRequestSchema);
   if (!body.ok) return body.reply;
   const auth = await authenticateRequest(request, context);
@@ -85,12 +87,17 @@ export const join: Route = async (request: IncomingMessage, context: ApiContext)
     user = auth.user;
   } else {
     if (!body.value.name) return apiError(400, 'bad-request', 'name: required to join without signing in');
+    const guest = context.joinLimits.admitGuest(checked.link.id);
+    if (!guest.ok) return guest.reply;
     const created = await createUserAccount(
       { users: context.storage.users, sessions: context.storage.sessions, tokens: context.tokens },
       body.value.name,
       { guest: true, sessionKind: 'web', sessionLabel: request.headers['user-agent'] ?? null },
     );
-    if (!created.ok) return apiError(400, 'bad-request', `name: ${created.message}`);
+    if (!created.ok) {
+      guest.cancel();
+      return apiError(400, 'bad-request', `name: ${created.message}`);
+    }
     user = created.user;
     session = sessionReply(user, created.session);
   }

@@ -182,6 +182,10 @@ export const ApiErrorCodeSchema = z.enum([
   'not-found',
   'gone',
   'payload-too-large',
+  /** Too many requests (e.g. joins from one address); the answer's retry-after says when to try again. */
+  'rate-limited',
+  /** A share link has made as many guest accounts as it may; only signed-in people join through it now. */
+  'guest-limit',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;

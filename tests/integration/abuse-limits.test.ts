@@ -64,7 +64,7 @@ describe('slow readers', () => {
     for (let index = 0; index < 200; index += 1) writer.doc.getText('t').insert(0, chunk);
     // Reading again soon after the server gave up on it, so the close frame arrives within its grace time.
     await waitFor(
-      async () => (await (await fetch(`${server.url()}/metrics`)).text()).includes('reason="too-slow"'),
+      async () => (await (await server.fetchMetrics()).text()).includes('reason="too-slow"'),
       'the server to find the reader too slow',
       20_000,
     );

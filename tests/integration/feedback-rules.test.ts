@@ -212,7 +212,7 @@ describe('what the feedback rules refuse is never relayed or stored', () => {
     expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     raw.ws.close();
 
-    const metrics = await (await fetch(`${server.url()}/metrics`)).text();
+    const metrics = await (await server.fetchMetrics()).text();
     expect(metrics).toMatch(/dampingi_refusals_total\{code="4403",reason="feedback-rule",process="[^"]+"\} [1-9]/);
   });
 });

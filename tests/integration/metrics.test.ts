@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function scrape(): Promise<string> {
-  const response = await fetch(`${server.url()}/metrics`);
+  const response = await server.fetchMetrics();
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/plain');
   return response.text();

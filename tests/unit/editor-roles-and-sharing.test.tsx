@@ -365,6 +365,28 @@ describe('joining through a share link', () => {
     expect(replace).not.toHaveBeenCalled();
   });
 
+  it('too many joins at once: says to wait a few minutes, and the guest may try again', async () => {
+    answer = () => failure(429, 'rate-limited');
+    await render(`?join=${SECRET}`, null);
+    await typeInto(field<HTMLInputElement>('Nama Anda'), 'Bu Ani');
+    await click(button('Gabung'));
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      'Terlalu banyak percobaan bergabung dalam waktu singkat. Tunggu beberapa menit, lalu coba lagi.',
+    );
+    expect(buttonNamed('Gabung')).toBeDefined();
+  });
+
+  it('a link that takes no more guests says to sign in first, and does not ask for a name again', async () => {
+    answer = () => failure(403, 'guest-limit');
+    await render(`?join=${SECRET}`, null);
+    await typeInto(field<HTMLInputElement>('Nama Anda'), 'Bu Ani');
+    await click(button('Gabung'));
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      'Tautan ini sudah dipakai banyak tamu dan tidak menerima tamu baru lagi.',
+    );
+    expect(buttonNamed('Gabung')).toBeUndefined();
+  });
+
   it('an unknown or malformed link is called invalid', async () => {
     answer = (request) =>
       request.path === '/api/join' ? failure(404, 'not-found') : serverWhereRoleIs('owner')(request);

@@ -1,6 +1,7 @@
 /**
  * Opened from a share link (`?join=`): joins at once when signed in; otherwise asks only for a
- * name. Says plainly when the link was revoked, has expired or is not a link at all.
+ * name. Says plainly when the link was revoked, has expired or is not a link at all, when joins
+ * are coming too fast, and when the link takes no more guests.
  */
 import { type FormEvent, useId, useState } from 'react';
 import type { JoinResponse } from '../../../shared/protocol/api';
@@ -24,7 +25,9 @@ export function JoinPage(props: {
     if (name.trim()) join(name.trim());
   };
   const deadLink = state.status === 'failed' && (state.problem === 'gone' || state.problem === 'not-found');
-  const asksName = props.signedIn === false && state.status !== 'joined' && !deadLink;
+  // A link that takes no more guests: asking for a name again cannot help.
+  const noGuests = state.status === 'failed' && state.problem === 'guest-limit';
+  const asksName = props.signedIn === false && state.status !== 'joined' && !deadLink && !noGuests;
 
   return (
     <main className="panel join">
@@ -73,9 +76,16 @@ function JoinProblem(props: { state: Extract<JoinState, { status: 'failed' }> })
       </p>
     );
   }
+  if (problem === 'guest-limit') {
+    return (
+      <p role="alert" className="problem">
+        {t('editor.join.guestLimit')} {t('editor.join.askOwner')}
+      </p>
+    );
+  }
   return (
     <p role="alert" className="problem">
-      {t(`error.${problem}`)}
+      {t(problem === 'rate-limited' ? 'editor.join.rateLimited' : `error.${problem}`)}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 /** Editor page entry: the same build runs as an extension page and as the server's web page. */
+import '../../editor/zod-without-eval';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { detectEditorContext } from '../../editor/app-context';

@@ -51,6 +51,10 @@ export const id = {
   'editor.join.gone': 'Tautan ini sudah dicabut atau kedaluwarsa.',
   'editor.join.invalid': 'Tautan undangan ini tidak valid. Periksa apakah tautannya tersalin lengkap.',
   'editor.join.askOwner': 'Minta tautan baru kepada pemilik draf.',
+  'editor.join.rateLimited':
+    'Terlalu banyak percobaan bergabung dalam waktu singkat. Tunggu beberapa menit, lalu coba lagi.',
+  'editor.join.guestLimit':
+    'Tautan ini sudah dipakai banyak tamu dan tidak menerima tamu baru lagi. Jika Anda punya akun Dampingi, masuk dulu lalu buka tautan ini lagi.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -104,4 +108,7 @@ export const en: Record<keyof typeof id, string> = {
   'editor.join.gone': 'This link was revoked or has expired.',
   'editor.join.invalid': 'This invitation link is not valid. Check that the whole link was copied.',
   'editor.join.askOwner': "Ask the draft's owner for a new link.",
+  'editor.join.rateLimited': 'Too many attempts to join in a short time. Wait a few minutes, then try again.',
+  'editor.join.guestLimit':
+    'This link has been used by many guests and accepts no new guests. If you have a Dampingi account, sign in first, then open this link again.',
 };

@@ -33,11 +33,18 @@ async function postJson(baseUrl: string, path: string, token: string, body: unkn
   return json;
 }
 
+/** Every test server serves /metrics to this bearer token (DAMPINGI_METRICS_TOKEN), unless a test sets another. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 export interface TestServer {
   readonly dataDir: string;
   readonly config: ServerConfig;
   /** Base URL of the running server (changes on restart: the port is ephemeral). */
   url(): string;
+  /** `GET /metrics` on the public port with the metrics token. */
+  fetchMetrics(): Promise<Response>;
+  /** The loopback-only metrics URL when DAMPINGI_METRICS_PORT is set, else null. */
+  metricsUrl(): string | null;
   start(): Promise<void>;
   stop(): Promise<void>;
   addUser(name: string): Promise<CreatedUser>;
@@ -71,6 +78,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DAMPINGI_DATA_DIR: dataDir,
     DAMPINGI_WEB_DIR: webDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    DAMPINGI_METRICS_TOKEN: TEST_METRICS_TOKEN,
+    // Every test joins from 127.0.0.1, many in a second; tests of the join limits set their own.
+    DAMPINGI_JOIN_RATE_PER_ADDRESS: '100000',
     ...options.env,
   });
   if (!loaded.ok) throw new Error(loaded.message);
@@ -84,6 +94,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url() {
       if (!running) throw new Error('the test server is not running');
       return running.url;
+    },
+    fetchMetrics() {
+      return fetch(`${server.url()}/metrics`, { headers: { authorization: `Bearer ${config.metricsToken}` } });
+    },
+    metricsUrl() {
+      if (!running) throw new Error('the test server is not running');
+      return running.metricsUrl;
     },
     async start() {
       running = await startServer(config, { logger, wrapStorage: options.wrapStorage });
