@@ -209,7 +209,7 @@ export interface NewAction {
   links: ItemRef[];
 }
 
-export function addAction(doc: Y.Doc, input: NewAction, by: FeedbackAuthor, now = new Date(), id = newId()) {
+export function addAction(doc: Y.Doc, input: NewAction, by: FeedbackAuthor, now = new Date(), id: string = newId()) {
   const at = now.toISOString();
   const action: FollowUpAction = {
     id,
