@@ -18,6 +18,7 @@ import { FeedbackHighlights } from './feedback/feedback-highlights';
 import { LocalTrailingParagraph } from './local-trailing-node';
 import type { LocaleChannel } from './locale-channel';
 import { ReadOnlyGuard } from './read-only-guard';
+import { StoredImagesOnly } from './stored-images-only';
 
 export interface DraftEditorSetup {
   doc: Y.Doc;
@@ -38,6 +39,7 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     Placeholder.configure({ placeholder: () => setup.locale.get().t('editor.content.placeholder') }),
     LocalTrailingParagraph,
     ReadOnlyGuard,
+    StoredImagesOnly,
     FeedbackHighlights.configure({
       describe: (thread) => {
         const { t } = setup.locale.get();

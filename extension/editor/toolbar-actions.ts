@@ -66,8 +66,13 @@ export function toolbarState(editor: Editor): ToolbarState {
   };
 }
 
-/** The browser dialogs the link and image buttons use; a parameter so tests can answer them. */
-export type Dialogs = Pick<Window, 'prompt' | 'alert'>;
+/**
+ * The browser dialogs the link and image buttons use, and how a picture's address becomes a stored
+ * picture; a parameter so tests can answer them.
+ */
+export interface Dialogs extends Pick<Window, 'prompt' | 'alert'> {
+  storedPicture(url: string): Promise<{ ok: true; dataUrl: string } | { ok: false }>;
+}
 
 export function runToolbarItem(id: ToolbarItemId, editor: Editor, dialogs: Dialogs, t: Translate): void {
   const chain = () => editor.chain().focus();
@@ -141,8 +146,14 @@ function editLink(editor: Editor, dialogs: Dialogs, t: Translate): void {
   }
 }
 
+/** The picture is fetched and stored in the draft (never linked), then inserted at the caret. */
 function insertImage(editor: Editor, dialogs: Dialogs, t: Translate): void {
   const input = parseUrlInput(dialogs.prompt(t('editor.toolbar.imagePrompt'), ''), IMAGE_PROTOCOLS);
   if (input.kind === 'invalid') dialogs.alert(t('editor.toolbar.imageInvalid'));
-  if (input.kind === 'ok') editor.chain().focus().setImage({ src: input.url }).run();
+  if (input.kind !== 'ok') return;
+  void dialogs.storedPicture(input.url).then((picture) => {
+    if (editor.isDestroyed) return;
+    if (picture.ok) editor.chain().focus().setImage({ src: picture.dataUrl }).run();
+    else dialogs.alert(t('editor.toolbar.imageFetchFailed'));
+  });
 }

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { Editor } from '@tiptap/core';
+import { DOMParser, type Slice } from '@tiptap/pm/model';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -7,7 +8,7 @@ import { renderCaret } from '../../extension/editor/caret-label';
 import { draftEditorExtensions, editableAttributes } from '../../extension/editor/draft-editor-extensions';
 import { createLocaleChannel } from '../../extension/editor/locale-channel';
 import { setContentLocked } from '../../extension/editor/read-only-guard';
-import { runToolbarItem, toolbarState } from '../../extension/editor/toolbar-actions';
+import { type Dialogs, runToolbarItem, toolbarState } from '../../extension/editor/toolbar-actions';
 import { createTranslator } from '../../shared/i18n';
 import { appendClip, draftPlainText } from '../../shared/model/draft-doc';
 import { ClipSchema } from '../../shared/protocol/clip';
@@ -87,7 +88,7 @@ describe('the draft editor', () => {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(mentor), 'remote');
     await vi.waitFor(() => expect(editor.getText()).toBe('Kalimat guru. Saran pendamping.'));
 
-    runToolbarItem('undo', editor, window, createTranslator('id'));
+    runToolbarItem('undo', editor, dialogsOf(window), createTranslator('id'));
     await vi.waitFor(() => expect(draftPlainText(doc)).toBe(' Saran pendamping.'));
   });
 
@@ -119,25 +120,63 @@ describe('the draft editor', () => {
     editor.commands.insertContent('klorofil');
     editor.commands.selectAll();
     const alert = vi.fn();
-    runToolbarItem('link', editor, { prompt: () => 'javascript:alert(1)', alert }, t);
+    runToolbarItem('link', editor, dialogsOf({ prompt: () => 'javascript:alert(1)', alert }), t);
     expect(alert).toHaveBeenCalledOnce();
     expect(editor.getHTML()).not.toContain('<a');
 
-    runToolbarItem('link', editor, { prompt: () => 'example.org/klorofil', alert }, t);
+    runToolbarItem('link', editor, dialogsOf({ prompt: () => 'example.org/klorofil', alert }), t);
     expect(editor.getHTML()).toContain('href="https://example.org/klorofil"');
     expect(toolbarState(editor).link).toBe(true);
+  });
+
+  it('a picture by address is fetched and stored in the draft, never linked; one that cannot be fetched is explained', async () => {
+    const { editor } = openEditor();
+    const t = createTranslator('id');
+    const stored = 'data:image/jpeg;base64,/9j/4AAQ';
+    const alert = vi.fn();
+    const fetched: string[] = [];
+    const dialogs: Dialogs = {
+      prompt: () => 'example.org/daun.png',
+      alert,
+      storedPicture: async (url) => {
+        fetched.push(url);
+        return { ok: true, dataUrl: stored };
+      },
+    };
+    runToolbarItem('image', editor, dialogs, t);
+    await vi.waitFor(() => expect(editor.getHTML()).toContain(`src="${stored}"`));
+    expect(fetched).toEqual(['https://example.org/daun.png']);
+    expect(editor.getHTML()).not.toContain('example.org');
+
+    runToolbarItem('image', editor, { ...dialogs, storedPicture: async () => ({ ok: false }) }, t);
+    await vi.waitFor(() => expect(alert).toHaveBeenCalledWith(t('editor.toolbar.imageFetchFailed')));
+    expect(editor.getHTML().match(/<img/g)).toHaveLength(1);
+  });
+
+  it('pasting a web page keeps its text and stored pictures, and drops pictures that point at other sites', () => {
+    const { editor } = openEditor();
+    const stored = 'data:image/png;base64,iVBORw0KGgo=';
+    const html = `<p>Daun hijau</p><img src="https://example.org/pelacak.png"><img src="${stored}"><p>Akar</p>`;
+    const slice = editor.view.someProp('transformPasted', (transform) =>
+      transform(parseSlice(editor, html), editor.view, false),
+    );
+    const pasted = slice?.content.toString() ?? '';
+    expect(pasted).toContain('Daun hijau');
+    expect(pasted).toContain('Akar');
+    expect(pasted).not.toContain('example.org');
+    expect(pasted.match(/image/g)).toHaveLength(1);
   });
 
   it('toolbar toggles report their state for aria-pressed', () => {
     const { editor } = openEditor();
     const t = createTranslator('id');
     expect(toolbarState(editor).bold).toBe(false);
-    runToolbarItem('bold', editor, window, t);
+    runToolbarItem('bold', editor, dialogsOf(window), t);
     editor.commands.insertContent('tebal');
     expect(toolbarState(editor).bold).toBe(true);
-    runToolbarItem('heading2', editor, window, t);
+    runToolbarItem('heading2', editor, dialogsOf(window), t);
     expect(toolbarState(editor)).toMatchObject({ heading2: true, heading1: false });
-    runToolbarItem('taskList', editor, window, t);
+    runToolbarItem('taskList', editor, dialogsOf(window), t);
     expect(toolbarState(editor).taskList).toBe(true);
   });
 });
@@ -211,3 +250,21 @@ describe('remote clips and the trailing paragraph', () => {
     expect(written).toBeGreaterThan(0);
   });
 });
+
+/** Dialogs whose picture fetches are never expected in the test that uses them. */
+function dialogsOf(base: Pick<Window, 'prompt' | 'alert'>): Dialogs {
+  return {
+    prompt: (message, initial) => base.prompt(message, initial),
+    alert: (message) => base.alert(message),
+    storedPicture: async () => {
+      throw new Error('no picture is fetched in this test');
+    },
+  };
+}
+
+/** The slice ProseMirror makes of pasted HTML, before the paste transforms run. */
+function parseSlice(editor: Editor, html: string): Slice {
+  const container = document.createElement('div');
+  container.innerHTML = html;
+  return DOMParser.fromSchema(editor.schema).parseSlice(container);
+}

@@ -4,12 +4,24 @@
  */
 import type { Editor } from '@tiptap/core';
 import { EditorContent } from '@tiptap/react';
+import { useMemo } from 'react';
+import { pictureFromAddress } from '../picture-from-address';
+import type { Dialogs } from '../toolbar-actions';
 import { Toolbar } from './Toolbar';
 
 export function DraftEditor(props: { editor: Editor; editable: boolean; win: Window }) {
+  const { win } = props;
+  const dialogs: Dialogs = useMemo(
+    () => ({
+      prompt: (message, initial) => win.prompt(message, initial),
+      alert: (message) => win.alert(message),
+      storedPicture: (url) => pictureFromAddress(url, win),
+    }),
+    [win],
+  );
   return (
     <div className="draft-editor">
-      {props.editable && <Toolbar editor={props.editor} dialogs={props.win} />}
+      {props.editable && <Toolbar editor={props.editor} dialogs={dialogs} />}
       <EditorContent editor={props.editor} className="draft-content" />
     </div>
   );

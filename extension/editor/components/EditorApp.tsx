@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Language } from '../../../shared/i18n';
 import { I18nProvider } from '../../components/i18n';
 import type { AppSettings, AppSettingsStore } from '../../settings/app-settings';
+import { finishSignOut } from '../sign-out';
 import { SessionScreens } from './SessionScreens';
 
 export function EditorApp(props: { store: AppSettingsStore; win: Window }) {
@@ -13,8 +14,14 @@ export function EditorApp(props: { store: AppSettingsStore; win: Window }) {
   const [settings, setSettings] = useState<AppSettings | null>(null);
 
   useEffect(() => {
-    void store.load().then(setSettings);
-  }, [store]);
+    void store.load().then(async (loaded) => {
+      // A sign-out asked for before the reload: forget this browser's drafts before any opens.
+      await finishSignOut({ win, serverUrl: loaded.serverUrl, fetch: win.fetch.bind(win) }).catch((error: unknown) =>
+        console.warn('dampingi: finishing the sign-out failed', error),
+      );
+      setSettings(loaded);
+    });
+  }, [store, win]);
 
   const save = useCallback(
     async (patch: Partial<AppSettings>) => {

@@ -2,19 +2,21 @@
  * Everything below the settings: who is signed in, and the screen for the page's address — the
  * join screen of a share link, the sign-in form, or the signed-in home list and drafts.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { JoinResponse } from '../../../shared/protocol/api';
 import { createApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import type { AppSettings, AppSettingsStore } from '../../settings/app-settings';
 import { offlineCache } from '../offline-cache';
 import { draftHref, EDITOR_PAGE, routeOf } from '../page-route';
+import { requestSignOut, unsentChanges } from '../sign-out';
 import { useSession } from '../use-session';
 import { useTokenRefresh } from '../use-token-refresh';
 import { AppHeader } from './AppHeader';
 import { JoinPage } from './JoinPage';
 import { SignedInRoutes } from './SignedInRoutes';
 import { SignInForm } from './SignInForm';
+import { SignOutDialog } from './SignOutDialog';
 import { Unreachable } from './Unreachable';
 
 export function SessionScreens(props: {
@@ -48,15 +50,31 @@ export function SessionScreens(props: {
     // Replace, so the link's secret does not stay in the history.
     win.location.replace(draftHref(draft.id));
   };
+  const [unsentAtSignOut, setUnsentAtSignOut] = useState<number | null>(null);
+  // The wipe and the server call happen at the next start (sign-out.ts), before any draft opens.
+  const signOutNow = async () => {
+    requestSignOut(win.localStorage, settings.serverUrl, settings.token);
+    await props.store.save({ token: null });
+    win.location.replace(EDITOR_PAGE);
+  };
+  const onSignOut = () => {
+    const unsent = unsentChanges(win.localStorage, settings.serverUrl);
+    if (unsent > 0) setUnsentAtSignOut(unsent);
+    else void signOutNow();
+  };
   const signedIn = session.status === 'signed-in' ? session.user : null;
   const joining = route.page === 'join' || route.page === 'invalid-join';
 
   return (
     <>
-      <AppHeader
-        userName={signedIn?.name ?? null}
-        onSignOut={settings.token ? () => void save({ token: null }) : null}
-      />
+      <AppHeader userName={signedIn?.name ?? null} onSignOut={settings.token ? onSignOut : null} />
+      {unsentAtSignOut !== null && (
+        <SignOutDialog
+          unsent={unsentAtSignOut}
+          onConfirm={() => void signOutNow()}
+          onCancel={() => setUnsentAtSignOut(null)}
+        />
+      )}
       {session.status === 'checking' && <p className="panel muted">{t('editor.session.checking')}</p>}
       {session.status === 'unreachable' && <Unreachable problem={session.problem} onRetry={retry} />}
       {route.page === 'invalid-join' && (

@@ -16,7 +16,13 @@ interface DecodedImage {
   release(): void;
 }
 
-export async function photoFromFile(file: Blob, win: Window): Promise<PhotoFromFile> {
+/** How large the stored picture may be; a classroom photo's limits by default (./photo-size.ts). */
+export interface PictureLimits {
+  maxSide?: number;
+  maxChars?: number;
+}
+
+export async function photoFromFile(file: Blob, win: Window, limits: PictureLimits = {}): Promise<PhotoFromFile> {
   // Some phones give no type for a camera picture; then decoding decides.
   if (file.type !== '' && !file.type.startsWith('image/')) return { ok: false, reason: 'not-image' };
   const decoded = await decodeImage(file, win);
@@ -24,7 +30,7 @@ export async function photoFromFile(file: Blob, win: Window): Promise<PhotoFromF
   try {
     const encoder = canvasEncoder(win, decoded.image);
     if (!encoder) return { ok: false, reason: 'unreadable' };
-    const encoded = encodeWithinLimit(decoded.size, encoder);
+    const encoded = encodeWithinLimit(decoded.size, encoder, limits.maxChars, limits.maxSide);
     if (!encoded.ok) return encoded;
     // A browser without JPEG encoding hands back PNG (or "data:,"); the schema says what is stored.
     if (!PhotoSchema.safeParse(encoded.dataUrl).success) return { ok: false, reason: 'unreadable' };

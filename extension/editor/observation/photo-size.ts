@@ -40,8 +40,9 @@ export function encodeWithinLimit(
   original: PhotoSize,
   encoder: PhotoEncoder,
   maxChars: number = MAX_PHOTO_CHARS,
+  maxSide: number = MAX_PHOTO_SIDE,
 ): EncodedPhoto {
-  let size = fitWithin(original);
+  let size = fitWithin(original, maxSide);
   for (;;) {
     for (const quality of PHOTO_QUALITIES) {
       const dataUrl = encoder.encode(size, quality);

@@ -7,6 +7,13 @@ export const id = {
   'editor.signin.submit': 'Masuk',
   'editor.signin.signedInAs': 'Masuk sebagai {name}',
   'editor.signin.signOut': 'Keluar',
+  'editor.signOut.unsentTitle': 'Ada perubahan yang belum terkirim',
+  'editor.signOut.unsent':
+    '{count} perubahan di perangkat ini belum sampai ke server. Jika Anda keluar sekarang, perubahan itu hilang dari perangkat ini. Sambungkan ke internet dan tunggu sampai “Tersinkron”, atau tetap keluar.',
+  'editor.signOut.unsent.one':
+    '{count} perubahan di perangkat ini belum sampai ke server. Jika Anda keluar sekarang, perubahan itu hilang dari perangkat ini. Sambungkan ke internet dan tunggu sampai “Tersinkron”, atau tetap keluar.',
+  'editor.signOut.anyway': 'Tetap keluar',
+  'editor.signOut.cancel': 'Batal',
   'editor.session.checking': 'Memeriksa token…',
   'editor.session.unreachableHint':
     'Perangkat ini belum pernah masuk dengan token ini, jadi draf belum bisa dibuka tanpa server. Coba lagi saat tersambung.',
@@ -45,6 +52,7 @@ export const id = {
   'editor.refused.dismiss': 'Tutup pesan ini',
 
   'editor.presence.label': 'Sedang membuka',
+  'editor.person.guest': 'tamu',
   'editor.presence.you': 'Anda',
 
   'editor.sync.offline': 'Luring — {count} perubahan menunggu',
@@ -104,6 +112,8 @@ export const id = {
     'Alamat itu tidak bisa dipakai. Gunakan alamat yang diawali http://, https:// atau mailto:.',
   'editor.toolbar.imagePrompt': 'Alamat gambar (http atau https)',
   'editor.toolbar.imageInvalid': 'Alamat gambar harus diawali http:// atau https://.',
+  'editor.toolbar.imageFetchFailed':
+    'Gambar dari alamat itu tidak dapat diambil (situsnya tidak mengizinkan, atau bukan gambar). Simpan gambarnya ke perangkat, lalu sisipkan dari perangkat.',
 } as const;
 
 export const en: Record<keyof typeof id, string> = {
@@ -114,6 +124,13 @@ export const en: Record<keyof typeof id, string> = {
   'editor.signin.submit': 'Sign in',
   'editor.signin.signedInAs': 'Signed in as {name}',
   'editor.signin.signOut': 'Sign out',
+  'editor.signOut.unsentTitle': 'Some changes have not been sent',
+  'editor.signOut.unsent':
+    '{count} changes on this device have not reached the server. If you sign out now, they are gone from this device. Connect to the internet and wait for “Synced”, or sign out anyway.',
+  'editor.signOut.unsent.one':
+    '{count} change on this device has not reached the server. If you sign out now, it is gone from this device. Connect to the internet and wait for “Synced”, or sign out anyway.',
+  'editor.signOut.anyway': 'Sign out anyway',
+  'editor.signOut.cancel': 'Cancel',
   'editor.session.checking': 'Checking your token…',
   'editor.session.unreachableHint':
     'This device has not signed in with this token before, so drafts cannot open without the server yet. Try again once connected.',
@@ -152,6 +169,7 @@ export const en: Record<keyof typeof id, string> = {
   'editor.refused.dismiss': 'Dismiss this message',
 
   'editor.presence.label': 'Here now',
+  'editor.person.guest': 'guest',
   'editor.presence.you': 'you',
 
   'editor.sync.offline': 'Offline — {count} changes waiting',
@@ -209,4 +227,6 @@ export const en: Record<keyof typeof id, string> = {
   'editor.toolbar.linkInvalid': 'That address cannot be used. Use one starting with http://, https:// or mailto:.',
   'editor.toolbar.imagePrompt': 'Image address (http or https)',
   'editor.toolbar.imageInvalid': 'The image address must start with http:// or https://.',
+  'editor.toolbar.imageFetchFailed':
+    'The picture at that address could not be fetched (the site does not allow it, or it is not a picture). Save it to your device, then insert it from there.',
 };
