@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { serverKinds } from './servers';
 import { clusterSetups } from './servers/dampingi-cluster';
 
-export const workloads = ['live', 'traces', 'offline', 'open', 'extraction', 'cluster'] as const;
+export const workloads = ['live', 'traces', 'offline', 'open', 'extraction', 'cluster', 'integrity'] as const;
 export type Workload = (typeof workloads)[number];
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -65,6 +65,9 @@ const OptionsSchema = z.object({
   clusterRuns: count(1).default(1),
   clusterOut: z.string().default('bench/results/cluster'),
   clusterMarkdown: z.string().default('bench/CLUSTER.md'),
+  /** Updates checked per document size in the integrity workload, and notes in its flood. */
+  integrityUpdates: count(10).default(2000),
+  integrityMarkdown: z.string().default('bench/INTEGRITY.md'),
 });
 export type BenchOptions = z.infer<typeof OptionsSchema>;
 

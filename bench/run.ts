@@ -13,6 +13,8 @@ import { loadConcurrentTrace, replayConcurrentTrace } from './concurrent-traces'
 import { summariseCpuProfile } from './cpu-profile';
 import { type ExtractionResult, runExtraction } from './extraction';
 import { type GcTracedRun, readGcTrace, writeMemoryMarkdown } from './gc-trace';
+import { runCheckCosts, runFloodLatency } from './integrity';
+import { writeIntegrityResults } from './integrity-report';
 import { type LiveEditingResult, runLiveEditing } from './live-editing';
 import { type OfflineMergeResult, runOfflineMerge } from './offline-merge';
 import { type OpenDraftResult, runOpenDraft } from './open-draft';
@@ -240,6 +242,29 @@ async function cluster(options: BenchOptions, date: string, machine: Machine): P
   console.log(`wrote ${written.jsonPath} and ${written.markdownPath}`);
 }
 
+/** Checking the mentoring record and an edit flood (issue 16): written on its own to INTEGRITY.md. */
+async function integrity(options: BenchOptions, date: string, machine: Machine): Promise<void> {
+  const checks = runCheckCosts(options.integrityUpdates);
+  for (const check of checks) {
+    console.log(
+      `integrity ${check.label}: ${check.perUpdateMicros.median.toFixed(1)} µs per update ` +
+        `(whole copy ${(check.wholeCopyMicros.median / 1000).toFixed(1)} ms)`,
+    );
+  }
+  const flood = options.servers.includes('dampingi')
+    ? await withServer('dampingi', (server) => runFloodLatency(server, options.integrityUpdates), {
+        shippedRateLimits: true,
+      })
+    : null;
+  if (flood) {
+    console.log(
+      `integrity flood: relay p50 ${flood.quiet.median.toFixed(1)} ms quiet, ${flood.flooded.median.toFixed(1)} ms flooded`,
+    );
+  }
+  const written = writeIntegrityResults(date, machine, { checks, flood }, options.out, options.integrityMarkdown);
+  console.log(`wrote ${written.jsonPath} and ${written.markdownPath}`);
+}
+
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2), process.env);
   pinTo(LOAD_GENERATOR_CORE);
@@ -258,8 +283,9 @@ async function main(): Promise<void> {
     extraction: options.workloads.includes('extraction') ? await extraction(options) : null,
   };
   if (options.workloads.includes('cluster')) await cluster(options, results.date, results.machine);
-  // A cluster-only run leaves RESULTS.md as it was; so does a GC-traced one (tracing changes the timings).
-  if (options.workloads.every((workload) => workload === 'cluster')) return;
+  if (options.workloads.includes('integrity')) await integrity(options, results.date, results.machine);
+  // A cluster- or integrity-only run leaves RESULTS.md as it was; so does a GC-traced one (tracing changes the timings).
+  if (options.workloads.every((workload) => workload === 'cluster' || workload === 'integrity')) return;
   if (gcTraced.length > 0) {
     writeMemoryMarkdown(options.memoryMarkdown, results.date, results.machine, gcTraced);
     console.log(`wrote ${options.memoryMarkdown}`);

@@ -66,6 +66,8 @@ export interface ServerStartOptions {
   cpuProfileDir?: string;
   /** Node servers only: run under V8's GC trace (bench/gc-trace.ts), its lines written to this file. */
   gcTraceFile?: string;
+  /** Dampingi only: keep the per-connection and per-account rate limits as shipped (the traces lift them). */
+  shippedRateLimits?: boolean;
 }
 
 async function freePort(): Promise<number> {
@@ -105,9 +107,15 @@ async function launchCommand(
           DAMPINGI_DATA_DIR: dataDir,
           DAMPINGI_WEB_DIR: options.webDir ?? join(dataDir, 'web'),
           DAMPINGI_SQLITE_SYNCHRONOUS: 'FULL',
-          // The trace replay types faster than any person; the per-connection limits would close it.
-          DAMPINGI_RATE_MESSAGES_PER_SECOND: '1000000',
-          DAMPINGI_RATE_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+          // The trace replay types faster than any person; the per-connection limits would slow it down.
+          ...(options.shippedRateLimits
+            ? {}
+            : {
+                DAMPINGI_RATE_MESSAGES_PER_SECOND: '1000000',
+                DAMPINGI_RATE_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+                DAMPINGI_RATE_USER_MESSAGES_PER_SECOND: '1000000',
+                DAMPINGI_RATE_USER_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+              }),
           DAMPINGI_METRICS_TOKEN: BENCH_METRICS_TOKEN,
           LOG_LEVEL: 'warn',
         },

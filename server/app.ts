@@ -76,7 +76,12 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     documentsLoaded: () => registry.roomCount,
     openDocumentBytes: () => registry.openDocumentBytes(),
   });
-  const summaries = new DraftSummaries({ drafts: storage.drafts, documents: storage.documents, logger });
+  const summaries = new DraftSummaries({
+    drafts: storage.drafts,
+    documents: storage.documents,
+    logger,
+    coalesceMs: config.summaryWriteIntervalMs,
+  });
   // A version of the content is saved at each stage move (server/versions/stage-versions.ts).
   const stageVersions = new StageVersions({
     versions: storage.versions,
@@ -138,6 +143,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     logger,
     maxMessageBytes: config.maxMessageBytes,
     rateLimits: config.rateLimits,
+    accountRateLimits: config.accountRateLimits,
     maxBufferedBytes: config.maxBufferedBytes,
     maxConnectionsPerUser: config.maxConnectionsPerUser,
     metrics,

@@ -89,12 +89,18 @@ const EnvSchema = z
     DAMPINGI_HOST: optional(z.string().trim().default('127.0.0.1')),
     DAMPINGI_DATA_DIR: optional(z.string().default('./data')),
     DAMPINGI_WEB_DIR: optional(z.string().default('.output/chrome-mv3')),
-    DAMPINGI_MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MiB, 'bytes').default(16 * MiB)),
+    DAMPINGI_MAX_MESSAGE_BYTES: optional(integer(1024, 1024 * MiB, 'bytes').default(256 * MiB)),
     DAMPINGI_RATE_MESSAGES_PER_SECOND: optional(
       integer(1, 1_000_000, 'messages per second per connection').default(200),
     ),
     DAMPINGI_RATE_BYTES_PER_SECOND: optional(
       integer(1024, 1024 * MiB, 'bytes per second per connection').default(8 * MiB),
+    ),
+    DAMPINGI_RATE_USER_MESSAGES_PER_SECOND: optional(
+      integer(1, 1_000_000, 'messages per second of one account, all its connections together').default(100),
+    ),
+    DAMPINGI_RATE_USER_BYTES_PER_SECOND: optional(
+      integer(1024, 1024 * MiB, 'bytes per second of one account, all its connections together').default(16 * MiB),
     ),
     DAMPINGI_RATE_BURST_SECONDS: optional(
       integer(1, 3600, 'seconds of allowance a quiet connection saves up').default(2),
@@ -197,10 +203,12 @@ export interface ServerConfig {
   dataDir: string;
   /** Absolute; the built web editor (WXT output). */
   webDir: string;
-  /** Larger sync messages close the connection with 4413. */
+  /** Larger sync messages close the connection with 4413 (an offline backlog from a stock client is one message). */
   maxMessageBytes: number;
-  /** Per connection; exceeding either closes it with 4429. */
+  /** Per connection; a sender over either is slowed down (its socket is not read for a while), never closed. */
   rateLimits: { messagesPerSecond: number; bytesPerSecond: number; burstSeconds: number };
+  /** The same, for one account's connections together. */
+  accountRateLimits: { messagesPerSecond: number; bytesPerSecond: number; burstSeconds: number };
   /** Messages of one connection queued in its room (e.g. while the document loads); more closes it with 4429. */
   maxPendingMessages: number;
   /** A connection whose unsent backlog exceeds this is closed as too slow (4504) instead of growing memory. */
@@ -247,6 +255,8 @@ export interface ServerConfig {
   maxJsonBodyBytes: number;
   /** A draft saved as a workspace template may be at most this large, as ProseMirror JSON. */
   maxTemplateBytes: number;
+  /** A draft's changed summary is written at most this often (its latest state wins). */
+  summaryWriteIntervalMs: number;
   /** How long an empty room stays loaded, so a quick reconnect does not reload from storage. */
   roomUnloadDelayMs: number;
   /** A document whose update log is at least this long is compacted into one snapshot when loaded. */
@@ -280,6 +290,11 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
         bytesPerSecond: vars.DAMPINGI_RATE_BYTES_PER_SECOND,
         burstSeconds: vars.DAMPINGI_RATE_BURST_SECONDS,
       },
+      accountRateLimits: {
+        messagesPerSecond: vars.DAMPINGI_RATE_USER_MESSAGES_PER_SECOND,
+        bytesPerSecond: vars.DAMPINGI_RATE_USER_BYTES_PER_SECOND,
+        burstSeconds: vars.DAMPINGI_RATE_BURST_SECONDS,
+      },
       maxPendingMessages: vars.DAMPINGI_MAX_PENDING_MESSAGES,
       maxBufferedBytes: vars.DAMPINGI_MAX_BUFFERED_BYTES,
       syncChunkBytes: vars.DAMPINGI_SYNC_CHUNK_BYTES,
@@ -308,6 +323,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
       logLevel: vars.LOG_LEVEL,
       maxJsonBodyBytes: 64 * 1024,
       maxTemplateBytes: MiB,
+      summaryWriteIntervalMs: 500,
       roomUnloadDelayMs: 2_000,
       compactAfterUpdates: 500,
     },

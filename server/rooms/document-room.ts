@@ -270,9 +270,9 @@ export class DocumentRoom {
   }
 
   /**
-   * Handles the messages waiting now, in order. Consecutive updates from writers, in a room whose
-   * policy checks each alone, are stored together (one commit): a fast typist's burst, or several
-   * people typing, waits for one disk flush instead of one each.
+   * Handles the messages waiting now, in order. Consecutive updates from writers are stored
+   * together (one commit): a fast typist's burst, or several people typing, waits for one disk
+   * flush instead of one each.
    */
   private async drain(): Promise<void> {
     this.drainQueued = false;
@@ -296,7 +296,7 @@ export class DocumentRoom {
   }
 
   private joinsRun(connection: RoomConnection, update: DecodedUpdate): boolean {
-    return !update.empty && this.options.policy.checksEachAlone && this.mayWrite(connection);
+    return !update.empty && this.mayWrite(connection);
   }
 
   private async handle(connection: RoomConnection, message: ClientMessage): Promise<void> {

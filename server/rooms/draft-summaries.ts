@@ -21,6 +21,11 @@ export interface DraftSummariesOptions {
   drafts: Pick<DraftStore, 'putSummary'>;
   documents: Pick<DocumentStore, 'loadDocument'>;
   logger: Logger;
+  /**
+   * A changed summary is written at most this often per draft (the latest one wins): a burst of
+   * notes costs one write, not one each. `whenIdle` and unloading write what waits at once.
+   */
+  coalesceMs?: number;
 }
 
 /** The stored JSON as a summary; null when missing or not (any longer) a valid summary. */
@@ -44,6 +49,8 @@ export class DraftSummaries {
   /** Summaries of drafts without one, being computed from storage, so parallel lists share the work. */
   private readonly computing = new Map<string, Promise<DraftSummary>>();
   private readonly writes = new Set<Promise<unknown>>();
+  /** Draft id → the latest summary not yet written, and the timer that writes it. */
+  private readonly waiting = new Map<string, { json: string; seq: number; timer: NodeJS.Timeout }>();
 
   constructor(private readonly options: DraftSummariesOptions) {}
 
@@ -60,21 +67,48 @@ export class DraftSummaries {
       return;
     }
     const { draftId } = room;
+    const waiting = this.waiting.get(draftId);
+    if (waiting) {
+      waiting.json = json;
+      waiting.seq = event.seq;
+      return;
+    }
     if (this.written.get(draftId) === json) return;
-    this.written.set(draftId, json);
-    this.track(
-      this.options.drafts.putSummary(draftId, json, event.seq).catch((error: unknown) => {
-        // Forget it, so the room's next update tries again.
-        if (this.written.get(draftId) === json) this.written.delete(draftId);
-        this.options.logger.error({ err: error, draft: draftId, seq: event.seq }, 'storing the draft summary failed');
-      }),
-    );
+    const coalesceMs = this.options.coalesceMs ?? 0;
+    if (coalesceMs === 0) {
+      this.write(draftId, json, event.seq);
+      return;
+    }
+    const timer = setTimeout(() => this.flush(draftId), coalesceMs);
+    timer.unref();
+    this.waiting.set(draftId, { json, seq: event.seq, timer });
   }
 
   /** RoomHooks.afterUnload. */
   unloaded(name: string): void {
     const room = parseRoomName(name);
-    if (room?.kind === 'feedback') this.written.delete(room.draftId);
+    if (room?.kind !== 'feedback') return;
+    this.flush(room.draftId);
+    this.written.delete(room.draftId);
+  }
+
+  private flush(draftId: string): void {
+    const waiting = this.waiting.get(draftId);
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    this.waiting.delete(draftId);
+    if (this.written.get(draftId) !== waiting.json) this.write(draftId, waiting.json, waiting.seq);
+  }
+
+  private write(draftId: string, json: string, seq: number): void {
+    this.written.set(draftId, json);
+    this.track(
+      this.options.drafts.putSummary(draftId, json, seq).catch((error: unknown) => {
+        // Forget it, so the room's next update tries again.
+        if (this.written.get(draftId) === json) this.written.delete(draftId);
+        this.options.logger.error({ err: error, draft: draftId, seq }, 'storing the draft summary failed');
+      }),
+    );
   }
 
   /** The draft's summary as listed: the stored one, or (once per draft) computed from storage and stored. */
@@ -92,8 +126,9 @@ export class DraftSummaries {
     }
   }
 
-  /** Resolves once every summary write started so far has finished (before closing the storage). */
+  /** Writes what waits, and resolves once every write has finished (before closing the storage). */
   async whenIdle(): Promise<void> {
+    for (const draftId of [...this.waiting.keys()]) this.flush(draftId);
     while (this.writes.size > 0) await Promise.allSettled([...this.writes]);
   }
 

@@ -3,7 +3,7 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/auth/roles';
-import { addThread, type FeedbackAuthor, threadsMap } from '../../shared/feedback/feedback-doc';
+import { addThread, type FeedbackAuthor, readThreads, threadsMap } from '../../shared/feedback/feedback-doc';
 import type { Anchor } from '../../shared/feedback/feedback-schema';
 import { decodeWriteRefusal, type WriteRefusal } from '../../shared/protocol/write-refusal';
 import { DocumentRoom } from './document-room';
@@ -109,6 +109,37 @@ describe('a feedback room enforces the feedback rules', () => {
     const teacherDoc = new Y.Doc();
     applyServerMessages(teacherDoc, teacherSide.socket.sent);
     expect([...threadsMap(teacherDoc).keys()]).toEqual(['asli']);
+  });
+
+  it('a burst of feedback waiting together is checked update by update (each after those before it) and stored in one go; a removal in the middle is refused alone', async () => {
+    const store = new GatedDocumentStore();
+    const { room, refused } = openFeedbackRoom(store);
+    const mentorSide = await joined(room, 'mentor', session(mentor, 'commenter'));
+    const teacherSide = await joined(room, 'teacher', session(teacher, 'owner'));
+    // The mentor writes a thread, then edits its first comment: the edit only checks out after the thread.
+    const mentorDoc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    mentorDoc.on('update', (update: Uint8Array) => updates.push(update));
+    addThread(mentorDoc, { kind: 'question', anchor, body: 'Mengapa?' }, mentor, new Date(), 'baru');
+    const comments = threadsMap(mentorDoc).get('baru')?.get('comments') as Y.Array<Y.Map<unknown>>;
+    comments.get(0).set('body', 'Mengapa begitu?');
+    // All four arrive before the room gets to any: one batch, checked in order, stored in one commit.
+    mentorSide.membership.receive(clientUpdate(updates[0] as Uint8Array));
+    mentorSide.membership.receive(clientUpdate(updates[1] as Uint8Array));
+    // Removing the thread the batch just added: judged against the batch's own thread, not the document's absence.
+    threadsMap(mentorDoc).delete('baru');
+    mentorSide.membership.receive(clientUpdate(updates[2] as Uint8Array));
+    teacherSide.membership.receive(clientUpdate(threadUpdate(teacher, 'milik-guru')));
+    await room.whenIdle();
+
+    expect(refused.map((refusal) => refusal.reason)).toEqual(['may-not-remove']);
+    expect(store.appended).toHaveLength(3);
+    const stored = new Y.Doc();
+    for (const update of store.appended) Y.applyUpdate(stored, update);
+    expect([...threadsMap(stored).keys()].sort()).toEqual(['baru', 'milik-guru']);
+    expect(readThreads(stored).threads.find((thread) => thread.id === 'baru')?.comments[0]?.body).toBe(
+      'Mengapa begitu?',
+    );
   });
 
   it('a reconnect’s step 2 that adds nothing is neither checked nor stored', async () => {

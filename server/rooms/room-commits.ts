@@ -38,13 +38,17 @@ export class RoomCommits {
     try {
       seq = await this.options.documents.appendUpdate(this.options.name, update.bytes);
     } catch (error) {
+      this.options.policy.settle(false);
       this.storingFailed(connection, error);
       return;
     }
-    this.applyCommitted(connection, update.bytes, seq);
+    this.options.policy.settle(this.applyCommitted(connection, update.bytes, seq));
   }
 
-  /** Several writers' updates, each checked alone, stored at once, applied in sequence order. */
+  /**
+   * Several writers' updates, checked in arrival order (each as if those before it were applied),
+   * stored at once, then applied in sequence order.
+   */
   async storeAndApplyAll(items: readonly { connection: RoomConnection; update: DecodedUpdate }[]): Promise<void> {
     const [first] = items;
     if (items.length === 1 && first) {
@@ -64,7 +68,11 @@ export class RoomCommits {
       ),
     );
     const stored = outcomes.filter((outcome) => outcome !== null).sort((a, b) => a.seq - b.seq);
-    for (const { connection, update, seq } of stored) this.applyCommitted(connection, update.bytes, seq);
+    let allApplied = stored.length === accepted.length;
+    for (const { connection, update, seq } of stored) {
+      allApplied = this.applyCommitted(connection, update.bytes, seq) && allApplied;
+    }
+    this.options.policy.settle(allApplied);
   }
 
   /** Role, then the room's policy; a refusal is told and nothing is stored. */
@@ -85,15 +93,17 @@ export class RoomCommits {
     this.options.close(connection, CloseCode.ServerError, 'storage failed');
   }
 
-  private applyCommitted(connection: RoomConnection, update: Uint8Array, seq: number): void {
+  /** False when Yjs refused to apply it. */
+  private applyCommitted(connection: RoomConnection, update: Uint8Array, seq: number): boolean {
     try {
       Y.applyUpdate(this.options.doc, update, connection);
     } catch (error) {
       // Decoded fine yet Yjs refused it; loading skips such an update too (room-load.ts).
       this.options.log.error({ err: error, seq }, 'a stored update could not be applied');
       this.options.close(connection, CloseCode.InvalidMessage, 'update could not be applied');
-      return;
+      return false;
     }
     this.options.committed(connection, update, seq);
+    return true;
   }
 }

@@ -1,31 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from './rate-limit';
+import { createThrottle } from './rate-limit';
 
-const limits = { messagesPerSecond: 10, bytesPerSecond: 1000, burstSeconds: 2, maxMessageBytes: 500 };
+const limits = { messagesPerSecond: 10, bytesPerSecond: 1000, burstSeconds: 2 };
 
-describe('per-connection rate limit', () => {
-  it('a burst up to the saved-up allowance passes, the next message is refused with the limit named', () => {
+describe('per-sender throttle', () => {
+  it('a burst up to the saved-up allowance goes on at once; the next message makes the sender wait, never refused', () => {
     const clock = { now: 0 };
-    const limiter = createRateLimiter(limits, () => clock.now);
-    for (let index = 0; index < 20; index += 1) expect(limiter.take(10)).toEqual({ ok: true });
-    expect(limiter.take(10)).toEqual({ ok: false, detail: 'more than 10 messages per second' });
+    const throttle = createThrottle(limits, () => clock.now);
+    for (let index = 0; index < 20; index += 1) expect(throttle.take(10)).toBe(0);
+    expect(throttle.take(10)).toBe(100);
+    clock.now += 100;
+    expect(throttle.waitMs()).toBe(0);
   });
 
-  it('a steady client at the allowed rate is never refused', () => {
+  it('a steady sender at the allowed rate never waits', () => {
     const clock = { now: 0 };
-    const limiter = createRateLimiter(limits, () => clock.now);
+    const throttle = createThrottle(limits, () => clock.now);
     for (let index = 0; index < 1000; index += 1) {
       clock.now += 100;
-      expect(limiter.take(90).ok).toBe(true);
+      expect(throttle.take(90)).toBe(0);
     }
   });
 
-  it('bytes are limited too, but one message of the largest allowed size always fits', () => {
+  it('one message far over the byte allowance is taken, and the sender waits until it is paid for', () => {
     const clock = { now: 0 };
-    const limiter = createRateLimiter({ ...limits, bytesPerSecond: 100, maxMessageBytes: 5000 }, () => clock.now);
-    expect(limiter.take(5000)).toEqual({ ok: true });
-    expect(limiter.take(50)).toEqual({ ok: false, detail: 'more than 100 bytes per second' });
-    clock.now += 1000;
-    expect(limiter.take(50)).toEqual({ ok: true });
+    const throttle = createThrottle({ ...limits, bytesPerSecond: 100 }, () => clock.now);
+    // 200 saved up, 5000 taken: 4800 bytes of debt at 100 per second.
+    expect(throttle.take(5000)).toBe(48_000);
+    clock.now += 40_000;
+    expect(throttle.waitMs()).toBe(8_000);
+    clock.now += 8_000;
+    expect(throttle.waitMs()).toBe(0);
   });
 });

@@ -1,15 +1,23 @@
-/** Per-connection token buckets for messages and bytes per second: a connection that exceeds either is refused (4429). */
+/**
+ * Token buckets for messages and bytes per second that slow a sender down instead of refusing it:
+ * a message over the allowance is still taken (it has arrived), the bucket goes into debt, and the
+ * sender's socket is not read again until the debt is paid (backpressure, see sync-upgrade.ts). A
+ * teacher's offline backlog of hundreds of megabytes then arrives at the allowed rate, never cut off.
+ */
 
 export interface RateLimits {
   messagesPerSecond: number;
   bytesPerSecond: number;
-  /** How many seconds of allowance a quiet connection saves up for a burst. */
+  /** How many seconds of allowance a quiet sender saves up for a burst. */
   burstSeconds: number;
-  /** The byte bucket always holds at least one message of this size, so the largest allowed message passes. */
-  maxMessageBytes: number;
 }
 
-export type RateDecision = { ok: true } | { ok: false; detail: string };
+export interface Throttle {
+  /** Takes one message of `size` bytes; the milliseconds to wait before reading the next (0: go on). */
+  take(size: number): number;
+  /** Milliseconds until the debt is paid, taking nothing (0 when there is none). */
+  waitMs(): number;
+}
 
 interface Bucket {
   tokens: number;
@@ -18,36 +26,36 @@ interface Bucket {
 }
 
 /** `now` in milliseconds; injected so tests need no clock. */
-export function createRateLimiter(limits: RateLimits, now: () => number = () => performance.now()) {
-  const messages: Bucket = bucket(limits.messagesPerSecond, limits.messagesPerSecond * limits.burstSeconds);
-  const bytes: Bucket = bucket(
-    limits.bytesPerSecond,
-    Math.max(limits.bytesPerSecond * limits.burstSeconds, limits.maxMessageBytes),
-  );
+export function createThrottle(limits: RateLimits, now: () => number = () => performance.now()): Throttle {
+  const buckets: Bucket[] = [
+    bucket(limits.messagesPerSecond, limits.burstSeconds),
+    bucket(limits.bytesPerSecond, limits.burstSeconds),
+  ];
   let last = now();
-
+  const refill = () => {
+    const current = now();
+    const elapsedSeconds = Math.max(0, current - last) / 1000;
+    last = current;
+    for (const each of buckets) each.tokens = Math.min(each.capacity, each.tokens + elapsedSeconds * each.perSecond);
+  };
+  const wait = () =>
+    Math.max(0, ...buckets.map((each) => (each.tokens < 0 ? (-each.tokens / each.perSecond) * 1000 : 0)));
   return {
-    /** Takes one message of `size` bytes from the buckets, or says which limit it exceeds. */
-    take(size: number): RateDecision {
-      const current = now();
-      const elapsedSeconds = Math.max(0, current - last) / 1000;
-      last = current;
-      refill(messages, elapsedSeconds);
-      refill(bytes, elapsedSeconds);
-      if (messages.tokens < 1)
-        return { ok: false, detail: `more than ${limits.messagesPerSecond} messages per second` };
-      if (bytes.tokens < size) return { ok: false, detail: `more than ${limits.bytesPerSecond} bytes per second` };
+    take(size) {
+      refill();
+      const [messages, bytes] = buckets as [Bucket, Bucket];
       messages.tokens -= 1;
       bytes.tokens -= size;
-      return { ok: true };
+      return wait();
+    },
+    waitMs() {
+      refill();
+      return wait();
     },
   };
 }
 
-function bucket(perSecond: number, capacity: number): Bucket {
+function bucket(perSecond: number, burstSeconds: number): Bucket {
+  const capacity = perSecond * burstSeconds;
   return { tokens: capacity, capacity, perSecond };
-}
-
-function refill(target: Bucket, elapsedSeconds: number): void {
-  target.tokens = Math.min(target.capacity, target.tokens + elapsedSeconds * target.perSecond);
 }

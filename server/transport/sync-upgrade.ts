@@ -14,7 +14,9 @@ import { type Logger, loggablePath } from '../logger';
 import type { ServerMetrics } from '../metrics';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { Storage } from '../storage/storage';
-import { createRateLimiter, type RateLimits } from './rate-limit';
+import { createAccountLimits } from './account-limits';
+import { createThrottle, type RateLimits } from './rate-limit';
+import { readThrottled } from './throttled-reading';
 import { messageBytes, wsRoomSocket } from './ws-room-socket';
 
 export interface SyncUpgradeOptions {
@@ -23,7 +25,10 @@ export interface SyncUpgradeOptions {
   registry: RoomRegistry;
   logger: Logger;
   maxMessageBytes: number;
-  rateLimits: Omit<RateLimits, 'maxMessageBytes'>;
+  /** Per connection: a sender over them is slowed down (its socket paused), never closed. */
+  rateLimits: RateLimits;
+  /** Per account, over all its connections together. */
+  accountRateLimits: RateLimits;
   maxBufferedBytes: number;
   /** More open connections of one account are refused with 4529 (try again later). */
   maxConnectionsPerUser: number;
@@ -51,16 +56,20 @@ function safeDecode(text: string): string {
 
 export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport {
   const { logger, registry } = options;
-  // Frames up to twice the limit are read and refused with 4413 (the stock client then stops
-  // retrying); `ws` cuts anything larger with 1009 before buffering it.
+  // Frames somewhat over the limit are read and refused with 4413 (the stock client then stops
+  // retrying, rather than sending the same megabytes again and again); `ws` cuts anything larger
+  // with 1009 before buffering it.
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxMessageBytes * 2,
+    maxPayload: options.maxMessageBytes + Math.min(options.maxMessageBytes, 64 * 1024 * 1024),
     perMessageDeflate: false,
+  });
+  const accounts = createAccountLimits({
+    maxConnections: options.maxConnectionsPerUser,
+    rates: options.accountRateLimits,
   });
   let connectionCounter = 0;
   let closing = false;
-  const openPerUser = new Map<string, number>();
 
   async function decide(url: URL): Promise<UpgradeDecision> {
     if (closing) return { ok: false, code: CloseCode.ShuttingDown, detail: 'server shutting down' };
@@ -94,20 +103,15 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
         return;
       }
       const { user } = admission;
-      const open = openPerUser.get(user.id) ?? 0;
-      if (open >= options.maxConnectionsPerUser) {
-        logger.warn({ path, user: user.id, open }, 'sync connection refused: too many open for this account');
+      const slot = accounts.claim(user.id);
+      if (!slot) {
+        logger.warn({ path, user: user.id }, 'sync connection refused: too many open for this account');
         const code = CloseCode.TooManyConnections;
         options.metrics.refusals.inc({ code, reason: closeReasons[code] });
         ws.close(code, closeReasons[code]);
         return;
       }
-      openPerUser.set(user.id, open + 1);
-      ws.once('close', () => {
-        const left = (openPerUser.get(user.id) ?? 1) - 1;
-        if (left > 0) openPerUser.set(user.id, left);
-        else openPerUser.delete(user.id);
-      });
+      ws.once('close', () => slot.release());
       connectionCounter += 1;
       const session = {
         connectionId: `c${connectionCounter}`,
@@ -127,13 +131,10 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
           logger.warn({ connection: session.connectionId, bufferedBytes }, 'closing a connection too slow to keep up'),
       });
       const membership = registry.join(admission.roomName, roomSocket, session);
-      const limiter = createRateLimiter({ ...options.rateLimits, maxMessageBytes: options.maxMessageBytes });
-      ws.on('message', (data, isBinary) => {
+      readThrottled(ws, [createThrottle(options.rateLimits), slot.throttle], (data, isBinary) => {
         const bytes = messageBytes(data);
         options.metrics.bytesReceived.inc(bytes.byteLength);
-        const allowed = limiter.take(bytes.byteLength);
-        if (!allowed.ok) membership.refuse(CloseCode.RateLimited, allowed.detail);
-        else if (isBinary) membership.receive(bytes);
+        if (isBinary) membership.receive(bytes);
         else membership.refuse(CloseCode.InvalidMessage, 'text frame');
       });
       ws.on('close', () => membership.leave());

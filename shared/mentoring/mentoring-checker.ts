@@ -6,6 +6,9 @@
  * and judged by the rules (../feedback/feedback-rules.ts, ../cycle/cycle-rules.ts). A refused
  * update leaves the mirror ahead of the document, so the mirror is rebuilt then (rare: honest
  * clients follow the same rules).
+ *
+ * Several updates may be checked before any is applied (the room stores them in one commit): what
+ * the accepted ones made of each entry is kept aside as the "before" of the next, until `settle`.
  */
 import * as Y from 'yjs';
 import { ACTIONS_FIELD, OBSERVATIONS_FIELD, REFLECTIONS_FIELD, STAGE_MOVES_FIELD } from '../cycle/cycle-doc';
@@ -44,9 +47,22 @@ const mapRoots: ReadonlyMap<string, (key: string) => boolean> = new Map([
   [REFLECTIONS_FIELD, (key: string) => key === OVERALL_REFLECTION_KEY || ItemRefSchema.safeParse(key).success],
 ]);
 
+/** What accepted updates not yet in the document made of it: the "before" the next check sees. */
+interface Accepted {
+  entries: Map<string, PlainValue | undefined>;
+  moves: PlainValue[] | null;
+  updates: Uint8Array[];
+  bytes: number;
+  photoChars: number;
+}
+
+const entryKey = (root: string, key: string) => `${root}\u0000${key}`;
+const nothingAccepted = (): Accepted => ({ entries: new Map(), moves: null, updates: [], bytes: 0, photoChars: 0 });
+
 export class MentoringChecker {
   private mirror: Y.Doc;
   private documentBytes: number;
+  private accepted: Accepted = nothingAccepted();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -64,14 +80,37 @@ export class MentoringChecker {
     this.mirror.destroy();
   }
 
-  /** Whether `actor` may make `update`; the document is not changed either way. */
+  /**
+   * Whether `actor` may make `update`, after the updates accepted since the last `settle`; the
+   * document is not changed either way.
+   */
   check(update: Uint8Array, actor: FeedbackActor): FeedbackCheck {
-    if (this.documentBytes + update.byteLength > this.limits.maxDocumentBytes) {
+    const size = this.documentBytes + this.accepted.bytes + update.byteLength;
+    if (size > this.limits.maxDocumentBytes) {
       return refuse('document-full', `the document would exceed ${this.limits.maxDocumentBytes} bytes`);
     }
-    const result = this.judge(update, actor);
-    if (!result.ok) this.rebuildMirror();
-    return result;
+    const judged = this.judge(update, actor);
+    if (!judged.result.ok) {
+      this.rebuildMirror();
+      return judged.result;
+    }
+    for (const [root, list] of judged.changes) {
+      for (const { key, after } of list) this.accepted.entries.set(entryKey(root, key), after);
+    }
+    if (judged.moves) this.accepted.moves = judged.moves;
+    this.accepted.updates.push(update);
+    this.accepted.bytes += update.byteLength;
+    this.accepted.photoChars += judged.addedPhotoChars;
+    return judged.result;
+  }
+
+  /**
+   * The accepted updates are in the document now (`allApplied`), or some never will be (storing
+   * failed): then the mirror, which has them all, is rebuilt from the document.
+   */
+  settle(allApplied: boolean): void {
+    this.accepted = nothingAccepted();
+    if (!allApplied) this.rebuildMirror();
   }
 
   /** Everything the document takes (accepted here, loaded, or from another process) the mirror takes too. */
@@ -81,12 +120,14 @@ export class MentoringChecker {
     Y.applyUpdate(this.mirror, update);
   };
 
+  /** The document as it is, plus what was accepted and is about to be applied. */
   private rebuildMirror(): void {
     this.mirror.destroy();
     this.mirror = documentFrom(Y.encodeStateAsUpdate(this.doc));
+    for (const update of this.accepted.updates) Y.applyUpdate(this.mirror, update);
   }
 
-  private judge(update: Uint8Array, actor: FeedbackActor): FeedbackCheck {
+  private judge(update: Uint8Array, actor: FeedbackActor): Judged {
     const touched = new Map<string, TouchedRoot>();
     let unplaceable = false;
     const collect = (transaction: Y.Transaction) => {
@@ -105,71 +146,93 @@ export class MentoringChecker {
     try {
       Y.applyUpdate(this.mirror, update);
     } catch (error) {
-      return refuse('malformed', error instanceof Error ? error.message : String(error));
+      return refused(refuse('malformed', error instanceof Error ? error.message : String(error)));
     } finally {
       this.mirror.off('afterTransaction', collect);
     }
-    if (unplaceable) return refuse('malformed', 'a change under an unknown parent');
+    if (unplaceable) return refused(refuse('malformed', 'a change under an unknown parent'));
     // Parts whose dependencies are missing would be applied later, unchecked: refuse them now.
     if (this.mirror.store.pendingStructs !== null || this.mirror.store.pendingDs !== null) {
-      return refuse('malformed', 'update depends on changes the server does not have');
+      return refused(refuse('malformed', 'update depends on changes the server does not have'));
     }
     return this.judgeTouched(touched, actor);
   }
 
-  private judgeTouched(touched: ReadonlyMap<string, TouchedRoot>, actor: FeedbackActor): FeedbackCheck {
+  /** An entry as it is before this update: as accepted updates left it, else as the document has it. */
+  private before(root: string, key: string): PlainValue | typeof NOT_PLAIN | undefined {
+    const id = entryKey(root, key);
+    return this.accepted.entries.has(id) ? this.accepted.entries.get(id) : readEntry(this.doc, root, key);
+  }
+
+  private judgeTouched(touched: ReadonlyMap<string, TouchedRoot>, actor: FeedbackActor): Judged {
     const changes = new Map<string, EntryChange[]>();
     for (const [name, part] of touched) {
       if (name === STAGE_MOVES_FIELD) {
-        if (part.keys.size > 0) return refuse('malformed', `keys set on the list ${name}`);
+        if (part.keys.size > 0) return refused(refuse('malformed', `keys set on the list ${name}`));
         continue;
       }
       const isKey = mapRoots.get(name);
-      if (!isKey) return refuse('malformed', `change outside the mentoring document's parts: ${name}`);
-      if (part.list) return refuse('malformed', `list content in the map ${name}`);
+      if (!isKey) return refused(refuse('malformed', `change outside the mentoring document's parts: ${name}`));
+      if (part.list) return refused(refuse('malformed', `list content in the map ${name}`));
       const list: EntryChange[] = [];
       for (const key of part.keys) {
-        if (!isKey(key)) return refuse('malformed', `${name}: not a valid key`);
+        if (!isKey(key)) return refused(refuse('malformed', `${name}: not a valid key`));
         const after = readEntry(this.mirror, name, key);
-        if (after === NOT_PLAIN) return refuse('malformed', `${name} ${key} is not plain data`);
-        const before = readEntry(this.doc, name, key);
+        if (after === NOT_PLAIN) return refused(refuse('malformed', `${name} ${key} is not plain data`));
+        const before = this.before(name, key);
         list.push({ key, before: before === NOT_PLAIN ? null : before, after });
       }
       changes.set(name, list);
     }
-    const moves = touched.get(STAGE_MOVES_FIELD);
+    const observations = changes.get(OBSERVATIONS_FIELD) ?? [];
+    let addedPhotoChars = 0;
+    for (const { before, after } of observations) addedPhotoChars += photoChars(after) - photoChars(before);
+    let moves: PlainValue[] | null = null;
     const checks: Array<() => FeedbackCheck> = [
       () => checkThreadChanges(changes.get(THREADS_FIELD) ?? [], actor),
-      () => (moves ? this.checkMoves(actor) : OK),
-      () => checkObservationChanges(changes.get(OBSERVATIONS_FIELD) ?? [], actor),
-      () => this.checkPhotos(changes.get(OBSERVATIONS_FIELD) ?? []),
+      () => {
+        if (!touched.has(STAGE_MOVES_FIELD)) return OK;
+        const checked = this.checkMoves(actor);
+        moves = checked.after;
+        return checked.result;
+      },
+      () => checkObservationChanges(observations, actor),
+      () => this.checkPhotos(addedPhotoChars),
       () => checkReflectionChanges(changes.get(REFLECTIONS_FIELD) ?? [], actor),
       () => checkActionChanges(changes.get(ACTIONS_FIELD) ?? [], actor),
     ];
     for (const check of checks) {
       const result = check();
-      if (!result.ok) return result;
+      if (!result.ok) return refused(result);
     }
-    return OK;
+    return { result: OK, changes, moves, addedPhotoChars };
   }
 
   /** The stage history is short (tens of moves), so it is compared whole. */
-  private checkMoves(actor: FeedbackActor): FeedbackCheck {
+  private checkMoves(actor: FeedbackActor): { result: FeedbackCheck; after: PlainValue[] | null } {
     const after = readList(this.mirror, STAGE_MOVES_FIELD);
-    if (after === NOT_PLAIN) return refuse('malformed', 'the stage history is not plain data');
-    const before = readList(this.doc, STAGE_MOVES_FIELD);
-    return checkStageMoves(before === NOT_PLAIN ? [] : before, after, actor);
+    if (after === NOT_PLAIN) return { result: refuse('malformed', 'the stage history is not plain data'), after: null };
+    const before = this.accepted.moves ?? readList(this.doc, STAGE_MOVES_FIELD);
+    return { result: checkStageMoves(before === NOT_PLAIN ? [] : before, after, actor), after };
   }
 
-  private checkPhotos(changes: readonly EntryChange[]): FeedbackCheck {
-    let added = 0;
-    for (const { before, after } of changes) added += photoChars(after) - photoChars(before);
-    if (added > 0 && this.index.photoChars + added > this.limits.maxPhotoChars) {
+  private checkPhotos(added: number): FeedbackCheck {
+    const total = this.index.photoChars + this.accepted.photoChars + added;
+    if (added > 0 && total > this.limits.maxPhotoChars) {
       return refuse('photos-full', `photos would exceed ${this.limits.maxPhotoChars} characters`);
     }
     return OK;
   }
 }
+
+interface Judged {
+  result: FeedbackCheck;
+  changes: Map<string, EntryChange[]>;
+  moves: PlainValue[] | null;
+  addedPhotoChars: number;
+}
+
+const refused = (result: FeedbackCheck): Judged => ({ result, changes: new Map(), moves: null, addedPhotoChars: 0 });
 
 function documentFrom(state: Uint8Array): Y.Doc {
   const doc = new Y.Doc();

@@ -1,7 +1,6 @@
-/** Limits an operator configures: a flooding connection is closed as rate-limited, a slow reader as too slow; teachers carry on. */
+/** Limits an operator configures: a flooding connection is slowed down (never cut off), a slow reader closed as too slow; teachers carry on. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientUpdate, textUpdate } from '../../server/rooms/room-test-support';
-import { CloseCode, TooSlowClose } from '../../shared/protocol/close-codes';
+import { TooSlowClose } from '../../shared/protocol/close-codes';
 import { connectClient, destroyAllClients, openRawSocket } from './support/sync-client';
 import { startTestServer, type TestServer } from './support/test-server';
 import { waitFor } from './support/wait-for';
@@ -20,36 +19,50 @@ async function serverWith(env: Record<string, string>) {
   return { token, room };
 }
 
-describe('per-connection rate limits', () => {
-  it('a connection sending more messages per second than allowed is closed as rate-limited (4429); a teacher typing is not', async () => {
+describe('per-connection rate limits slow a sender down, never cut it off', () => {
+  it('a connection sending more messages per second than allowed is not cut off: every message is answered, none refused; a teacher typing carries on', async () => {
     const { token, room } = await serverWith({
       DAMPINGI_RATE_MESSAGES_PER_SECOND: '50',
       DAMPINGI_RATE_BURST_SECONDS: '1',
     });
     const teacher = connectClient(server.url(), room, token);
     await teacher.whenSynced();
+    // Someone present, so that every query-awareness gets an answer.
+    teacher.provider.awareness.setLocalStateField('marker', 'hadir');
     const flooder = await openRawSocket(server.url(), room, token);
-    for (let index = 0; index < 200; index += 1) flooder.ws.send(new Uint8Array([3])); // query-awareness
-    expect(await flooder.closed).toEqual({ code: CloseCode.RateLimited, reason: 'rate-limited' });
+    await waitFor(() => flooder.received.some((message) => message[0] === 1), "the teacher's presence to be known");
+    flooder.received.length = 0;
+    // Four times the allowance at once (query-awareness): each is answered; the reading is slowed
+    // from the next socket read on (its timing is unit-tested: server/transport/rate-limit.test.ts).
+    for (let index = 0; index < 200; index += 1) flooder.ws.send(new Uint8Array([3]));
+    await waitFor(
+      () => flooder.received.filter((message) => message[0] === 1).length >= 200,
+      'every query to be answered',
+      30_000,
+    );
+    expect(flooder.ws.readyState).toBe(flooder.ws.OPEN);
 
-    for (let index = 0; index < 20; index += 1) {
-      teacher.doc.getText('t').insert(0, 'a');
-      await new Promise((done) => setTimeout(done, 40));
-    }
+    for (let index = 0; index < 20; index += 1) teacher.doc.getText('t').insert(0, 'a');
     const witness = connectClient(server.url(), room, token);
     await waitFor(() => witness.doc.getText('t').length === 20, 'every keystroke to arrive');
     expect(teacher.provider.wsconnected).toBe(true);
   });
 
-  it('a connection sending more bytes per second than allowed is closed as rate-limited (4429)', async () => {
+  it('a connection sending more bytes per second than allowed is read more slowly, and everything it sent is stored', async () => {
     const { token, room } = await serverWith({
-      DAMPINGI_MAX_MESSAGE_BYTES: String(64 * 1024),
       DAMPINGI_RATE_BYTES_PER_SECOND: String(64 * 1024),
       DAMPINGI_RATE_BURST_SECONDS: '1',
     });
-    const sender = await openRawSocket(server.url(), room, token);
-    for (let index = 0; index < 4; index += 1) sender.ws.send(clientUpdate(textUpdate('x'.repeat(40_000))));
-    expect(await sender.closed).toEqual({ code: CloseCode.RateLimited, reason: 'rate-limited' });
+    const sender = connectClient(server.url(), room, token);
+    await sender.whenSynced();
+    const started = performance.now();
+    for (let index = 0; index < 40; index += 1) sender.doc.getText('t').insert(0, 'x'.repeat(10_000));
+    const witness = connectClient(server.url(), room, token);
+    await waitFor(() => witness.doc.getText('t').length === 400_000, 'all forty edits to be stored', 30_000);
+    // 64 KiB saved up, then 64 KiB a second: 400 KB cannot all be read within the first three seconds
+    // (even with a socket's worth already read when the reading pauses).
+    expect(performance.now() - started).toBeGreaterThan(3_000);
+    expect(sender.provider.wsconnected).toBe(true);
   });
 });
 

@@ -5,8 +5,8 @@ import type { RoomPolicy } from './room-policy';
 export function contentPolicy(): RoomPolicy {
   return {
     writeCapability: 'edit-content',
-    checksEachAlone: true,
     attach: () => {},
+    settle: () => {},
     check(update) {
       const source = foreignImageSource(update.structs);
       return source === null

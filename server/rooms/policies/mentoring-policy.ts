@@ -13,7 +13,6 @@ export function mentoringPolicy(limits: MentoringLimits): RoomPolicy {
   let checker: MentoringChecker | null = null;
   return {
     writeCapability: 'write-feedback',
-    checksEachAlone: false,
     attach(doc: Y.Doc) {
       index = new MentoringIndex(doc);
       checker = new MentoringChecker(doc, index, limits);
@@ -26,6 +25,9 @@ export function mentoringPolicy(limits: MentoringLimits): RoomPolicy {
         role: session.role,
       });
       return result.ok ? null : { code: 'feedback-rule', reason: result.reason, detail: result.detail };
+    },
+    settle(allApplied) {
+      checker?.settle(allApplied);
     },
     summary: () => {
       if (!index) throw new Error('the mentoring document is not loaded');

@@ -19,15 +19,15 @@ export interface RuleRefusal {
 export interface RoomPolicy {
   /** What a connection's role must allow to change the document (reading needs `read`). */
   readonly writeCapability: Capability;
-  /**
-   * Whether `check` is independent of the document's state: then several writers' updates are
-   * checked and stored together (one commit); otherwise each is checked against the document as it is.
-   */
-  readonly checksEachAlone: boolean;
   /** The room's document is loaded; the policy follows it from now on (and never changes it). */
   attach(doc: Y.Doc): void;
-  /** Why `update` from `session` may not be stored, or null. The document is left untouched. */
+  /**
+   * Why `update` from `session` may not be stored, or null. The document is left untouched. Several
+   * updates may be checked before any is applied (one commit): each as if those accepted before it were.
+   */
   check(update: DecodedUpdate, session: RoomSession): RuleRefusal | null;
+  /** The updates accepted since the last call are applied (`allApplied`), or some never will be (storing failed). */
+  settle(allApplied: boolean): void;
   /** The draft's summary as of now, when this kind of room has one (the mentoring document). */
   summary?(): DraftSummary;
   /** The room is unloaded. */
