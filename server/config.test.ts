@@ -11,7 +11,7 @@ describe('server configuration from the environment', () => {
         host: '127.0.0.1',
         dataDir: '/srv/dampingi/data',
         webDir: '/srv/dampingi/.output/chrome-mv3',
-        maxMessageBytes: 16 * 1024 * 1024,
+        maxMessageBytes: 256 * 1024 * 1024,
         sqliteSynchronous: 'FULL',
         logLevel: 'info',
       },
