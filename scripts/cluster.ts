@@ -24,6 +24,8 @@ const env = {
   ...process.env,
   DAMPINGI_DATABASE_URL: postgres.url,
   DAMPINGI_REDIS_URL: redis.url,
+  // Behind HAProxy (option forwardfor): client addresses come from X-Forwarded-For.
+  DAMPINGI_TRUST_PROXY: 'true',
   DAMPINGI_TOKEN_SECRET: tokenSecret,
   DAMPINGI_METRICS_TOKEN: metricsToken,
   DAMPINGI_WEB_DIR: resolve(root, process.env.DAMPINGI_WEB_DIR ?? '.output/chrome-mv3'),

@@ -148,6 +148,8 @@ export function haproxyConfig(listen: string, servers: readonly { name: string; 
 
 defaults
   mode http
+  # the processes see the client's address (DAMPINGI_TRUST_PROXY=true), e.g. for joining limits
+  option forwardfor
   option redispatch
   retries 3
   timeout connect 1s

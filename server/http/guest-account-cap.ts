@@ -1,7 +1,7 @@
 /**
  * How many guest accounts (joining without signing in) each share link has made, up to a cap.
  * Counted in this process's memory: a restart, or each process of a cluster, starts from zero
- * (docs/security-http.md says so; a count stored with the link would close that gap).
+ * (SECURITY.md says so; a count stored with the link would close that gap).
  */
 
 export interface GuestAccountCapOptions {
