@@ -11,6 +11,7 @@ export function syncStatusText(t: Translate, status: SyncStatus): string {
   const { pending } = status;
   switch (status.state) {
     case 'offline':
+      if (status.reason === 'too-many-connections') return t('editor.sync.refused.too-many-connections');
       if (status.reason === 'server-cannot-store') {
         return counted(t, 'editor.sync.cannotStore', 'editor.sync.cannotStore.one', pending);
       }
@@ -22,7 +23,12 @@ export function syncStatusText(t: Translate, status: SyncStatus): string {
         ? counted(t, 'editor.sync.connectingPending', 'editor.sync.connectingPending.one', pending)
         : t('editor.sync.connecting');
     case 'syncing':
-      return t('editor.sync.syncing');
+      return status.upload
+        ? t('editor.sync.uploading', {
+            sent: megabytes(status.upload.sentBytes),
+            total: megabytes(status.upload.totalBytes),
+          })
+        : t('editor.sync.syncing');
     case 'synced':
       return t('editor.sync.synced');
     case 'write-refused':
@@ -35,4 +41,10 @@ export function syncStatusText(t: Translate, status: SyncStatus): string {
       return `${t(`editor.sync.refused.${reason}`)}${kept}`;
     }
   }
+}
+
+/** "12" or "0,4": one decimal below 10 MB, in the page's number format. */
+function megabytes(bytes: number): string {
+  const value = bytes / 1_000_000;
+  return value.toLocaleString(undefined, { maximumFractionDigits: value < 10 ? 1 : 0 });
 }

@@ -8,6 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type RoomKind, roomName, syncUrl } from '../../shared/protocol/rooms';
 import type { RoleRaised, WriteRefusal } from '../../shared/protocol/write-refusal';
+import { type BacklogUpload, sendBacklogInParts } from './backlog-upload';
 import { listenForWriteRefusals } from './write-refusals';
 
 export interface DraftConnectionOptions {
@@ -24,6 +25,8 @@ export interface DraftConnection {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   readonly persistence: IndexeddbPersistence;
+  /** A large offline backlog on its way to the server, in parts, with its progress. */
+  readonly upload: BacklogUpload;
   /** Resolves once the local IndexedDB copy is loaded into the doc. */
   readonly whenLocalLoaded: Promise<void>;
   /** Hears the server refuse this client's changes; returns a function that stops listening. */
@@ -50,6 +53,7 @@ export function openDraftConnection(options: DraftConnectionOptions): DraftConne
     params: options.token ? { token: options.token } : {},
     maxBackoffTime: 5000,
   });
+  const upload = sendBacklogInParts(provider);
   const refusalListeners = new Set<(refusal: WriteRefusal) => void>();
   const raiseListeners = new Set<(notice: RoleRaised) => void>();
   listenForWriteRefusals(
@@ -66,6 +70,7 @@ export function openDraftConnection(options: DraftConnectionOptions): DraftConne
     doc,
     provider,
     persistence,
+    upload,
     whenLocalLoaded,
     onWriteRefused(listener) {
       refusalListeners.add(listener);
@@ -78,6 +83,7 @@ export function openDraftConnection(options: DraftConnectionOptions): DraftConne
     destroy() {
       refusalListeners.clear();
       raiseListeners.clear();
+      upload.stop();
       provider.destroy();
       void persistence.destroy();
       doc.destroy();

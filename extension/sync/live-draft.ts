@@ -72,6 +72,7 @@ export function openLiveDraft(
         provider: opened.provider,
         nonLocalOrigins: [opened.persistence],
         onWriteRefused: opened.onWriteRefused,
+        onUploadProgress: opened.upload.onProgress,
       },
       win,
       publish,

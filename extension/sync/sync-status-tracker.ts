@@ -7,7 +7,14 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { Role } from '../../shared/auth/roles';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
-import { initialSyncFacts, nextSyncFacts, type SyncEvent, type SyncStatus, syncStatusOf } from './sync-status';
+import {
+  initialSyncFacts,
+  nextSyncFacts,
+  type SyncEvent,
+  type SyncStatus,
+  syncStatusOf,
+  type UploadProgress,
+} from './sync-status';
 
 export interface SyncStatusSource {
   doc: Y.Doc;
@@ -16,6 +23,8 @@ export interface SyncStatusSource {
   nonLocalOrigins: readonly unknown[];
   /** Subscribes to the server's write refusals (DraftConnection.onWriteRefused); returns "unsubscribe". */
   onWriteRefused?: (listener: (refusal: WriteRefusal) => void) => () => void;
+  /** Subscribes to a backlog upload's progress (DraftConnection.upload.onProgress); returns "unsubscribe". */
+  onUploadProgress?: (listener: (progress: UploadProgress | null) => void) => () => void;
 }
 
 /** What the page already knows when it (re)opens the draft. */
@@ -50,7 +59,13 @@ export function trackSyncStatus(
   const dispatch = (event: SyncEvent) => {
     facts = nextSyncFacts(facts, event);
     const status = syncStatusOf(facts);
-    if (status.state !== last.state || status.pending !== last.pending || status.reason !== last.reason) {
+    const uploadMoved = status.upload?.sentBytes !== last.upload?.sentBytes;
+    if (
+      status.state !== last.state ||
+      status.pending !== last.pending ||
+      status.reason !== last.reason ||
+      uploadMoved
+    ) {
       last = status;
       onChange(status);
     }
@@ -73,6 +88,7 @@ export function trackSyncStatus(
   const stopHearingRefusals = source.onWriteRefused?.((refusal) => {
     if (refusal.code === 'read-only') dispatch({ type: 'write-refused', role: refusal.role });
   });
+  const stopHearingUploads = source.onUploadProgress?.((progress) => dispatch({ type: 'upload', progress }));
   const onOnline = () => dispatch({ type: 'network', online: true });
   const onOffline = () => dispatch({ type: 'network', online: false });
 
@@ -88,6 +104,7 @@ export function trackSyncStatus(
     current: () => last,
     stop() {
       stopHearingRefusals?.();
+      stopHearingUploads?.();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('connection-close', onConnectionClose);

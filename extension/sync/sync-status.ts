@@ -20,7 +20,13 @@ export type RefusalReason = (typeof closeReasons)[keyof typeof closeReasons];
  * answered that it cannot store changes right now (its database is away, or it is restarting) —
  * then the changes wait here and go again on their own.
  */
-export type OfflineReason = 'network' | 'server-unreachable' | 'server-cannot-store';
+export type OfflineReason = 'network' | 'server-unreachable' | 'server-cannot-store' | 'too-many-connections';
+
+/** A large backlog on its way, in parts (extension/sync/backlog-upload.ts). */
+export interface UploadProgress {
+  sentBytes: number;
+  totalBytes: number;
+}
 
 export interface SyncFacts {
   /** The browser's network (navigator.onLine and the online/offline events). */
@@ -33,8 +39,10 @@ export interface SyncFacts {
   refusal: RefusalReason | null;
   /** Set once the server refused our changes; the role it gave as the reason. */
   writeRefused: Role | null;
-  /** The server closed with "try again later" (4500–4599) and we have not been in sync since. */
-  serverTrouble: boolean;
+  /** The server closed with "try again later" (4500–4599) and we have not been in sync since: why. */
+  serverTrouble: 'server-cannot-store' | 'too-many-connections' | null;
+  /** A backlog being sent in parts; not in sync before it is through. */
+  upload: UploadProgress | null;
   pending: number;
 }
 
@@ -45,6 +53,7 @@ export type SyncEvent =
   | { type: 'attempt-failed' }
   | { type: 'closed'; code: number; reason: string }
   | { type: 'write-refused'; role: Role }
+  | { type: 'upload'; progress: UploadProgress | null }
   | { type: 'local-change' };
 
 export interface SyncStatus {
@@ -52,6 +61,8 @@ export interface SyncStatus {
   pending: number;
   /** For 'write-refused': the role that may not edit. */
   reason: OfflineReason | RefusalReason | Role | null;
+  /** While 'syncing' a backlog in parts: how far it is. */
+  upload?: UploadProgress;
 }
 
 export function initialSyncFacts(online: boolean, pending = 0, writeRefused: Role | null = null): SyncFacts {
@@ -62,13 +73,16 @@ export function initialSyncFacts(online: boolean, pending = 0, writeRefused: Rol
     unreachable: false,
     refusal: null,
     writeRefused,
-    serverTrouble: false,
+    serverTrouble: null,
+    upload: null,
     pending: writeRefused ? 0 : pending,
   };
 }
 
 export function isInSync(facts: SyncFacts): boolean {
-  return facts.online && facts.refusal === null && facts.connection === 'connected' && facts.synced;
+  return (
+    facts.online && facts.refusal === null && facts.connection === 'connected' && facts.synced && facts.upload === null
+  );
 }
 
 export function nextSyncFacts(facts: SyncFacts, event: SyncEvent): SyncFacts {
@@ -86,13 +100,19 @@ export function nextSyncFacts(facts: SyncFacts, event: SyncEvent): SyncFacts {
     }
     case 'synced': {
       const next = { ...facts, synced: event.synced };
-      return isInSync(next) ? { ...next, pending: 0, serverTrouble: false } : next;
+      return isInSync(next) ? { ...next, pending: 0, serverTrouble: null } : next;
+    }
+    case 'upload': {
+      const next = { ...facts, upload: event.progress };
+      return isInSync(next) ? { ...next, pending: 0, serverTrouble: null } : next;
     }
     case 'attempt-failed':
       return { ...facts, unreachable: true };
     case 'closed':
       if (!isPermanentClose(event.code)) {
-        return isTryLaterClose(event.code) ? { ...facts, serverTrouble: true, synced: false } : facts;
+        if (!isTryLaterClose(event.code)) return facts;
+        const trouble = event.reason === 'too-many-connections' ? 'too-many-connections' : 'server-cannot-store';
+        return { ...facts, serverTrouble: trouble, synced: false };
       }
       return { ...facts, refusal: refusalReason(event.code, event.reason), connection: 'disconnected', synced: false };
     case 'write-refused':
@@ -109,8 +129,11 @@ export function syncStatusOf(facts: SyncFacts): SyncStatus {
   if (!facts.online) return { state: 'offline', pending, reason: 'network' };
   // Above the connection states: for someone who may not edit, that is what matters while connected.
   if (facts.writeRefused) return { state: 'write-refused', pending, reason: facts.writeRefused };
-  if (facts.connection === 'connected') return { state: facts.synced ? 'synced' : 'syncing', pending, reason: null };
-  if (facts.serverTrouble) return { state: 'offline', pending, reason: 'server-cannot-store' };
+  if (facts.connection === 'connected') {
+    if (facts.upload) return { state: 'syncing', pending, reason: null, upload: facts.upload };
+    return { state: facts.synced ? 'synced' : 'syncing', pending, reason: null };
+  }
+  if (facts.serverTrouble) return { state: 'offline', pending, reason: facts.serverTrouble };
   if (facts.unreachable) return { state: 'offline', pending, reason: 'server-unreachable' };
   return { state: 'connecting', pending, reason: null };
 }
