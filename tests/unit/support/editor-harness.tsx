@@ -250,3 +250,17 @@ export function pageWindow(search = '', options: PageWindowOptions = {}): Window
 export function renderApp(store: AppSettingsStore, win: Window) {
   return mount(<EditorApp store={store} win={win} />);
 }
+
+/**
+ * Waits until the draft page shows the draft's info from the API (its title as the heading: from
+ * then on the role is known) and, unless `editor` is false, the editor on the opened document.
+ */
+export function untilDraftOpen(options: { title?: string; editor?: boolean } = {}) {
+  const { title = 'LKPD Fotosintesis', editor = true } = options;
+  return until(
+    () =>
+      container.querySelector('.draft-heading h1')?.textContent === title &&
+      (!editor || container.querySelector('[role="textbox"]') !== null),
+    `the draft "${title}" to be open${editor ? ' in the editor' : ''}`,
+  );
+}
