@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EditorApp } from '../../extension/editor/components/EditorApp';
 import { offlineCache } from '../../extension/editor/offline-cache';
 import {
   type ApiRequest,
@@ -11,8 +13,8 @@ import {
   field,
   json,
   memoryStore,
+  mount,
   pageWindow,
-  renderApp,
   SERVER,
   serveApi,
   TOKEN,
@@ -40,7 +42,7 @@ function fakeServer(request: ApiRequest): Response {
 
 const assign = vi.fn();
 const win = pageWindow('', { location: { assign } });
-const render = (store = memoryStore({ token: null })) => renderApp(store, win);
+const render = (store = memoryStore({ token: null })) => mount(<EditorApp store={store} win={win} />);
 const draftLink = () => untilElement<HTMLAnchorElement>('ul[aria-label="Daftar draf"] a');
 
 beforeEach(() => {

@@ -7,6 +7,7 @@
 import 'fake-indexeddb/auto';
 import { act } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EditorApp } from '../../extension/editor/components/EditorApp';
 import type { DraftInfo, MeResponse, TemplateInfo } from '../../shared/protocol/api';
 import {
   type ApiRequest,
@@ -19,8 +20,8 @@ import {
   field,
   json,
   memoryStore,
+  mount,
   pageWindow,
-  renderApp,
   serveApi,
   stubLayout,
   unmount,
@@ -56,7 +57,8 @@ function server(role: DraftInfo['role'], me: MeResponse, saveTemplate = () => js
 }
 
 /** The draft page at `search`, offline: the draft opens from IndexedDB and no socket is tried. */
-const render = (search: string) => renderApp(memoryStore(), pageWindow(search, { offline: true }));
+const render = (search: string) =>
+  mount(<EditorApp store={memoryStore()} win={pageWindow(search, { offline: true })} />);
 
 const tabs = () => [...container.querySelectorAll('nav[aria-label="Bagian draf"] a')] as HTMLAnchorElement[];
 

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EditorApp } from '../../extension/editor/components/EditorApp';
 import { type DraftSummary, EMPTY_SUMMARY } from '../../shared/cycle/draft-summary';
 import type { DraftListItem } from '../../shared/protocol/api';
 import {
@@ -11,8 +13,8 @@ import {
   field,
   json,
   memoryStore,
+  mount,
   pageWindow,
-  renderApp,
   serveApi,
   typeInto,
   unmount,
@@ -102,7 +104,7 @@ function fakeServer(request: ApiRequest): Response {
   return failure(404, 'not-found', 'no');
 }
 
-const render = (search: string) => renderApp(memoryStore({ token: TOKEN }), pageWindow(search));
+const render = (search: string) => mount(<EditorApp store={memoryStore({ token: TOKEN })} win={pageWindow(search)} />);
 
 const rowIds = () => [...container.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-draft-id'));
 const row = (id: string) => container.querySelector<HTMLTableRowElement>(`tr[data-draft-id="${id}"]`);

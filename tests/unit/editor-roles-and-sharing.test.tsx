@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EditorApp } from '../../extension/editor/components/EditorApp';
 import type { DraftInfo, Member, ShareLink } from '../../shared/protocol/api';
 import {
   type ApiRequest,
@@ -15,8 +16,8 @@ import {
   field,
   json,
   memoryStore,
+  mount,
   pageWindow,
-  renderApp,
   SERVER,
   serveApi,
   stubLayout,
@@ -68,7 +69,7 @@ const confirm = vi.fn(() => true);
 function render(search: string, token: string | null = TOKEN) {
   store = memoryStore({ token });
   // Offline: the draft opens from IndexedDB and no socket is tried; the API is the fake fetch.
-  return renderApp(store, pageWindow(search, { offline: true, location: { replace }, confirm }));
+  return mount(<EditorApp store={store} win={pageWindow(search, { offline: true, location: { replace }, confirm })} />);
 }
 
 const readOnlyBanner = () => container.querySelector('[data-testid="read-only-banner"]');

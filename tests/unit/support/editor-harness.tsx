@@ -1,12 +1,12 @@
 /**
  * The editor's React parts under jsdom, as the tests/unit/editor-* files render them: one root in
- * a container, the app on a fake JSON API that records requests, DOM helpers that act as a user
- * would, and `until` — waiting for what the page shows next, never a fixed number of ticks.
+ * a container, the app's settings, window and a fake JSON API that records requests, DOM helpers
+ * that act as a user would, and `until` — waiting for what the page shows next, never a fixed
+ * number of ticks. (It imports no component: loading the whole app has side effects on Tiptap.)
  */
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
-import { EditorApp } from '../../../extension/editor/components/EditorApp';
 import type { AppSettings, AppSettingsStore } from '../../../extension/settings/app-settings';
 import type { DraftInfo } from '../../../shared/protocol/api';
 
@@ -33,7 +33,7 @@ export async function mount(node: ReactNode): Promise<HTMLElement> {
 export async function unmount(): Promise<void> {
   const current = root;
   root = undefined;
-  if (current) await act(async () => current.unmount());
+  if (current) act(() => current.unmount());
   container?.remove();
 }
 
@@ -244,11 +244,6 @@ export function pageWindow(search = '', options: PageWindowOptions = {}): Window
     prompt: vi.fn(),
     alert: vi.fn(),
   } as unknown as Window;
-}
-
-/** The whole editor page (EditorApp) with `store` and `win`. */
-export function renderApp(store: AppSettingsStore, win: Window) {
-  return mount(<EditorApp store={store} win={win} />);
 }
 
 /**
