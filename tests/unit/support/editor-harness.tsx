@@ -1,12 +1,17 @@
 /**
  * The editor's React parts under jsdom, as the tests/unit/editor-* files render them: one root in
- * a container, the app's settings, window and a fake JSON API that records requests, DOM helpers
+ * a container, a bare draft editor, the app's settings, window and a fake JSON API that records requests, DOM helpers
  * that act as a user would, and `until` — waiting for what the page shows next, never a fixed
  * number of ticks. (It imports no component: loading the whole app has side effects on Tiptap.)
  */
+import { Editor } from '@tiptap/core';
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { draftEditorExtensions, editableAttributes } from '../../../extension/editor/draft-editor-extensions';
+import { createLocaleChannel } from '../../../extension/editor/locale-channel';
 import type { AppSettings, AppSettingsStore } from '../../../extension/settings/app-settings';
 import type { DraftInfo } from '../../../shared/protocol/api';
 
@@ -80,6 +85,34 @@ export function stubLayout() {
   Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
   Range.prototype.getBoundingClientRect = rect as () => DOMRect;
   document.elementFromPoint = () => null;
+}
+
+// ---- a bare draft editor ---------------------------------------------------------------------
+
+const editors: Editor[] = [];
+
+/** The draft editor as the page makes it (without React), on `doc` for `user`, in a new element. */
+export function openDraftEditor(doc = new Y.Doc(), user = { id: 'u-sari', name: 'Bu Sari' }) {
+  const locale = createLocaleChannel('id');
+  const element = document.createElement('div');
+  document.body.append(element);
+  const editor = new Editor({
+    element,
+    extensions: draftEditorExtensions({
+      doc,
+      provider: { awareness: new Awareness(doc) },
+      user: { ...user, color: '#1e88e5' },
+      locale,
+    }),
+    editorProps: { attributes: editableAttributes('Isi draf') },
+  });
+  editors.push(editor);
+  return { editor, doc, locale, element };
+}
+
+/** Destroys every editor `openDraftEditor` made (for afterEach). */
+export function destroyEditors() {
+  for (const editor of editors.splice(0)) editor.destroy();
 }
 
 // ---- acting as a user -------------------------------------------------------------------------
