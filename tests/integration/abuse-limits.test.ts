@@ -32,6 +32,8 @@ describe('per-connection rate limits', () => {
     for (let index = 0; index < 200; index += 1) flooder.ws.send(new Uint8Array([3])); // query-awareness
     expect(await flooder.closed).toEqual({ code: CloseCode.RateLimited, reason: 'rate-limited' });
 
+    // A fast typist, 25 keys a second (half the limit). This paces the input, it waits for nothing:
+    // a busy machine only types slower, which the limit allows all the more.
     for (let index = 0; index < 20; index += 1) {
       teacher.doc.getText('t').insert(0, 'a');
       await new Promise((done) => setTimeout(done, 40));
