@@ -7,19 +7,19 @@ import {
   type ApiRequest,
   button,
   click,
+  closePage,
   container,
   draftInfo,
   failure,
   field,
+  freshPage,
   json,
   memoryStore,
   mount,
   pageWindow,
   SERVER,
-  serveApi,
   TOKEN,
   typeInto,
-  unmount,
   until,
   untilElement,
   untilText,
@@ -46,15 +46,11 @@ const render = (store = memoryStore({ token: null })) => mount(<EditorApp store=
 const draftLink = () => untilElement<HTMLAnchorElement>('ul[aria-label="Daftar draf"] a');
 
 beforeEach(() => {
-  localStorage.clear();
   assign.mockReset();
-  serveApi(fakeServer);
+  freshPage(fakeServer);
 });
 
-afterEach(async () => {
-  await unmount();
-  vi.unstubAllGlobals();
-});
+afterEach(closePage);
 
 describe('signing in and the drafts list', () => {
   it('without a token the form asks for one; a good token shows the name and the drafts', async () => {

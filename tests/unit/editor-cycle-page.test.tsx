@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import { act } from 'react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EditorApp } from '../../extension/editor/components/EditorApp';
 import type { DraftInfo, MeResponse, TemplateInfo } from '../../shared/protocol/api';
 import {
@@ -14,15 +14,16 @@ import {
   api,
   buttonNamed,
   click,
+  closePage,
   container,
   draftInfo,
   failure,
   field,
+  freshPage,
   json,
   memoryStore,
   mount,
   pageWindow,
-  serveApi,
   stubLayout,
   unmount,
   until,
@@ -65,14 +66,10 @@ const tabs = () => [...container.querySelectorAll('nav[aria-label="Bagian draf"]
 beforeAll(stubLayout);
 
 beforeEach(() => {
-  localStorage.clear();
-  serveApi(server('owner', SARI_IN_KKG));
+  freshPage(server('owner', SARI_IN_KKG));
 });
 
-afterEach(async () => {
-  await unmount();
-  vi.unstubAllGlobals();
-});
+afterEach(closePage);
 
 describe('the draft page in the mentoring cycle', () => {
   it('shows the stepper on top and the views as links, "Media" active and the editor in it', async () => {

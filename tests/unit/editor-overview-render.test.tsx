@@ -8,14 +8,15 @@ import {
   type ApiRequest,
   chooseOption,
   click,
+  closePage,
   container,
   failure,
   field,
+  freshPage,
   json,
   memoryStore,
   mount,
   pageWindow,
-  serveApi,
   typeInto,
   unmount,
   untilElement,
@@ -123,15 +124,11 @@ const choose = (label: string, optionText: string) => chooseOption(field<HTMLSel
 const type = (label: string, text: string) => typeInto(field<HTMLInputElement>(label), text);
 
 beforeEach(() => {
-  localStorage.clear();
   drafts = mentorList;
-  serveApi(fakeServer);
+  freshPage(fakeServer);
 });
 
-afterEach(async () => {
-  await unmount();
-  vi.unstubAllGlobals();
-});
+afterEach(closePage);
 
 describe('the mentor overview', () => {
   it('lists every draft I mentor with teacher, media kind, stage and counts, and not my own drafts', async () => {

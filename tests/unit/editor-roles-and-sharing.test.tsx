@@ -10,16 +10,17 @@ import {
   buttonNamed,
   choose,
   click,
+  closePage,
   container,
   draftInfo,
   failure,
   field,
+  freshPage,
   json,
   memoryStore,
   mount,
   pageWindow,
   SERVER,
-  serveApi,
   stubLayout,
   TOKEN,
   typeInto,
@@ -79,16 +80,12 @@ const sent = (method: string, path: string) =>
 beforeAll(stubLayout);
 
 beforeEach(() => {
-  localStorage.clear();
   replace.mockReset();
   confirm.mockClear();
-  serveApi(serverWhereRoleIs('owner'));
+  freshPage(serverWhereRoleIs('owner'));
 });
 
-afterEach(async () => {
-  await unmount();
-  vi.unstubAllGlobals();
-});
+afterEach(closePage);
 
 describe('the draft page by role', () => {
   it('a commenter sees the draft read-only, without toolbar or sharing, and is told why', async () => {

@@ -224,6 +224,21 @@ export const api = {
   },
 };
 
+/**
+ * A new page for each test (call in beforeEach): nothing saved in localStorage from the one
+ * before, and `answer` as the API.
+ */
+export function freshPage(answer: (request: ApiRequest) => Response) {
+  localStorage.clear();
+  serveApi(answer);
+}
+
+/** Unmounts the page and puts the real fetch back (for afterEach). */
+export async function closePage() {
+  await unmount();
+  vi.unstubAllGlobals();
+}
+
 /** Makes `answer` the API's (as the global fetch), with no requests recorded yet. */
 export function serveApi(answer: (request: ApiRequest) => Response) {
   api.requests = [];
