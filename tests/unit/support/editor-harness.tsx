@@ -1,8 +1,8 @@
 /**
  * The editor's React parts under jsdom, as the tests/unit/editor-* files render them: one root in
- * a container, a bare draft editor, the app's settings, window and a fake JSON API that records requests, DOM helpers
- * that act as a user would, and `until` — waiting for what the page shows next, never a fixed
- * number of ticks. (It imports no component: loading the whole app has side effects on Tiptap.)
+ * a container, a bare draft editor, the app's settings, window and a fake JSON API that records
+ * requests, DOM helpers that act as a user would, and `until` — waiting for what the page shows
+ * next, never a fixed number of ticks. (It imports no React component of the app.)
  */
 import { Editor } from '@tiptap/core';
 import { act, type ReactNode } from 'react';
@@ -46,6 +46,8 @@ export async function unmount(): Promise<void> {
 
 /** Generous: a busy CI machine can be many times slower than a laptop. */
 export const WAIT_MS = 20_000;
+// A test waiting that long must not be cut off first by the default 5 s per test.
+vi.setConfig({ testTimeout: WAIT_MS + 10_000 });
 
 /**
  * Resolves with the first value of `condition` that is not false, null or undefined, letting React
