@@ -2,7 +2,7 @@
  * The cluster-wide compaction lease on a real PostgreSQL: two processes (two pools) never compact one
  * document at once, and a process that lags behind can never put an older snapshot over a newer one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { openPostgresStorage } from '../storage/postgres/postgres-storage';
 import { startTestPostgres, type TestPostgres } from '../storage/postgres/test-postgres';
@@ -17,30 +17,42 @@ afterAll(async () => {
 }, 60_000);
 
 describe('the compaction lease', () => {
-  it('while one process compacts a document, another is told busy; other documents are not held up', async () => {
+  it('while one process compacts a document, another is told busy; other documents are not held up', {
+    timeout: 30_000,
+  }, async () => {
     const url = await postgres.createDatabase();
     const first = createPostgresCompactionLease({ url });
     const second = createPostgresCompactionLease({ url });
     try {
       const running: string[] = [];
       let overlaps = 0;
-      const compaction = (who: string, ms: number) => async () => {
+      const compaction = (who: string, work: () => Promise<unknown>) => async () => {
         if (running.length > 0) overlaps += 1;
         running.push(who);
-        await new Promise((done) => setTimeout(done, ms));
+        await work();
         running.splice(running.indexOf(who), 1);
       };
-      const holding = first.run('draft-a', compaction('first', 300));
-      await new Promise((done) => setTimeout(done, 50));
-      expect(await second.run('draft-a', compaction('second', 10))).toBe('busy');
+      const aWhile = (ms: number) => () => new Promise((done) => setTimeout(done, ms));
+      // The first compaction holds the lease until the test lets it finish, however slow the machine.
+      let finish = () => {};
+      const finished = new Promise<void>((done) => {
+        finish = done;
+      });
+      const holding = first.run(
+        'draft-a',
+        compaction('first', () => finished),
+      );
+      await vi.waitFor(() => expect(running).toEqual(['first']), { timeout: 20_000 });
+      expect(await second.run('draft-a', compaction('second', aWhile(10)))).toBe('busy');
       expect(await second.run('draft-b', async () => {})).toBe('done');
+      finish();
       expect(await holding).toBe('done');
-      expect(await second.run('draft-a', compaction('second', 10))).toBe('done');
+      expect(await second.run('draft-a', compaction('second', aWhile(10)))).toBe('done');
 
       // Many attempts from both at once: whoever wins, no two compactions of draft-a ever overlap.
       const outcomes = await Promise.all(
         Array.from({ length: 20 }, (_, index) =>
-          (index % 2 === 0 ? first : second).run('draft-a', compaction(`attempt ${index}`, 5)),
+          (index % 2 === 0 ? first : second).run('draft-a', compaction(`attempt ${index}`, aWhile(5))),
         ),
       );
       expect(overlaps).toBe(0);

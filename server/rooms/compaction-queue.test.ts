@@ -7,7 +7,7 @@ describe('compactions take turns', () => {
     const timeline: string[] = [];
     const task = (name: string) => async () => {
       timeline.push(`${name} start`);
-      await new Promise((done) => setTimeout(done, 5));
+      await new Promise((done) => setImmediate(done)); // its own await: the next task must still wait
       timeline.push(`${name} end`);
       return name;
     };

@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/auth/roles';
@@ -545,7 +545,8 @@ describe('background compaction', () => {
     }
     for (const update of typed.splice(0)) membership.receive(clientUpdate(update));
     await room.whenIdle();
-    await new Promise((done) => setTimeout(done, 10));
+    // The compaction runs in the background, after the room is idle: wait for its snapshot (in memory).
+    await vi.waitFor(() => expect(store.snapshot).not.toBeNull(), { timeout: 4_000 });
     await room.whenIdle();
     expect(store.snapshot).not.toBeNull();
     expect(store.updates.length).toBeLessThan(5);

@@ -41,7 +41,24 @@ describe('clipping a page of XSS vectors', () => {
       await link.dispatchEvent('click', { ctrlKey: true, button: 0 });
     }
     for (const summary of await clips.locator('summary').all()) await summary.click();
-    await draftTab.waitForTimeout(500);
+    // Whatever those could have set off has had its turn: every picture in the clips has loaded or
+    // failed (an onerror would have run), then a task and a frame (a javascript: link navigates in a
+    // task). A dialog would hold this evaluate until dismissed, so it is counted by now too.
+    await clips.evaluateAll(async (elements) => {
+      const images = elements.flatMap((element) => [...element.querySelectorAll('img')]);
+      await Promise.all(
+        images.map((image) =>
+          image.complete
+            ? null
+            : new Promise((settled) => {
+                image.addEventListener('load', settled, { once: true });
+                image.addEventListener('error', settled, { once: true });
+              }),
+        ),
+      );
+      await new Promise((turn) => setTimeout(turn, 0));
+      await new Promise((frame) => requestAnimationFrame(frame));
+    });
     expect(await draftTab.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
 

@@ -275,9 +275,8 @@ describe('a teacher exports and prints her lesson plan', () => {
     await dialog.getByRole('button', { name: 'Unduh' }).click();
     await dialog.getByRole('button', { name: 'Batalkan ekspor' }).click();
     // Promptly, whatever step the export was in (at worst it ends the one long step, packing).
-    await dialog.getByText('Ekspor dibatalkan. Tidak ada berkas yang diunduh.').waitFor({ timeout: 10_000 });
+    await dialog.getByText('Ekspor dibatalkan. Tidak ada berkas yang diunduh.').waitFor({ timeout: 20_000 });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    await page.waitForTimeout(500);
     expect(downloads).toEqual([]);
     await page.evaluate(() => {
       const seen = (window as unknown as { exportWatch: { longest: number; tasks: number; progress: string[] } })

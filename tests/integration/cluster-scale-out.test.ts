@@ -35,8 +35,6 @@ afterAll(async () => {
   await cluster?.stop();
 }, 30_000);
 
-const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 interface Editor {
   client: SyncClient;
   /** Every paragraph this client wrote, as `[name-n]`. */
@@ -55,6 +53,21 @@ function editContinuously(editors: Editor[], prefix: string, everyMs = 40): () =
   return () => {
     for (const timer of timers) clearInterval(timer);
   };
+}
+
+/** Waits until every editor has written `count` more paragraphs (editing goes on meanwhile). */
+async function wroteMore(editors: Editor[], count: number, what: string): Promise<void> {
+  const before = editors.map((editor) => editor.written.length);
+  await waitFor(() => editors.every((editor, index) => editor.written.length >= (before[index] ?? 0) + count), what);
+}
+
+/** Waits until the next paragraph `from` writes shows in `to`'s document: edits flow live between them. */
+async function nextEditReaches(from: Editor, to: Editor, what: string): Promise<void> {
+  const next = from.written.length;
+  await waitFor(() => {
+    const written = from.written[next];
+    return written !== undefined && draftPlainText(to.client.doc).includes(written);
+  }, what);
 }
 
 /** Every client and PostgreSQL hold the same document, and it has every paragraph anyone wrote. */
@@ -87,7 +100,7 @@ describe('a cluster of two processes', () => {
     const [a, b] = cluster.processUrls as [string, string];
     const editors = await editorsOn(room, [a, a, b, b]);
     const stop = editContinuously(editors, 'x');
-    await pause(1_500);
+    await wroteMore(editors, 20, 'every client to write 20 paragraphs');
     // Delivered live between processes, not only at the end: a client on B already shows A's edits.
     await waitFor(
       () => draftPlainText((editors[2] as Editor).client.doc).includes((editors[0] as Editor).written[5] as string),
@@ -107,10 +120,15 @@ describe('a cluster of two processes', () => {
       });
     }
     const stop = editContinuously(editors, 'k');
-    await pause(700);
+    await nextEditReaches(editors[0] as Editor, editors[3] as Editor, 'edits to flow between the clients');
     cluster.process(0).kill('SIGKILL');
     await cluster.process(0).exited;
-    await pause(1_500);
+    // The killed process's clients notice, come back through HAProxy and go on editing.
+    await waitFor(
+      () => dropped.size > 0 && editors.every(({ client }) => client.provider.wsconnected && client.provider.synced),
+      'the killed process’s clients to reconnect through HAProxy',
+    );
+    await wroteMore(editors, 10, 'every client to write 10 more paragraphs after reconnecting');
     stop();
     // Round robin put some clients on the killed process: they lost it, and came back through HAProxy.
     expect(dropped.size).toBeGreaterThan(0);
@@ -123,9 +141,9 @@ describe('a cluster of two processes', () => {
     const [a, b] = cluster.processUrls as [string, string];
     const editors = await editorsOn(room, [a, a, b, b]);
     const stop = editContinuously(editors, 'r');
-    await pause(500);
+    await nextEditReaches(editors[0] as Editor, editors[3] as Editor, 'edits to flow from A to B');
     await cluster.redis.restart(700);
-    await pause(1_000);
+    await wroteMore(editors, 10, 'every client to write 10 more paragraphs after Redis is back');
     stop();
     await expectConverged(editors, room);
     // Fan-out is live again: a new edit on A reaches B without any further help.
@@ -142,21 +160,44 @@ describe('a cluster of two processes', () => {
     const room = await cluster.createDraft(teacher.token, 'Ekosistem');
     const [a, b] = cluster.processUrls as [string, string];
     const editors = await editorsOn(room, [a, a, b, b]);
+    // A second room open on both processes, loaded before the outage: its presence still flows while
+    // the first room waits for PostgreSQL, so a round trip through it marks "the processes and Redis
+    // have handled what they had received".
+    const probeRoom = await cluster.createDraft(teacher.token, 'Probe');
+    const [probeA, probeB] = await editorsOn(probeRoom, [a, b]);
+    const roundTrip = async (name: string) => {
+      for (const [from, to] of [
+        [probeA, probeB],
+        [probeB, probeA],
+      ] as [Editor, Editor][]) {
+        from.client.provider.awareness.setLocalStateField('user', { name });
+        await waitFor(
+          () => [...to.client.provider.awareness.getStates().values()].some((state) => state.user?.name === name),
+          `a presence round trip through both processes (${name})`,
+        );
+      }
+    };
     const stop = editContinuously(editors, 'p');
-    await pause(400);
+    await nextEditReaches(editors[0] as Editor, editors[3] as Editor, 'edits to flow from A to B');
     cluster.postgres.pause();
-    const writtenBefore = editors.map((editor) => editor.written.length);
-    await pause(2_000);
-    // Refused, not acknowledged: no client shows another client's edit from the outage.
-    for (const [index, editor] of editors.entries()) {
-      const text = draftPlainText(editor.client.doc);
-      const othersDuringOutage = editors
-        .filter((_, other) => other !== index)
-        .flatMap((other) => other.written.slice(writtenBefore[editors.indexOf(other)]));
-      expect(othersDuringOutage.filter((written) => text.includes(written))).toEqual([]);
+    try {
+      const writtenBefore = editors.map((editor) => editor.written.length);
+      // The outage lasts while every client writes 10 paragraphs, and until both processes have
+      // handled what came before a presence round trip: an edit passed on would have arrived by then.
+      await wroteMore(editors, 10, 'every client to write 10 paragraphs during the outage');
+      await roundTrip('during the outage');
+      // Refused, not acknowledged: no client shows another client's edit from the outage.
+      for (const [index, editor] of editors.entries()) {
+        const text = draftPlainText(editor.client.doc);
+        const othersDuringOutage = editors
+          .filter((_, other) => other !== index)
+          .flatMap((other) => other.written.slice(writtenBefore[editors.indexOf(other)]));
+        expect(othersDuringOutage.filter((written) => text.includes(written))).toEqual([]);
+      }
+    } finally {
+      cluster.postgres.resume();
     }
-    cluster.postgres.resume();
-    await pause(500);
+    await nextEditReaches(editors[0] as Editor, editors[3] as Editor, 'edits to flow again once PostgreSQL is back');
     stop();
     await expectConverged(editors, room, 30_000);
   });

@@ -17,7 +17,8 @@ import { waitFor } from './support/wait-for';
 const WRITERS = 3;
 const OBSERVERS = 2;
 const EDIT_EVERY_MS = 5;
-const EDIT_FOR_MS = 1_500;
+/** Edits the clients must have received back through the server before it dies (not a time: CI is slow). */
+const EDITS_BEFORE_DYING = 100;
 
 let dataDir: string;
 let port: number;
@@ -79,6 +80,15 @@ async function startEditing(url: string): Promise<Editing> {
   return { clients, received, stop: () => clearInterval(timer) };
 }
 
+/** Waits until the typing is well under way: the clients have received many edits through the server. */
+function typedThroughTheServer(editing: Editing): Promise<void> {
+  return waitFor(
+    () => editing.received.length > EDITS_BEFORE_DYING,
+    `clients to receive ${EDITS_BEFORE_DYING} edits through the server`,
+    30_000,
+  );
+}
+
 async function storedDoc(): Promise<Y.Doc> {
   const storage = openSqliteStorage({ dataDir, synchronous: 'FULL' });
   try {
@@ -125,14 +135,14 @@ async function expectConvergenceAfterRestart(editing: Editing): Promise<void> {
 describe('the server process dies while teachers type', () => {
   it('after SIGKILL, every edit any client had received from the server is in storage, and a restart loses nothing', async () => {
     const editing = await startEditing(server!.url);
-    await new Promise((done) => setTimeout(done, EDIT_FOR_MS));
+    await typedThroughTheServer(editing);
     server!.kill('SIGKILL');
     const exit = await server!.exited;
     editing.stop();
     expect(exit.signal).toBe('SIGKILL');
     server = null;
 
-    expect(editing.received.length).toBeGreaterThan(100);
+    expect(editing.received.length).toBeGreaterThan(EDITS_BEFORE_DYING);
     const stored = await storedDoc();
     expectStoredContainsAll(stored, editing.received);
     console.info(
@@ -144,7 +154,7 @@ describe('the server process dies while teachers type', () => {
 
   it('on SIGTERM the server closes connections, stores everything it received and exits 0', async () => {
     const editing = await startEditing(server!.url);
-    await new Promise((done) => setTimeout(done, EDIT_FOR_MS));
+    await typedThroughTheServer(editing);
     server!.kill('SIGTERM');
     const exit = await server!.exited;
     editing.stop();

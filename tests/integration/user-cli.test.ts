@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DraftInfoSchema, MeResponseSchema } from '../../shared/protocol/api';
 import { connectClient, destroyAllClients } from './support/sync-client';
 import { startTestServer, type TestServer } from './support/test-server';
+import { waitFor } from './support/wait-for';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -56,9 +57,11 @@ describe('the user command', () => {
     expect((await me(token)).status).toBe(200);
 
     await runUserCli('revoke', id);
+    // Revoking moves the start of the user's valid tokens to the next whole second (tokens carry
+    // their time in seconds): a token issued before then would be refused too. Wait for that second.
+    const validFrom = (Math.floor(Date.now() / 1000) + 1) * 1000;
     expect((await me(token)).status).toBe(401);
-    // A token issued in the same second as the revocation would be refused too; wait for the next one.
-    await new Promise((done) => setTimeout(done, 1_100));
+    await waitFor(() => Date.now() >= validFrom, 'the second the revocation counts from');
     const { stdout: renewed } = await runUserCli('token', id);
     const fresh = /Token: (\S+)/.exec(renewed)?.[1] ?? '';
     expect(fresh).not.toBe(token);

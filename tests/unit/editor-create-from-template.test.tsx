@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../extension/api/api-client';
 import { I18nProvider } from '../../extension/components/i18n';
@@ -9,11 +8,24 @@ import { CreateDraftForm } from '../../extension/editor/components/CreateDraftFo
 import type { Language } from '../../shared/i18n';
 import type { CreateDraftRequest, DraftInfo, TemplateInfo } from '../../shared/protocol/api';
 import { builtinTemplates } from '../../shared/templates/builtin-templates';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const SERVER = 'http://dampingi.test';
-const TOKEN = 'token-bu-sari';
+import {
+  type ApiRequest,
+  api,
+  button,
+  click,
+  container,
+  failure,
+  field,
+  json,
+  mount,
+  SERVER,
+  TOKEN,
+  typeInto,
+  unmount,
+  until,
+  untilElement,
+  untilText,
+} from './support/editor-harness';
 
 const created: DraftInfo = {
   id: 'draft-0002',
@@ -34,34 +46,28 @@ const schoolTemplate: TemplateInfo = {
   workspaceId: 'ws-smpn3',
 };
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
 /** The server's API for this form: templates (built-ins + one of the school), who I am, creating a draft. */
-function fakeServer(sent: CreateDraftRequest[]) {
-  return (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(String(input));
-    if (url.pathname === '/api/templates') {
+function fakeServer(sent: CreateDraftRequest[]): typeof fetch {
+  api.requests = [];
+  api.answer = (request: ApiRequest) => {
+    if (request.path === '/api/templates') {
       const builtins = builtinTemplates.map(({ content: _content, ...info }) => ({ ...info, workspaceId: null }));
-      return Promise.resolve(json(200, { templates: [...builtins, schoolTemplate] }));
+      return json(200, { templates: [...builtins, schoolTemplate] });
     }
-    if (url.pathname === '/api/me') {
-      return Promise.resolve(
-        json(200, { id: 'u-sari', name: 'Bu Sari', workspaces: [{ id: 'ws-smpn3', name: 'SMPN 3 Kupang' }] }),
-      );
+    if (request.path === '/api/me') {
+      return json(200, { id: 'u-sari', name: 'Bu Sari', workspaces: [{ id: 'ws-smpn3', name: 'SMPN 3 Kupang' }] });
     }
-    if (url.pathname === '/api/drafts' && init?.method === 'POST') {
-      sent.push(JSON.parse(String(init.body)) as CreateDraftRequest);
-      return Promise.resolve(json(201, created));
+    if (request.path === '/api/drafts' && request.method === 'POST') {
+      sent.push(request.body as CreateDraftRequest);
+      return json(201, created);
     }
-    return Promise.resolve(json(404, { error: { code: 'not-found', message: 'no' } }));
+    return failure(404, 'not-found', 'no');
   };
+  return api.fetch;
 }
 
 const offline = () => Promise.reject(new TypeError('Failed to fetch'));
 
-let root: Root | null = null;
-let container: HTMLElement;
 const onCreated = vi.fn();
 
 function Page(props: { fetchImpl: typeof fetch }) {
@@ -75,23 +81,17 @@ function Page(props: { fetchImpl: typeof fetch }) {
   );
 }
 
-async function settle() {
-  for (let i = 0; i < 5; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
-
-async function render(fetchImpl: typeof fetch) {
+function render(fetchImpl: typeof fetch) {
   onCreated.mockReset();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root?.render(<Page fetchImpl={fetchImpl} />));
-  await settle();
+  return mount(<Page fetchImpl={fetchImpl} />);
 }
 
-afterEach(async () => {
-  await act(async () => root?.unmount());
-  container.remove();
-});
+/** The picker once the templates have come (or not, offline). */
+const schoolTemplates = () =>
+  until(() => radios().some((option) => option.name === 'LKPD IPA kelas 7'), 'the templates');
+const builtinsOnly = () => untilText('hanya templat bawaan yang ditampilkan');
+
+afterEach(unmount);
 
 /** The radios of the picker, named as a screen reader names them (aria-labelledby). */
 function radios(): { name: string; input: HTMLInputElement }[] {
@@ -111,36 +111,16 @@ function describedBy(input: HTMLInputElement): string {
   return document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
 }
 
-function titleField(label: string): HTMLInputElement {
-  const labelElement = [...container.querySelectorAll('label')].find((l) => l.textContent === label);
-  const input = labelElement && (document.getElementById(labelElement.htmlFor) as HTMLInputElement | null);
-  if (!input) throw new Error(`no field labelled ${label}`);
-  return input;
-}
-
-function button(name: string): HTMLButtonElement {
-  const found = [...container.querySelectorAll('button')].find((b) => b.textContent === name);
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-}
-
-async function typeInto(input: HTMLInputElement, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
 async function create(title: string, label = 'Judul draf baru', buttonName = 'Buat draf') {
-  await typeInto(titleField(label), title);
-  await act(async () => button(buttonName).click());
-  await settle();
+  await typeInto(field<HTMLInputElement>(label), title);
+  await click(button(buttonName));
 }
 
 describe('creating a draft from a template', () => {
   it('the form asks for the kind of media first; picking LKPD creates an LKPD draft in Bahasa Indonesia', async () => {
     const sent: CreateDraftRequest[] = [];
     await render(fakeServer(sent));
+    await schoolTemplates();
     expect(container.querySelector('legend')?.textContent).toBe('Jenis media');
     expect(radios().map((option) => option.name)).toEqual([
       'Modul ajar',
@@ -156,6 +136,7 @@ describe('creating a draft from a template', () => {
     expect(radio('LKPD').checked).toBe(true);
     expect(radio('Kosong').checked).toBe(false);
     await create('LKPD Fotosintesis');
+    await until(() => onCreated.mock.calls.length > 0, 'the draft to be created');
 
     expect(sent).toEqual([{ title: 'LKPD Fotosintesis', templateId: 'builtin-lkpd', language: 'id' }]);
     expect(onCreated).toHaveBeenCalledWith('draft-0002');
@@ -164,14 +145,17 @@ describe('creating a draft from a template', () => {
   it('a teacher who only types a title gets the blank template (needs analysis only)', async () => {
     const sent: CreateDraftRequest[] = [];
     await render(fakeServer(sent));
+    await schoolTemplates();
     expect(radio('Kosong').checked).toBe(true);
     await create('Catatan kelas 5');
+    await until(() => onCreated.mock.calls.length > 0, 'the draft to be created');
     expect(sent).toEqual([{ title: 'Catatan kelas 5', templateId: 'builtin-blank', language: 'id' }]);
   });
 
   it("a workspace's template is labelled with its workspace, and in English the draft is made in English", async () => {
     const sent: CreateDraftRequest[] = [];
     await render(fakeServer(sent));
+    await schoolTemplates();
     expect(describedBy(radio('LKPD IPA kelas 7'))).toContain('LKPD · Templat SMPN 3 Kupang');
 
     await act(async () => button('EN').click());
@@ -181,11 +165,13 @@ describe('creating a draft from a template', () => {
 
     await act(async () => radio('LKPD IPA kelas 7').click());
     await create('Photosynthesis worksheet', 'New draft title', 'Create draft');
+    await until(() => onCreated.mock.calls.length > 0, 'the draft to be created');
     expect(sent).toEqual([{ title: 'Photosynthesis worksheet', templateId: 'ws-lkpd-ipa-7', language: 'en' }]);
   });
 
   it('offline, the built-in templates are still listed and the form says why creating failed', async () => {
     await render(vi.fn(offline));
+    await builtinsOnly();
     expect(radios().map((option) => option.name)).toEqual([
       'Modul ajar',
       'LKPD',
@@ -198,10 +184,11 @@ describe('creating a draft from a template', () => {
 
     await act(async () => radio('LKPD').click());
     await create('LKPD Fotosintesis');
+    await untilElement('[role="alert"]');
     expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/Server tidak dapat dihubungi/);
     expect(onCreated).not.toHaveBeenCalled();
     // Nothing the teacher chose or typed is lost: once back online they press the button again.
     expect(radio('LKPD').checked).toBe(true);
-    expect(titleField('Judul draf baru').value).toBe('LKPD Fotosintesis');
+    expect(field<HTMLInputElement>('Judul draf baru').value).toBe('LKPD Fotosintesis');
   });
 });

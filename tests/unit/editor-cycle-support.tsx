@@ -4,7 +4,6 @@
  * helpers the editor-cycle-* tests share.
  */
 import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import * as Y from 'yjs';
 import { I18nProvider } from '../../extension/components/i18n';
 import { FollowUpPlanView } from '../../extension/editor/components/cycle/FollowUpPlanView';
@@ -19,8 +18,9 @@ import type { FeedbackAuthor } from '../../shared/feedback/feedback-doc';
 import type { Anchor } from '../../shared/feedback/feedback-schema';
 import type { Language } from '../../shared/i18n';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
+import { container, mount } from './support/editor-harness';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+export { button, buttonTexts, click, container, field, typeInto, unmount } from './support/editor-harness';
 
 export const SARI: FeedbackAuthor = { id: 'u-sari', name: 'Bu Sari' };
 export const BUDI: FeedbackAuthor = { id: 'u-budi', name: 'Pak Budi' };
@@ -29,15 +29,6 @@ export const DRAFT_ID = 'draft-0001';
 /** An anchor as the editor makes it; the reflection shows only its quote. */
 export function anchorOn(quote: string): Anchor {
   return { start: 'AAE=', end: 'AAI=', quote, prefix: '', suffix: '' };
-}
-
-let root: Root | undefined;
-export let container: HTMLElement;
-
-export function unmount() {
-  act(() => root?.unmount());
-  root = undefined;
-  container?.remove();
 }
 
 export interface CycleSetup {
@@ -91,46 +82,13 @@ export async function renderCycle(setup: CycleSetup, doc = new Y.Doc()) {
       <CyclePage {...next} doc={doc} win={win} />
     </I18nProvider>
   );
-  if (!root) {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  }
-  await act(async () => root?.render(page(setup)));
+  await mount(page(setup));
   return {
     doc,
-    rerender: async (next: CycleSetup) => act(async () => root?.render(page(next))),
+    rerender: async (next: CycleSetup) => {
+      await mount(page(next));
+    },
   };
-}
-
-export const buttonTexts = (scope: ParentNode = container) =>
-  [...scope.querySelectorAll('button')].map((button) => button.textContent?.trim());
-
-export function button(name: string, scope: ParentNode = container): HTMLButtonElement {
-  const found = [...scope.querySelectorAll('button')].find((candidate) => candidate.textContent?.trim() === name);
-  if (!found) throw new Error(`no button "${name}" in ${buttonTexts(scope).join(', ')}`);
-  return found;
-}
-
-export function field<T extends HTMLElement>(label: string, scope: ParentNode = container): T {
-  const labels = [...scope.querySelectorAll('label')].filter((candidate) => candidate.textContent?.trim() === label);
-  if (labels.length !== 1) throw new Error(`${labels.length} fields labelled "${label}"`);
-  const found = labels[0]?.htmlFor ? document.getElementById(labels[0].htmlFor) : labels[0]?.querySelector('input');
-  if (!found) throw new Error(`no field labelled "${label}"`);
-  return found as T;
-}
-
-export async function click(element: HTMLElement) {
-  await act(async () => element.click());
-}
-
-/** Types into a React-controlled field, as a keystroke would. */
-export async function typeInto(element: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  const prototype = element instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(element, value);
-    element.dispatchEvent(new Event('input', { bubbles: true }));
-  });
 }
 
 export async function leave(element: HTMLElement) {

@@ -5,12 +5,10 @@
  * person's editor through Yjs), found again by its quote when its text was retyped or split, and
  * marked detached when its text is gone — never dropped.
  */
-import { Editor } from '@tiptap/core';
+import type { Editor } from '@tiptap/core';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { draftEditorExtensions, editableAttributes } from '../../extension/editor/draft-editor-extensions';
 import { createAnchor, followAnchor } from '../../extension/editor/feedback/anchor-positions';
 import { documentText, offsetAt, positionsOf } from '../../extension/editor/feedback/document-text';
 import {
@@ -18,38 +16,15 @@ import {
   setFeedbackThreads,
   type ThreadPlacement,
 } from '../../extension/editor/feedback/feedback-highlights';
-import { createLocaleChannel } from '../../extension/editor/locale-channel';
 import { addThread, readThreads, setThreadStatus } from '../../shared/feedback/feedback-doc';
 import type { FeedbackKind, Thread } from '../../shared/feedback/feedback-schema';
+import { destroyEditors, openDraftEditor, stubLayout } from './support/editor-harness';
 
-beforeAll(() => {
-  // jsdom has no layout; ProseMirror asks for rectangles when scrolling the selection into view.
-  const rect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) });
-  Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
-  Range.prototype.getBoundingClientRect = rect as () => DOMRect;
-  document.elementFromPoint = () => null;
-});
-
-const editors: Editor[] = [];
-afterEach(() => {
-  for (const editor of editors.splice(0)) editor.destroy();
-});
+beforeAll(stubLayout);
+afterEach(destroyEditors);
 
 function openEditor(doc: Y.Doc, name: string): Editor {
-  const element = document.createElement('div');
-  document.body.append(element);
-  const editor = new Editor({
-    element,
-    extensions: draftEditorExtensions({
-      doc,
-      provider: { awareness: new Awareness(doc) },
-      user: { id: `u-${name}`, name, color: '#1e88e5' },
-      locale: createLocaleChannel('id'),
-    }),
-    editorProps: { attributes: editableAttributes('Isi draf') },
-  });
-  editors.push(editor);
-  return editor;
+  return openDraftEditor(doc, { id: `u-${name}`, name }).editor;
 }
 
 /** Two people on one draft: every update of one reaches the other at once, as through the server. */

@@ -8,7 +8,6 @@
 import type { Editor } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -32,30 +31,27 @@ import * as referenceStrings from '../../shared/i18n/catalogs/references';
 import * as sharingStrings from '../../shared/i18n/catalogs/sharing';
 import { draftFragment } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
-import type { DraftInfo } from '../../shared/protocol/api';
+import {
+  button,
+  choose,
+  container,
+  draftInfo,
+  mount,
+  stubLayout,
+  typeInto,
+  unmount,
+  until,
+} from './support/editor-harness';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(() => {
-  const rect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) });
-  Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
-  Range.prototype.getBoundingClientRect = rect as () => DOMRect;
-  document.elementFromPoint = () => null;
-});
+beforeAll(stubLayout);
 
 const SARI = { id: 'u-sari', name: 'Bu Sari' };
 const BUDI = { id: 'u-budi', name: 'Pak Budi' };
 const SENTENCES = ['Tujuan: siswa memahami fotosintesis.', 'Kegiatan: siswa mengamati daun di halaman.'];
 
-let root: Root | undefined;
-let container: HTMLElement;
 const confirm = vi.fn(() => true);
 
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  container?.remove();
-});
+afterEach(unmount);
 
 function contentDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -79,24 +75,19 @@ async function render(role: Role, me = role === 'commenter' ? BUDI : SARI) {
     discardedText: null,
   } as unknown as DraftSession;
   const editable = role === 'owner' || role === 'editor';
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   const win = { confirm, document, requestAnimationFrame: undefined } as unknown as Window;
-  await act(async () =>
-    root?.render(
-      <I18nProvider language="id" onLanguageChange={() => {}}>
-        <DraftWorkspace
-          connection={connection}
-          feedback={session}
-          user={{ ...me, color: '#1e88e5' }}
-          author={me}
-          editable={editable}
-          rights={feedbackRights(role, null, editable)}
-          win={win}
-        />
-      </I18nProvider>,
-    ),
+  await mount(
+    <I18nProvider language="id" onLanguageChange={() => {}}>
+      <DraftWorkspace
+        connection={connection}
+        feedback={session}
+        user={{ ...me, color: '#1e88e5' }}
+        author={me}
+        editable={editable}
+        rights={feedbackRights(role, null, editable)}
+        win={win}
+      />
+    </I18nProvider>,
   );
   const editor = (container.querySelector('.ProseMirror') as HTMLElement & { editor: Editor }).editor;
   return { content, feedback, editor };
@@ -123,30 +114,9 @@ const sidebar = () => container.querySelector('aside') as HTMLElement;
 const articles = () => [...sidebar().querySelectorAll('article')];
 const buttonsOf = (scope: ParentNode) => [...scope.querySelectorAll('button')].map((button) => button.textContent);
 
-function button(scope: ParentNode, name: string): HTMLButtonElement {
-  const found = [...scope.querySelectorAll('button')].find((candidate) => candidate.textContent === name);
-  if (!found) throw new Error(`no button "${name}" in ${buttonsOf(scope).join(', ')}`);
-  return found;
-}
-
 function select(label: string): HTMLSelectElement {
   const labelElement = [...sidebar().querySelectorAll('label')].find((candidate) => candidate.textContent === label);
   return document.getElementById(labelElement?.htmlFor ?? '') as HTMLSelectElement;
-}
-
-async function choose(label: string, value: string) {
-  const field = select(label);
-  await act(async () => {
-    field.value = value;
-    field.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-/** Types into a React-controlled field. */
-function typeInto(field: HTMLTextAreaElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
-  setter?.call(field, value);
-  field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 describe('the feedback sidebar', () => {
@@ -172,15 +142,15 @@ describe('the feedback sidebar', () => {
 
   it('the mentor selects text, chooses a kind and writes: a thread in their name, anchored to that text', async () => {
     const { editor, feedback } = await render('commenter');
-    expect(button(sidebar(), 'Beri masukan').disabled).toBe(true);
+    expect(button('Beri masukan', sidebar()).disabled).toBe(true);
     await act(async () => editor.commands.setTextSelection(rangeOf(editor, 'mengamati daun')));
-    await act(async () => button(sidebar(), 'Beri masukan').click());
+    await act(async () => button('Beri masukan', sidebar()).click());
     const form = sidebar().querySelector('form') as HTMLFormElement;
     expect(form.querySelector('blockquote')?.textContent).toBe('mengamati daun');
     expect(document.activeElement?.tagName).toBe('TEXTAREA');
     await act(async () => (form.querySelector('input[value="question"]') as HTMLInputElement).click());
-    await act(async () => typeInto(document.activeElement as HTMLTextAreaElement, 'Daun apa saja?'));
-    await act(async () => button(form, 'Kirim masukan').click());
+    await typeInto(document.activeElement as HTMLTextAreaElement, 'Daun apa saja?');
+    await act(async () => button('Kirim masukan', form).click());
 
     const [thread] = readThreads(feedback).threads;
     expect(thread).toMatchObject({ kind: 'question', authorId: 'u-budi', authorName: 'Pak Budi', status: 'open' });
@@ -200,8 +170,7 @@ describe('the feedback sidebar', () => {
       'Tampilkan di teks',
       'Balas',
     ]);
-    act(() => root?.unmount());
-    container.remove();
+    await unmount();
 
     const owner = await render('owner');
     await feedbackArrives(owner.editor, owner.feedback, 'siswa memahami', 'suggestion', 'Usul.');
@@ -222,12 +191,12 @@ describe('the feedback sidebar', () => {
     await feedbackArrives(editor, feedback, 'mengamati daun', 'question', 'Daun apa?');
     expect(articles().map((article) => article.dataset.kind)).toEqual(['improvement', 'question']);
 
-    await choose('Jenis', 'question');
+    await choose(select('Jenis'), 'question');
     expect(articles().map((article) => article.dataset.kind)).toEqual(['question']);
-    await act(async () => button(articles()[0] as HTMLElement, 'Selesaikan').click());
+    await act(async () => button('Selesaikan', articles()[0] as HTMLElement).click());
     expect(articles()).toHaveLength(0);
     expect(sidebar().textContent).toContain('Tidak ada masukan yang cocok dengan saringan.');
-    await choose('Status', 'resolved');
+    await choose(select('Status'), 'resolved');
     expect(articles().map((article) => article.dataset.status)).toEqual(['resolved']);
     expect(editor.view.dom.querySelector('.feedback-highlight--question')).toBeNull();
   });
@@ -250,14 +219,15 @@ describe('the feedback sidebar', () => {
     const id = await feedbackArrives(editor, feedback, 'mengamati daun', 'question', 'Daun apa?');
     await act(async () => editor.commands.setTextSelection(rangeOf(editor, 'daun').from));
     expect(sidebar().querySelector(`article[data-thread-id="${id}"]`)?.classList).toContain('is-active');
-    await act(async () => {
-      editor.view.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'm', ctrlKey: true, altKey: true }));
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    });
+    await act(async () =>
+      editor.view.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'm', ctrlKey: true, altKey: true })),
+    );
+    // The sidebar focuses the thread once the browser has painted it (afterPaint).
+    await until(() => document.activeElement?.getAttribute('data-thread-id') === id, 'the thread to take the focus');
     expect(document.activeElement?.getAttribute('data-thread-id')).toBe(id);
 
     await act(async () => editor.commands.setTextSelection(1));
-    await act(async () => button(document.activeElement as HTMLElement, 'Tampilkan di teks').click());
+    await act(async () => button('Tampilkan di teks', document.activeElement as HTMLElement).click());
     const { from, to } = editor.state.selection;
     expect(editor.state.doc.textBetween(from, to)).toBe('mengamati daun');
   });
@@ -279,32 +249,18 @@ describe('the feedback sidebar', () => {
 });
 
 describe('the draft list', () => {
-  const draft: DraftInfo = {
-    id: 'draft-0001',
-    title: 'LKPD Fotosintesis',
-    ownerId: 'u-sari',
-    ownerName: 'Bu Sari',
-    createdAt: '2026-11-23T08:00:00.000Z',
-    updatedAt: '2026-11-23T09:00:00.000Z',
-    mediaKind: 'blank' as const,
-    role: 'owner',
-  };
+  const draft = draftInfo('owner');
 
   it('says how much feedback is still open per draft, and nothing when none is (or the server does not say)', async () => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
     const drafts = [
       { ...draft, openFeedback: 3 },
       { ...draft, id: 'draft-0002', openFeedback: 0 },
       { ...draft, id: 'draft-0003' },
     ];
-    await act(async () =>
-      root?.render(
-        <I18nProvider language="id" onLanguageChange={() => {}}>
-          <DraftList drafts={drafts} />
-        </I18nProvider>,
-      ),
+    await mount(
+      <I18nProvider language="id" onLanguageChange={() => {}}>
+        <DraftList drafts={drafts} />
+      </I18nProvider>,
     );
     const items = [...container.querySelectorAll('li')].map((item) => item.textContent ?? '');
     expect(items[0]).toContain('3 masukan terbuka');

@@ -7,7 +7,6 @@
  */
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { I18nProvider } from '../../extension/components/i18n';
@@ -25,22 +24,28 @@ import { AnchorSchema } from '../../shared/feedback/feedback-schema';
 import { decodeRelativePosition } from '../../shared/feedback/relative-position';
 import { draftFragment } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import {
+  button,
+  field as byLabel,
+  chooseOption,
+  click,
+  container,
+  mount,
+  typeInto as type,
+  unmount,
+  until,
+  untilElement,
+} from './support/editor-harness';
 
 const SARI = { id: 'u-sari', name: 'Bu Sari' };
 const BUDI = { id: 'u-budi', name: 'Pak Budi' };
 const SYNCED: SyncStatus = { state: 'synced', pending: 0, reason: null };
 const OFFLINE = (pending: number): SyncStatus => ({ state: 'offline', pending, reason: 'network' });
 
-let root: Root | undefined;
-let container: HTMLElement;
 const confirm = vi.fn(() => true);
 
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  container?.remove();
+afterEach(async () => {
+  await unmount();
   confirm.mockClear();
 });
 
@@ -87,11 +92,8 @@ async function render(role: Role, me: { id: string; name: string }, status = SYN
       />
     </I18nProvider>
   );
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root?.render(view(status)));
-  return { content, feedback, setStatus: (next: SyncStatus) => act(async () => root?.render(view(next))) };
+  await mount(view(status));
+  return { content, feedback, setStatus: (next: SyncStatus) => mount(view(next)) };
 }
 
 const form = () => container.querySelector('form') as HTMLFormElement | null;
@@ -99,46 +101,14 @@ const notes = () => [...container.querySelectorAll('article')];
 const nameOf = (element: Element) =>
   document.getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
 
-function byLabel<T extends HTMLElement>(scope: ParentNode, text: string): T {
-  const label = [...scope.querySelectorAll('label')].find((candidate) => candidate.textContent === text);
-  if (!label) throw new Error(`no label "${text}"`);
-  return (label.htmlFor ? document.getElementById(label.htmlFor) : label.querySelector('input')) as T;
-}
-
-function button(scope: ParentNode, name: string): HTMLButtonElement {
-  const found = [...scope.querySelectorAll('button')].find((candidate) => candidate.textContent === name);
-  if (!found) throw new Error(`no button "${name}"`);
-  return found;
-}
-
-async function type(field: HTMLTextAreaElement, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(field, value);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function chooseOption(field: HTMLSelectElement, text: string) {
-  const option = [...field.options].find((candidate) => candidate.textContent?.trim() === text);
-  if (!option) throw new Error(`no option "${text}" in ${[...field.options].map((o) => o.textContent).join(', ')}`);
-  await act(async () => {
-    field.value = option.value;
-    field.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-async function click(element: HTMLElement) {
-  await act(async () => element.click());
-}
-
 /** Writes a note through the form: text, tag chip, tone button, optionally a part of the media. */
 async function writeNote(body: string, tag: string, tone: string, section?: string) {
   const scope = form() as HTMLFormElement;
-  await type(byLabel(scope, 'Catatan'), body);
-  await click(byLabel(scope, tag));
-  await click(byLabel(scope, tone));
-  if (section) await chooseOption(byLabel(scope, 'Bagian media'), section);
-  await click(button(scope, 'Simpan catatan'));
+  await type(byLabel('Catatan', scope), body);
+  await click(byLabel(tag, scope));
+  await click(byLabel(tone, scope));
+  if (section) await chooseOption(byLabel('Bagian media', scope), section);
+  await click(button('Simpan catatan', scope));
 }
 
 describe('the classroom observation view', () => {
@@ -183,12 +153,12 @@ describe('the classroom observation view', () => {
     expect(article?.textContent).toContain('oleh Pak Budi');
     expect(container.textContent).toContain(`Catatan disimpan pukul ${time}.`);
     // The form is ready for the next note.
-    expect(byLabel<HTMLTextAreaElement>(form() as HTMLFormElement, 'Catatan').value).toBe('');
+    expect(byLabel<HTMLTextAreaElement>('Catatan', form() as HTMLFormElement).value).toBe('');
   });
 
   it('the part of the media lists the headings; every one has a valid anchor', async () => {
     await render('commenter', BUDI);
-    const select = byLabel<HTMLSelectElement>(form() as HTMLFormElement, 'Bagian media');
+    const select = byLabel<HTMLSelectElement>('Bagian media', form() as HTMLFormElement);
     expect([...select.options].map((option) => option.textContent?.trim())).toEqual([
       'Tidak terkait bagian tertentu',
       'LKPD Fotosintesis',
@@ -214,16 +184,18 @@ describe('the classroom observation view', () => {
 
   it('the newest note comes first; a tag left unchosen is "Lainnya"; a note needs keep/fix first', async () => {
     const { feedback } = await render('commenter', BUDI);
-    await type(byLabel(form() as HTMLFormElement, 'Catatan'), 'Tanpa penilaian');
-    await click(button(form() as HTMLFormElement, 'Simpan catatan'));
+    await type(byLabel('Catatan', form() as HTMLFormElement), 'Tanpa penilaian');
+    await click(button('Simpan catatan', form() as HTMLFormElement));
     expect(container.querySelector('[role="alert"]')?.textContent).toBe(
       'Pilih dulu: Berjalan baik atau Perlu diperbaiki.',
     );
     expect(readObservations(feedback)).toHaveLength(0);
 
-    await click(byLabel(form() as HTMLFormElement, 'Berjalan baik'));
-    await click(button(form() as HTMLFormElement, 'Simpan catatan'));
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await click(byLabel('Berjalan baik', form() as HTMLFormElement));
+    await click(button('Simpan catatan', form() as HTMLFormElement));
+    // The next note is newer by its time (milliseconds): wait for the clock to move on.
+    const first = Date.parse(readObservations(feedback)[0]?.createdAt ?? '');
+    await until(() => Date.now() > first, 'a later millisecond');
     await writeNote('Waktu habis sebelum diskusi.', 'Waktu', 'Perlu diperbaiki');
     expect(notes().map((article) => article.dataset.tag)).toEqual(['time', 'other']);
     expect(nameOf(notes()[1] as HTMLElement)).toMatch(/ · Lainnya$/);
@@ -236,8 +208,7 @@ describe('the classroom observation view', () => {
     expect(form()).not.toBeNull();
     // Someone else's note: read only.
     expect(notes()[0]?.querySelectorAll('button')).toHaveLength(0);
-    act(() => root?.unmount());
-    container.remove();
+    await unmount();
 
     await render('viewer', SARI, SYNCED, feedback);
     expect(form()).toBeNull();
@@ -250,17 +221,17 @@ describe('the classroom observation view', () => {
     const { feedback } = await render('commenter', BUDI);
     await writeNote('Siswa diam.', 'Keterlibatan', 'Perlu diperbaiki');
     const [note] = notes();
-    await click(button(note as HTMLElement, 'Ubah catatan'));
+    await click(button('Ubah catatan', note as HTMLElement));
     const editForm = note?.querySelector('form') as HTMLFormElement;
-    await type(byLabel(editForm, 'Catatan'), 'Siswa diam di awal, lalu aktif.');
-    await click(byLabel(editForm, 'Berjalan baik'));
-    await click(button(editForm, 'Simpan perubahan'));
+    await type(byLabel('Catatan', editForm), 'Siswa diam di awal, lalu aktif.');
+    await click(byLabel('Berjalan baik', editForm));
+    await click(button('Simpan perubahan', editForm));
     const [edited] = readObservations(feedback);
     expect(edited).toMatchObject({ body: 'Siswa diam di awal, lalu aktif.', tone: 'keep', tag: 'engagement' });
     expect(edited?.editedAt).not.toBeNull();
     expect(notes()[0]?.textContent).toContain('(diubah)');
 
-    await click(button(notes()[0] as HTMLElement, 'Hapus catatan'));
+    await click(button('Hapus catatan', notes()[0] as HTMLElement));
     expect(confirm).toHaveBeenCalledWith('Hapus catatan ini? Catatan yang dihapus tidak dapat dikembalikan.');
     expect(observationsMap(feedback).get(edited?.id ?? '')).toMatchObject({ deleted: true, body: '', photo: null });
     expect(notes()).toHaveLength(0);
@@ -270,14 +241,12 @@ describe('the classroom observation view', () => {
 
   it('a file that is not a picture is refused with the reason; nothing is attached', async () => {
     const { feedback } = await render('commenter', BUDI);
-    const input = byLabel<HTMLInputElement>(form() as HTMLFormElement, 'Foto (boleh dilewati)');
+    const input = byLabel<HTMLInputElement>('Foto (boleh dilewati)', form() as HTMLFormElement);
     expect(input.accept).toBe('image/*');
     expect(input.getAttribute('capture')).toBe('environment');
     Object.defineProperty(input, 'files', { value: [new File(['hi'], 'catatan.txt', { type: 'text/plain' })] });
-    await act(async () => {
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
+    await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
+    await untilElement('[role="alert"]');
     expect(container.querySelector('[role="alert"]')?.textContent).toBe(
       'Berkas ini bukan gambar. Pilih atau ambil foto (JPEG, PNG atau WebP).',
     );

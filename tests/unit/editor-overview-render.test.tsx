@@ -1,15 +1,28 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EditorApp } from '../../extension/editor/components/EditorApp';
-import type { AppSettings, AppSettingsStore } from '../../extension/settings/app-settings';
 import { type DraftSummary, EMPTY_SUMMARY } from '../../shared/cycle/draft-summary';
 import type { DraftListItem } from '../../shared/protocol/api';
+import {
+  type ApiRequest,
+  chooseOption,
+  click,
+  closePage,
+  container,
+  failure,
+  field,
+  freshPage,
+  json,
+  memoryStore,
+  mount,
+  pageWindow,
+  typeInto,
+  unmount,
+  untilElement,
+  untilText,
+} from './support/editor-harness';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const SERVER = 'http://dampingi.test';
 const TOKEN = 'token-pak-budi';
 // Far in the past and far ahead, so "overdue" does not depend on the day the test runs.
 const PAST_DAY = '2020-01-10';
@@ -81,62 +94,18 @@ const teacherList: DraftListItem[] = [
   item('draft-s004', { title: 'Slide Pak Dodi', role: 'commenter', ownerName: 'Pak Dodi' }, { stage: 'design' }),
 ];
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
 let drafts: DraftListItem[] = mentorList;
-function fakeServer(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const url = new URL(String(input));
-  if (new Headers(init?.headers).get('authorization') !== `Bearer ${TOKEN}`) {
-    return Promise.resolve(json(401, { error: { code: 'unauthorized', message: 'no' } }));
+function fakeServer(request: ApiRequest): Response {
+  if (request.auth !== `Bearer ${TOKEN}`) return failure(401, 'unauthorized', 'no');
+  if (request.path === '/api/me') {
+    return json(200, { id: 'u-budi', name: 'Pak Budi', workspaces: [{ id: 'ws-smpn1', name: 'KKG SMPN 1' }] });
   }
-  if (url.pathname === '/api/me') {
-    return Promise.resolve(
-      json(200, { id: 'u-budi', name: 'Pak Budi', workspaces: [{ id: 'ws-smpn1', name: 'KKG SMPN 1' }] }),
-    );
-  }
-  if (url.pathname === '/api/drafts') return Promise.resolve(json(200, { drafts }));
-  if (url.pathname === '/api/templates') return Promise.resolve(json(200, { templates: [] }));
-  return Promise.resolve(json(404, { error: { code: 'not-found', message: 'no' } }));
+  if (request.path === '/api/drafts') return json(200, { drafts });
+  if (request.path === '/api/templates') return json(200, { templates: [] });
+  return failure(404, 'not-found', 'no');
 }
 
-let root: Root;
-let container: HTMLElement;
-
-function memoryStore(): AppSettingsStore {
-  let settings: AppSettings = { serverUrl: SERVER, token: TOKEN, language: 'id' };
-  return {
-    serverIsConfigurable: false,
-    load: async () => settings,
-    save: async (patch) => {
-      settings = { ...settings, ...patch };
-      return settings;
-    },
-  };
-}
-
-async function settle() {
-  for (let i = 0; i < 6; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
-
-async function render(search: string) {
-  const win = {
-    location: { search, href: `${SERVER}/editor.html${search}`, origin: SERVER, assign: vi.fn() },
-    localStorage: window.localStorage,
-    document: window.document,
-    navigator: window.navigator,
-  } as unknown as Window;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root.render(<EditorApp store={memoryStore()} win={win} />));
-  await settle();
-}
-
-async function unmount() {
-  await act(async () => root.unmount());
-  container.remove();
-}
+const render = (search: string) => mount(<EditorApp store={memoryStore({ token: TOKEN })} win={pageWindow(search)} />);
 
 const rowIds = () => [...container.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-draft-id'));
 const row = (id: string) => container.querySelector<HTMLTableRowElement>(`tr[data-draft-id="${id}"]`);
@@ -151,50 +120,20 @@ const chart = () =>
     ]),
   );
 
-function field<T extends HTMLElement>(label: string): T {
-  const found = [...container.querySelectorAll('label')].find((l) => l.textContent === label);
-  const element = found && document.getElementById(found.htmlFor);
-  if (!element) throw new Error(`no field labelled ${label}`);
-  return element as T;
-}
-
-async function choose(label: string, optionText: string) {
-  const select = field<HTMLSelectElement>(label);
-  const option = [...select.options].find((o) => o.textContent === optionText);
-  if (!option) throw new Error(`no option ${optionText} in ${label}`);
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set?.call(select, option.value);
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-async function type(label: string, text: string) {
-  const input = field<HTMLInputElement>(label);
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, text);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function click(element: HTMLElement | null | undefined) {
-  if (!element) throw new Error('nothing to click');
-  await act(async () => element.click());
-}
+const choose = (label: string, optionText: string) => chooseOption(field<HTMLSelectElement>(label), optionText);
+const type = (label: string, text: string) => typeInto(field<HTMLInputElement>(label), text);
 
 beforeEach(() => {
-  localStorage.clear();
   drafts = mentorList;
-  vi.stubGlobal('fetch', vi.fn(fakeServer));
+  freshPage(fakeServer);
 });
 
-afterEach(async () => {
-  await unmount();
-  vi.unstubAllGlobals();
-});
+afterEach(closePage);
 
 describe('the mentor overview', () => {
   it('lists every draft I mentor with teacher, media kind, stage and counts, and not my own drafts', async () => {
     await render('?view=overview');
+    await untilElement('tbody tr');
     expect(container.querySelector('h1')?.textContent).toBe('Ikhtisar pendampingan');
     expect([...container.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
       'Guru',
@@ -225,6 +164,7 @@ describe('the mentor overview', () => {
 
   it('shows a chart of drafts per stage with the numbers', async () => {
     await render('?view=overview');
+    await untilElement('tbody tr');
     expect(container.querySelector('.stage-chart figcaption')?.textContent).toBe('Draf per tahap');
     expect(chart()).toEqual({
       'Analisis kebutuhan': 0,
@@ -237,6 +177,7 @@ describe('the mentor overview', () => {
 
   it('sorts by a column header and says the order with aria-sort; a second click turns it around', async () => {
     await render('?view=overview');
+    await untilElement('tbody tr');
     expect(header('Aktivitas terakhir').getAttribute('aria-sort')).toBe('descending');
     await click(header('Guru').querySelector('button'));
     expect(header('Guru').getAttribute('aria-sort')).toBe('ascending');
@@ -253,6 +194,7 @@ describe('the mentor overview', () => {
 
   it('filters by stage, teacher, workspace, title and "needs attention"; the chart keeps every stage', async () => {
     await render('?view=overview');
+    await untilElement('tbody tr');
     await choose('Tahap', 'Rancangan & pengembangan');
     expect(rowIds()).toEqual(['draft-slide', 'draft-modul']);
     expect(container.textContent).toContain('Menampilkan 2 dari 3 draf.');
@@ -285,9 +227,11 @@ describe('the mentor overview', () => {
 
   it('offline, shows the last known list with its counts and says from when', async () => {
     await render('?view=overview');
+    await untilElement('tbody tr');
     await unmount();
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
     await render('?view=overview');
+    await untilElement('[data-testid="overview-stale"]');
     expect(container.querySelector('[data-testid="overview-stale"]')?.textContent).toMatch(
       /Server tidak dapat dihubungi.*Ini keadaan terakhir yang diketahui, per \d/,
     );
@@ -306,6 +250,7 @@ describe('the mentor overview', () => {
       ),
     );
     await render('?view=overview');
+    await untilElement('tbody tr');
     expect(container.querySelectorAll('tbody tr')).toHaveLength(300);
     expect(chart()).toMatchObject({ 'Rancangan & pengembangan': 100, 'Uji coba terbatas': 100, 'Tindak lanjut': 100 });
     await choose('Guru', 'Guru 3');
@@ -317,6 +262,7 @@ describe('the mentor overview', () => {
   it('tells a user who mentors nothing what will appear here', async () => {
     drafts = teacherList.filter((draft) => draft.role === 'owner');
     await render('?view=overview');
+    await untilText('Belum ada draf yang Anda dampingi.');
     expect(container.textContent).toContain('Belum ada draf yang Anda dampingi.');
     expect(container.querySelector('table')).toBeNull();
   });
@@ -329,6 +275,7 @@ describe('the teacher home', () => {
 
   it('groups my own drafts by stage, in cycle order, with a count for each (0 for empty stages)', async () => {
     await render('');
+    await untilElement('li[data-stage="try-out"] a');
     const groups = [...container.querySelectorAll('ul[aria-label="Daftar draf"] > li')].map((li) => [
       li.getAttribute('data-stage'),
       li.querySelector('.stage-group-count')?.textContent,
@@ -346,6 +293,7 @@ describe('the teacher home', () => {
 
   it('says what is waiting for me: open feedback and overdue actions, each with its count', async () => {
     await render('');
+    await untilElement('section.waiting-for-you li[data-overdue]');
     const section = container.querySelector('section.waiting-for-you');
     expect(section?.querySelector('h2')?.textContent).toBe('Menunggu Anda');
     const feedback = section?.querySelector('ul[aria-labelledby$="-feedback"]');
@@ -362,6 +310,7 @@ describe('the teacher home', () => {
 
   it('links to the mentor overview when I mentor a draft, and lists the drafts shared with me', async () => {
     await render('');
+    await untilElement('ul[aria-label="Draf yang dibagikan kepada Anda"] li');
     const link = [...container.querySelectorAll('a')].find((a) => a.textContent === 'Buka ikhtisar pendampingan');
     expect(link?.getAttribute('href')).toBe('editor.html?view=overview');
     expect(container.textContent).toContain('1 draf guru lain dibagikan kepada Anda.');
@@ -376,6 +325,8 @@ describe('the teacher home', () => {
   it('without mentored drafts and with nothing waiting, says so and offers no overview link', async () => {
     drafts = [teacherList[0] as DraftListItem];
     await render('');
+    await untilElement('ul[aria-label="Daftar draf"] a');
+    await untilText('Tidak ada yang menunggu Anda saat ini.');
     expect(container.textContent).toContain('Tidak ada yang menunggu Anda saat ini.');
     expect([...container.querySelectorAll('a')].some((a) => a.textContent === 'Buka ikhtisar pendampingan')).toBe(
       false,

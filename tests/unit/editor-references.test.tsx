@@ -1,15 +1,13 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { I18nProvider } from '../../extension/components/i18n';
 import { REFERENCES_DEBOUNCE_MS, ReferenceList } from '../../extension/editor/components/ReferenceList';
 import type { Language } from '../../shared/i18n';
 import { appendClip, draftFragment } from '../../shared/model/draft-doc';
 import { type Clip, ClipSchema } from '../../shared/protocol/clip';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { container, mount, unmount } from './support/editor-harness';
 
 const PAGE = 'https://ruangguru.example/artikel/pecahan-senilai';
 const ENTRY =
@@ -33,27 +31,20 @@ function makeClip(source: Partial<Clip['source']> = {}): Clip {
   });
 }
 
-let root: Root | undefined;
-let container: HTMLElement;
 const writeText = vi.fn(async (_text: string) => {});
 
 async function render(doc: Y.Doc, language: Language = 'id') {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   const win = { document, navigator: { clipboard: { writeText } } } as unknown as Window;
-  await act(async () =>
-    root?.render(
-      <I18nProvider language={language} onLanguageChange={() => {}}>
-        <ReferenceList doc={doc} win={win} />
-      </I18nProvider>,
-    ),
+  await mount(
+    <I18nProvider language={language} onLanguageChange={() => {}}>
+      <ReferenceList doc={doc} win={win} />
+    </I18nProvider>,
   );
 }
 
-/** Lets the list catch up with the document (it waits for a pause in updates). */
+/** Lets the list catch up with the document: it waits for a pause in updates (on the fake clock). */
 async function afterPause() {
-  await act(async () => new Promise((resolve) => setTimeout(resolve, REFERENCES_DEBOUNCE_MS + 50)));
+  await act(() => vi.advanceTimersByTimeAsync(REFERENCES_DEBOUNCE_MS));
 }
 
 const section = () => container.querySelector('section.references') as HTMLElement;
@@ -61,9 +52,14 @@ const entries = () => [...container.querySelectorAll('.references-list li')].map
 const copyButton = () =>
   [...container.querySelectorAll('button')].find((b) => b.textContent === 'Salin daftar pustaka');
 
+// The debounce is what these tests wait on: its timers run on a fake clock.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
+
 afterEach(async () => {
-  await act(async () => root?.unmount());
-  container.remove();
+  await unmount();
+  vi.useRealTimers();
   writeText.mockClear();
 });
 

@@ -1,27 +1,38 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EditorApp } from '../../extension/editor/components/EditorApp';
-import type { AppSettings, AppSettingsStore } from '../../extension/settings/app-settings';
 import type { DraftInfo, Member, ShareLink } from '../../shared/protocol/api';
+import {
+  type ApiRequest,
+  api,
+  button,
+  buttonNamed,
+  choose,
+  click,
+  closePage,
+  container,
+  draftInfo,
+  failure,
+  field,
+  freshPage,
+  json,
+  memoryStore,
+  mount,
+  pageWindow,
+  SERVER,
+  stubLayout,
+  TOKEN,
+  typeInto,
+  unmount,
+  until,
+  untilDraftOpen,
+  untilElement,
+  untilText,
+} from './support/editor-harness';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const SERVER = 'http://dampingi.test';
-const TOKEN = 'token-bu-sari';
 const SECRET = 'abcdefghijklmnopqrstuvwxyz_-0123';
-const draftAs = (role: DraftInfo['role']): DraftInfo => ({
-  id: 'draft-0001',
-  title: 'LKPD Fotosintesis',
-  ownerId: 'u-sari',
-  ownerName: 'Bu Sari',
-  createdAt: '2026-11-23T08:00:00.000Z',
-  updatedAt: '2026-11-23T09:00:00.000Z',
-  mediaKind: 'blank' as const,
-  role,
-});
+const draftAs = (role: DraftInfo['role']) => draftInfo(role);
 const members: Member[] = [
   {
     userId: 'u-sari',
@@ -49,34 +60,9 @@ const activeLink: ShareLink = {
   members: 1,
 };
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const failure = (status: number, code: string) => json(status, { error: { code, message: code } });
-
-interface Request {
-  method: string;
-  path: string;
-  body: unknown;
-  auth: string | null;
-}
-let requests: Request[] = [];
-/** Each test sets how the server answers; requests are recorded for the assertions. */
-let answer: (request: Request) => Response;
-
-function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  const request: Request = {
-    method: init?.method ?? 'GET',
-    path: new URL(String(input)).pathname,
-    body: init?.body ? JSON.parse(String(init.body)) : null,
-    auth: new Headers(init?.headers).get('authorization'),
-  };
-  requests.push(request);
-  return Promise.resolve(answer(request));
-}
-
 /** A signed-in teacher's server: who she is, the draft with `role`, its members and links. */
 function serverWhereRoleIs(role: DraftInfo['role']) {
-  return (request: Request): Response => {
+  return (request: ApiRequest): Response => {
     const { method, path } = request;
     if (path === '/api/me') return json(200, { id: 'u-sari', name: 'Bu Sari' });
     if (path === '/api/drafts') return json(200, { drafts: [draftAs(role)] });
@@ -91,117 +77,36 @@ function serverWhereRoleIs(role: DraftInfo['role']) {
   };
 }
 
-let root: Root;
-let container: HTMLElement;
-let store: AppSettingsStore & { current: AppSettings };
+let store: ReturnType<typeof memoryStore>;
 const replace = vi.fn();
 const confirm = vi.fn(() => true);
 
-function makeWin(search: string): Window {
-  const events = new EventTarget();
-  return {
-    location: { search, href: `${SERVER}/editor.html${search}`, origin: SERVER, assign: vi.fn(), replace },
-    localStorage: window.localStorage,
-    document: window.document,
-    // Offline: the draft opens from IndexedDB and no socket is tried; the API is the fake fetch.
-    navigator: { onLine: false, clipboard: { writeText: vi.fn(async () => {}) } },
-    addEventListener: events.addEventListener.bind(events),
-    removeEventListener: events.removeEventListener.bind(events),
-    confirm,
-    prompt: vi.fn(),
-    alert: vi.fn(),
-  } as unknown as Window;
+function render(search: string, token: string | null = TOKEN) {
+  store = memoryStore({ token });
+  // Offline: the draft opens from IndexedDB and no socket is tried; the API is the fake fetch.
+  return mount(<EditorApp store={store} win={pageWindow(search, { offline: true, location: { replace }, confirm })} />);
 }
 
-function memoryStore(token: string | null): typeof store {
-  return {
-    serverIsConfigurable: false,
-    current: { serverUrl: SERVER, token, language: 'id' },
-    async load() {
-      return this.current;
-    },
-    async save(patch) {
-      this.current = { ...this.current, ...patch };
-      return this.current;
-    },
-  };
-}
+const readOnlyBanner = () => container.querySelector('[data-testid="read-only-banner"]');
+const sent = (method: string, path: string) =>
+  until(() => api.requests.some((r) => r.method === method && r.path === path), `${method} ${path}`);
 
-async function settle() {
-  for (let i = 0; i < 8; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
-
-async function render(search: string, token: string | null = TOKEN) {
-  store = memoryStore(token);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root.render(<EditorApp store={store} win={makeWin(search)} />));
-  await settle();
-}
-
-const buttonNamed = (name: string, scope: ParentNode = container) =>
-  [...scope.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
-
-function button(name: string, scope?: ParentNode): HTMLButtonElement {
-  const found = buttonNamed(name, scope);
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-}
-
-function field<T extends HTMLElement>(label: string): T {
-  const labelElement = [...container.querySelectorAll('label')].find((l) => l.textContent === label);
-  const byFor = labelElement && document.getElementById(labelElement.htmlFor);
-  const found = byFor ?? container.querySelector(`[aria-label="${label}"]`);
-  if (!found) throw new Error(`no field labelled ${label}`);
-  return found as T;
-}
-
-async function choose(select: HTMLSelectElement, value: string) {
-  await act(async () => {
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await settle();
-}
-
-async function typeInto(input: HTMLInputElement, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function click(element: HTMLElement) {
-  await act(async () => element.click());
-  await settle();
-}
-
-beforeAll(() => {
-  // jsdom has no layout; ProseMirror asks for rectangles when scrolling the selection into view.
-  Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
-  Range.prototype.getBoundingClientRect = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
-  document.elementFromPoint = () => null;
-});
+beforeAll(stubLayout);
 
 beforeEach(() => {
-  localStorage.clear();
-  requests = [];
   replace.mockReset();
   confirm.mockClear();
-  vi.stubGlobal('fetch', vi.fn(fakeFetch));
+  freshPage(serverWhereRoleIs('owner'));
 });
 
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
-  vi.unstubAllGlobals();
-});
+afterEach(closePage);
 
 describe('the draft page by role', () => {
   it('a commenter sees the draft read-only, without toolbar or sharing, and is told why', async () => {
-    answer = serverWhereRoleIs('commenter');
+    api.answer = serverWhereRoleIs('commenter');
     await render('?draft=draft-0001');
+    await untilDraftOpen();
+    await until(readOnlyBanner, 'the read-only banner');
     const banner = container.querySelector('[data-testid="read-only-banner"]');
     expect(banner?.textContent).toBe('Anda dapat memberi komentar, tetapi tidak dapat mengubah isi draf ini.');
     const textbox = container.querySelector('[role="textbox"]');
@@ -214,32 +119,39 @@ describe('the draft page by role', () => {
   });
 
   it('a viewer is told they can only view, in English too', async () => {
-    answer = serverWhereRoleIs('viewer');
+    api.answer = serverWhereRoleIs('viewer');
     await render('?draft=draft-0001');
+    await untilDraftOpen();
+    await until(readOnlyBanner, 'the read-only banner');
     expect(container.querySelector('[data-testid="read-only-banner"]')?.textContent).toBe(
       'Anda hanya dapat melihat draf ini.',
     );
     await click(button('EN'));
+    await untilText('You can view', readOnlyBanner);
     expect(container.querySelector('[data-testid="read-only-banner"]')?.textContent).toBe(
       'You can view but not edit this draft.',
     );
   });
 
   it('an editor edits with the toolbar and sees no banner', async () => {
-    answer = serverWhereRoleIs('editor');
+    api.answer = serverWhereRoleIs('editor');
     await render('?draft=draft-0001');
+    await untilDraftOpen();
+    await untilElement('[role="toolbar"]');
     expect(container.querySelector('[role="textbox"]')?.getAttribute('contenteditable')).toBe('true');
     expect(container.querySelector('[role="toolbar"]')).not.toBeNull();
     expect(container.querySelector('[data-testid="read-only-banner"]')).toBeNull();
   });
 
   it('a viewer who opened the draft once still gets it read-only when the server cannot be reached', async () => {
-    answer = serverWhereRoleIs('viewer');
+    api.answer = serverWhereRoleIs('viewer');
     await render('?draft=draft-0001');
-    await act(async () => root.unmount());
-    container.remove();
+    await untilDraftOpen();
+    await unmount();
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
     await render('?draft=draft-0001');
+    await untilDraftOpen();
+    await until(readOnlyBanner, 'the read-only banner');
     expect(container.textContent).toContain('Masuk sebagai Bu Sari');
     expect(container.querySelector('[data-testid="read-only-banner"]')?.textContent).toBe(
       'Anda hanya dapat melihat draf ini.',
@@ -248,19 +160,23 @@ describe('the draft page by role', () => {
   });
 
   it('the drafts list shows my role on each draft', async () => {
-    answer = serverWhereRoleIs('commenter');
+    api.answer = serverWhereRoleIs('commenter');
     await render('');
+    await untilElement('.draft-list [data-role="commenter"]');
     expect(container.querySelector('.draft-list [data-role="commenter"]')?.textContent).toBe('Komentator');
   });
 });
 
 describe('the share dialog', () => {
   async function openDialog() {
-    answer = serverWhereRoleIs('owner');
+    api.answer = serverWhereRoleIs('owner');
     await render('?draft=draft-0001');
-    await click(button('Bagikan'));
-    const dialog = container.querySelector<HTMLElement>('dialog[aria-labelledby]');
-    if (!dialog) throw new Error('no dialog');
+    await untilDraftOpen();
+    await click(await until(() => buttonNamed('Bagikan'), 'the button "Bagikan"'));
+    const dialog = await untilElement('dialog[aria-labelledby]');
+    // Its members and its links, each from their own request.
+    await untilElement('[data-link-id="link-1"]', dialog);
+    await until(() => buttonNamed('Hapus Pak Budi', dialog), 'the members');
     return dialog;
   }
 
@@ -279,9 +195,11 @@ describe('the share dialog', () => {
   it("changing a member's role and removing (after confirming) go to the server", async () => {
     await openDialog();
     await choose(field<HTMLSelectElement>('Peran Pak Budi'), 'viewer');
+    await sent('PUT', '/api/drafts/draft-0001/members/u-budi');
     await click(button('Hapus Pak Budi'));
+    await sent('DELETE', '/api/drafts/draft-0001/members/u-budi');
     expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Hapus Pak Budi dari draf ini?'));
-    const changes = requests.filter((r) => r.method !== 'GET').map((r) => [r.method, r.path, r.body]);
+    const changes = api.requests.filter((r) => r.method !== 'GET').map((r) => [r.method, r.path, r.body]);
     expect(changes).toEqual([
       ['PUT', '/api/drafts/draft-0001/members/u-budi', { role: 'viewer' }],
       ['DELETE', '/api/drafts/draft-0001/members/u-budi', null],
@@ -293,10 +211,12 @@ describe('the share dialog', () => {
     await choose(field<HTMLSelectElement>('Peran untuk yang bergabung'), 'commenter');
     await choose(field<HTMLSelectElement>('Masa berlaku'), '7');
     await click(button('Buat tautan'));
-    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ role: 'commenter', expiresInDays: 7 });
+    await until(() => field<HTMLInputElement>('Tautan baru').value, 'the new link');
+    expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({ role: 'commenter', expiresInDays: 7 });
     expect(field<HTMLInputElement>('Tautan baru').value).toBe(`${SERVER}/editor.html?join=${SECRET}`);
     expect(container.textContent).toContain('Tautan ini hanya ditampilkan sekali.');
     await click(button('Salin tautan'));
+    await untilText('Tautan disalin.');
     expect(container.textContent).toContain('Tautan disalin.');
   });
 
@@ -305,18 +225,22 @@ describe('the share dialog', () => {
     const revoke = [...dialog.querySelectorAll('button')].find((b) => b.textContent === 'Cabut');
     confirm.mockReturnValueOnce(false);
     await click(revoke as HTMLButtonElement);
-    expect(requests.some((r) => r.method === 'DELETE')).toBe(false);
+    // The request would go out in the same click, right after the question.
+    await until(() => confirm.mock.calls.length > 0, 'the question');
+    expect(api.requests.some((r) => r.method === 'DELETE')).toBe(false);
 
-    const owner = answer;
-    answer = (request) => (request.method === 'DELETE' ? failure(403, 'forbidden') : owner(request));
+    const owner = api.answer;
+    api.answer = (request) => (request.method === 'DELETE' ? failure(403, 'forbidden') : owner(request));
     await click(revoke as HTMLButtonElement);
-    expect(requests.find((r) => r.method === 'DELETE')?.path).toBe('/api/drafts/draft-0001/links/link-1');
+    await untilElement('[role="alert"]', dialog);
+    expect(api.requests.find((r) => r.method === 'DELETE')?.path).toBe('/api/drafts/draft-0001/links/link-1');
     expect(dialog.querySelector('[role="alert"]')?.textContent).toBe('Anda tidak punya hak untuk ini.');
   });
 
   it('"Tutup" closes it and gives the focus back to "Bagikan"', async () => {
     await openDialog();
     await click(button('Tutup'));
+    await until(() => !container.querySelector('dialog'), 'the dialog to close');
     expect(container.querySelector('dialog')).toBeNull();
     expect(document.activeElement).toBe(button('Bagikan'));
   });
@@ -327,37 +251,41 @@ describe('joining through a share link', () => {
 
   it('without an account: asks the name, joins, keeps the new token and opens the draft', async () => {
     // Answers the new account too, so a second (signed-in) join would be seen if the page made one.
-    answer = ({ path, auth }) => {
+    api.answer = ({ path, auth }) => {
       if (path === '/api/join') return json(200, { draft: draftAs('commenter'), session: auth ? null : session });
       if (path === '/api/me' && auth === 'Bearer jwt-bu-ani') return json(200, session.user);
       return failure(401, 'unauthorized');
     };
     await render(`?join=${SECRET}`, null);
-    await typeInto(field<HTMLInputElement>('Nama Anda'), 'Bu Ani');
+    await typeInto(await until(() => field<HTMLInputElement>('Nama Anda'), 'the name field'), 'Bu Ani');
     await click(button('Gabung'));
-    expect(requests.find((r) => r.path === '/api/join')?.body).toEqual({ secret: SECRET, name: 'Bu Ani' });
+    await until(() => replace.mock.calls.length > 0, 'the draft to be opened');
+    await untilText('Bergabung ke draf…');
+    expect(api.requests.find((r) => r.path === '/api/join')?.body).toEqual({ secret: SECRET, name: 'Bu Ani' });
     expect(store.current.token).toBe('jwt-bu-ani');
     expect(replace).toHaveBeenCalledWith('editor.html?draft=draft-0001');
-    expect(requests.filter((r) => r.path === '/api/join')).toHaveLength(1);
+    expect(api.requests.filter((r) => r.path === '/api/join')).toHaveLength(1);
   });
 
   it('signed in: joins at once with the token, without asking anything', async () => {
-    answer = (request) =>
+    api.answer = (request) =>
       request.path === '/api/join'
         ? json(200, { draft: draftAs('viewer'), session: null })
         : serverWhereRoleIs('viewer')(request);
     await render(`?join=${SECRET}`);
-    const join = requests.find((r) => r.path === '/api/join');
+    await until(() => replace.mock.calls.length > 0, 'the draft to be opened');
+    const join = api.requests.find((r) => r.path === '/api/join');
     expect(join).toMatchObject({ method: 'POST', body: { secret: SECRET }, auth: `Bearer ${TOKEN}` });
     expect(replace).toHaveBeenCalledWith('editor.html?draft=draft-0001');
     expect(store.current.token).toBe(TOKEN);
   });
 
   it('a revoked or expired link says so and does not ask for a name again', async () => {
-    answer = () => failure(410, 'gone');
+    api.answer = () => failure(410, 'gone');
     await render(`?join=${SECRET}`, null);
-    await typeInto(field<HTMLInputElement>('Nama Anda'), 'Bu Ani');
+    await typeInto(await until(() => field<HTMLInputElement>('Nama Anda'), 'the name field'), 'Bu Ani');
     await click(button('Gabung'));
+    await untilElement('[role="alert"]');
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(
       'Tautan ini sudah dicabut atau kedaluwarsa.',
     );
@@ -366,10 +294,11 @@ describe('joining through a share link', () => {
   });
 
   it('too many joins at once: says to wait a few minutes, and the guest may try again', async () => {
-    answer = () => failure(429, 'rate-limited');
+    api.answer = () => failure(429, 'rate-limited');
     await render(`?join=${SECRET}`, null);
-    await typeInto(field<HTMLInputElement>('Nama Anda'), 'Bu Ani');
+    await typeInto(await until(() => field<HTMLInputElement>('Nama Anda'), 'the name field'), 'Bu Ani');
     await click(button('Gabung'));
+    await untilElement('[role="alert"]');
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(
       'Terlalu banyak percobaan bergabung dalam waktu singkat. Tunggu beberapa menit, lalu coba lagi.',
     );
@@ -377,10 +306,11 @@ describe('joining through a share link', () => {
   });
 
   it('a link that takes no more guests says to sign in first, and does not ask for a name again', async () => {
-    answer = () => failure(403, 'guest-limit');
+    api.answer = () => failure(403, 'guest-limit');
     await render(`?join=${SECRET}`, null);
-    await typeInto(field<HTMLInputElement>('Nama Anda'), 'Bu Ani');
+    await typeInto(await until(() => field<HTMLInputElement>('Nama Anda'), 'the name field'), 'Bu Ani');
     await click(button('Gabung'));
+    await untilElement('[role="alert"]');
     expect(container.querySelector('[role="alert"]')?.textContent).toContain(
       'Tautan ini sudah dipakai banyak tamu dan tidak menerima tamu baru lagi.',
     );
@@ -388,13 +318,14 @@ describe('joining through a share link', () => {
   });
 
   it('an unknown or malformed link is called invalid', async () => {
-    answer = (request) =>
+    api.answer = (request) =>
       request.path === '/api/join' ? failure(404, 'not-found') : serverWhereRoleIs('owner')(request);
     await render(`?join=${SECRET}`);
+    await untilElement('[role="alert"]');
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('Tautan undangan ini tidak valid.');
-    await act(async () => root.unmount());
-    container.remove();
+    await unmount();
     await render('?join=short');
+    await untilElement('[role="alert"]');
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('Tautan undangan ini tidak valid.');
   });
 });

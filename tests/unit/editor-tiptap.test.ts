@@ -1,48 +1,19 @@
 // @vitest-environment jsdom
-import { Editor } from '@tiptap/core';
+import type { Editor } from '@tiptap/core';
 import { DOMParser, type Slice } from '@tiptap/pm/model';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { renderCaret } from '../../extension/editor/caret-label';
-import { draftEditorExtensions, editableAttributes } from '../../extension/editor/draft-editor-extensions';
-import { createLocaleChannel } from '../../extension/editor/locale-channel';
 import { setContentLocked } from '../../extension/editor/read-only-guard';
 import { type Dialogs, runToolbarItem, toolbarState } from '../../extension/editor/toolbar-actions';
 import { createTranslator } from '../../shared/i18n';
 import { appendClip, draftPlainText } from '../../shared/model/draft-doc';
 import { ClipSchema } from '../../shared/protocol/clip';
+import { destroyEditors, openDraftEditor, stubLayout } from './support/editor-harness';
 
-beforeAll(() => {
-  // jsdom has no layout; ProseMirror asks for rectangles when scrolling the selection into view.
-  const rect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) });
-  Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
-  Range.prototype.getBoundingClientRect = rect as () => DOMRect;
-  document.elementFromPoint = () => null;
-});
-
-const editors: Editor[] = [];
-afterEach(() => {
-  for (const editor of editors.splice(0)) editor.destroy();
-});
-
-function openEditor(doc = new Y.Doc()) {
-  const locale = createLocaleChannel('id');
-  const element = document.createElement('div');
-  document.body.append(element);
-  const editor = new Editor({
-    element,
-    extensions: draftEditorExtensions({
-      doc,
-      provider: { awareness: new Awareness(doc) },
-      user: { id: 'u-sari', name: 'Bu Sari', color: '#1e88e5' },
-      locale,
-    }),
-    editorProps: { attributes: editableAttributes('Isi draf') },
-  });
-  editors.push(editor);
-  return { editor, doc, locale, element };
-}
+beforeAll(stubLayout);
+afterEach(destroyEditors);
+const openEditor = openDraftEditor;
 
 const clip = ClipSchema.parse({
   clipId: '6f1c2a9e-7a35-4d1e-9a7e-2f4c1b0d8e11',

@@ -6,14 +6,12 @@
  * never saves a file.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ExportRequest, runExport } from '../../extension/editor/export/run-export';
 import { type ExportState, useExport } from '../../extension/editor/export/use-export';
 import { untilAborted } from '../../shared/export/pace';
 import { lessonDocs } from './export-fixtures';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mount, unmount } from './support/editor-harness';
 
 // A WebP picture (only its header matters): Word cannot hold it, so the browser must convert it.
 const WEBP = `data:image/webp;base64,${btoa('RIFF\u0000\u0000\u0000\u0000WEBPVP8 ')}`;
@@ -70,6 +68,8 @@ afterEach(() => {
   delete (window as { createImageBitmap?: unknown }).createImageBitmap;
 });
 
+// A deadline, not a wait: a cancel settles the run in the same task (microtasks), before any timer,
+// so these pass at once on any machine; waiting for the picture instead (15 s) would fail them.
 const within = <T,>(promise: Promise<T>, ms: number) =>
   Promise.race([
     promise,
@@ -125,21 +125,12 @@ function Probe() {
 }
 
 describe('the export dialog state', () => {
-  let container: HTMLDivElement;
-  let root: Root;
-
   beforeEach(async () => {
     states.length = 0;
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    await act(async () => root.render(<Probe />));
+    await mount(<Probe />);
   });
 
-  afterEach(async () => {
-    await act(async () => root.unmount());
-    container.remove();
-  });
+  afterEach(unmount);
 
   it('says "cancelled" as soon as the user cancels, even while the conversion is stuck', async () => {
     let run: Promise<void> = Promise.resolve();
@@ -165,7 +156,7 @@ describe('the export dialog state', () => {
     await act(() => run);
     expect(hook.state).toEqual({ kind: 'ended', ok: false, reason: 'cancelled' });
     expect(states.at(-1)).toEqual({ kind: 'ended', ok: false, reason: 'cancelled' });
-    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    // The run has ended (awaited above): a file it saved would be there by now.
     expect(saved).toEqual([]);
   });
 

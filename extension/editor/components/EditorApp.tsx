@@ -16,9 +16,12 @@ export function EditorApp(props: { store: AppSettingsStore; win: Window }) {
   useEffect(() => {
     void store.load().then(async (loaded) => {
       // A sign-out asked for before the reload: forget this browser's drafts before any opens.
-      await finishSignOut({ win, serverUrl: loaded.serverUrl, fetch: win.fetch.bind(win) }).catch((error: unknown) =>
-        console.warn('dampingi: finishing the sign-out failed', error),
-      );
+      const fetch: typeof win.fetch = (input, init) => win.fetch(input, init);
+      try {
+        await finishSignOut({ win, serverUrl: loaded.serverUrl, fetch });
+      } catch (error) {
+        console.warn('dampingi: finishing the sign-out failed', error);
+      }
       setSettings(loaded);
     });
   }, [store, win]);

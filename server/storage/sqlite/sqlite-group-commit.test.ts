@@ -2,12 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from './database';
 import { createSqliteDocumentStore } from './sqlite-documents';
 
 const dirs: string[] = [];
 afterEach(() => {
+  vi.useRealTimers();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -17,8 +18,6 @@ function store(commitWindowMs: number) {
   const db = openDatabase({ dataDir, synchronous: 'FULL' });
   return { documents: createSqliteDocumentStore(db, () => new Date().toISOString(), commitWindowMs), db };
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('SQLite group commit', () => {
   it('without a window, updates of different event-loop turns are committed separately', async () => {
@@ -30,15 +29,19 @@ describe('SQLite group commit', () => {
   });
 
   it('with a window, updates arriving within it share one commit, in order, each acknowledged after it', async () => {
+    // The window is time itself: its timer runs on a fake clock, so a busy machine cannot stretch
+    // the gap between the two updates past it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { documents, db } = store(50);
     let firstDone = false;
     const first = documents.appendUpdate('a', new Uint8Array([1])).then((seq) => {
       firstDone = true;
       return seq;
     });
-    await pause(5);
+    await vi.advanceTimersByTimeAsync(5);
     expect(firstDone).toBe(false); // not acknowledged before its commit
     const second = documents.appendUpdate('b', new Uint8Array([2]));
+    await vi.advanceTimersByTimeAsync(50);
     const [seqA, seqB] = await Promise.all([first, second]);
     expect(seqB).toBeGreaterThan(seqA);
     expect(documents.commits()).toBe(1);

@@ -69,8 +69,26 @@ export async function placeCaretAfter(page: Page, text: string): Promise<void> {
     const block = selection?.anchorNode?.parentElement?.closest('p, li, h1, h2, h3');
     return selection?.isCollapsed && block?.textContent?.startsWith(start);
   }, text);
-  // ProseMirror reads the DOM selection on the next selectionchange event.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+  await untilEditorTakesSelection(page);
+}
+
+/**
+ * Waits until the editor's own selection is the caret the page shows: ProseMirror reads the DOM
+ * selection on the next selectionchange event, some time after a click or a key.
+ */
+export async function untilEditorTakesSelection(page: Page): Promise<void> {
+  const root = await editorArea(page).elementHandle();
+  await page.waitForFunction((element) => {
+    type View = {
+      state: { selection: { empty: boolean; from: number } };
+      posAtDOM(node: Node, offset: number): number;
+    };
+    const view = (element as (HTMLElement & { editor?: { view: View } }) | null)?.editor?.view;
+    const caret = window.getSelection();
+    if (!view || !element || !caret?.anchorNode || !element.contains(caret.anchorNode)) return false;
+    const { selection } = view.state;
+    return selection.empty && selection.from === view.posAtDOM(caret.anchorNode, caret.anchorOffset);
+  }, root);
 }
 
 /** Opens the web editor as a signed-in user, the way a mentor opens the shared link. */

@@ -1,6 +1,6 @@
 /** What a person sees and does with feedback in the editor: the sidebar "Masukan", threads, highlights. */
 import type { Locator, Page } from 'playwright-core';
-import { editorArea } from './editor-page';
+import { editorArea, untilEditorTakesSelection } from './editor-page';
 
 /** Selects `quote` with the mouse, chooses the kind, writes and sends, as a mentor gives feedback. */
 export async function giveFeedback(
@@ -93,8 +93,7 @@ export async function placeCaretAt(page: Page, text: string, where: 'before' | '
     },
     { wanted: text, side: where },
   );
-  // ProseMirror reads the DOM selection on the next selectionchange event.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+  await untilEditorTakesSelection(page);
 }
 
 /** The text highlighted for feedback of `kind` in the draft (all its pieces, in order). */
