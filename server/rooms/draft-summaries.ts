@@ -113,6 +113,9 @@ export class DraftSummaries {
 
   /** The draft's summary as listed: the stored one, or (once per draft) computed from storage and stored. */
   async summaryOf(draft: { id: string; summaryJson: string | null }): Promise<DraftSummary> {
+    // A newer summary waiting to be written is the one to show.
+    const waiting = parseStoredSummary(this.waiting.get(draft.id)?.json ?? null);
+    if (waiting) return waiting;
     const stored = parseStoredSummary(draft.summaryJson);
     if (stored) return stored;
     const inFlight = this.computing.get(draft.id);

@@ -170,9 +170,9 @@ describe('a cluster of two processes', () => {
         [probeA, probeB],
         [probeB, probeA],
       ] as [Editor, Editor][]) {
-        from.client.provider.awareness.setLocalStateField('user', { name });
+        from.client.provider.awareness.setLocalStateField('marker', name);
         await waitFor(
-          () => [...to.client.provider.awareness.getStates().values()].some((state) => state.user?.name === name),
+          () => [...to.client.provider.awareness.getStates().values()].some((state) => state.marker === name),
           `a presence round trip through both processes (${name})`,
         );
       }
