@@ -40,17 +40,27 @@ export function sendBacklogInParts(provider: WebsocketProvider, options: Backlog
   const highWater = options.bufferedBytes ?? 2 * partBytes;
   const listeners = new Set<(progress: UploadProgress | null) => void>();
   let current: UploadProgress | null = null;
+  /** The socket an upload is under way on; a reconnect starts a new upload, the old one ends by itself. */
+  let uploadingOn: WebSocket | null = null;
+  let liveHeld = 0;
   let stopped = false;
   const publish = (progress: UploadProgress | null) => {
     current = progress;
     for (const listener of listeners) listener(progress);
+  };
+  // Live edits would point at parts not sent yet: they wait while an upload runs, and go after it.
+  const holdLive = () => {
+    if (liveHeld++ === 0) provider.doc.off('update', provider._updateHandler);
+  };
+  const releaseLive = () => {
+    if (--liveHeld === 0 && !stopped) provider.doc.on('update', provider._updateHandler);
   };
 
   const stock = provider.messageHandlers[messageSync];
   provider.messageHandlers[messageSync] = (encoder, decoder, handlerProvider, emitSynced, messageType) => {
     const isStep1 = decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep1;
     const socket = handlerProvider.ws;
-    if (!isStep1 || stopped || current !== null || !socket) {
+    if (!isStep1 || stopped || !socket || uploadingOn === socket) {
       stock?.(encoder, decoder, handlerProvider, emitSynced, messageType);
       return;
     }
@@ -70,8 +80,8 @@ export function sendBacklogInParts(provider: WebsocketProvider, options: Backlog
     const { doc } = target;
     const { parts, totalBytes } = backlogParts(doc, serverState, partBytes);
     const snapshot = Y.encodeStateVector(doc);
-    // Live edits would point at parts not sent yet: they wait, and go after the last part.
-    doc.off('update', target._updateHandler);
+    uploadingOn = socket;
+    holdLive();
     let sent = 0;
     publish({ sentBytes: 0, totalBytes });
     const open = () => !stopped && target.ws === socket && socket.readyState === socket.OPEN;
@@ -94,8 +104,12 @@ export function sendBacklogInParts(provider: WebsocketProvider, options: Backlog
         await new Promise((done) => setTimeout(done, 50));
       }
     } finally {
-      if (!stopped) doc.on('update', target._updateHandler);
-      publish(null);
+      releaseLive();
+      // A reconnect may have started the next upload already; its progress is the one shown.
+      if (uploadingOn === socket) {
+        uploadingOn = null;
+        publish(null);
+      }
     }
   }
 
