@@ -17,6 +17,8 @@ const distanceFromSynced: Readonly<Record<SyncState, number>> = {
 /** `feedback` is null while the feedback document is not open (yet): the content alone speaks. */
 export function combineSyncStatus(content: SyncStatus, feedback: SyncStatus | null): SyncStatus {
   if (!feedback) return content;
-  const shown = distanceFromSynced[feedback.state] > distanceFromSynced[content.state] ? feedback : content;
+  const further = distanceFromSynced[feedback.state] - distanceFromSynced[content.state];
+  // Equally far: the one sending a backlog, whose progress is worth showing.
+  const shown = further > 0 || (further === 0 && feedback.upload && !content.upload) ? feedback : content;
   return { ...shown, pending: content.pending + feedback.pending };
 }
