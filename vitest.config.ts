@@ -8,12 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: [
-            'tests/unit/**/*.test.{ts,tsx}',
-            'shared/**/*.test.ts',
-            'server/**/*.test.ts',
-            'extension/**/*.test.{ts,tsx}',
-          ],
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
       },

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPostgresBinDir } from '../server/storage/postgres/test-postgres';
+import { findPostgresBinDir } from '../scripts/dev/throwaway-postgres';
 import type { ClusterRunResult, ClusterShape } from './cluster';
 import { fixed, ratio, showSpread } from './format';
 import { type Machine, writeMarkdownKeepingNotes } from './report';

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, startHaproxy, startPostgres, startRedis, waitForPort } from '../server/cluster/local-services';
+import { freePort, startHaproxy, startPostgres, startRedis, waitForPort } from './dev/local-services';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'dampingi-cluster-'));

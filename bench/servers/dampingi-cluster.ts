@@ -7,7 +7,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addUser } from '../../server/cli/user-commands';
 import {
   freePort,
   type LocalHaproxy,
@@ -16,7 +15,8 @@ import {
   startHaproxy,
   startPostgres,
   startRedis,
-} from '../../server/cluster/local-services';
+} from '../../scripts/dev/local-services';
+import { addUser } from '../../server/cli/user-commands';
 import { apiPaths, DraftInfoSchema, HealthResponseSchema } from '../../shared/protocol/api';
 import { cpuSeconds, mainThreadRunQueueSeconds, peakRssBytes, rssBytes } from '../proc-stats';
 import {

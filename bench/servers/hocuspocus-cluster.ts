@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { z } from 'zod';
-import { freePort, type LocalRedis, startRedis } from '../../server/cluster/local-services';
+import { freePort, type LocalRedis, startRedis } from '../../scripts/dev/local-services';
 import { cpuSeconds, mainThreadRunQueueSeconds, peakRssBytes, rssBytes } from '../proc-stats';
 import { bundled, type RoomAccess, SERVER_CORE, waitUntilAnswering } from '../servers';
 import { pinProcessTree, processTreeCpuSeconds, redisPid } from '../service-processes';

@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clientSyncStep1, describeMessage } from '../../server/rooms/room-test-support';
 import { CloseCode } from '../../shared/protocol/close-codes';
+import { clientSyncStep1, describeMessage } from '../support/room-test-support';
 import { type HostileMessage, hostileMessage } from './support/hostile-messages';
 import { connectClient, destroyAllClients, openRawSocket } from './support/sync-client';
 import { startTestServer, type TestServer } from './support/test-server';

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocumentRoom } from '../../server/rooms/document-room';
 import { contentPolicy } from '../../server/rooms/policies/content-policy';
+import { CloseCode } from '../../shared/protocol/close-codes';
 import {
   applyServerMessages,
   clientSyncStep1,
@@ -17,8 +18,7 @@ import {
   GatedDocumentStore,
   testSession,
   textUpdate,
-} from '../../server/rooms/room-test-support';
-import { CloseCode } from '../../shared/protocol/close-codes';
+} from '../support/room-test-support';
 import { hostileMessage } from './support/hostile-messages';
 
 const BATCHES = Number(process.env.FUZZ_BATCHES ?? 100);

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clientSyncStep1, describeMessage } from '../../server/rooms/room-test-support';
+import { clientSyncStep1, describeMessage } from '../support/room-test-support';
 import { connectClient, destroyAllClients, openRawSocket } from './support/sync-client';
 import { startTestServer, type TestServer } from './support/test-server';
 import { waitFor } from './support/wait-for';

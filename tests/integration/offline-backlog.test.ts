@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type BacklogUpload, sendBacklogInParts, type UploadProgress } from '../../extension/sync/backlog-upload';
-import { freePort } from '../../server/free-port';
+import { freePort } from '../../scripts/dev/free-port';
 import { connectClient, destroyAllClients } from './support/sync-client';
 import { startTestServer, type TestServer } from './support/test-server';
 import { waitFor } from './support/wait-for';

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { addUser, type CreatedUser } from '../../../server/cli/user-commands';
 import {
   freePort,
   type LocalHaproxy,
@@ -15,7 +14,8 @@ import {
   startHaproxy,
   startPostgres,
   startRedis,
-} from '../../../server/cluster/local-services';
+} from '../../../scripts/dev/local-services';
+import { addUser, type CreatedUser } from '../../../server/cli/user-commands';
 import { openPostgresStorage } from '../../../server/storage/postgres/postgres-storage';
 import type { Storage } from '../../../server/storage/storage';
 import type { GrantableRole } from '../../../shared/auth/roles';

@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '../../../server/free-port';
+import { freePort } from '../../../scripts/dev/free-port';
 import { apiPaths } from '../../../shared/protocol/api';
 import { nextEvent, waitFor } from './wait-for';
 
