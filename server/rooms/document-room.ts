@@ -9,15 +9,14 @@ import { can, type Role, strongerRole } from '../../shared/auth/roles';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import type { Logger } from '../logger';
-import type { DocumentStore, StoredDocument } from '../storage/storage';
-import { BackgroundCompaction, type CompactionLease } from './background-compaction';
-import type { CompactionQueue } from './compaction-queue';
-import type { RoomPolicy, RuleRefusal } from './policies/room-policy';
+import type { StoredDocument } from '../storage/storage';
+import { BackgroundCompaction } from './background-compaction';
+import type { DocumentRoomOptions, RoomMembership } from './document-room-options';
+import type { RuleRefusal } from './policies/room-policy';
 import { type ReadOnly, RoomCommits } from './room-commits';
 import { type CloseCodeValue, type RoomConnection, RoomConnections } from './room-connections';
-import type { RoomHooks } from './room-hooks';
-import type { JoinCluster } from './room-link';
-import { applyStoredDocument } from './room-load';
+import { RoomInbox } from './room-inbox';
+import { applyAndCompact } from './room-load';
 import { RoomPresence } from './room-presence';
 import { RoomReplication } from './room-replication';
 import type { RoomSession, RoomSocket } from './room-socket';
@@ -25,8 +24,6 @@ import { SerialQueue } from './serial-queue';
 import { encodeSyncAnswer } from './sync-chunks';
 import {
   type ClientMessage,
-  type DecodedUpdate,
-  decodeClientMessage,
   encodeRoleRaisedMessage,
   encodeSyncStep1,
   encodeSyncUpdate,
@@ -34,49 +31,9 @@ import {
 } from './sync-messages';
 import { addsNothing } from './update-novelty';
 
+export type { DocumentRoomOptions, RoomMembership } from './document-room-options';
+
 export type RoomStatus = 'loading' | 'ready' | 'failed' | 'destroyed';
-
-export interface DocumentRoomOptions {
-  name: string;
-  documents: DocumentStore;
-  /** Who may write and what an update must follow (policies/). */
-  policy: RoomPolicy;
-  hooks: RoomHooks;
-  logger: Logger;
-  maxMessageBytes: number;
-  /** Messages of one connection waiting in the queue (e.g. while loading); more closes it with 4429. */
-  maxPendingMessages: number;
-  /** A step 2 larger than this is sent as several updates first (see sync-chunks.ts). */
-  syncChunkBytes: number;
-  /** An update log this long is folded into a snapshot: on load, and in the background while open. */
-  compactAfterUpdates: number;
-  /** How long a room waits after reaching `compactAfterUpdates` before compacting in the background. */
-  compactionDelayMs?: number;
-  /** Shared by the rooms of a process, so their background compactions take turns. */
-  compactionQueue?: CompactionQueue;
-  /** Cluster only (see room-link.ts): shares the document with the same room in other processes. */
-  joinCluster?: JoinCluster;
-  /** Cluster only: no two processes compact this document at once. */
-  compactionLease?: CompactionLease;
-  /** A presence state's JSON longer than this is dropped (default 4096 characters). */
-  maxPresenceChars?: number;
-  /** A connection's update was refused, for its role or a rule (for metrics); the connection stays open. */
-  onWriteRefused?(session: RoomSession, refusal: WriteRefusal): void;
-  /** Milliseconds since the epoch, for token expiry; tests move it. */
-  now?: () => number;
-  /** The last connection left (the registry decides when to unload). */
-  onEmpty(): void;
-  /** Loading failed; every connection was closed and the room is unusable. */
-  onLoadFailed(): void;
-}
-
-/** A connection's place in the room; what the transport holds on to. */
-export interface RoomMembership {
-  receive(message: Uint8Array): void;
-  /** Closes the connection with a named code, e.g. for a text frame the room never sees. */
-  refuse(code: CloseCodeValue, detail: string): void;
-  leave(): void;
-}
 
 /** Transaction origin of updates read from storage: they are not relayed to anyone. */
 const LOAD_ORIGIN = Symbol('loaded from storage');
@@ -90,9 +47,7 @@ export class DocumentRoom {
   private readonly presence: RoomPresence<RoomConnection>;
   private readonly commits: RoomCommits;
   private readonly queue: SerialQueue;
-  /** Messages received and not yet handled, in order; a drain task in the queue takes them. */
-  private inbox: { connection: RoomConnection; message: ClientMessage }[] = [];
-  private drainQueued = false;
+  private readonly inbox: RoomInbox;
   private readonly log: Logger;
   private readonly compaction: BackgroundCompaction;
   private readonly replication: RoomReplication | null;
@@ -155,6 +110,19 @@ export class DocumentRoom {
       close: (connection, code, detail) => this.connections.close(connection, code, detail),
       committed: (connection, update, seq) => this.announce(connection, update, seq),
     });
+    this.inbox = new RoomInbox({
+      queue: this.queue,
+      maxMessageBytes: options.maxMessageBytes,
+      maxPendingMessages: options.maxPendingMessages,
+      isOpen: (connection) => this.connections.has(connection),
+      hasExpired: (connection) => this.connections.hasExpired(connection),
+      close: (connection, code, detail) => this.connections.close(connection, code, detail),
+      joinsRun: (connection, update) => !update.empty && this.mayWrite(connection),
+      storeRun: async (run) => {
+        if (this.currentStatus === 'ready') await this.commits.storeAndApplyAll(run);
+      },
+      handle: (connection, message) => this.handle(connection, message),
+    });
     this.doc.on('update', this.relayDocumentUpdate);
     this.queue.push(() => this.load());
   }
@@ -192,7 +160,7 @@ export class DocumentRoom {
     this.log.info({ connection: session.connectionId, user: session.userId }, 'connection joined');
     this.queue.push(() => this.greet(connection));
     return {
-      receive: (message) => this.receive(connection, message),
+      receive: (message) => this.inbox.receive(connection, message),
       refuse: (code, detail) => this.connections.close(connection, code, detail),
       leave: () => this.connections.remove(connection, 'left'),
     };
@@ -244,59 +212,6 @@ export class DocumentRoom {
     this.presence.destroy();
     this.doc.destroy();
     this.options.hooks.afterUnload?.({ roomName: this.name });
-  }
-
-  private receive(connection: RoomConnection, bytes: Uint8Array): void {
-    if (!this.connections.has(connection)) return; // frames still in flight after we closed it
-    if (this.connections.hasExpired(connection)) {
-      this.connections.close(connection, CloseCode.Unauthorized, 'token expired');
-      return;
-    }
-    const decoded = decodeClientMessage(bytes, this.options.maxMessageBytes);
-    if (!decoded.ok) {
-      this.connections.close(connection, decoded.closeCode, decoded.detail);
-      return;
-    }
-    if (connection.pending >= this.options.maxPendingMessages) {
-      this.connections.close(connection, CloseCode.RateLimited, `more than ${connection.pending} messages waiting`);
-      return;
-    }
-    connection.pending += 1;
-    this.inbox.push({ connection, message: decoded.message });
-    if (!this.drainQueued) {
-      this.drainQueued = true;
-      this.queue.push(() => this.drain());
-    }
-  }
-
-  /**
-   * Handles the messages waiting now, in order. Consecutive updates from writers are stored
-   * together (one commit): a fast typist's burst, or several people typing, waits for one disk
-   * flush instead of one each.
-   */
-  private async drain(): Promise<void> {
-    this.drainQueued = false;
-    const batch = this.inbox;
-    this.inbox = [];
-    try {
-      let run: { connection: RoomConnection; update: DecodedUpdate }[] = [];
-      for (const { connection, message } of batch) {
-        if (message.type === 'sync-update' && this.joinsRun(connection, message.update)) {
-          run.push({ connection, update: message.update });
-          continue;
-        }
-        if (run.length > 0 && this.currentStatus === 'ready') await this.commits.storeAndApplyAll(run);
-        run = [];
-        await this.handle(connection, message);
-      }
-      if (run.length > 0 && this.currentStatus === 'ready') await this.commits.storeAndApplyAll(run);
-    } finally {
-      for (const item of batch) item.connection.pending -= 1;
-    }
-  }
-
-  private joinsRun(connection: RoomConnection, update: DecodedUpdate): boolean {
-    return !update.empty && this.mayWrite(connection);
   }
 
   private async handle(connection: RoomConnection, message: ClientMessage): Promise<void> {
@@ -357,31 +272,13 @@ export class DocumentRoom {
     }
     if (this.currentStatus !== 'loading') return; // destroyed while loading
     if (stored) {
-      applyStoredDocument(this.doc, stored, LOAD_ORIGIN, this.log);
-      await this.compactLoaded(stored);
+      const { name, doc, compaction, log } = this;
+      const target = { name, doc, documents: this.options.documents, compaction, log };
+      await applyAndCompact(target, stored, LOAD_ORIGIN, this.options.compactAfterUpdates);
     }
     this.options.policy.attach(this.doc);
     this.currentStatus = 'ready';
     this.options.hooks.afterLoad?.({ roomName: this.name, doc: this.doc });
-  }
-
-  /** A long log is folded into one snapshot as it is loaded. */
-  private async compactLoaded(stored: StoredDocument): Promise<void> {
-    const lastSeq = stored.updates.at(-1)?.seq;
-    if (lastSeq === undefined) return;
-    this.compaction.loaded(stored.updates.length, lastSeq);
-    if (stored.updates.length < this.options.compactAfterUpdates) return;
-    try {
-      const compacted = await this.compaction.leased(() =>
-        this.options.documents.replaceWithSnapshot(this.name, Y.encodeStateAsUpdate(this.doc), lastSeq),
-      );
-      if (!compacted) return; // another process of the cluster is compacting it
-      this.compaction.loaded(0, lastSeq);
-      this.log.info({ updates: stored.updates.length }, 'compacted the update log into a snapshot');
-    } catch (error) {
-      // The log is still complete; compaction is retried on the next load.
-      this.log.warn({ err: error }, 'compacting the document failed');
-    }
   }
 
   /** Cluster: what another process committed; relayed to this process's clients by `relayDocumentUpdate`. */
@@ -398,15 +295,12 @@ export class DocumentRoom {
     return can(connection.session.role, this.options.policy.writeCapability);
   }
 
-  /**
-   * Nothing is stored or relayed; the client is told why and stays connected (presence still
-   * works) — unless it keeps sending what the rules refuse, which costs the room each time.
-   */
+  /** The client is told why; a connection that keeps sending what the rules refuse is closed (each costs a re-check). */
   private refuseWrite(connection: RoomConnection, { code, reason, detail }: RuleRefusal | ReadOnly): void {
     const { session } = connection;
     const refusal: WriteRefusal = { code, ...(reason ? { reason } : {}), role: session.role, room: this.name };
     this.log.info(
-      { connection: session.connectionId, user: session.userId, role: session.role, code, reason, detail },
+      { connection: session.connectionId, user: session.userId, code, reason, detail },
       'refused an update',
     );
     this.connections.send(connection, encodeWriteRefusalMessage(refusal));
