@@ -30,12 +30,14 @@ import {
   ShareLinkSchema,
   type TemplateInfo,
   TemplateListResponseSchema,
+} from '../../shared/protocol/api';
+import {
   type VersionInfo,
   VersionListResponseSchema,
   VersionResponseSchema,
   type VersionStateResponse,
   VersionStateResponseSchema,
-} from '../../shared/protocol/api';
+} from '../../shared/versions/version-schema';
 
 /** Every API error code, plus 'network' when the server could not be asked at all. */
 export type ApiFailureReason = ApiErrorCode | 'network';

@@ -3,7 +3,7 @@
  * (an article clip, Readability / Defuddle, see clip/extract) or make a bookmark card of it, with
  * its metadata, then file it (./file-clip.ts).
  */
-import type { ClipSource } from '../../shared/protocol/clip';
+import type { ClipSource } from '../../shared/model/clip';
 import type {
   BackgroundRequest,
   ClipSelectionReply,

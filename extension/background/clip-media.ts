@@ -4,7 +4,7 @@
  * file it like any clip (./file-clip.ts).
  */
 import type { Translate } from '../../shared/i18n';
-import type { ClipSource } from '../../shared/protocol/clip';
+import type { ClipSource } from '../../shared/model/clip';
 import type { ClipMediaRequest, ClipSelectionReply } from '../../shared/protocol/extension-messages';
 import { imageCardContent, linkCardContent, videoCardContent } from '../clip/media-cards';
 import { type MediaDetails, MediaDetailsSchema } from '../clip/media-details';

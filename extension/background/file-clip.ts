@@ -3,10 +3,11 @@
  * the outbox, and only then try to deliver it. Once the outbox has it, the answer is never a
  * failure: it is either delivered or queued.
  */
+
+import { type ClipKind, ClipSchema, type ClipSource, type NodeJson } from '../../shared/model/clip';
 import { clipToNode } from '../../shared/model/clip-to-node';
 import type { ClipInDraft } from '../../shared/model/draft-doc';
 import { sourceKey } from '../../shared/model/source-url';
-import { type ClipKind, ClipSchema, type ClipSource, type NodeJson } from '../../shared/protocol/clip';
 import type { ClipSelectionReply, IfSourceExists } from '../../shared/protocol/extension-messages';
 import type { ClipPreferences } from '../clip/clip-preferences';
 import type { Delivery } from '../outbox/delivery';

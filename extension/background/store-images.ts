@@ -4,7 +4,7 @@
  * (./stored-image.ts) and put into the draft as a data URL. One that cannot be kept becomes a
  * visible placeholder that keeps its source link: nothing disappears silently.
  */
-import type { NodeJson } from '../../shared/protocol/clip';
+import type { NodeJson } from '../../shared/model/clip';
 import type { RawFetchedImage } from '../clip/fetch-images-in-page';
 import {
   MAX_IMAGE_BYTES_PER_CLIP,

@@ -3,7 +3,7 @@
  * the last list of drafts (shown when offline) and the name the server last told us.
  */
 import { z } from 'zod';
-import { DraftIdSchema } from '../../shared/protocol/api';
+import { DraftIdSchema } from '../../shared/model/ids';
 import type { KeyValueArea } from '../settings/app-settings';
 
 const KEYS = {

@@ -3,9 +3,9 @@
  * schema into block-node JSON. Needs a DOM, so in the extension it runs in the offscreen document.
  */
 import { DOMParser as ProseMirrorDOMParser } from '@tiptap/pm/model';
+import type { NodeJson } from '../../shared/model/clip';
 import { CLIP_NODE_NAME } from '../../shared/model/clip-node';
 import { draftSchema } from '../../shared/model/draft-extensions';
-import type { NodeJson } from '../../shared/protocol/clip';
 import type { OffscreenConvertReply } from '../../shared/protocol/extension-messages';
 import { sanitizeClipHtml } from './sanitize-html';
 

@@ -2,7 +2,7 @@
  * The content of link, image and video clips, built as draft node JSON from validated details (no
  * HTML is parsed, so page text can never become markup). The clip block around it carries the source.
  */
-import type { NodeJson } from '../../shared/protocol/clip';
+import type { NodeJson } from '../../shared/model/clip';
 
 const text = (value: string, marks?: NodeJson['marks']): NodeJson => ({
   type: 'text',

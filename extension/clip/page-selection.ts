@@ -3,7 +3,7 @@
  * and turns the page metadata into a clip source.
  */
 import { z } from 'zod';
-import type { ClipSource } from '../../shared/protocol/clip';
+import type { ClipSource } from '../../shared/model/clip';
 import { MAX_SELECTION_HTML } from '../../shared/protocol/extension-messages';
 
 /** Long text is cut rather than refused: a page with an absurd title can still be clipped. */

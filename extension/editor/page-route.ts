@@ -2,7 +2,9 @@
  * Which screen the editor page shows (`?join=<secret>`, `?draft=<id>[&view=…]`, `?view=overview`
  * or the home list), and the links between them.
  */
-import { DraftIdSchema, JOIN_PARAM, ShareLinkSecretSchema } from '../../shared/protocol/api';
+
+import { DraftIdSchema } from '../../shared/model/ids';
+import { JOIN_PARAM, ShareLinkSecretSchema } from '../../shared/protocol/api';
 
 /**
  * What of a draft is shown: the media itself (editor and feedback), the classroom observation view

@@ -5,8 +5,8 @@
  * from the outbox. Nothing here is the only copy of anything: the outbox is.
  */
 import type { IndexeddbPersistence } from 'y-indexeddb';
+import type { Clip } from '../../shared/model/clip';
 import { appendClip, type ClipInDraft, clipsInDraft } from '../../shared/model/draft-doc';
-import type { Clip } from '../../shared/protocol/clip';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DeliveryProblem } from '../../shared/protocol/extension-messages';
 import { discardLocalCopy } from '../sync/discard-local-copy';

@@ -4,7 +4,7 @@
  * service worker being stopped at any moment and the browser being closed.
  */
 import { z } from 'zod';
-import { ClipSchema } from '../../shared/protocol/clip';
+import { ClipSchema } from '../../shared/model/clip';
 import { DeliveryProblemSchema } from '../../shared/protocol/extension-messages';
 
 export const OUTBOX_DATABASE = 'dampingi-outbox';

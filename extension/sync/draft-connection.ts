@@ -1,7 +1,7 @@
 /**
  * One draft's live connection: a Y.Doc kept in IndexedDB (so it opens and edits offline) and
  * synced through the stock y-websocket provider. Used by the editor page and by the background,
- * for the draft's content or (kind 'feedback') its feedback document.
+ * for the draft's content or (kind 'mentoring') its mentoring document.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';

@@ -3,7 +3,7 @@
  * the feedback written in it; and what of that the server's copy does not have.
  */
 import type * as Y from 'yjs';
-import { readThreads } from '../../shared/feedback/feedback-doc';
+import { readThreads } from '../../shared/mentoring/threads';
 import { draftFragment, draftPlainText } from '../../shared/model/draft-doc';
 import type { RoomKind } from '../../shared/protocol/rooms';
 
@@ -52,5 +52,5 @@ export const feedbackCopyText: LocalCopyText = {
 };
 
 export function localCopyText(kind: RoomKind): LocalCopyText {
-  return kind === 'feedback' ? feedbackCopyText : contentCopyText;
+  return kind === 'mentoring' ? feedbackCopyText : contentCopyText;
 }

@@ -1,5 +1,5 @@
 /** Drafts as their members see them: list (with each draft's summary), create from a template (the creator becomes owner), read one. */
-import { EMPTY_SUMMARY } from '../../shared/cycle/draft-summary';
+import { EMPTY_SUMMARY } from '../../shared/model/draft-summary';
 import {
   apiPaths,
   CreateDraftRequestSchema,

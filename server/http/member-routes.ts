@@ -1,4 +1,6 @@
 /** The owner's side of sharing: members and their roles, share links. Everyone else may only look at the members. */
+
+import { UserIdSchema } from '../../shared/model/ids';
 import {
   ChangeMemberRequestSchema,
   CreateShareLinkRequestSchema,
@@ -9,7 +11,6 @@ import {
   type ShareLink,
   ShareLinkListResponseSchema,
   ShareLinkSchema,
-  UserIdSchema,
 } from '../../shared/protocol/api';
 import { createShareLink } from '../auth/share-links';
 import type { MemberRecord, ShareLinkRecord } from '../storage/storage';

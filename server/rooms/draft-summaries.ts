@@ -5,12 +5,8 @@
  * none yet; its first listing computes it once from storage and stores it.
  */
 import type * as Y from 'yjs';
-import {
-  type DraftSummary,
-  DraftSummarySchema,
-  EMPTY_SUMMARY,
-  summarizeFeedbackDoc,
-} from '../../shared/cycle/draft-summary';
+import { summarizeMentoringDoc } from '../../shared/mentoring/summary';
+import { type DraftSummary, DraftSummarySchema, EMPTY_SUMMARY } from '../../shared/model/draft-summary';
 import { parseRoomName, roomName } from '../../shared/protocol/rooms';
 import type { Logger } from '../logger';
 import type { DocumentStore, DraftStore } from '../storage/storage';
@@ -57,11 +53,11 @@ export class DraftSummaries {
   /** RoomHooks.afterStoreUpdate: a feedback room's summary may have changed with this update. */
   stored(event: Pick<UpdateEvent, 'roomName'> & { seq: number; doc: Y.Doc; summary?: () => DraftSummary }): void {
     const room = parseRoomName(event.roomName);
-    if (room?.kind !== 'feedback') return;
+    if (room?.kind !== 'mentoring') return;
     let json: string;
     try {
       // The room keeps it up to date as updates arrive; reading the whole document is the fallback.
-      json = JSON.stringify(event.summary ? event.summary() : summarizeFeedbackDoc(event.doc));
+      json = JSON.stringify(event.summary ? event.summary() : summarizeMentoringDoc(event.doc));
     } catch (error) {
       this.options.logger.error({ err: error, room: event.roomName }, 'summarizing the feedback document failed');
       return;
@@ -87,7 +83,7 @@ export class DraftSummaries {
   /** RoomHooks.afterUnload. */
   unloaded(name: string): void {
     const room = parseRoomName(name);
-    if (room?.kind !== 'feedback') return;
+    if (room?.kind !== 'mentoring') return;
     this.flush(room.draftId);
     this.written.delete(room.draftId);
   }
@@ -137,11 +133,11 @@ export class DraftSummaries {
 
   /** Unreadable (logged): the first stage with nothing open, not stored, so the next listing tries again. */
   private async computeAndStore(draftId: string): Promise<DraftSummary> {
-    const name = roomName(draftId, 'feedback');
+    const name = roomName(draftId, 'mentoring');
     let computed: { summary: DraftSummary; lastSeq: number };
     try {
       computed = await readStoredDocument(this.options, name, (doc, lastSeq) => ({
-        summary: summarizeFeedbackDoc(doc),
+        summary: summarizeMentoringDoc(doc),
         lastSeq,
       }));
     } catch (error) {

@@ -4,7 +4,7 @@
  * (policies/room-policy.ts), not a hook's.
  */
 import type * as Y from 'yjs';
-import type { DraftSummary } from '../../shared/cycle/draft-summary';
+import type { DraftSummary } from '../../shared/model/draft-summary';
 import type { RoomSession } from './room-socket';
 
 export interface UpdateEvent {

@@ -4,8 +4,8 @@
  * only ever arrive here as SHA-256 hashes.
  */
 import type { GrantableRole, Role } from '../../shared/auth/roles';
-import type { MediaKind } from '../../shared/cycle/media-kinds';
-import type { Stage } from '../../shared/cycle/stages';
+import type { MediaKind } from '../../shared/model/media-kinds';
+import type { Stage } from '../../shared/model/stages';
 import type { VersionKind } from '../../shared/versions/version-schema';
 
 /** One Yjs update in a document's log; `seq` grows with every append. */

@@ -5,8 +5,8 @@
  * sees it; the store keeps one version per move, so a second process noticing it late stores nothing.
  */
 import type * as Y from 'yjs';
-import { readStageMoves, stageOfMoves } from '../../shared/cycle/cycle-doc';
-import type { Stage } from '../../shared/cycle/stages';
+import { readStageMoves, stageOfMoves } from '../../shared/mentoring/cycle-doc';
+import type { Stage } from '../../shared/model/stages';
 import { parseRoomName } from '../../shared/protocol/rooms';
 import type { Logger } from '../logger';
 import { feedbackCounts, saveVersion, type VersionDeps } from './version-service';
@@ -21,13 +21,13 @@ export class StageVersions {
   /** RoomHooks.afterLoad: the stage the draft is in before any update of this room. */
   loaded(event: { roomName: string; doc: Y.Doc }): void {
     const room = parseRoomName(event.roomName);
-    if (room?.kind === 'feedback') this.stages.set(room.draftId, stageOfMoves(readStageMoves(event.doc)));
+    if (room?.kind === 'mentoring') this.stages.set(room.draftId, stageOfMoves(readStageMoves(event.doc)));
   }
 
   /** RoomHooks.afterStoreUpdate. */
   stored(event: { roomName: string; doc: Y.Doc }): void {
     const room = parseRoomName(event.roomName);
-    if (room?.kind !== 'feedback') return;
+    if (room?.kind !== 'mentoring') return;
     const moves = readStageMoves(event.doc);
     const stage = stageOfMoves(moves);
     const previous = this.stages.get(room.draftId);
@@ -60,7 +60,7 @@ export class StageVersions {
   /** RoomHooks.afterUnload. */
   unloaded(name: string): void {
     const room = parseRoomName(name);
-    if (room?.kind === 'feedback') this.stages.delete(room.draftId);
+    if (room?.kind === 'mentoring') this.stages.delete(room.draftId);
   }
 
   /** Resolves once every save started so far has finished (before closing the storage). */

@@ -7,8 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import * as Y from 'yjs';
-import type { Stage } from '../../shared/cycle/stages';
-import { readThreads } from '../../shared/feedback/feedback-doc';
+import { readThreads } from '../../shared/mentoring/threads';
+import type { Stage } from '../../shared/model/stages';
 import { roomName } from '../../shared/protocol/rooms';
 import type { VersionInfo, VersionKind } from '../../shared/versions/version-schema';
 import type { VersionRecord, VersionStore } from '../storage/storage';
@@ -56,7 +56,7 @@ export function feedbackCounts(doc: Y.Doc): FeedbackCounts {
  */
 export async function saveVersion(deps: VersionDeps, input: SaveVersionInput): Promise<VersionRecord | null> {
   const state = await deps.readDocument(roomName(input.draftId), (doc) => Y.encodeStateAsUpdate(doc));
-  const feedback = input.feedback ?? (await deps.readDocument(roomName(input.draftId, 'feedback'), feedbackCounts));
+  const feedback = input.feedback ?? (await deps.readDocument(roomName(input.draftId, 'mentoring'), feedbackCounts));
   const compressed = new Uint8Array(await gzipAsync(state, { level: 6 }));
   return deps.versions.createVersion({
     id: newVersionId(),

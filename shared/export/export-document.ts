@@ -7,11 +7,11 @@
 import type { Mark, Node as PMNode, Schema } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { readActions } from '../cycle/cycle-doc';
-import type { FollowUpAction } from '../cycle/cycle-schema';
-import { readThreads } from '../feedback/feedback-doc';
-import type { Thread } from '../feedback/feedback-schema';
 import { createTranslator, type Language, type Translate } from '../i18n';
+import { readActions } from '../mentoring/cycle-doc';
+import type { FollowUpAction } from '../mentoring/cycle-schema';
+import type { Thread } from '../mentoring/thread-schema';
+import { readThreads } from '../mentoring/threads';
 import { safeHttpUrl } from '../model/clip-node';
 import { type ClipInDraft, clipsInDraft, draftFragment } from '../model/draft-doc';
 import { draftSchema } from '../model/draft-extensions';

@@ -5,9 +5,9 @@
  */
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import type { NodeJson } from '../model/clip';
 import { draftFragment } from '../model/draft-doc';
 import { draftSchema } from '../model/draft-extensions';
-import type { NodeJson } from '../protocol/clip';
 
 /** Total bytes of images kept from one document: the whole import must fit in one sync message (16 MiB by default). */
 export const MAX_IMPORTED_IMAGE_BYTES = 8 * 1024 * 1024;

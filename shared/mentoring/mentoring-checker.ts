@@ -11,15 +11,12 @@
  * the accepted ones made of each entry is kept aside as the "before" of the next, until `settle`.
  */
 import * as Y from 'yjs';
-import { ACTIONS_FIELD, OBSERVATIONS_FIELD, REFLECTIONS_FIELD, STAGE_MOVES_FIELD } from '../cycle/cycle-doc';
-import {
-  checkActionChanges,
-  checkObservationChanges,
-  checkReflectionChanges,
-  checkStageMoves,
-} from '../cycle/cycle-rules';
-import { ItemRefSchema, OVERALL_REFLECTION_KEY } from '../cycle/cycle-schema';
-import { THREADS_FIELD } from '../feedback/feedback-doc';
+import { isSafeId, NOT_PLAIN, type PlainValue, readPlain } from '../model/plain-data';
+import { type TouchedRoot, touchedEntries } from '../model/touched-entries';
+import { ACTIONS_FIELD, OBSERVATIONS_FIELD, REFLECTIONS_FIELD, STAGE_MOVES_FIELD } from './cycle-doc';
+import { checkActionChanges, checkObservationChanges, checkReflectionChanges, checkStageMoves } from './cycle-rules';
+import { ItemRefSchema, OVERALL_REFLECTION_KEY } from './cycle-schema';
+import { MentoringIndex } from './mentoring-index';
 import {
   checkThreadChanges,
   type EntryChange,
@@ -27,10 +24,8 @@ import {
   type FeedbackCheck,
   OK,
   refuse,
-} from '../feedback/feedback-rules';
-import { isSafeId, NOT_PLAIN, type PlainValue, readPlain } from '../model/plain-data';
-import { type TouchedRoot, touchedEntries } from '../model/touched-entries';
-import { MentoringIndex } from './mentoring-index';
+} from './thread-rules';
+import { THREADS_FIELD } from './threads';
 
 export interface MentoringLimits {
   /** The document's encoded size; deletions count until it is next loaded (an estimate that errs high). */

@@ -5,6 +5,9 @@
  * (observation photos alone may make it megabytes).
  */
 import type * as Y from 'yjs';
+import type { DraftSummary } from '../model/draft-summary';
+import { isSafeId, readPlain } from '../model/plain-data';
+import { type TouchedRoot, touchedEntries } from '../model/touched-entries';
 import {
   ACTIONS_FIELD,
   actionsMap,
@@ -13,13 +16,10 @@ import {
   readStageMoves,
   STAGE_MOVES_FIELD,
   stageOfMoves,
-} from '../cycle/cycle-doc';
-import { FollowUpActionSchema, ObservationSchema, type StageMove } from '../cycle/cycle-schema';
-import type { DraftSummary } from '../cycle/draft-summary';
-import { parseThread, THREADS_FIELD, threadsMap } from '../feedback/feedback-doc';
-import type { FeedbackKind, ThreadStatus } from '../feedback/feedback-schema';
-import { isSafeId, readPlain } from '../model/plain-data';
-import { type TouchedRoot, touchedEntries } from '../model/touched-entries';
+} from './cycle-doc';
+import { FollowUpActionSchema, ObservationSchema, type StageMove } from './cycle-schema';
+import type { FeedbackKind, ThreadStatus } from './thread-schema';
+import { parseThread, THREADS_FIELD, threadsMap } from './threads';
 
 interface ThreadFacts {
   status: ThreadStatus;
@@ -58,7 +58,7 @@ export class MentoringIndex {
     return this.photos;
   }
 
-  /** The same summary `summarizeFeedbackDoc` computes from the whole document. */
+  /** The same summary `summarizeMentoringDoc` computes from the whole document. */
   summary(): DraftSummary {
     const threads = [...this.threads.values()].filter((thread) => thread.status === 'open');
     const actions = [...this.actions.values()];

@@ -1,6 +1,6 @@
 /** Where a clip becomes a document node: builds and checks the clip block against the draft schema. */
 import type { Node as PMNode } from '@tiptap/pm/model';
-import type { Clip, NodeJson } from '../protocol/clip';
+import type { Clip, NodeJson } from './clip';
 import { CLIP_NODE_NAME } from './clip-node';
 import { draftSchema } from './draft-extensions';
 

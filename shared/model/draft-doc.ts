@@ -1,7 +1,7 @@
 /** Operations on a draft's Y.Doc that are not keystrokes: appending clips, finding them, reading text. */
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import type { Clip } from '../protocol/clip';
+import type { Clip } from './clip';
 import { CLIP_NODE_NAME } from './clip-node';
 import { type ClipNodeResult, clipToNode } from './clip-to-node';
 import { DRAFT_CONTENT_FIELD, draftSchema } from './draft-extensions';

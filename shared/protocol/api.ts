@@ -2,15 +2,11 @@
 import { z } from 'zod';
 import { PersonNameSchema } from '../auth/person-name';
 import { GrantableRoleSchema, RoleSchema } from '../auth/roles';
-import { DraftSummarySchema, EMPTY_SUMMARY } from '../cycle/draft-summary';
-import { MediaKindSchema } from '../cycle/media-kinds';
-import { TemplateIdSchema } from '../templates/template-schema';
-
-export const DraftIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid draft id');
+import { DraftSummarySchema, EMPTY_SUMMARY } from '../model/draft-summary';
+import { DraftIdSchema, TemplateIdSchema, WorkspaceIdSchema } from '../model/ids';
+import { MediaKindSchema } from '../model/media-kinds';
 
 export const DraftTitleSchema = z.string().trim().min(1, 'title is required').max(200, 'title is too long');
-
-export const WorkspaceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'invalid workspace id');
 
 export const LanguageSchema = z.enum(['id', 'en']);
 
@@ -102,8 +98,6 @@ export const SessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
-export const UserIdSchema = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'invalid user id');
-
 /** One person's access to a draft. `viaLink`: granted by a share link, so revoking the link removes it. */
 export const MemberSchema = z.object({
   userId: z.string(),
@@ -194,16 +188,6 @@ export const ApiErrorResponseSchema = z.object({
   error: z.object({ code: ApiErrorCodeSchema, message: z.string() }),
 });
 export type ApiErrorResponse = z.infer<typeof ApiErrorResponseSchema>;
-
-export type { SaveVersionRequest, VersionInfo, VersionStateResponse } from '../versions/version-schema';
-/** Versions of a draft's content (schemas in shared/versions/version-schema.ts). */
-export {
-  SaveVersionRequestSchema,
-  VersionInfoSchema,
-  VersionListResponseSchema,
-  VersionResponseSchema,
-  VersionStateResponseSchema,
-} from '../versions/version-schema';
 
 /** Paths of the API, one place for server routes and clients. */
 export const apiPaths = {

@@ -11,8 +11,8 @@
  * owns and stays silent on the rest.
  */
 import { z } from 'zod';
-import { DraftIdSchema } from './api';
-import { NodeJsonSchema } from './clip';
+import { NodeJsonSchema } from '../model/clip';
+import { DraftIdSchema } from '../model/ids';
 
 /** Why a clip could not be taken at all (nothing was stored). */
 export const ClipFailureReasonSchema = z.enum([

@@ -4,10 +4,8 @@
  * are saved from a draft by its owner and kept by the server.
  */
 import { z } from 'zod';
-import { MediaKindSchema } from '../cycle/media-kinds';
-
-/** Built-in: `builtin-<kind>`; saved in a workspace: `ws-<random>`. */
-export const TemplateIdSchema = z.string().regex(/^(builtin|ws)-[a-z0-9-]{1,64}$/, 'invalid template id');
+import { TemplateIdSchema } from '../model/ids';
+import { MediaKindSchema } from '../model/media-kinds';
 
 const bilingual = <T extends z.ZodType>(schema: T) => z.object({ id: schema, en: schema });
 

@@ -4,7 +4,7 @@
  * saved it, why (by hand, at a stage move, or just before a restore) and how much feedback was open.
  */
 import { z } from 'zod';
-import { StageSchema } from '../cycle/stages';
+import { StageSchema } from '../model/stages';
 
 /** `manual`: "Simpan versi"; `stage`: saved by the server as the draft moved stage; `restore`: kept just before a restore. */
 export const versionKinds = ['manual', 'stage', 'restore'] as const;

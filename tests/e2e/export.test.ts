@@ -13,8 +13,8 @@ import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAction } from '../../shared/cycle/cycle-doc';
-import { addThread } from '../../shared/feedback/feedback-doc';
+import { addAction } from '../../shared/mentoring/cycle-doc';
+import { addThread } from '../../shared/mentoring/threads';
 import { draftFragment } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
 import { roomName } from '../../shared/protocol/rooms';
@@ -75,7 +75,7 @@ describe('a teacher exports and prints her lesson plan', () => {
 
     // The draft's content and feedback, written by real sync clients as the editor would.
     const content = connectClient(server.url, roomName(draftId), teacher.token);
-    const feedback = connectClient(server.url, roomName(draftId, 'feedback'), teacher.token);
+    const feedback = connectClient(server.url, roomName(draftId, 'mentoring'), teacher.token);
     await Promise.all([content.whenSynced(), feedback.whenSynced()]);
     content.doc.transact(() => prosemirrorJSONToYXmlFragment(draftSchema(), LESSON_JSON, draftFragment(content.doc)));
     const anchor = { start: 'AA==', end: 'AA==', prefix: '', suffix: '', quote: 'dua bagian sama besar' };

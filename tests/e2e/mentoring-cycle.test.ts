@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDay } from '../../shared/cycle/cycle-doc';
+import { localDay } from '../../shared/mentoring/cycle-doc';
 import { launchPlainBrowser } from './support/chromium';
 import { createDampingiServer, type DampingiServer, type TestUser } from './support/dampingi-server';
 import {

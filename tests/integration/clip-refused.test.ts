@@ -11,8 +11,8 @@ import * as Y from 'yjs';
 import { createDelivery } from '../../extension/outbox/delivery';
 import { newOutboxEntry, openOutbox } from '../../extension/outbox/outbox';
 import { openDraftConnection } from '../../extension/sync/draft-connection';
+import { ClipSchema } from '../../shared/model/clip';
 import { clipIdsInDraft } from '../../shared/model/draft-doc';
-import { ClipSchema } from '../../shared/protocol/clip';
 import { startTestServer, type TestServer } from './support/test-server';
 import { waitFor } from './support/wait-for';
 

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as authProtocol from 'y-protocols/auth';
 import type * as Y from 'yjs';
 import type { CreatedUser } from '../../server/cli/user-commands';
-import { currentStage, moveStage, readStageMoves } from '../../shared/cycle/cycle-doc';
+import { currentStage, moveStage, readStageMoves } from '../../shared/mentoring/cycle-doc';
 import { draftPlainText } from '../../shared/model/draft-doc';
 import { apiPaths } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
@@ -208,7 +208,7 @@ describe('feedback rights across processes', () => {
     const mentor = await cluster.addUser('Pak Budi');
     const draftId = await cluster.createDraft(teacher.token, 'LKPD pecahan');
     await cluster.shareDraft(teacher.token, draftId, mentor.token, 'commenter');
-    const room = roomName(draftId, 'feedback');
+    const room = roomName(draftId, 'mentoring');
     const [a, b] = cluster.processUrls as [string, string];
     const teacherSide = connectClient(a, room, teacher.token);
     const mentorSide = connectClient(b, room, mentor.token);

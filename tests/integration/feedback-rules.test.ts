@@ -9,6 +9,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { CreatedUser } from '../../server/cli/user-commands';
 import { MessageType } from '../../server/rooms/sync-messages';
+import type { Anchor } from '../../shared/mentoring/thread-schema';
 import {
   addReply,
   addThread,
@@ -16,8 +17,7 @@ import {
   readThreads,
   setThreadStatus,
   threadsMap,
-} from '../../shared/feedback/feedback-doc';
-import type { Anchor } from '../../shared/feedback/feedback-schema';
+} from '../../shared/mentoring/threads';
 import { apiPaths, DraftListResponseSchema } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
 import { connectClient, destroyAllClients, openRawSocket, type SyncClient } from './support/sync-client';
@@ -89,7 +89,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   draftId = (await server.createDraft(teacher.token, 'Modul ajar fotosintesis')).id;
-  feedbackRoom = roomName(draftId, 'feedback');
+  feedbackRoom = roomName(draftId, 'mentoring');
   await server.shareDraft(teacher.token, draftId, mentor.token, 'commenter');
 });
 afterEach(() => destroyAllClients());

@@ -15,9 +15,9 @@ import {
   readReflections,
   reflectionsMap,
   setOverallReflection,
-} from '../../shared/cycle/cycle-doc';
-import { addThread, type FeedbackAuthor, readThreads, threadsMap } from '../../shared/feedback/feedback-doc';
-import type { Anchor } from '../../shared/feedback/feedback-schema';
+} from '../../shared/mentoring/cycle-doc';
+import type { Anchor } from '../../shared/mentoring/thread-schema';
+import { addThread, type FeedbackAuthor, readThreads, threadsMap } from '../../shared/mentoring/threads';
 import { colorForUser } from '../../shared/presence';
 import { apiPaths, CreateShareLinkResponseSchema, JoinResponseSchema } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
@@ -105,7 +105,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   draftId = (await server.createDraft(teacher.token, 'LKPD fotosintesis')).id;
-  feedbackRoom = roomName(draftId, 'feedback');
+  feedbackRoom = roomName(draftId, 'mentoring');
   guest = await joinAsGuest('Pak Budi');
 });
 afterEach(() => destroyAllClients());
@@ -361,10 +361,10 @@ describe('per-draft limits refuse with a reason and keep what is stored', () => 
     try {
       const owner = await small.addUser('Bu Sari');
       const draft = await small.createDraft(owner.token, 'LKPD');
-      const room = roomName(draft.id, 'feedback');
+      const room = roomName(draft.id, 'mentoring');
       const side = connectClient(small.url(), room, owner.token);
       await side.whenSynced();
-      const { addObservation, observationsMap } = await import('../../shared/cycle/cycle-doc');
+      const { addObservation, observationsMap } = await import('../../shared/mentoring/cycle-doc');
       const photo = `data:image/jpeg;base64,${'A'.repeat(390_000)}`;
       const note = (body: string, withPhoto: boolean) =>
         addObservation(

@@ -9,7 +9,7 @@ import { createSessionTokens } from '../../server/auth/session-tokens';
 import { loadTokenSecret } from '../../server/auth/token-secret';
 import { revokeTokens } from '../../server/cli/user-commands';
 import type { GrantableRole, Role } from '../../shared/auth/roles';
-import { addThread, threadsMap } from '../../shared/feedback/feedback-doc';
+import { addThread, threadsMap } from '../../shared/mentoring/threads';
 import { apiPaths, CreateShareLinkResponseSchema, type DraftInfo } from '../../shared/protocol/api';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { roomName } from '../../shared/protocol/rooms';
@@ -110,7 +110,7 @@ describe.each(['owner', 'editor', 'commenter', 'viewer'] as const)('a %s', (role
   });
 
   it(`${allowed[role].feedback ? 'writes' : 'cannot write'} feedback`, async () => {
-    const feedbackRoom = roomName(draft.id, 'feedback');
+    const feedbackRoom = roomName(draft.id, 'mentoring');
     const client = await synced(feedbackRoom, tokens[role]);
     // A well-formed thread in the writer's own name: the feedback rules refuse anything else.
     const anchor = { start: 'AQID', end: 'AQIE', quote: 'Tumbuhan', prefix: '', suffix: ' membuat' };

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreatedUser } from '../../server/cli/user-commands';
-import { currentStage, moveStage, readStageMoves } from '../../shared/cycle/cycle-doc';
+import { currentStage, moveStage, readStageMoves } from '../../shared/mentoring/cycle-doc';
 import { apiPaths, DraftListResponseSchema } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
 import { connectClient, destroyAllClients, type SyncClient } from './support/sync-client';
@@ -70,7 +70,7 @@ beforeAll(async () => {
   mentor = await server.addUser('Pak Budi');
   viewer = await server.addUser('Bu Ani');
   draftId = (await server.createDraft(owner.token, 'LKPD pecahan', { templateId: 'builtin-lkpd' })).id;
-  feedbackRoom = roomName(draftId, 'feedback');
+  feedbackRoom = roomName(draftId, 'mentoring');
   await server.shareDraft(owner.token, draftId, editor.token, 'editor');
   await server.shareDraft(owner.token, draftId, mentor.token, 'commenter');
   await server.shareDraft(owner.token, draftId, viewer.token, 'viewer');

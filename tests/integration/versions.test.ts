@@ -7,10 +7,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CreatedUser } from '../../server/cli/user-commands';
-import { moveStage } from '../../shared/cycle/cycle-doc';
 import { base64ToBytes } from '../../shared/encoding/base64';
-import { addThread, setThreadStatus } from '../../shared/feedback/feedback-doc';
-import type { Anchor } from '../../shared/feedback/feedback-schema';
+import { moveStage } from '../../shared/mentoring/cycle-doc';
+import type { Anchor } from '../../shared/mentoring/thread-schema';
+import { addThread, setThreadStatus } from '../../shared/mentoring/threads';
 import { draftFragment, draftPlainText } from '../../shared/model/draft-doc';
 import { apiPaths } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
@@ -115,8 +115,8 @@ describe('saving and reading versions', () => {
   it('a named version keeps the content as it was, with who, when and the open and resolved feedback', async () => {
     const draftId = await newDraft('LKPD pecahan');
     const teacher = await synced(owner, roomName(draftId));
-    const mentorFeedback = await synced(mentor, roomName(draftId, 'feedback'));
-    const teacherFeedback = await synced(owner, roomName(draftId, 'feedback'));
+    const mentorFeedback = await synced(mentor, roomName(draftId, 'mentoring'));
+    const teacherFeedback = await synced(owner, roomName(draftId, 'mentoring'));
     await typeAndStore(teacher, draftId, 'Soal 1: bandingkan 1/2 dan 2/4.');
     const kept = addThread(mentorFeedback.doc, { kind: 'strength', anchor, body: 'Bagus.' }, by(mentor));
     addThread(mentorFeedback.doc, { kind: 'improvement', anchor, body: 'Tambah soal cerita.' }, by(mentor));
@@ -217,8 +217,8 @@ describe('a version at each stage move', () => {
   it('a teacher’s stage move made by a real client saves the content of that moment once, named by its stages', async () => {
     const draftId = await newDraft('LKPD uji coba');
     const teacher = await synced(owner, roomName(draftId));
-    const teacherFeedback = await synced(owner, roomName(draftId, 'feedback'));
-    const coTeacherFeedback = await synced(editor, roomName(draftId, 'feedback'));
+    const teacherFeedback = await synced(owner, roomName(draftId, 'mentoring'));
+    const coTeacherFeedback = await synced(editor, roomName(draftId, 'mentoring'));
     await typeAndStore(teacher, draftId, 'Siap untuk uji coba.');
     const textAtMove = await storedText(draftId);
 
@@ -258,9 +258,9 @@ describe('a version at each stage move', () => {
     destroyAllClients();
     await server.stop();
     await server.start();
-    const again = await synced(owner, roomName(draftId, 'feedback'));
+    const again = await synced(owner, roomName(draftId, 'mentoring'));
     addThread(again.doc, { kind: 'improvement', anchor, body: 'Setelah restart.' }, by(owner));
-    const other = await synced(mentor, roomName(draftId, 'feedback'));
+    const other = await synced(mentor, roomName(draftId, 'mentoring'));
     await waitFor(() => other.doc.getMap('threads').size === 2, 'the new thread to go through the room');
     expect(await listVersions(owner, draftId)).toHaveLength(2);
   });

@@ -5,9 +5,9 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { type Clip, ClipSchema } from '../../shared/model/clip';
 import { appendClip, clipsInDraft, draftFragment, draftPlainText } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
-import { type Clip, ClipSchema } from '../../shared/protocol/clip';
 
 function clipOf(text: string, addTo?: string): Clip {
   return ClipSchema.parse({

@@ -16,8 +16,8 @@ import {
   probeMessage,
 } from '../../extension/outbox/server-receipt';
 import { openDraftConnection } from '../../extension/sync/draft-connection';
+import { type Clip, ClipSchema } from '../../shared/model/clip';
 import { appendClip, clipIdsInDraft, draftPlainText } from '../../shared/model/draft-doc';
-import { type Clip, ClipSchema } from '../../shared/protocol/clip';
 import { CloseCode } from '../../shared/protocol/close-codes';
 
 /**

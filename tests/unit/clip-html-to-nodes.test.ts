@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { htmlToClipContent } from '../../extension/clip/html-to-nodes';
+import { ClipSchema, type NodeJson } from '../../shared/model/clip';
 import { clipToNode } from '../../shared/model/clip-to-node';
-import { ClipSchema, type NodeJson } from '../../shared/protocol/clip';
 
 function convert(html: string): NodeJson[] {
   const result = htmlToClipContent(html, document);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { type StoreImagesDeps, storeImages } from '../../extension/background/store-images';
 import { imageTypeOf, MAX_IMAGE_BYTES, storedImageFromDataUrl } from '../../extension/clip/stored-image';
-import type { NodeJson } from '../../shared/protocol/clip';
+import type { NodeJson } from '../../shared/model/clip';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { newOutboxEntry, openOutbox } from '../../extension/outbox/outbox';
-import { type Clip, ClipSchema } from '../../shared/protocol/clip';
+import { type Clip, ClipSchema } from '../../shared/model/clip';
 
 let databases = 0;
 const freshOutbox = () => openOutbox(indexedDB, `outbox-test-${++databases}`);

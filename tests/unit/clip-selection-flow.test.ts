@@ -9,8 +9,8 @@ import type { Delivery, DeliveryOutcome } from '../../extension/outbox/delivery'
 import { openOutbox } from '../../extension/outbox/outbox';
 import { extensionSettingsStore, type KeyValueArea } from '../../extension/settings/app-settings';
 import { createTranslator } from '../../shared/i18n';
+import type { NodeJson } from '../../shared/model/clip';
 import type { ClipInDraft } from '../../shared/model/draft-doc';
-import type { NodeJson } from '../../shared/protocol/clip';
 
 function memoryArea(): KeyValueArea {
   const items: Record<string, unknown> = {};

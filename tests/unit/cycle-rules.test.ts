@@ -19,10 +19,10 @@ import {
   setOverallReflection,
   stageMovesArray,
   updateAction,
-} from '../../shared/cycle/cycle-doc';
-import { threadRef } from '../../shared/cycle/cycle-schema';
-import type { FeedbackActor } from '../../shared/feedback/feedback-rules';
+} from '../../shared/mentoring/cycle-doc';
+import { threadRef } from '../../shared/mentoring/cycle-schema';
 import { checkMentoringUpdate as checkFeedbackUpdate } from '../../shared/mentoring/mentoring-checker';
+import type { FeedbackActor } from '../../shared/mentoring/thread-rules';
 import { attemptFeedbackChange } from './support/feedback-attempt';
 
 const teacher = { id: 'u-sari', name: 'Bu Sari' };

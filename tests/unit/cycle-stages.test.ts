@@ -1,7 +1,8 @@
 /** The stage table: who may move a draft forward or back, read by the server and the UI alike. */
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../shared/auth/roles';
-import { directionOf, mayMoveStage, movableStages, stageMoveRights, stages } from '../../shared/cycle/stages';
+import { directionOf, mayMoveStage, movableStages, stageMoveRights } from '../../shared/mentoring/stage-moves';
+import { stages } from '../../shared/model/stages';
 
 describe('the mentoring-cycle stage table', () => {
   it('has the five stages in cycle order', () => {

@@ -5,16 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addAction, addObservation, deleteObservation, moveStage, updateAction } from '../../shared/cycle/cycle-doc';
-import { threadRef } from '../../shared/cycle/cycle-schema';
 import {
-  DraftSummarySchema,
-  EMPTY_SUMMARY,
-  overdueActions,
-  summarizeFeedbackDoc,
-} from '../../shared/cycle/draft-summary';
-import { addThread, setThreadStatus } from '../../shared/feedback/feedback-doc';
-import type { Anchor } from '../../shared/feedback/feedback-schema';
+  addAction,
+  addObservation,
+  deleteObservation,
+  moveStage,
+  updateAction,
+} from '../../shared/mentoring/cycle-doc';
+import { threadRef } from '../../shared/mentoring/cycle-schema';
+import { summarizeMentoringDoc } from '../../shared/mentoring/summary';
+import type { Anchor } from '../../shared/mentoring/thread-schema';
+import { addThread, setThreadStatus } from '../../shared/mentoring/threads';
+import { DraftSummarySchema, EMPTY_SUMMARY, overdueActions } from '../../shared/model/draft-summary';
 
 const teacher = { id: 'u-sari', name: 'Bu Sari' };
 const mentor = { id: 'u-budi', name: 'Pak Budi' };
@@ -24,7 +26,7 @@ const sync = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate
 
 describe('draft summary', () => {
   it('an empty feedback document is a draft in its first stage with nothing open', () => {
-    expect(summarizeFeedbackDoc(new Y.Doc())).toEqual(EMPTY_SUMMARY);
+    expect(summarizeMentoringDoc(new Y.Doc())).toEqual(EMPTY_SUMMARY);
   });
 
   it('counts open feedback by kind, notes, actions and due days; follows the last stage move', () => {
@@ -44,7 +46,7 @@ describe('draft summary', () => {
     updateAction(doc, done.id, { status: 'done' });
     addAction(doc, { what: 'D', who: '', due: null, links: [] }, teacher);
 
-    const summary = summarizeFeedbackDoc(doc);
+    const summary = summarizeMentoringDoc(doc);
     expect(DraftSummarySchema.parse(summary)).toEqual(summary);
     expect(summary).toEqual({
       stage: 'try-out',
@@ -84,18 +86,18 @@ describe('draft summary', () => {
     // Online clients reach the server first; the phone comes back later.
     sync(mentorDoc, server);
     sync(teacherDoc, server);
-    const beforePhone = summarizeFeedbackDoc(server);
+    const beforePhone = summarizeMentoringDoc(server);
     expect(beforePhone).toMatchObject({ stage: 'reflection', openFeedback: 2, observations: 0, actionsOpen: 1 });
     sync(offlinePhone, server);
-    const merged = summarizeFeedbackDoc(server);
+    const merged = summarizeMentoringDoc(server);
     expect(merged).toMatchObject({ stage: 'reflection', openFeedback: 2, observations: 3, actionsOpen: 1 });
 
     // Replicas that merge in another order arrive at the same summary.
     const other = new Y.Doc();
     for (const replica of [offlinePhone, teacherDoc, mentorDoc, server]) sync(replica, other);
-    expect(summarizeFeedbackDoc(other)).toEqual(merged);
+    expect(summarizeMentoringDoc(other)).toEqual(merged);
     // Delivering an update twice changes nothing.
     sync(offlinePhone, other);
-    expect(summarizeFeedbackDoc(other)).toEqual(merged);
+    expect(summarizeMentoringDoc(other)).toEqual(merged);
   });
 });

@@ -2,10 +2,10 @@
 import { DOMSerializer } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { type Clip, ClipSchema } from '../../shared/model/clip';
 import { clipToNode } from '../../shared/model/clip-to-node';
 import { appendClip, clipIdsInDraft, clipsInDraft, draftPlainText } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
-import { type Clip, ClipSchema } from '../../shared/protocol/clip';
 
 function makeClip(overrides: Partial<Clip> = {}): Clip {
   return ClipSchema.parse({

@@ -5,9 +5,9 @@
  * "Buat tindakan" link preselects, and the plan read-only for the mentor.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addAction, localDay, readActions } from '../../shared/cycle/cycle-doc';
-import { threadRef } from '../../shared/cycle/cycle-schema';
-import { addThread } from '../../shared/feedback/feedback-doc';
+import { addAction, localDay, readActions } from '../../shared/mentoring/cycle-doc';
+import { threadRef } from '../../shared/mentoring/cycle-schema';
+import { addThread } from '../../shared/mentoring/threads';
 import {
   anchorOn,
   articleNamed,

@@ -6,9 +6,9 @@
  * she leaves the field (not per keystroke); and read-only for the mentor.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addObservation, readReflections, setItemReflection } from '../../shared/cycle/cycle-doc';
-import { observationRef, threadRef } from '../../shared/cycle/cycle-schema';
-import { addThread } from '../../shared/feedback/feedback-doc';
+import { addObservation, readReflections, setItemReflection } from '../../shared/mentoring/cycle-doc';
+import { observationRef, threadRef } from '../../shared/mentoring/cycle-schema';
+import { addThread } from '../../shared/mentoring/threads';
 import {
   anchorOn,
   articleNamed,

@@ -6,7 +6,7 @@
  * server's refusal of a move shown in words.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { moveStage, readStageMoves } from '../../shared/cycle/cycle-doc';
+import { moveStage, readStageMoves } from '../../shared/mentoring/cycle-doc';
 import {
   BUDI,
   button,

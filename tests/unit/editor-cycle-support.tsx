@@ -14,9 +14,9 @@ import { useCycle } from '../../extension/editor/cycle/use-cycle';
 import { useFeedbackThreads } from '../../extension/editor/feedback/use-feedback-threads';
 import type { Role } from '../../shared/auth/roles';
 import { can } from '../../shared/auth/roles';
-import type { FeedbackAuthor } from '../../shared/feedback/feedback-doc';
-import type { Anchor } from '../../shared/feedback/feedback-schema';
 import type { Language } from '../../shared/i18n';
+import type { Anchor } from '../../shared/mentoring/thread-schema';
+import type { FeedbackAuthor } from '../../shared/mentoring/threads';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import { container, mount } from './support/editor-harness';
 

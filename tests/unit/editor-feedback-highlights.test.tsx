@@ -16,8 +16,8 @@ import {
   setFeedbackThreads,
   type ThreadPlacement,
 } from '../../extension/editor/feedback/feedback-highlights';
-import { addThread, readThreads, setThreadStatus } from '../../shared/feedback/feedback-doc';
-import type { FeedbackKind, Thread } from '../../shared/feedback/feedback-schema';
+import type { FeedbackKind, Thread } from '../../shared/mentoring/thread-schema';
+import { addThread, readThreads, setThreadStatus } from '../../shared/mentoring/threads';
 import { destroyEditors, openDraftEditor, stubLayout } from './support/editor-harness';
 
 beforeAll(stubLayout);

@@ -20,8 +20,6 @@ import { feedbackRights } from '../../extension/editor/feedback/feedback-rights'
 import type { DraftSession } from '../../extension/editor/use-draft-connection';
 import type { DraftConnection } from '../../extension/sync/draft-connection';
 import type { Role } from '../../shared/auth/roles';
-import { addThread, readThreads } from '../../shared/feedback/feedback-doc';
-import type { FeedbackKind } from '../../shared/feedback/feedback-schema';
 import { createTranslator } from '../../shared/i18n';
 import * as clipStrings from '../../shared/i18n/catalogs/clip';
 import * as commonStrings from '../../shared/i18n/catalogs/common';
@@ -29,6 +27,8 @@ import * as editorStrings from '../../shared/i18n/catalogs/editor';
 import * as feedbackStrings from '../../shared/i18n/catalogs/feedback';
 import * as referenceStrings from '../../shared/i18n/catalogs/references';
 import * as sharingStrings from '../../shared/i18n/catalogs/sharing';
+import type { FeedbackKind } from '../../shared/mentoring/thread-schema';
+import { addThread, readThreads } from '../../shared/mentoring/threads';
 import { draftFragment } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
 import {

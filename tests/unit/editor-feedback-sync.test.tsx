@@ -15,8 +15,8 @@ import { combineSyncStatus } from '../../extension/sync/combined-sync-status';
 import { localDatabaseName } from '../../extension/sync/draft-connection';
 import { type LiveDraftState, openLiveDraft } from '../../extension/sync/live-draft';
 import type { SyncStatus } from '../../extension/sync/sync-status';
-import { addThread, readThreads } from '../../shared/feedback/feedback-doc';
-import type { Anchor } from '../../shared/feedback/feedback-schema';
+import type { Anchor } from '../../shared/mentoring/thread-schema';
+import { addThread, readThreads } from '../../shared/mentoring/threads';
 import { encodeWriteRefusal, type WriteRefusal } from '../../shared/protocol/write-refusal';
 
 const anchor: Anchor = { start: 'AA==', end: 'AA==', quote: 'daun di halaman', prefix: '', suffix: '' };
@@ -73,7 +73,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 function openFeedback(serverUrl: string) {
   let state: LiveDraftState | null = null;
   const live = openLiveDraft(
-    { serverUrl, token: null, draftId: 'draft-0001', kind: 'feedback' },
+    { serverUrl, token: null, draftId: 'draft-0001', kind: 'mentoring' },
     new FakeWindow() as unknown as Window,
     { loadPending: (key) => pending.get(key) ?? 0, savePending: (key, count) => void pending.set(key, count) },
     (next) => {
@@ -97,7 +97,7 @@ afterEach(async () => {
 describe("the feedback document's own room and local copy", () => {
   it("the content keeps its database name (nothing stored is lost); the feedback's differs", () => {
     expect(localDatabaseName('http://sekolah.test:8787', 'draft-0001')).toBe('dampingi:sekolah.test:8787:draft-0001');
-    expect(localDatabaseName('http://sekolah.test:8787', 'draft-0001', 'feedback')).toBe(
+    expect(localDatabaseName('http://sekolah.test:8787', 'draft-0001', 'mentoring')).toBe(
       'dampingi:sekolah.test:8787:draft-0001.feedback',
     );
   });

@@ -15,7 +15,7 @@ import {
   type PhotoEncoder,
   type PhotoSize,
 } from '../../extension/editor/observation/photo-size';
-import { MAX_PHOTO_CHARS, PhotoSchema } from '../../shared/cycle/cycle-schema';
+import { MAX_PHOTO_CHARS, PhotoSchema } from '../../shared/mentoring/cycle-schema';
 
 /** A JPEG-like data URL: `bytesPerPixel * quality` bytes per pixel, base64 (4 chars per 3 bytes). */
 function jpegLike(size: PhotoSize, quality: number, bytesPerPixel: number): string {

@@ -18,10 +18,10 @@ import type { DraftSession } from '../../extension/editor/use-draft-connection';
 import type { DraftConnection } from '../../extension/sync/draft-connection';
 import type { SyncStatus } from '../../extension/sync/sync-status';
 import type { Role } from '../../shared/auth/roles';
-import { addObservation, observationsMap, readObservations } from '../../shared/cycle/cycle-doc';
-import { ObservationSchema } from '../../shared/cycle/cycle-schema';
-import { AnchorSchema } from '../../shared/feedback/feedback-schema';
-import { decodeRelativePosition } from '../../shared/feedback/relative-position';
+import { addObservation, observationsMap, readObservations } from '../../shared/mentoring/cycle-doc';
+import { ObservationSchema } from '../../shared/mentoring/cycle-schema';
+import { decodeRelativePosition } from '../../shared/mentoring/relative-position';
+import { AnchorSchema } from '../../shared/mentoring/thread-schema';
 import { draftFragment } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
 import {

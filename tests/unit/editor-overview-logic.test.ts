@@ -14,9 +14,9 @@ import { mentoredRows, type OverviewRow, overviewRow } from '../../extension/edi
 import { DEFAULT_SORT, nextSort, type SortColumn, sortRows } from '../../extension/editor/overview/overview-sort';
 import { countByStage, groupByStage } from '../../extension/editor/overview/stage-groups';
 import { waitingForYou } from '../../extension/editor/overview/waiting-for-you';
-import { type DraftSummary, EMPTY_SUMMARY } from '../../shared/cycle/draft-summary';
-import { stages } from '../../shared/cycle/stages';
 import * as overviewStrings from '../../shared/i18n/catalogs/overview';
+import { type DraftSummary, EMPTY_SUMMARY } from '../../shared/model/draft-summary';
+import { stages } from '../../shared/model/stages';
 import { type DraftListItem, DraftListItemSchema } from '../../shared/protocol/api';
 
 const TODAY = '2026-11-25';

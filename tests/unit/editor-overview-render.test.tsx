@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EditorApp } from '../../extension/editor/components/EditorApp';
-import { type DraftSummary, EMPTY_SUMMARY } from '../../shared/cycle/draft-summary';
+import { type DraftSummary, EMPTY_SUMMARY } from '../../shared/model/draft-summary';
 import type { DraftListItem } from '../../shared/protocol/api';
 import {
   type ApiRequest,

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { offlineCache } from '../../extension/editor/offline-cache';
 import { onlineUsers } from '../../extension/editor/presence-users';
 import { syncStatusText } from '../../extension/editor/sync-status-text';
-import { EMPTY_SUMMARY } from '../../shared/cycle/draft-summary';
 import { createTranslator } from '../../shared/i18n';
+import { EMPTY_SUMMARY } from '../../shared/model/draft-summary';
 
 const sari = { id: 'u-sari', name: 'Bu Sari', color: '#1e88e5' };
 const budi = { id: 'u-budi', name: 'Pak Budi', color: '#d81b60' };

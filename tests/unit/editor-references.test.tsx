@@ -5,8 +5,8 @@ import * as Y from 'yjs';
 import { I18nProvider } from '../../extension/components/i18n';
 import { REFERENCES_DEBOUNCE_MS, ReferenceList } from '../../extension/editor/components/ReferenceList';
 import type { Language } from '../../shared/i18n';
+import { type Clip, ClipSchema } from '../../shared/model/clip';
 import { appendClip, draftFragment } from '../../shared/model/draft-doc';
-import { type Clip, ClipSchema } from '../../shared/protocol/clip';
 import { container, mount, unmount } from './support/editor-harness';
 
 const PAGE = 'https://ruangguru.example/artikel/pecahan-senilai';

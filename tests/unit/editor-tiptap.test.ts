@@ -7,8 +7,8 @@ import { renderCaret } from '../../extension/editor/caret-label';
 import { setContentLocked } from '../../extension/editor/read-only-guard';
 import { type Dialogs, runToolbarItem, toolbarState } from '../../extension/editor/toolbar-actions';
 import { createTranslator } from '../../shared/i18n';
+import { ClipSchema } from '../../shared/model/clip';
 import { appendClip, draftPlainText } from '../../shared/model/draft-doc';
-import { ClipSchema } from '../../shared/protocol/clip';
 import { destroyEditors, openDraftEditor, stubLayout } from './support/editor-harness';
 
 beforeAll(stubLayout);

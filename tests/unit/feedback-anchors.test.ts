@@ -11,8 +11,8 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { placeAnchor, quoteContext } from '../../shared/feedback/anchor-text';
-import { decodeRelativePosition, encodeRelativePosition } from '../../shared/feedback/relative-position';
+import { placeAnchor, quoteContext } from '../../shared/mentoring/anchor-text';
+import { decodeRelativePosition, encodeRelativePosition } from '../../shared/mentoring/relative-position';
 
 const TRACES = resolve(import.meta.dirname, '../../../shared/corpus/editing-traces');
 

@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { checkMentoringUpdate as checkFeedbackUpdate } from '../../shared/mentoring/mentoring-checker';
+import type { FeedbackActor } from '../../shared/mentoring/thread-rules';
+import type { Anchor } from '../../shared/mentoring/thread-schema';
 import {
   addReply,
   addThread,
@@ -14,10 +17,7 @@ import {
   recordOutcome,
   setThreadStatus,
   threadsMap,
-} from '../../shared/feedback/feedback-doc';
-import type { FeedbackActor } from '../../shared/feedback/feedback-rules';
-import type { Anchor } from '../../shared/feedback/feedback-schema';
-import { checkMentoringUpdate as checkFeedbackUpdate } from '../../shared/mentoring/mentoring-checker';
+} from '../../shared/mentoring/threads';
 import { attemptFeedbackChange } from './support/feedback-attempt';
 
 const anchor: Anchor = {

@@ -16,9 +16,9 @@ import { type ImportPreview, readDocxFile } from '../../extension/editor/import/
 import { MAX_DOCX_BYTES } from '../../shared/import/docx-file';
 import { writeImportedContent } from '../../shared/import/imported-content';
 import type { NotKeptKind } from '../../shared/import/not-kept';
+import type { NodeJson } from '../../shared/model/clip';
 import { draftFragment, draftPlainText } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
-import type { NodeJson } from '../../shared/protocol/clip';
 import {
   LESSON,
   LESSON_IMAGE,

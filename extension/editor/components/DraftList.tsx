@@ -2,7 +2,7 @@
  * Drafts as links into the editor: title, the user's role, media kind, owner, last change, open
  * feedback, and (where the list mixes stages) the stage. `data-draft-id` on each item is for tests.
  */
-import { type DraftSummary, EMPTY_SUMMARY } from '../../../shared/cycle/draft-summary';
+import { type DraftSummary, EMPTY_SUMMARY } from '../../../shared/model/draft-summary';
 import type { DraftInfo } from '../../../shared/protocol/api';
 import { useLanguage, useT } from '../../components/i18n';
 import { openFeedbackCount } from '../feedback/open-feedback-count';

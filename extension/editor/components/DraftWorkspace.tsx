@@ -4,7 +4,7 @@
  * to the editor, which highlights them.
  */
 import { useEffect, useMemo } from 'react';
-import type { FeedbackAuthor } from '../../../shared/feedback/feedback-doc';
+import type { FeedbackAuthor } from '../../../shared/mentoring/threads';
 import type { PresenceUser } from '../../../shared/presence';
 import type { DraftConnection } from '../../sync/draft-connection';
 import { feedbackActions } from '../feedback/feedback-actions';

@@ -53,7 +53,7 @@ export function EditorPage(props: {
     win,
     cache,
   );
-  const feedback = useDraftConnection({ serverUrl, token, draftId, kind: 'feedback' }, win, cache);
+  const feedback = useDraftConnection({ serverUrl, token, draftId, kind: 'mentoring' }, win, cache);
   // The owner raised this user's role: fetch the draft again so the editor unlocks without a reload.
   const [roleRaises, setRoleRaises] = useState(0);
   useEffect(() => connection?.onRoleRaised(() => setRoleRaises((count) => count + 1)), [connection]);

@@ -3,7 +3,7 @@
  * stage, the drafts shared with them (and a link to the mentor overview); the last list seen when offline.
  */
 import { useMemo, useState } from 'react';
-import { localDay } from '../../../shared/cycle/cycle-doc';
+import { localDay } from '../../../shared/mentoring/cycle-doc';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import type { OfflineCache } from '../offline-cache';

@@ -1,6 +1,7 @@
 /** What of the mentoring cycle this user may change: from the role tables, and what the server refused. */
 import { can, type Role } from '../../../shared/auth/roles';
-import { movableStages, type Stage, stageIndex } from '../../../shared/cycle/stages';
+import { movableStages, stageIndex } from '../../../shared/mentoring/stage-moves';
+import type { Stage } from '../../../shared/model/stages';
 import type { WriteRefusal } from '../../../shared/protocol/write-refusal';
 
 export interface CycleRights {

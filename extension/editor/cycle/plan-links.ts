@@ -2,7 +2,7 @@
  * "Buat tindakan" on a reflection item: a real link to the plan view with that item preselected
  * (`&item=<ItemRef>`), so the address can be shared and the back button works.
  */
-import { type ItemRef, ItemRefSchema } from '../../../shared/cycle/cycle-schema';
+import { type ItemRef, ItemRefSchema } from '../../../shared/mentoring/cycle-schema';
 import { draftHref } from '../page-route';
 
 export const ITEM_PARAM = 'item';

@@ -3,9 +3,9 @@
  * improvement feedback and "needs fixing" notes to fix. Questions and suggestions are a
  * conversation in the sidebar, not a finding, so they are left out.
  */
-import type { Observation, ObservationTag, Tone } from '../../../shared/cycle/cycle-schema';
-import { type ItemRef, observationRef, threadRef } from '../../../shared/cycle/cycle-schema';
-import type { Thread } from '../../../shared/feedback/feedback-schema';
+import type { Observation, ObservationTag, Tone } from '../../../shared/mentoring/cycle-schema';
+import { type ItemRef, observationRef, threadRef } from '../../../shared/mentoring/cycle-schema';
+import type { Thread } from '../../../shared/mentoring/thread-schema';
 
 interface ItemBase {
   ref: ItemRef;

@@ -11,9 +11,9 @@ import {
   readReflections,
   readStageMoves,
   stageOfMoves,
-} from '../../../shared/cycle/cycle-doc';
-import type { FollowUpAction, Observation, StageMove } from '../../../shared/cycle/cycle-schema';
-import { FIRST_STAGE, type Stage } from '../../../shared/cycle/stages';
+} from '../../../shared/mentoring/cycle-doc';
+import type { FollowUpAction, Observation, StageMove } from '../../../shared/mentoring/cycle-schema';
+import { FIRST_STAGE, type Stage } from '../../../shared/model/stages';
 
 export interface CycleState {
   moves: StageMove[];

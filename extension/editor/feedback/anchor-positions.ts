@@ -13,9 +13,9 @@ import {
   ySyncPluginKey,
 } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { quoteContext } from '../../../shared/feedback/anchor-text';
-import { type Anchor, MAX_QUOTE } from '../../../shared/feedback/feedback-schema';
-import { decodeRelativePosition, encodeRelativePosition } from '../../../shared/feedback/relative-position';
+import { quoteContext } from '../../../shared/mentoring/anchor-text';
+import { decodeRelativePosition, encodeRelativePosition } from '../../../shared/mentoring/relative-position';
+import { type Anchor, MAX_QUOTE } from '../../../shared/mentoring/thread-schema';
 import { documentText, offsetsOf, type PositionRange, positionsOf, trimOffsets } from './document-text';
 
 type ProsemirrorMapping = Parameters<typeof relativePositionToAbsolutePosition>[3];

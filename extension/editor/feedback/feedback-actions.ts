@@ -5,6 +5,7 @@
  */
 import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
+import type { SuggestionOutcome, Thread, ThreadStatus } from '../../../shared/mentoring/thread-schema';
 import {
   addReply,
   addThread,
@@ -14,8 +15,7 @@ import {
   type NewThread,
   recordOutcome,
   setThreadStatus,
-} from '../../../shared/feedback/feedback-doc';
-import type { SuggestionOutcome, Thread, ThreadStatus } from '../../../shared/feedback/feedback-schema';
+} from '../../../shared/mentoring/threads';
 import { feedbackHighlightsOf } from './feedback-highlights';
 
 export interface FeedbackActions {

@@ -1,5 +1,5 @@
 /** Which threads the sidebar lists, and in what order: by where they are in the text, detached last. */
-import type { FeedbackKind, Thread, ThreadStatus } from '../../../shared/feedback/feedback-schema';
+import type { FeedbackKind, Thread, ThreadStatus } from '../../../shared/mentoring/thread-schema';
 
 export interface FeedbackFilter {
   kind: FeedbackKind | 'all';

@@ -5,8 +5,8 @@
  * and when nothing is left, detached — shown as such in the sidebar, never dropped.
  */
 import type { Mapping } from '@tiptap/pm/transform';
-import { type AnchorPlace, DETACHED, locateQuote, placeAnchor } from '../../../shared/feedback/anchor-text';
-import type { Anchor } from '../../../shared/feedback/feedback-schema';
+import { type AnchorPlace, DETACHED, locateQuote, placeAnchor } from '../../../shared/mentoring/anchor-text';
+import type { Anchor } from '../../../shared/mentoring/thread-schema';
 import type { FollowedRange } from './anchor-positions';
 import { type DocumentText, offsetsOf, positionsOf } from './document-text';
 

@@ -1,8 +1,8 @@
 /** The threads of a feedback document, read again whenever it changes (locally, from IndexedDB or the server). */
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { readThreads } from '../../../shared/feedback/feedback-doc';
-import type { Thread } from '../../../shared/feedback/feedback-schema';
+import type { Thread } from '../../../shared/mentoring/thread-schema';
+import { readThreads } from '../../../shared/mentoring/threads';
 
 export function useFeedbackThreads(doc: Y.Doc | null): Thread[] {
   const [threads, setThreads] = useState<Thread[]>([]);

@@ -12,8 +12,8 @@ import {
   titleFromContent,
 } from '../../../shared/import/imported-content';
 import { collectNotKept, type NotKeptItem } from '../../../shared/import/not-kept';
+import type { NodeJson } from '../../../shared/model/clip';
 import { draftSchema } from '../../../shared/model/draft-extensions';
-import type { NodeJson } from '../../../shared/protocol/clip';
 import { sanitizeClipHtml } from '../../clip/sanitize-html';
 import { IMAGE_REF, REFUSED_IMAGE_ALT, type RefusedImageReason } from './read-docx';
 

@@ -7,7 +7,7 @@
  */
 import { fetchUpdates } from 'y-indexeddb';
 import { writeImportedContent } from '../../../shared/import/imported-content';
-import type { NodeJson } from '../../../shared/protocol/clip';
+import type { NodeJson } from '../../../shared/model/clip';
 import { initialLiveDraftState, type LiveDraftState, openLiveDraft, type PendingCounts } from '../../sync/live-draft';
 
 /** 'saved': the server has it; 'on-device': kept in this browser, sent when the editor is connected. */

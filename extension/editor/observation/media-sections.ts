@@ -6,9 +6,9 @@
  * characters of context in the same block-per-line text the editor uses (document-text.ts).
  */
 import * as Y from 'yjs';
-import { quoteContext } from '../../../shared/feedback/anchor-text';
-import { type Anchor, MAX_QUOTE } from '../../../shared/feedback/feedback-schema';
-import { encodeRelativePosition } from '../../../shared/feedback/relative-position';
+import { quoteContext } from '../../../shared/mentoring/anchor-text';
+import { encodeRelativePosition } from '../../../shared/mentoring/relative-position';
+import { type Anchor, MAX_QUOTE } from '../../../shared/mentoring/thread-schema';
 import { draftFragment } from '../../../shared/model/draft-doc';
 import { draftSchema } from '../../../shared/model/draft-extensions';
 

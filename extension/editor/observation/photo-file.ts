@@ -2,7 +2,7 @@
  * A photo chosen or taken on the phone → a small JPEG data URL to store with a note. Decodes with
  * createImageBitmap (or an <img>), draws on a canvas; the size rules are in ./photo-size.ts.
  */
-import { PhotoSchema } from '../../../shared/cycle/cycle-schema';
+import { PhotoSchema } from '../../../shared/mentoring/cycle-schema';
 import { encodeWithinLimit, type PhotoEncoder, type PhotoSize } from './photo-size';
 
 /** Why a photo was not taken in; each has a message 'observation.photo.problem.<reason>'. */

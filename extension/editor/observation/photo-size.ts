@@ -3,7 +3,7 @@
  * stepped down (then the size, if need be) until its data URL fits MAX_PHOTO_CHARS. Pure: the
  * drawing is behind PhotoEncoder, so the rules are tested without a canvas.
  */
-import { MAX_PHOTO_CHARS } from '../../../shared/cycle/cycle-schema';
+import { MAX_PHOTO_CHARS } from '../../../shared/mentoring/cycle-schema';
 
 export const MAX_PHOTO_SIDE = 1024;
 /** Tried in order; a classroom photo stays readable down to the last. */

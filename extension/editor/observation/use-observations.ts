@@ -1,8 +1,8 @@
 /** React access to the classroom notes (newest first), the media's sections, and notes' delivery. */
 import { useCallback, useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { readObservations } from '../../../shared/cycle/cycle-doc';
-import type { Observation } from '../../../shared/cycle/cycle-schema';
+import { readObservations } from '../../../shared/mentoring/cycle-doc';
+import type { Observation } from '../../../shared/mentoring/cycle-schema';
 import type { SyncStatus } from '../../sync/sync-status';
 import { type MediaSection, mediaSections } from './media-sections';
 import { type Deliveries, noteWritten, syncChanged } from './note-delivery';

@@ -1,5 +1,5 @@
 /** Filtering the mentor overview: by stage, teacher, workspace, words of the title, and "needs attention". */
-import type { Stage } from '../../../shared/cycle/stages';
+import type { Stage } from '../../../shared/model/stages';
 import { type OverviewRow, searchKey } from './overview-rows';
 
 /** The workspace filter's value for personal drafts ('~' is not allowed in workspace ids). */

@@ -4,9 +4,9 @@
  * summary or normalises a title again.
  */
 import type { Role } from '../../../shared/auth/roles';
-import { overdueActions } from '../../../shared/cycle/draft-summary';
-import type { MediaKind } from '../../../shared/cycle/media-kinds';
-import type { Stage } from '../../../shared/cycle/stages';
+import { overdueActions } from '../../../shared/model/draft-summary';
+import type { MediaKind } from '../../../shared/model/media-kinds';
+import type { Stage } from '../../../shared/model/stages';
 import type { DraftListItem } from '../../../shared/protocol/api';
 
 export interface OverviewRow {

@@ -1,6 +1,7 @@
 /** Sorting the mentor overview by any of its columns; ties fall back to the latest activity, then the id. */
-import { mediaKinds } from '../../../shared/cycle/media-kinds';
-import { stageIndex } from '../../../shared/cycle/stages';
+
+import { stageIndex } from '../../../shared/mentoring/stage-moves';
+import { mediaKinds } from '../../../shared/model/media-kinds';
 import type { OverviewRow } from './overview-rows';
 
 export const sortColumns = [

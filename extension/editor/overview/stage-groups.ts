@@ -1,5 +1,5 @@
 /** Drafts by mentoring-cycle stage, always all five stages in cycle order (the home groups, the overview chart). */
-import { type Stage, stages } from '../../../shared/cycle/stages';
+import { type Stage, stages } from '../../../shared/model/stages';
 
 export interface StageGroup<T> {
   stage: Stage;

@@ -1,5 +1,5 @@
 /** "Menunggu Anda" on the teacher's home: own drafts with unresolved feedback, and with overdue follow-up actions. */
-import { overdueActions } from '../../../shared/cycle/draft-summary';
+import { overdueActions } from '../../../shared/model/draft-summary';
 import type { DraftListItem } from '../../../shared/protocol/api';
 import { openFeedbackOf } from './overview-rows';
 

@@ -6,5 +6,5 @@ import { mentoringPolicy } from './mentoring-policy';
 import type { RoomPolicy } from './room-policy';
 
 export function policyForRoom(kind: RoomKind, limits: MentoringLimits): RoomPolicy {
-  return kind === 'feedback' ? mentoringPolicy(limits) : contentPolicy();
+  return kind === 'mentoring' ? mentoringPolicy(limits) : contentPolicy();
 }

@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import type { Capability } from '../../../shared/auth/roles';
-import type { DraftSummary } from '../../../shared/cycle/draft-summary';
+import type { DraftSummary } from '../../../shared/model/draft-summary';
 import type { WriteRefusal } from '../../../shared/protocol/write-refusal';
 import type { RoomSession } from '../room-socket';
 import type { DecodedUpdate } from '../sync-messages';

@@ -3,8 +3,8 @@
  * runs on the copy (honestly or not), and the update it makes is checked as the server would.
  */
 import * as Y from 'yjs';
-import type { FeedbackActor } from '../../../shared/feedback/feedback-rules';
 import { checkMentoringUpdate } from '../../../shared/mentoring/mentoring-checker';
+import type { FeedbackActor } from '../../../shared/mentoring/thread-rules';
 
 export function attemptFeedbackChange(server: Y.Doc, actor: FeedbackActor, change: (copy: Y.Doc) => void) {
   const copy = new Y.Doc();

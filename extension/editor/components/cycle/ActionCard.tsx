@@ -1,6 +1,6 @@
 /** One follow-up action: what, who, by when, its status, "Terlambat" when past its day, and what it answers. */
 import { useId } from 'react';
-import type { ActionStatus, FollowUpAction } from '../../../../shared/cycle/cycle-schema';
+import type { ActionStatus, FollowUpAction } from '../../../../shared/mentoring/cycle-schema';
 import { useLanguage, useT } from '../../../components/i18n';
 import { formatDay, itemSummary } from '../../cycle/item-label';
 import type { ReflectionItem } from '../../cycle/reflection-items';

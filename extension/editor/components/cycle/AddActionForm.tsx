@@ -3,8 +3,8 @@
  * the reflection items it answers as a list of checkboxes (improvements and fix-notes first).
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
-import type { NewAction } from '../../../../shared/cycle/cycle-doc';
-import { FollowUpActionSchema, type ItemRef } from '../../../../shared/cycle/cycle-schema';
+import type { NewAction } from '../../../../shared/mentoring/cycle-doc';
+import { FollowUpActionSchema, type ItemRef } from '../../../../shared/mentoring/cycle-schema';
 import { useT } from '../../../components/i18n';
 import { itemSummary } from '../../cycle/item-label';
 import type { ReflectionItem } from '../../cycle/reflection-items';

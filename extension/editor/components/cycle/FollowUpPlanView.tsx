@@ -4,8 +4,8 @@
  * actions; everyone else reads. A "Buat tindakan" link from the reflection preselects its item.
  */
 import { useId, useMemo, useState } from 'react';
-import { addAction, isOverdue, localDay, removeAction, updateAction } from '../../../../shared/cycle/cycle-doc';
-import type { ItemRef } from '../../../../shared/cycle/cycle-schema';
+import { addAction, isOverdue, localDay, removeAction, updateAction } from '../../../../shared/mentoring/cycle-doc';
+import type { ItemRef } from '../../../../shared/mentoring/cycle-schema';
 import { useT } from '../../../components/i18n';
 import { preselectedItem } from '../../cycle/plan-links';
 import { reflectionColumns } from '../../cycle/reflection-items';

@@ -4,9 +4,9 @@
  */
 import { useId } from 'react';
 import type * as Y from 'yjs';
-import { readReflections, setOverallReflection } from '../../../../shared/cycle/cycle-doc';
-import type { OverallReflection } from '../../../../shared/cycle/cycle-schema';
-import type { FeedbackAuthor } from '../../../../shared/feedback/feedback-doc';
+import { readReflections, setOverallReflection } from '../../../../shared/mentoring/cycle-doc';
+import type { OverallReflection } from '../../../../shared/mentoring/cycle-schema';
+import type { FeedbackAuthor } from '../../../../shared/mentoring/threads';
 import { useLanguage, useT } from '../../../components/i18n';
 import { useAutosavedText } from '../../cycle/use-autosaved-text';
 import { formatDateTime } from '../../format-time';

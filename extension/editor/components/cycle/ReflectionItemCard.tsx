@@ -5,9 +5,9 @@
  */
 import { useId } from 'react';
 import type * as Y from 'yjs';
-import { setItemReflection } from '../../../../shared/cycle/cycle-doc';
-import type { ItemReflection } from '../../../../shared/cycle/cycle-schema';
-import type { FeedbackAuthor } from '../../../../shared/feedback/feedback-doc';
+import { setItemReflection } from '../../../../shared/mentoring/cycle-doc';
+import type { ItemReflection } from '../../../../shared/mentoring/cycle-schema';
+import type { FeedbackAuthor } from '../../../../shared/mentoring/threads';
 import { useLanguage, useT } from '../../../components/i18n';
 import { itemLabel } from '../../cycle/item-label';
 import { planHrefFor } from '../../cycle/plan-links';

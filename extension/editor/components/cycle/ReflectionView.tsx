@@ -5,9 +5,9 @@
  */
 import { useId, useMemo } from 'react';
 import type * as Y from 'yjs';
-import type { Tone } from '../../../../shared/cycle/cycle-schema';
-import type { FeedbackAuthor } from '../../../../shared/feedback/feedback-doc';
-import type { Thread } from '../../../../shared/feedback/feedback-schema';
+import type { Tone } from '../../../../shared/mentoring/cycle-schema';
+import type { Thread } from '../../../../shared/mentoring/thread-schema';
+import type { FeedbackAuthor } from '../../../../shared/mentoring/threads';
 import type { WriteRefusal } from '../../../../shared/protocol/write-refusal';
 import { useT } from '../../../components/i18n';
 import { type ReflectionItem, reflectionColumns } from '../../cycle/reflection-items';

@@ -1,5 +1,5 @@
 /** Every move of the stage (who, when, from where to where, the note), newest first, folded away until asked for. */
-import type { StageMove } from '../../../../shared/cycle/cycle-schema';
+import type { StageMove } from '../../../../shared/mentoring/cycle-schema';
 import { useLanguage, useT } from '../../../components/i18n';
 import { formatDateTime } from '../../format-time';
 

@@ -1,7 +1,7 @@
 /** Asks for an optional note before the stage moves; the note goes into the stage history. */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { StageMoveSchema } from '../../../../shared/cycle/cycle-schema';
-import type { Stage } from '../../../../shared/cycle/stages';
+import { StageMoveSchema } from '../../../../shared/mentoring/cycle-schema';
+import type { Stage } from '../../../../shared/model/stages';
 import { useT } from '../../../components/i18n';
 
 const MAX_NOTE = StageMoveSchema.shape.note.maxLength ?? undefined;

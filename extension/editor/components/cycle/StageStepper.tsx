@@ -6,9 +6,10 @@
  */
 import { useId, useState } from 'react';
 import type * as Y from 'yjs';
-import { moveStage } from '../../../../shared/cycle/cycle-doc';
-import { type Stage, stageIndex, stages } from '../../../../shared/cycle/stages';
-import type { FeedbackAuthor } from '../../../../shared/feedback/feedback-doc';
+import { moveStage } from '../../../../shared/mentoring/cycle-doc';
+import { stageIndex } from '../../../../shared/mentoring/stage-moves';
+import type { FeedbackAuthor } from '../../../../shared/mentoring/threads';
+import { type Stage, stages } from '../../../../shared/model/stages';
 import type { WriteRefusal } from '../../../../shared/protocol/write-refusal';
 import { useLanguage, useT } from '../../../components/i18n';
 import type { CycleRights } from '../../cycle/cycle-rights';

@@ -1,7 +1,7 @@
 /** One comment of a thread: author, time, text (or "Komentar dihapus"); its author may edit or delete it. */
 import { type FormEvent, useId, useState } from 'react';
-import type { Comment } from '../../../../shared/feedback/feedback-schema';
-import { MAX_COMMENT } from '../../../../shared/feedback/feedback-schema';
+import type { Comment } from '../../../../shared/mentoring/thread-schema';
+import { MAX_COMMENT } from '../../../../shared/mentoring/thread-schema';
 import { useLanguage, useT } from '../../../components/i18n';
 import { formatDateTime } from '../../format-time';
 

@@ -3,7 +3,7 @@
  * comment, and for a suggestion the proposed replacement (starting from the quoted text).
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { type FeedbackKind, feedbackKinds, MAX_COMMENT, MAX_QUOTE } from '../../../../shared/feedback/feedback-schema';
+import { type FeedbackKind, feedbackKinds, MAX_COMMENT, MAX_QUOTE } from '../../../../shared/mentoring/thread-schema';
 import { useT } from '../../../components/i18n';
 
 export interface ComposedFeedback {

@@ -1,6 +1,6 @@
 /** The sidebar's filters: by kind of feedback and by status. */
 import { useId } from 'react';
-import { feedbackKinds } from '../../../../shared/feedback/feedback-schema';
+import { feedbackKinds } from '../../../../shared/mentoring/thread-schema';
 import { useT } from '../../../components/i18n';
 import type { FeedbackFilter } from '../../feedback/feedback-filter';
 

@@ -5,7 +5,7 @@
  */
 import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Thread } from '../../../../shared/feedback/feedback-schema';
+import type { Thread } from '../../../../shared/mentoring/thread-schema';
 import { useT } from '../../../components/i18n';
 import type { FeedbackActions } from '../../feedback/feedback-actions';
 import { DEFAULT_FEEDBACK_FILTER, feedbackCounts, visibleThreads } from '../../feedback/feedback-filter';

@@ -5,7 +5,7 @@
  */
 import type { Editor } from '@tiptap/core';
 import { useId } from 'react';
-import type { Thread } from '../../../../shared/feedback/feedback-schema';
+import type { Thread } from '../../../../shared/mentoring/thread-schema';
 import { useLanguage, useT } from '../../../components/i18n';
 import { acceptSuggestion, type FeedbackActions } from '../../feedback/feedback-actions';
 import { setActiveThread, setHoveredThread } from '../../feedback/feedback-highlights';

@@ -5,7 +5,7 @@
  */
 import type { Editor } from '@tiptap/core';
 import { useEffect, useRef, useState } from 'react';
-import type { Anchor } from '../../../../shared/feedback/feedback-schema';
+import type { Anchor } from '../../../../shared/mentoring/thread-schema';
 import { useT } from '../../../components/i18n';
 import { createAnchor, type NewAnchor } from '../../feedback/anchor-positions';
 import type { FeedbackActions } from '../../feedback/feedback-actions';

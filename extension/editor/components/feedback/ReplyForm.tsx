@@ -1,6 +1,6 @@
 /** Replying in a thread: one labelled field and a button. */
 import { type FormEvent, useId, useState } from 'react';
-import { MAX_COMMENT } from '../../../../shared/feedback/feedback-schema';
+import { MAX_COMMENT } from '../../../../shared/mentoring/thread-schema';
 import { useT } from '../../../components/i18n';
 
 export function ReplyForm(props: { onReply: (body: string) => void }) {

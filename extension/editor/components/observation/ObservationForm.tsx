@@ -10,8 +10,8 @@ import {
   type ObservationTag,
   observationTags,
   type Tone,
-} from '../../../../shared/cycle/cycle-schema';
-import type { Anchor } from '../../../../shared/feedback/feedback-schema';
+} from '../../../../shared/mentoring/cycle-schema';
+import type { Anchor } from '../../../../shared/mentoring/thread-schema';
 import { useT } from '../../../components/i18n';
 import type { MediaSection } from '../../observation/media-sections';
 import { ObservationPhotoField } from './ObservationPhotoField';

@@ -4,7 +4,7 @@
  * delete it; anyone else only reads it.
  */
 import { useId, useState } from 'react';
-import type { Observation } from '../../../../shared/cycle/cycle-schema';
+import type { Observation } from '../../../../shared/mentoring/cycle-schema';
 import { useLanguage, useT } from '../../../components/i18n';
 import type { MediaSection } from '../../observation/media-sections';
 import { formatTimeOfDay, type NoteDelivery } from '../../observation/note-delivery';

@@ -6,8 +6,8 @@
  * only read, for the headings a note can be tied to. Nothing here loads from the network.
  */
 import { useId, useState } from 'react';
-import { addObservation, deleteObservation, editObservation } from '../../../../shared/cycle/cycle-doc';
-import type { FeedbackAuthor } from '../../../../shared/feedback/feedback-doc';
+import { addObservation, deleteObservation, editObservation } from '../../../../shared/mentoring/cycle-doc';
+import type { FeedbackAuthor } from '../../../../shared/mentoring/threads';
 import { useLanguage, useT } from '../../../components/i18n';
 import type { DraftConnection } from '../../../sync/draft-connection';
 import type { FeedbackRights } from '../../feedback/feedback-rights';

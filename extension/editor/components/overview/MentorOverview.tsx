@@ -4,7 +4,7 @@
  * shows the last list saved on this device and says from when.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { localDay } from '../../../../shared/cycle/cycle-doc';
+import { localDay } from '../../../../shared/mentoring/cycle-doc';
 import type { ApiClient } from '../../../api/api-client';
 import { useLanguage, useT } from '../../../components/i18n';
 import { formatDateTime } from '../../format-time';

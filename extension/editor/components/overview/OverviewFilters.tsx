@@ -1,6 +1,6 @@
 /** The overview's filters: stage, teacher, workspace, words of the title, and "needs attention only". */
 import { useId } from 'react';
-import { StageSchema, stages } from '../../../../shared/cycle/stages';
+import { StageSchema, stages } from '../../../../shared/model/stages';
 import { useT } from '../../../components/i18n';
 import { isFiltered, NO_FILTER, type OverviewFilter } from '../../overview/overview-filter';
 

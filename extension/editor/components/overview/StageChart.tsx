@@ -1,5 +1,5 @@
 /** A small bar chart of drafts per stage: plain HTML bars, each with its stage name and number in text. */
-import { type Stage, stages } from '../../../../shared/cycle/stages';
+import { type Stage, stages } from '../../../../shared/model/stages';
 import { useT } from '../../../components/i18n';
 
 export function StageChart(props: { counts: Record<Stage, number>; filtered: boolean }) {

@@ -7,9 +7,9 @@ import * as Y from 'yjs';
 import { DraftSummaries, parseStoredSummary } from '../../../../server/rooms/draft-summaries';
 import { openSqliteStorage } from '../../../../server/storage/sqlite/sqlite-storage';
 import type { Storage } from '../../../../server/storage/storage';
-import { addAction, addObservation, moveStage } from '../../../../shared/cycle/cycle-doc';
-import { type DraftSummary, EMPTY_SUMMARY } from '../../../../shared/cycle/draft-summary';
-import { addThread, setThreadStatus } from '../../../../shared/feedback/feedback-doc';
+import { addAction, addObservation, moveStage } from '../../../../shared/mentoring/cycle-doc';
+import { addThread, setThreadStatus } from '../../../../shared/mentoring/threads';
+import { type DraftSummary, EMPTY_SUMMARY } from '../../../../shared/model/draft-summary';
 import { silentLogger } from '../../../support/room-test-support';
 
 const anchor = { start: 'AQID', end: 'AQIE', quote: 'pecahan', prefix: '', suffix: '' };

@@ -7,8 +7,8 @@ import { mentoringPolicy } from '../../../../server/rooms/policies/mentoring-pol
 import type { RoomSession } from '../../../../server/rooms/room-socket';
 import { encodeSyncStep2Update } from '../../../../server/rooms/sync-messages';
 import type { Role } from '../../../../shared/auth/roles';
-import { addThread, type FeedbackAuthor, readThreads, threadsMap } from '../../../../shared/feedback/feedback-doc';
-import type { Anchor } from '../../../../shared/feedback/feedback-schema';
+import type { Anchor } from '../../../../shared/mentoring/thread-schema';
+import { addThread, type FeedbackAuthor, readThreads, threadsMap } from '../../../../shared/mentoring/threads';
 import { decodeWriteRefusal, type WriteRefusal } from '../../../../shared/protocol/write-refusal';
 import {
   applyServerMessages,

@@ -4,17 +4,16 @@
  * follow-up plan. Plain JSON values, checked field by field by ./cycle-rules.ts.
  */
 import { z } from 'zod';
-import { AnchorSchema } from '../feedback/feedback-schema';
+import { DaySchema } from '../model/calendar-day';
 import { SAFE_ID_PATTERN } from '../model/plain-data';
-import { StageSchema } from './stages';
+import { StageSchema } from '../model/stages';
+import { AnchorSchema } from './thread-schema';
 
 /** Ids are also keys of the document's maps: never `__proto__` and the like (../model/plain-data.ts). */
 const id = z.string().regex(SAFE_ID_PATTERN);
 const userId = z.string().regex(SAFE_ID_PATTERN);
 const name = z.string().max(100);
 const time = z.iso.datetime();
-/** A calendar day (YYYY-MM-DD): a follow-up action is due on a day, not at an instant. */
-export const DaySchema = z.iso.date();
 
 export const MAX_NOTE = 2_000;
 export const MAX_REFLECTION = 5_000;

@@ -7,7 +7,7 @@
  *
  * Pure: works on any string with offsets (the editor maps its document to one, tests use traces).
  */
-import type { Anchor } from './feedback-schema';
+import type { Anchor } from './thread-schema';
 
 export type AnchorPlace =
   | { status: 'attached' | 'reanchored'; from: number; to: number }

@@ -8,8 +8,8 @@
  * - `actions`: Y.Map id → FollowUpAction.
  */
 import type * as Y from 'yjs';
-import type { FeedbackAuthor } from '../feedback/feedback-doc';
 import { isSafeId, readPlain } from '../model/plain-data';
+import { FIRST_STAGE, type Stage } from '../model/stages';
 import {
   type FollowUpAction,
   FollowUpActionSchema,
@@ -25,7 +25,7 @@ import {
   type StageMove,
   StageMoveSchema,
 } from './cycle-schema';
-import { FIRST_STAGE, type Stage } from './stages';
+import type { FeedbackAuthor } from './threads';
 
 export const STAGE_MOVES_FIELD = 'stageMoves';
 export const OBSERVATIONS_FIELD = 'observations';

@@ -12,8 +12,8 @@
 import { can, type Role } from '../auth/roles';
 import { type PlainValue, samePlain } from '../model/plain-data';
 import type { WriteRefusalReason } from '../protocol/write-refusal';
-import { parseThread } from './feedback-doc';
-import { authorThreadFields, type Comment, decisionThreadFields, type Thread } from './feedback-schema';
+import { authorThreadFields, type Comment, decisionThreadFields, type Thread } from './thread-schema';
+import { parseThread } from './threads';
 
 /** The refusal reasons of the mentoring document's rules (all listed in ../protocol/write-refusal.ts). */
 export type FeedbackRefusalReason = Exclude<WriteRefusalReason, 'external-image'>;

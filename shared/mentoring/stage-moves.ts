@@ -1,17 +1,9 @@
 /**
- * The mentoring cycle every draft moves through, and who may move it: one table, read by the
- * server (to refuse) and the UI (to offer). The stages are not a wall: content stays editable in
- * every stage; the stage says where teacher and mentor are in their work together.
+ * Who may move a draft through the mentoring cycle (../model/stages.ts): one table, read by the
+ * server (to refuse) and the UI (to offer).
  */
-import { z } from 'zod';
 import type { Role } from '../auth/roles';
-
-export const stages = ['needs-analysis', 'design', 'try-out', 'reflection', 'follow-up'] as const;
-export const StageSchema = z.enum(stages);
-export type Stage = z.infer<typeof StageSchema>;
-
-/** Where a new draft starts. */
-export const FIRST_STAGE: Stage = 'needs-analysis';
+import { type Stage, stages } from '../model/stages';
 
 export type StageDirection = 'forward' | 'back';
 

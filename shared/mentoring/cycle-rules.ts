@@ -8,7 +8,6 @@
  * - reflection and follow-up plan: by those who may edit the draft (owner, editor), well-formed.
  */
 import { can } from '../auth/roles';
-import { type EntryChange, type FeedbackActor, type FeedbackCheck, OK, refuse } from '../feedback/feedback-rules';
 import { type PlainValue, samePlain } from '../model/plain-data';
 import {
   FollowUpActionSchema,
@@ -19,7 +18,8 @@ import {
   OverallReflectionSchema,
   StageMoveSchema,
 } from './cycle-schema';
-import { mayMoveStage } from './stages';
+import { mayMoveStage } from './stage-moves';
+import { type EntryChange, type FeedbackActor, type FeedbackCheck, OK, refuse } from './thread-rules';
 
 /** A stage history longer than this is not a real one (five stages, moved back and forth). */
 export const MAX_STAGE_MOVES = 500;

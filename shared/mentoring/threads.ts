@@ -17,7 +17,7 @@ import {
   type Thread,
   ThreadFieldsSchema,
   type ThreadStatus,
-} from './feedback-schema';
+} from './thread-schema';
 
 export const THREADS_FIELD = 'threads';
 const COMMENTS = 'comments';
