@@ -1,12 +1,12 @@
 import { defineConfig } from 'wxt';
 
 /**
- * The pages' build puts zod and `editor/zod-without-eval.ts` in one chunk, so `z.config({ jitless:
+ * The pages' build puts zod and `app/shell/zod-without-eval.ts` in one chunk, so `z.config({ jitless:
  * true })` runs before any other chunk builds a schema: zod decides at `z.object()` whether to
  * probe `new Function`, and the web editor's CSP (like an extension page's) reports that probe.
  */
 function zodChunk(id: string): string | undefined {
-  return id.includes('/node_modules/zod/') || id.endsWith('/editor/zod-without-eval.ts') ? 'zod' : undefined;
+  return id.includes('/node_modules/zod/') || id.endsWith('/app/shell/zod-without-eval.ts') ? 'zod' : undefined;
 }
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 /**
- * Keeps each draft's summary (shared/cycle/draft-summary.ts) stored beside the draft, so the draft
+ * Keeps each draft's summary (shared/model/draft-summary.ts) stored beside the draft, so the draft
  * list and the overviews never load documents: recomputed from the live feedback room's document
  * each time it stores an update, and written when it changed. A draft from before summaries has
  * none yet; its first listing computes it once from storage and stores it.

@@ -86,7 +86,7 @@ export interface MemberDraftRecord extends DraftRecord {
 /** A draft in a member's list: with its stored summary, never with its documents. */
 export interface ListedDraftRecord extends MemberDraftRecord {
   /**
-   * The JSON of shared/cycle/draft-summary.ts's DraftSummary as last stored; null when none was
+   * The JSON of shared/model/draft-summary.ts's DraftSummary as last stored; null when none was
    * stored yet (drafts from before summaries). The store does not parse it: the server does.
    */
   summaryJson: string | null;

@@ -69,7 +69,7 @@ export function currentStage(doc: Y.Doc): Stage {
   return stageOfMoves(readStageMoves(doc));
 }
 
-/** Records a move from the current stage to `to`; the caller checks the role (stages.ts). */
+/** Records a move from the current stage to `to`; the caller checks the role (stage-moves.ts). */
 export function moveStage(doc: Y.Doc, to: Stage, by: FeedbackAuthor, note = '', now = new Date()): StageMove {
   const move: StageMove = {
     id: newId(),

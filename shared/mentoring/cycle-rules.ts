@@ -1,9 +1,9 @@
 /**
  * Who may change what of the mentoring cycle in a feedback document, checked by the server with the
- * feedback rules (../feedback/feedback-rules.ts) on the entries an update touched, before and after
+ * feedback rules (./thread-rules.ts) on the entries an update touched, before and after
  * — the same rules the UI follows, so an honest client is never refused:
  *
- * - stage moves are appended only, in the mover's own name, as the stage table allows (stages.ts);
+ * - stage moves are appended only, in the mover's own name, as the stage table allows (stage-moves.ts);
  * - observation notes: added and changed in the author's own name only, never removed (tombstones);
  * - reflection and follow-up plan: by those who may edit the draft (owner, editor), well-formed.
  */

@@ -3,7 +3,7 @@
  * reflections, plan) before the server stores it, at a cost that grows with the update, not with
  * the document. A mirror of the document takes the update first; the transaction says which
  * entries it touched, and only those are read — before from the document, after from the mirror —
- * and judged by the rules (../feedback/feedback-rules.ts, ../cycle/cycle-rules.ts). A refused
+ * and judged by the rules (./thread-rules.ts, ./cycle-rules.ts). A refused
  * update leaves the mirror ahead of the document, so the mirror is rebuilt then (rare: honest
  * clients follow the same rules).
  *

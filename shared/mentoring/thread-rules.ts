@@ -7,7 +7,7 @@
  * - the text, kind, anchor and suggestion of a thread, and a comment, change only by their author;
  * - resolving, reopening and deciding on a suggestion: owner and editors only;
  * - nothing is removed (deleting a comment leaves a tombstone); ids, authors and times never change;
- * - the mentoring cycle beside them (stage, observations, reflection, plan): ../cycle/cycle-rules.ts.
+ * - the mentoring cycle beside them (stage, observations, reflection, plan): ./cycle-rules.ts.
  */
 import { can, type Role } from '../auth/roles';
 import { type PlainValue, samePlain } from '../model/plain-data';

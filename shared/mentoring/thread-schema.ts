@@ -1,6 +1,6 @@
 /**
  * The shape of mentor feedback: threads anchored to the draft's text, each of a kind, with
- * comments. Stored in the draft's feedback document (./feedback-doc.ts), never in the content.
+ * comments. Stored in the draft's feedback document (./threads.ts), never in the content.
  */
 import { z } from 'zod';
 import { SAFE_ID_PATTERN } from '../model/plain-data';
@@ -56,7 +56,7 @@ export const CommentSchema = z.object({
 });
 export type Comment = z.infer<typeof CommentSchema>;
 
-/** Thread fields as stored (comments live in their own list, see feedback-doc.ts). */
+/** Thread fields as stored (comments live in their own list, see threads.ts). */
 export const ThreadFieldsSchema = z.object({
   id,
   kind: FeedbackKindSchema,

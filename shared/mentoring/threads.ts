@@ -1,7 +1,7 @@
 /**
  * A draft's feedback document (the `<draftId>.feedback` room): one Y.Map `threads` of thread id →
  * Y.Map of the thread's fields, with its comments in a Y.Array of Y.Maps. Plain values inside, so
- * the server can check every change field by field (./feedback-rules.ts).
+ * the server can check every change field by field (./thread-rules.ts).
  *
  * The first comment of a thread is the feedback itself; replies follow. Nothing is ever removed:
  * a deleted comment is a tombstone, a thread is resolved rather than deleted.

@@ -19,7 +19,7 @@ export function draftExtensions(): AnyExtension[] {
       // Collaboration brings its own undo that only undoes the local user's changes.
       undoRedo: false,
       // Its trailing paragraph reacts to remote changes too, so a read-only reader would write:
-      // the editor adds its own, for local edits only (extension/editor/local-trailing-node.ts).
+      // the editor adds its own, for local edits only (extension/app/editor-core/local-trailing-node.ts).
       trailingNode: false,
       link: {
         openOnClick: false,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { RoleSchema } from '../auth/roles';
 
-/** Why a rule of a room's kind refused one update (the rules: shared/feedback, shared/cycle, shared/model). */
+/** Why a rule of a room's kind refused one update (the rules: shared/mentoring, shared/model). */
 export const writeRefusalReasons = [
   /** A thread, comment or note made or changed in someone else's name. */
   'not-your-feedback',
@@ -17,7 +17,7 @@ export const writeRefusalReasons = [
   'may-not-remove',
   /** Not well-formed, or something outside the document's parts. */
   'malformed',
-  /** A stage move the stage table (shared/cycle/stages.ts) does not allow this role. */
+  /** A stage move the stage table (shared/mentoring/stage-moves.ts) does not allow this role. */
   'may-not-move-stage',
   /** Reflection or follow-up plan changed by someone who may not edit the draft. */
   'may-not-plan',

@@ -2,9 +2,9 @@
 import { act, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../extension/api/api-client';
+import { CreateDraftForm } from '../../extension/app/drafts/CreateDraftForm';
 import { I18nProvider } from '../../extension/components/i18n';
 import { LanguageSwitch } from '../../extension/components/LanguageSwitch';
-import { CreateDraftForm } from '../../extension/editor/components/CreateDraftForm';
 import type { Language } from '../../shared/i18n';
 import type { CreateDraftRequest, DraftInfo, TemplateInfo } from '../../shared/protocol/api';
 import { builtinTemplates } from '../../shared/templates/builtin-templates';

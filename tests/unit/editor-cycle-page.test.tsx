@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { act } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EditorApp } from '../../extension/editor/components/EditorApp';
+import { EditorApp } from '../../extension/app/shell/EditorApp';
 import type { DraftInfo, MeResponse, TemplateInfo } from '../../shared/protocol/api';
 import {
   type ApiRequest,

@@ -1,17 +1,17 @@
 /**
  * Rendering the mentoring-cycle parts of the draft page under jsdom on a real feedback Y.Doc,
- * composed as EditorPage composes them (useCycle, cycleRights, the feedback threads), and the DOM
+ * composed as DraftPage composes them (useCycle, cycleRights, the feedback threads), and the DOM
  * helpers the editor-cycle-* tests share.
  */
 import { act, type ReactNode } from 'react';
 import * as Y from 'yjs';
+import { cycleRights } from '../../extension/app/cycle/cycle-rights';
+import { FollowUpPlanView } from '../../extension/app/cycle/FollowUpPlanView';
+import { ReflectionView } from '../../extension/app/cycle/ReflectionView';
+import { StageStepper } from '../../extension/app/cycle/StageStepper';
+import { useCycle } from '../../extension/app/cycle/use-cycle';
+import { useFeedbackThreads } from '../../extension/app/feedback/use-feedback-threads';
 import { I18nProvider } from '../../extension/components/i18n';
-import { FollowUpPlanView } from '../../extension/editor/components/cycle/FollowUpPlanView';
-import { ReflectionView } from '../../extension/editor/components/cycle/ReflectionView';
-import { StageStepper } from '../../extension/editor/components/cycle/StageStepper';
-import { cycleRights } from '../../extension/editor/cycle/cycle-rights';
-import { useCycle } from '../../extension/editor/cycle/use-cycle';
-import { useFeedbackThreads } from '../../extension/editor/feedback/use-feedback-threads';
 import type { Role } from '../../shared/auth/roles';
 import { can } from '../../shared/auth/roles';
 import type { Language } from '../../shared/i18n';

@@ -9,13 +9,13 @@ import type { Editor } from '@tiptap/core';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createAnchor, followAnchor } from '../../extension/editor/feedback/anchor-positions';
-import { documentText, offsetAt, positionsOf } from '../../extension/editor/feedback/document-text';
+import { createAnchor, followAnchor } from '../../extension/app/feedback/anchor-positions';
+import { documentText, offsetAt, positionsOf } from '../../extension/app/feedback/document-text';
 import {
   feedbackHighlightsOf,
   setFeedbackThreads,
   type ThreadPlacement,
-} from '../../extension/editor/feedback/feedback-highlights';
+} from '../../extension/app/feedback/feedback-highlights';
 import type { FeedbackKind, Thread } from '../../shared/mentoring/thread-schema';
 import { addThread, readThreads, setThreadStatus } from '../../shared/mentoring/threads';
 import { destroyEditors, openDraftEditor, stubLayout } from './support/editor-harness';

@@ -9,12 +9,12 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import type { DraftSession } from '../../extension/app/drafts/use-draft-connection';
+import { documentText } from '../../extension/app/feedback/document-text';
+import { feedbackRights } from '../../extension/app/feedback/feedback-rights';
+import { mediaSections } from '../../extension/app/observation/media-sections';
+import { ObservationView } from '../../extension/app/observation/ObservationView';
 import { I18nProvider } from '../../extension/components/i18n';
-import { ObservationView } from '../../extension/editor/components/observation/ObservationView';
-import { documentText } from '../../extension/editor/feedback/document-text';
-import { feedbackRights } from '../../extension/editor/feedback/feedback-rights';
-import { mediaSections } from '../../extension/editor/observation/media-sections';
-import type { DraftSession } from '../../extension/editor/use-draft-connection';
 import type { DraftConnection } from '../../extension/sync/draft-connection';
 import type { SyncStatus } from '../../extension/sync/sync-status';
 import type { Role } from '../../shared/auth/roles';

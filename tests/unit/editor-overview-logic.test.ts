@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { offlineCache } from '../../extension/editor/offline-cache';
-import { activityTime } from '../../extension/editor/overview/activity-time';
+import { activityTime } from '../../extension/app/overview/activity-time';
 import {
   filterRows,
   isFiltered,
@@ -9,11 +8,12 @@ import {
   PERSONAL_WORKSPACE,
   teacherOptions,
   workspaceOptions,
-} from '../../extension/editor/overview/overview-filter';
-import { mentoredRows, type OverviewRow, overviewRow } from '../../extension/editor/overview/overview-rows';
-import { DEFAULT_SORT, nextSort, type SortColumn, sortRows } from '../../extension/editor/overview/overview-sort';
-import { countByStage, groupByStage } from '../../extension/editor/overview/stage-groups';
-import { waitingForYou } from '../../extension/editor/overview/waiting-for-you';
+} from '../../extension/app/overview/overview-filter';
+import { mentoredRows, type OverviewRow, overviewRow } from '../../extension/app/overview/overview-rows';
+import { DEFAULT_SORT, nextSort, type SortColumn, sortRows } from '../../extension/app/overview/overview-sort';
+import { countByStage, groupByStage } from '../../extension/app/overview/stage-groups';
+import { waitingForYou } from '../../extension/app/overview/waiting-for-you';
+import { offlineCache } from '../../extension/app/shell/offline-cache';
 import * as overviewStrings from '../../shared/i18n/catalogs/overview';
 import { type DraftSummary, EMPTY_SUMMARY } from '../../shared/model/draft-summary';
 import { stages } from '../../shared/model/stages';

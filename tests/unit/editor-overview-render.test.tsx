@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EditorApp } from '../../extension/editor/components/EditorApp';
+import { EditorApp } from '../../extension/app/shell/EditorApp';
 import { type DraftSummary, EMPTY_SUMMARY } from '../../shared/model/draft-summary';
 import type { DraftListItem } from '../../shared/protocol/api';
 import {

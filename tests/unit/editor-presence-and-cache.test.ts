@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { offlineCache } from '../../extension/editor/offline-cache';
-import { onlineUsers } from '../../extension/editor/presence-users';
-import { syncStatusText } from '../../extension/editor/sync-status-text';
+import { onlineUsers } from '../../extension/app/drafts/presence-users';
+import { syncStatusText } from '../../extension/app/drafts/sync-status-text';
+import { offlineCache } from '../../extension/app/shell/offline-cache';
 import { createTranslator } from '../../shared/i18n';
 import { EMPTY_SUMMARY } from '../../shared/model/draft-summary';
 

@@ -2,8 +2,8 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { REFERENCES_DEBOUNCE_MS, ReferenceList } from '../../extension/app/references/ReferenceList';
 import { I18nProvider } from '../../extension/components/i18n';
-import { REFERENCES_DEBOUNCE_MS, ReferenceList } from '../../extension/editor/components/ReferenceList';
 import type { Language } from '../../shared/i18n';
 import { type Clip, ClipSchema } from '../../shared/model/clip';
 import { appendClip, draftFragment } from '../../shared/model/draft-doc';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EditorApp } from '../../extension/editor/components/EditorApp';
+import { EditorApp } from '../../extension/app/shell/EditorApp';
 import type { DraftInfo, Member, ShareLink } from '../../shared/protocol/api';
 import {
   type ApiRequest,
@@ -112,7 +112,7 @@ describe('the draft page by role', () => {
     const textbox = container.querySelector('[role="textbox"]');
     expect(textbox?.getAttribute('aria-readonly')).toBe('true');
     // Still focusable, so a mentor can put a caret in the text and select with the keyboard to comment
-    // (the content itself is locked: extension/editor/read-only-guard.ts).
+    // (the content itself is locked: extension/app/editor-core/read-only-guard.ts).
     expect(textbox?.getAttribute('contenteditable')).toBe('true');
     expect(container.querySelector('[role="toolbar"]')).toBeNull();
     expect(buttonNamed('Bagikan')).toBeUndefined();

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { detectEditorContext } from '../../extension/editor/app-context';
-import { draftHref, routeOf, shareLinkUrl } from '../../extension/editor/page-route';
-import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, parseUrlInput } from '../../extension/editor/url-input';
-import { takeTokenFromUrl } from '../../extension/editor/url-token';
+import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, parseUrlInput } from '../../extension/app/editor-core/url-input';
+import { takeTokenFromUrl } from '../../extension/app/session/url-token';
+import { detectEditorContext } from '../../extension/app/shell/app-context';
+import { draftHref, routeOf, shareLinkUrl } from '../../extension/app/shell/page-route';
 
 describe('the sign-in link token', () => {
   it('is taken from ?token= and removed from the address bar, keeping the draft and hash', () => {

@@ -7,8 +7,8 @@
  */
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ExportRequest, runExport } from '../../extension/editor/export/run-export';
-import { type ExportState, useExport } from '../../extension/editor/export/use-export';
+import { type ExportRequest, runExport } from '../../extension/app/export/run-export';
+import { type ExportState, useExport } from '../../extension/app/export/use-export';
 import { untilAborted } from '../../shared/export/pace';
 import { lessonDocs } from './export-fixtures';
 import { mount, unmount } from './support/editor-harness';

@@ -5,7 +5,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ImportRefusal } from '../../extension/editor/import/read-docx-file';
+import type { ImportRefusal } from '../../extension/app/import/read-docx-file';
 import { hasMessage, languages } from '../../shared/i18n';
 import { addDocxFeatures } from '../../shared/import/docx-features';
 import { checkDocxBytes, titleFromFileName } from '../../shared/import/docx-file';

@@ -1,6 +1,6 @@
 /** What the versions list calls each version, and how a refused or failed request reads, in Bahasa Indonesia and English. */
 import { describe, expect, it } from 'vitest';
-import { versionFailure, versionName } from '../../extension/editor/versions/version-names';
+import { versionFailure, versionName } from '../../extension/app/versions/version-names';
 import { createTranslator } from '../../shared/i18n';
 import type { VersionInfo } from '../../shared/versions/version-schema';
 

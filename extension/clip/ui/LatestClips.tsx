@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'react';
 import { safeHttpUrl } from '../../../shared/model/clip-node';
 import { type ClipInDraft, clipsInDraft } from '../../../shared/model/draft-doc';
+import { formatDateTime } from '../../app/shell/format-time';
 import { useLanguage, useT } from '../../components/i18n';
-import { formatDateTime } from '../../editor/format-time';
 import { openDraftConnection } from '../../sync/draft-connection';
 
 const SHOWN = 10;

@@ -1,13 +1,13 @@
 /** Editor page entry: the same build runs as an extension page and as the server's web page. */
-import '../../editor/zod-without-eval';
+import '../../app/shell/zod-without-eval';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { detectEditorContext } from '../../editor/app-context';
-import { EditorApp } from '../../editor/components/EditorApp';
-import { registerWebServiceWorker } from '../../editor/register-service-worker';
-import { takeTokenFromUrl } from '../../editor/url-token';
+import { takeTokenFromUrl } from '../../app/session/url-token';
+import { detectEditorContext } from '../../app/shell/app-context';
+import { EditorApp } from '../../app/shell/EditorApp';
+import { registerWebServiceWorker } from '../../app/shell/register-service-worker';
 import { extensionSettingsStore, webSettingsStore } from '../../settings/app-settings';
-import '../../editor/styles/editor.css';
+import '../../app/app.css';
 
 async function start() {
   const inExtension = detectEditorContext() === 'extension';

@@ -10,8 +10,8 @@ import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { draftEditorExtensions, editableAttributes } from '../../../extension/editor/draft-editor-extensions';
-import { createLocaleChannel } from '../../../extension/editor/locale-channel';
+import { draftEditorExtensions, editableAttributes } from '../../../extension/app/editor-core/draft-editor-extensions';
+import { createLocaleChannel } from '../../../extension/app/shell/locale-channel';
 import type { AppSettings, AppSettingsStore } from '../../../extension/settings/app-settings';
 import type { DraftInfo } from '../../../shared/protocol/api';
 

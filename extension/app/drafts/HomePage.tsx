@@ -1,0 +1,70 @@
+/**
+ * Home (no `?draft=`): "create a draft" on top, what is waiting for the teacher, their own drafts by
+ * stage, the drafts shared with them (and a link to the mentor overview); the last list seen when offline.
+ */
+import { useMemo, useState } from 'react';
+import { localDay } from '../../../shared/mentoring/cycle-doc';
+import type { ApiClient } from '../../api/api-client';
+import { useT } from '../../components/i18n';
+import { ImportFromWord } from '../import/ImportFromWord';
+import { HomeStageGroups } from '../overview/HomeStageGroups';
+import { isMentored } from '../overview/overview-rows';
+import { WaitingForYou } from '../overview/WaitingForYou';
+import type { OfflineCache } from '../shell/offline-cache';
+import { draftHref, OVERVIEW_HREF } from '../shell/page-route';
+import { CreateDraftForm } from './CreateDraftForm';
+import { DraftList } from './DraftList';
+import { useDraftList } from './use-draft-list';
+
+export function HomePage(props: {
+  api: ApiClient;
+  cache: OfflineCache;
+  win: Window;
+  /** For writing an imported Word document into its new draft (the draft's live connection). */
+  serverUrl: string;
+  token: string | null;
+}) {
+  const t = useT();
+  const list = useDraftList(props.api, props.cache);
+  // Overdue is measured against the day the page was opened.
+  const [today] = useState(() => localDay());
+  const drafts = list.status === 'loading' ? null : list.drafts;
+  const own = useMemo(() => drafts?.filter((draft) => draft.role === 'owner') ?? [], [drafts]);
+  const shared = useMemo(() => drafts?.filter(isMentored) ?? [], [drafts]);
+  return (
+    <main className="panel home">
+      <h1>{t('editor.home.title')}</h1>
+      <CreateDraftForm api={props.api} onCreated={(id) => props.win.location.assign(draftHref(id))} />
+      <ImportFromWord
+        api={props.api}
+        cache={props.cache}
+        serverUrl={props.serverUrl}
+        token={props.token}
+        win={props.win}
+        onCreated={(id) => props.win.location.assign(draftHref(id))}
+      />
+      {list.status === 'loading' && <p className="muted">{t('editor.home.loading')}</p>}
+      {list.status === 'stale' && (
+        <p className="notice">
+          {t(`error.${list.problem}`)} {list.drafts ? t('editor.home.cached') : t('editor.home.noCache')}
+        </p>
+      )}
+      {shared.length > 0 && (
+        <p className="home-overview-link">
+          {t('overview.home.shared', { count: shared.length })}{' '}
+          <a href={OVERVIEW_HREF}>{t('overview.home.overviewLink')}</a>
+        </p>
+      )}
+      {own.length > 0 && <WaitingForYou drafts={own} today={today} />}
+      <h2>{t('editor.home.listHeading')}</h2>
+      {drafts &&
+        (own.length > 0 ? <HomeStageGroups drafts={own} /> : <p className="muted">{t('editor.home.empty')}</p>)}
+      {shared.length > 0 && (
+        <>
+          <h2>{t('overview.home.sharedHeading')}</h2>
+          <DraftList drafts={shared} label={t('overview.home.sharedLabel')} showStage />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The editor's full extension list: the draft schema from shared/ (with the clip card view),
+ * plus Yjs collaboration (content, own-changes-only undo), other users' carets, and the
+ * highlights of mentor feedback (decorations, never content).
+ */
+import type { AnyExtension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { Placeholder } from '@tiptap/extensions';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { CLIP_NODE_NAME } from '../../../shared/model/clip-node';
+import { DRAFT_CONTENT_FIELD, draftExtensions } from '../../../shared/model/draft-extensions';
+import type { PresenceUser } from '../../../shared/presence';
+import { FeedbackHighlights } from '../feedback/feedback-highlights';
+import type { LocaleChannel } from '../shell/locale-channel';
+import { renderCaret } from './caret-label';
+import { clipCardNode } from './clip-card-view';
+import { LocalTrailingParagraph } from './local-trailing-node';
+import { ReadOnlyGuard } from './read-only-guard';
+import { StoredImagesOnly } from './stored-images-only';
+
+export interface DraftEditorSetup {
+  doc: Y.Doc;
+  /** Anything with an awareness: the y-websocket provider in the app, a stub in tests. */
+  provider: { awareness: Awareness };
+  user: PresenceUser;
+  locale: LocaleChannel;
+}
+
+export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
+  const schemaExtensions = draftExtensions().map((extension) =>
+    extension.name === CLIP_NODE_NAME ? clipCardNode(setup.locale) : extension,
+  );
+  return [
+    ...schemaExtensions,
+    Collaboration.configure({ document: setup.doc, field: DRAFT_CONTENT_FIELD }),
+    CollaborationCaret.configure({ provider: setup.provider, user: setup.user, render: renderCaret }),
+    Placeholder.configure({ placeholder: () => setup.locale.get().t('editor.content.placeholder') }),
+    LocalTrailingParagraph,
+    ReadOnlyGuard,
+    StoredImagesOnly,
+    FeedbackHighlights.configure({
+      describe: (thread) => {
+        const { t } = setup.locale.get();
+        return t('feedback.highlight.title', { kind: t(`feedback.kind.${thread.kind}`), name: thread.authorName });
+      },
+    }),
+  ];
+}
+
+/** Attributes of the editable element: a named multi-line textbox for screen readers (and tests). */
+export function editableAttributes(label: string, readOnly = false): Record<string, string> {
+  return {
+    class: 'ProseMirror dampingi-draft',
+    role: 'textbox',
+    'aria-multiline': 'true',
+    'aria-label': label,
+    'aria-readonly': String(readOnly),
+  };
+}

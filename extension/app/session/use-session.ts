@@ -1,0 +1,52 @@
+/**
+ * Who is signed in. The token is checked with `GET /api/me`; without a network the last user
+ * seen with this token is trusted, so a draft opened before still opens offline.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { MeResponse } from '../../../shared/protocol/api';
+import type { ApiClient, ApiFailureReason } from '../../api/api-client';
+import type { OfflineCache } from '../shell/offline-cache';
+
+export type Session =
+  | { status: 'checking' }
+  | { status: 'signed-out'; problem: ApiFailureReason | null }
+  | { status: 'signed-in'; user: MeResponse; confirmed: boolean }
+  | { status: 'unreachable'; problem: ApiFailureReason };
+
+export function useSession(api: ApiClient, token: string | null, cache: OfflineCache): [Session, () => void] {
+  const [session, setSession] = useState<Session>({ status: 'checking' });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check on purpose.
+  useEffect(() => {
+    if (!token) {
+      setSession({ status: 'signed-out', problem: null });
+      return;
+    }
+    let current = true;
+    setSession({ status: 'checking' });
+    void api.me().then((result) => {
+      if (!current) return;
+      if (result.ok) {
+        cache.saveUser(token, result.value);
+        setSession({ status: 'signed-in', user: result.value, confirmed: true });
+      } else if (result.reason === 'unauthorized' || result.reason === 'forbidden') {
+        setSession({ status: 'signed-out', problem: result.reason });
+      } else {
+        const known = cache.loadUser(token);
+        if (result.reason !== 'network') console.warn('dampingi: could not check the token', result);
+        setSession(
+          known
+            ? { status: 'signed-in', user: known, confirmed: false }
+            : { status: 'unreachable', problem: result.reason },
+        );
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, token, cache, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return [session, retry];
+}

@@ -1,0 +1,91 @@
+/**
+ * Opened from a share link (`?join=`): joins at once when signed in; otherwise asks only for a
+ * name. Says plainly when the link was revoked, has expired or is not a link at all, when joins
+ * are coming too fast, and when the link takes no more guests.
+ */
+import { type FormEvent, useId, useState } from 'react';
+import type { JoinResponse } from '../../../shared/protocol/api';
+import type { ApiClient } from '../../api/api-client';
+import { useT } from '../../components/i18n';
+import { EDITOR_PAGE } from '../shell/page-route';
+import { type JoinState, useJoin } from './use-join';
+
+export function JoinPage(props: {
+  api: ApiClient;
+  secret: string;
+  signedIn: boolean | null;
+  onJoined: (joined: JoinResponse) => Promise<void>;
+}) {
+  const t = useT();
+  const [state, join] = useJoin(props.api, props.secret, props.signedIn, props.onJoined);
+  const [name, setName] = useState('');
+  const inputId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim()) join(name.trim());
+  };
+  const deadLink = state.status === 'failed' && (state.problem === 'gone' || state.problem === 'not-found');
+  // A link that takes no more guests: asking for a name again cannot help.
+  const noGuests = state.status === 'failed' && state.problem === 'guest-limit';
+  const asksName = props.signedIn === false && state.status !== 'joined' && !deadLink && !noGuests;
+
+  return (
+    <main className="panel join">
+      <h1>{t('editor.join.title')}</h1>
+      {state.status === 'failed' && <JoinProblem state={state} />}
+      {(state.status === 'joining' || state.status === 'joined') && <p className="muted">{t('editor.join.joining')}</p>}
+      {asksName && (
+        <form onSubmit={submit}>
+          <p>{t('editor.join.hint')}</p>
+          <label htmlFor={inputId}>{t('editor.join.name')}</label>
+          <div className="inline-form">
+            <input
+              id={inputId}
+              type="text"
+              autoComplete="name"
+              maxLength={100}
+              required
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+            />
+            <button type="submit" className="primary" disabled={state.status === 'joining'}>
+              {t('editor.join.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+      {props.signedIn && state.status === 'failed' && !deadLink && (
+        <button type="button" onClick={() => join()}>
+          {t('editor.session.retry')}
+        </button>
+      )}
+      <p>
+        <a href={EDITOR_PAGE}>{t('editor.draft.allDrafts')}</a>
+      </p>
+    </main>
+  );
+}
+
+function JoinProblem(props: { state: Extract<JoinState, { status: 'failed' }> }) {
+  const t = useT();
+  const { problem } = props.state;
+  if (problem === 'gone' || problem === 'not-found') {
+    return (
+      <p role="alert" className="problem">
+        {t(problem === 'gone' ? 'editor.join.gone' : 'editor.join.invalid')} {t('editor.join.askOwner')}
+      </p>
+    );
+  }
+  if (problem === 'guest-limit') {
+    return (
+      <p role="alert" className="problem">
+        {t('editor.join.guestLimit')} {t('editor.join.askOwner')}
+      </p>
+    );
+  }
+  return (
+    <p role="alert" className="problem">
+      {t(problem === 'rate-limited' ? 'editor.join.rateLimited' : `error.${problem}`)}
+    </p>
+  );
+}

@@ -1,0 +1,51 @@
+/** Picks the screen for the page's address once the user is known. */
+import type { MeResponse } from '../../../shared/protocol/api';
+import type { ApiClient } from '../../api/api-client';
+import { useT } from '../../components/i18n';
+import { DraftPage } from '../drafts/DraftPage';
+import { HomePage } from '../drafts/HomePage';
+import { MentorOverview } from '../overview/MentorOverview';
+import type { OfflineCache } from './offline-cache';
+import { EDITOR_PAGE, type EditorRoute } from './page-route';
+
+export function SignedInRoutes(props: {
+  route: EditorRoute;
+  api: ApiClient;
+  cache: OfflineCache;
+  serverUrl: string;
+  token: string | null;
+  me: MeResponse;
+  win: Window;
+}) {
+  const t = useT();
+  const { route, api, cache, win } = props;
+  switch (route.page) {
+    case 'home':
+      return <HomePage api={api} cache={cache} win={win} serverUrl={props.serverUrl} token={props.token} />;
+    case 'overview':
+      return <MentorOverview api={api} cache={cache} win={win} />;
+    case 'draft':
+      return (
+        <DraftPage
+          key={route.draftId}
+          api={api}
+          cache={cache}
+          serverUrl={props.serverUrl}
+          token={props.token}
+          me={props.me}
+          draftId={route.draftId}
+          view={route.view}
+          win={win}
+        />
+      );
+    case 'invalid-draft':
+      return (
+        <main className="panel">
+          <p role="alert" className="problem">
+            {t('editor.draft.invalidLink')}
+          </p>
+          <a href={EDITOR_PAGE}>{t('editor.draft.allDrafts')}</a>
+        </main>
+      );
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Which screen the editor page shows (`?join=<secret>`, `?draft=<id>[&view=…]`, `?view=overview`
+ * or the home list), and the links between them.
+ */
+
+import { DraftIdSchema } from '../../../shared/model/ids';
+import { JOIN_PARAM, ShareLinkSecretSchema } from '../../../shared/protocol/api';
+
+/**
+ * What of a draft is shown: the media itself (editor and feedback), the classroom observation view
+ * (phone-sized, for the try-out), the reflection, the follow-up plan, or the saved versions.
+ */
+export const draftViews = ['media', 'observe', 'reflect', 'plan', 'versions'] as const;
+export type DraftView = (typeof draftViews)[number];
+
+export type EditorRoute =
+  | { page: 'home' }
+  | { page: 'overview' }
+  | { page: 'draft'; draftId: string; view: DraftView }
+  | { page: 'invalid-draft' }
+  | { page: 'join'; secret: string }
+  | { page: 'invalid-join' };
+
+export const EDITOR_PAGE = 'editor.html';
+
+export function routeOf(location: Pick<Location, 'search'>): EditorRoute {
+  const params = new URLSearchParams(location.search);
+  // A share link wins over anything else in the address: joining is what its opener came for.
+  const secret = params.get(JOIN_PARAM);
+  if (secret !== null) {
+    return ShareLinkSecretSchema.safeParse(secret).success ? { page: 'join', secret } : { page: 'invalid-join' };
+  }
+  const draft = params.get('draft');
+  const view = params.get('view');
+  if (draft === null || draft === '') return view === 'overview' ? { page: 'overview' } : { page: 'home' };
+  if (!DraftIdSchema.safeParse(draft).success) return { page: 'invalid-draft' };
+  // An unknown view (an older or newer link) still opens the draft.
+  const known = (draftViews as readonly string[]).includes(view ?? '');
+  return { page: 'draft', draftId: draft, view: known ? (view as DraftView) : 'media' };
+}
+
+/** Relative, so it works on the extension page and on the web page alike. */
+export function draftHref(draftId: string, view: DraftView = 'media'): string {
+  const base = `${EDITOR_PAGE}?draft=${encodeURIComponent(draftId)}`;
+  return view === 'media' ? base : `${base}&view=${view}`;
+}
+
+/** The mentor overview: every draft where I mentor, across teachers and workspaces. */
+export const OVERVIEW_HREF = `${EDITOR_PAGE}?view=overview`;
+
+/** The web address of a share link, opened in any browser; keeps a path prefix if the server has one. */
+export function shareLinkUrl(serverUrl: string, secret: string): string {
+  const base = serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`;
+  return new URL(`${EDITOR_PAGE}?${JOIN_PARAM}=${encodeURIComponent(secret)}`, base).href;
+}

@@ -1,0 +1,50 @@
+/**
+ * A version shown in the editor's own rendering, read-only: the draft's extensions (clip cards
+ * included) on the version's document, with a comparison's changes marked when there is one.
+ */
+import type { JSONContent } from '@tiptap/core';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo, useState } from 'react';
+import { CLIP_NODE_NAME } from '../../../shared/model/clip-node';
+import { draftExtensions } from '../../../shared/model/draft-extensions';
+import type { DocumentDiff } from '../../../shared/versions/version-diff';
+import { useLanguage, useT } from '../../components/i18n';
+import { clipCardNode } from '../editor-core/clip-card-view';
+import { createLocaleChannel } from '../shell/locale-channel';
+import { VersionChanges } from './version-changes';
+
+export function VersionPreview(props: { content: JSONContent; diff: DocumentDiff | null }) {
+  const t = useT();
+  const [language] = useLanguage();
+  const [locale] = useState(() => createLocaleChannel(language));
+  const labels = useMemo(() => ({ added: t('versions.diff.added'), removed: t('versions.diff.removed') }), [t]);
+  const extensions = useMemo(
+    () => [
+      ...draftExtensions().map((extension) => (extension.name === CLIP_NODE_NAME ? clipCardNode(locale) : extension)),
+      VersionChanges.configure({ diff: props.diff, labels }),
+    ],
+    [locale, props.diff, labels],
+  );
+  const editor = useEditor(
+    {
+      extensions,
+      content: props.content,
+      editable: false,
+      editorProps: {
+        attributes: {
+          class: 'ProseMirror dampingi-draft version-preview-content',
+          role: 'document',
+          'aria-label': t('versions.preview.label'),
+          'aria-readonly': 'true',
+        },
+      },
+    },
+    [extensions, props.content],
+  );
+
+  useEffect(() => {
+    locale.set(language);
+  }, [locale, language]);
+
+  return <EditorContent editor={editor} className="draft-content version-preview" />;
+}
