@@ -19,7 +19,7 @@ import { runOpenDraft } from '../../bench/open-draft';
 import { type ServerUnderTest, serverKinds, startServerUnderTest } from '../../bench/servers';
 import { expectedText, loadSequentialTrace, replayTrace } from '../../bench/traces';
 
-const TRACES = join('..', 'shared', 'corpus', 'editing-traces');
+const TRACES = join('tests', 'fixtures', 'editing-traces');
 const TRACE = join(TRACES, 'friendsforever_flat.json.gz');
 const CONCURRENT_TRACE = join(TRACES, 'clownschool.concurrent.json.gz');
 

@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import { placeAnchor, quoteContext } from '../../shared/mentoring/anchor-text';
 import { decodeRelativePosition, encodeRelativePosition } from '../../shared/mentoring/relative-position';
 
-const TRACES = resolve(import.meta.dirname, '../../../shared/corpus/editing-traces');
+const TRACES = resolve(import.meta.dirname, '../fixtures/editing-traces');
 
 interface Trace {
   startContent: string;
