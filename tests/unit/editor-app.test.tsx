@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { offlineCache } from '../../extension/app/common/offline-cache';
 import { EditorApp } from '../../extension/app/shell/EditorApp';
-import { offlineCache } from '../../extension/app/shell/offline-cache';
 import {
   type ApiRequest,
   button,

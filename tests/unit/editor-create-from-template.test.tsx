@@ -2,7 +2,7 @@
 import { act, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../extension/api/api-client';
-import { CreateDraftForm } from '../../extension/app/drafts/CreateDraftForm';
+import { CreateDraftForm } from '../../extension/app/home/CreateDraftForm';
 import { I18nProvider } from '../../extension/components/i18n';
 import { LanguageSwitch } from '../../extension/components/LanguageSwitch';
 import type { Language } from '../../shared/i18n';

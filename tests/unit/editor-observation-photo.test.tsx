@@ -6,7 +6,7 @@
  * whose output grows with pixels and quality, as a JPEG's does.
  */
 import { describe, expect, it } from 'vitest';
-import { photoFromFile } from '../../extension/app/observation/photo-file';
+import { photoFromFile } from '../../extension/app/common/photo-file';
 import {
   encodeWithinLimit,
   fitWithin,
@@ -14,7 +14,7 @@ import {
   PHOTO_QUALITIES,
   type PhotoEncoder,
   type PhotoSize,
-} from '../../extension/app/observation/photo-size';
+} from '../../extension/app/common/photo-size';
 import { MAX_PHOTO_CHARS, PhotoSchema } from '../../shared/mentoring/cycle-schema';
 
 /** A JPEG-like data URL: `bytesPerPixel * quality` bytes per pixel, base64 (4 chars per 3 bytes). */

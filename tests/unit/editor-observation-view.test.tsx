@@ -9,7 +9,7 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import type { DraftSession } from '../../extension/app/drafts/use-draft-connection';
+import type { DraftSession } from '../../extension/app/common/use-draft-connection';
 import { documentText } from '../../extension/app/feedback/document-text';
 import { feedbackRights } from '../../extension/app/feedback/feedback-rights';
 import { mediaSections } from '../../extension/app/observation/media-sections';

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { offlineCache } from '../../extension/app/common/offline-cache';
 import { activityTime } from '../../extension/app/overview/activity-time';
 import {
   filterRows,
@@ -13,7 +14,6 @@ import { mentoredRows, type OverviewRow, overviewRow } from '../../extension/app
 import { DEFAULT_SORT, nextSort, type SortColumn, sortRows } from '../../extension/app/overview/overview-sort';
 import { countByStage, groupByStage } from '../../extension/app/overview/stage-groups';
 import { waitingForYou } from '../../extension/app/overview/waiting-for-you';
-import { offlineCache } from '../../extension/app/shell/offline-cache';
 import * as overviewStrings from '../../shared/i18n/catalogs/overview';
 import { type DraftSummary, EMPTY_SUMMARY } from '../../shared/model/draft-summary';
 import { stages } from '../../shared/model/stages';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { offlineCache } from '../../extension/app/common/offline-cache';
+import { syncStatusText } from '../../extension/app/common/sync-status-text';
 import { onlineUsers } from '../../extension/app/drafts/presence-users';
-import { syncStatusText } from '../../extension/app/drafts/sync-status-text';
-import { offlineCache } from '../../extension/app/shell/offline-cache';
 import { createTranslator } from '../../shared/i18n';
 import { EMPTY_SUMMARY } from '../../shared/model/draft-summary';
 

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { detectEditorContext } from '../../extension/app/common/app-context';
+import { draftHref, routeOf, shareLinkUrl } from '../../extension/app/common/page-route';
 import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, parseUrlInput } from '../../extension/app/editor-core/url-input';
 import { takeTokenFromUrl } from '../../extension/app/session/url-token';
-import { detectEditorContext } from '../../extension/app/shell/app-context';
-import { draftHref, routeOf, shareLinkUrl } from '../../extension/app/shell/page-route';
 
 describe('the sign-in link token', () => {
   it('is taken from ?token= and removed from the address bar, keeping the draft and hash', () => {

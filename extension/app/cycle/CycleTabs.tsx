@@ -3,7 +3,7 @@
  * Real links (each view has its own address to share or bookmark), the active one marked.
  */
 import { useT } from '../../components/i18n';
-import { type DraftView, draftHref, draftViews } from '../shell/page-route';
+import { type DraftView, draftHref, draftViews } from '../common/page-route';
 
 export function CycleTabs(props: { draftId: string; view: DraftView }) {
   const t = useT();

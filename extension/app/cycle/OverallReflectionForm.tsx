@@ -8,7 +8,7 @@ import { readReflections, setOverallReflection } from '../../../shared/mentoring
 import type { OverallReflection } from '../../../shared/mentoring/cycle-schema';
 import type { FeedbackAuthor } from '../../../shared/mentoring/threads';
 import { useLanguage, useT } from '../../components/i18n';
-import { formatDateTime } from '../shell/format-time';
+import { formatDateTime } from '../common/format-time';
 import { useAutosavedText } from './use-autosaved-text';
 
 const prompts = ['planned', 'students', 'learned'] as const;

@@ -9,7 +9,7 @@ import { setItemReflection } from '../../../shared/mentoring/cycle-doc';
 import type { ItemReflection } from '../../../shared/mentoring/cycle-schema';
 import type { FeedbackAuthor } from '../../../shared/mentoring/threads';
 import { useLanguage, useT } from '../../components/i18n';
-import { formatDateTime } from '../shell/format-time';
+import { formatDateTime } from '../common/format-time';
 import { itemLabel } from './item-label';
 import { planHrefFor } from './plan-links';
 import type { ReflectionItem } from './reflection-items';

@@ -1,7 +1,7 @@
 /** Every move of the stage (who, when, from where to where, the note), newest first, folded away until asked for. */
 import type { StageMove } from '../../../shared/mentoring/cycle-schema';
 import { useLanguage, useT } from '../../components/i18n';
-import { formatDateTime } from '../shell/format-time';
+import { formatDateTime } from '../common/format-time';
 
 export function StageHistory(props: { moves: readonly StageMove[] }) {
   const t = useT();

@@ -12,7 +12,7 @@ import type { FeedbackAuthor } from '../../../shared/mentoring/threads';
 import { type Stage, stages } from '../../../shared/model/stages';
 import type { WriteRefusal } from '../../../shared/protocol/write-refusal';
 import { useLanguage, useT } from '../../components/i18n';
-import { formatDateTime } from '../shell/format-time';
+import { formatDateTime } from '../common/format-time';
 import { CycleRefusal } from './CycleRefusal';
 import type { CycleRights } from './cycle-rights';
 import { StageHistory } from './StageHistory';

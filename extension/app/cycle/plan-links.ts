@@ -3,7 +3,7 @@
  * (`&item=<ItemRef>`), so the address can be shared and the back button works.
  */
 import { type ItemRef, ItemRefSchema } from '../../../shared/mentoring/cycle-schema';
-import { draftHref } from '../shell/page-route';
+import { draftHref } from '../common/page-route';
 
 export const ITEM_PARAM = 'item';
 

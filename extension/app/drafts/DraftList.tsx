@@ -5,10 +5,10 @@
 import { type DraftSummary, EMPTY_SUMMARY } from '../../../shared/model/draft-summary';
 import type { DraftInfo } from '../../../shared/protocol/api';
 import { useLanguage, useT } from '../../components/i18n';
+import { formatDateTime } from '../common/format-time';
+import { draftHref } from '../common/page-route';
 import { openFeedbackCount } from '../feedback/open-feedback-count';
 import { RoleBadge } from '../sharing/RoleBadge';
-import { formatDateTime } from '../shell/format-time';
-import { draftHref } from '../shell/page-route';
 
 /** A list item as the server sends it; counts and summary are optional (older servers, tests of one part). */
 export type DraftListEntry = DraftInfo & { openFeedback?: number; summary?: DraftSummary };

@@ -12,6 +12,10 @@ import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import { combineSyncStatus } from '../../sync/combined-sync-status';
+import type { OfflineCache } from '../common/offline-cache';
+import { type DraftView, EDITOR_PAGE } from '../common/page-route';
+import { RefusedChangesNotice } from '../common/RefusedChangesNotice';
+import { useDraftConnection } from '../common/use-draft-connection';
 import { CycleTabs } from '../cycle/CycleTabs';
 import { cycleRights } from '../cycle/cycle-rights';
 import { FollowUpPlanView } from '../cycle/FollowUpPlanView';
@@ -23,16 +27,12 @@ import { feedbackRights } from '../feedback/feedback-rights';
 import { useFeedbackThreads } from '../feedback/use-feedback-threads';
 import { ObservationView } from '../observation/ObservationView';
 import { ShareButton } from '../sharing/ShareButton';
-import type { OfflineCache } from '../shell/offline-cache';
-import { type DraftView, EDITOR_PAGE } from '../shell/page-route';
 import { SaveTemplateButton } from '../templates/SaveTemplateButton';
 import { VersionsView } from '../versions/VersionsView';
 import { DraftWorkspace } from './DraftWorkspace';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
-import { RefusedChangesNotice } from './RefusedChangesNotice';
 import { SyncStatusBadge } from './SyncStatusBadge';
-import { useDraftConnection } from './use-draft-connection';
 import { useDraftInfo } from './use-draft-info';
 
 export function DraftPage(props: {

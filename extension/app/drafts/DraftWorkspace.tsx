@@ -7,15 +7,15 @@ import { useEffect, useMemo } from 'react';
 import type { FeedbackAuthor } from '../../../shared/mentoring/threads';
 import type { PresenceUser } from '../../../shared/presence';
 import type { DraftConnection } from '../../sync/draft-connection';
+import type { DraftSession } from '../common/use-draft-connection';
 import { DraftEditor } from '../editor-core/DraftEditor';
 import { useDraftEditor } from '../editor-core/use-draft-editor';
 import { FeedbackSidebar } from '../feedback/FeedbackSidebar';
 import { feedbackActions } from '../feedback/feedback-actions';
-import { setFeedbackThreads } from '../feedback/feedback-highlights';
+import { feedbackPlugins, setFeedbackThreads } from '../feedback/feedback-highlights';
 import type { FeedbackRights } from '../feedback/feedback-rights';
 import { useFeedbackThreads } from '../feedback/use-feedback-threads';
 import { ReferenceList } from '../references/ReferenceList';
-import type { DraftSession } from './use-draft-connection';
 
 export function DraftWorkspace(props: {
   connection: DraftConnection;
@@ -27,7 +27,7 @@ export function DraftWorkspace(props: {
   win: Window;
 }) {
   const { connection, feedback, user, author, editable, win } = props;
-  const editor = useDraftEditor(connection, user, editable);
+  const editor = useDraftEditor(connection, user, editable, feedbackPlugins);
   const feedbackDoc = feedback.connection?.doc ?? null;
   const threads = useFeedbackThreads(feedbackDoc);
   const actions = useMemo(() => (feedbackDoc ? feedbackActions(feedbackDoc, author) : null), [feedbackDoc, author]);

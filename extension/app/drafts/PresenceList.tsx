@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useT } from '../../components/i18n';
-import { personLabels } from './person-labels';
+import { personLabels } from '../common/person-labels';
 import { usePresence } from './use-presence';
 
 export function PresenceList(props: { awareness: Awareness }) {

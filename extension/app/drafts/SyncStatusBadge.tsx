@@ -1,7 +1,7 @@
 /** Always-visible sync status; `data-sync-state` and `data-pending` are what tests and styles read. */
 import { useT } from '../../components/i18n';
 import type { SyncStatus } from '../../sync/sync-status';
-import { syncStatusText } from './sync-status-text';
+import { syncStatusText } from '../common/sync-status-text';
 
 export function SyncStatusBadge(props: { status: SyncStatus }) {
   const t = useT();

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { DraftInfo } from '../../../shared/protocol/api';
 import type { ApiClient, ApiFailureReason } from '../../api/api-client';
-import type { OfflineCache } from '../shell/offline-cache';
+import type { OfflineCache } from '../common/offline-cache';
 
 export interface DraftInfoState {
   /** The server's answer, the cached one while asking or when it cannot be asked, or null. */

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { DraftListItem } from '../../../shared/protocol/api';
 import type { ApiClient, ApiFailureReason } from '../../api/api-client';
-import type { OfflineCache } from '../shell/offline-cache';
+import type { OfflineCache } from '../common/offline-cache';
 
 export type DraftList =
   | { status: 'loading' }

@@ -6,8 +6,8 @@
 import type { NodeViewRenderer } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { ClipNode, safeHttpUrl } from '../../../shared/model/clip-node';
-import { formatDateTime } from '../shell/format-time';
-import type { Locale, LocaleChannel } from '../shell/locale-channel';
+import { formatDateTime } from '../common/format-time';
+import type { Locale, LocaleChannel } from '../common/locale-channel';
 
 export function clipCardNode(locale: LocaleChannel) {
   return ClipNode.extend({

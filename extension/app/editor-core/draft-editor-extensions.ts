@@ -1,7 +1,7 @@
 /**
- * The editor's full extension list: the draft schema from shared/ (with the clip card view),
- * plus Yjs collaboration (content, own-changes-only undo), other users' carets, and the
- * highlights of mentor feedback (decorations, never content).
+ * The editor's extension list: the draft schema from shared/ (with the clip card view), plus Yjs
+ * collaboration (content, own-changes-only undo) and other users' carets; features add their own
+ * (the highlights of mentor feedback: ../feedback/feedback-highlights.ts) through `plugins`.
  */
 import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -12,8 +12,7 @@ import type * as Y from 'yjs';
 import { CLIP_NODE_NAME } from '../../../shared/model/clip-node';
 import { DRAFT_CONTENT_FIELD, draftExtensions } from '../../../shared/model/draft-extensions';
 import type { PresenceUser } from '../../../shared/presence';
-import { FeedbackHighlights } from '../feedback/feedback-highlights';
-import type { LocaleChannel } from '../shell/locale-channel';
+import type { LocaleChannel } from '../common/locale-channel';
 import { renderCaret } from './caret-label';
 import { clipCardNode } from './clip-card-view';
 import { LocalTrailingParagraph } from './local-trailing-node';
@@ -26,6 +25,8 @@ export interface DraftEditorSetup {
   provider: { awareness: Awareness };
   user: PresenceUser;
   locale: LocaleChannel;
+  /** What features add to the editor (decorations, keyboard shortcuts), given the UI language. */
+  plugins?: (locale: LocaleChannel) => AnyExtension[];
 }
 
 export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
@@ -40,12 +41,7 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     LocalTrailingParagraph,
     ReadOnlyGuard,
     StoredImagesOnly,
-    FeedbackHighlights.configure({
-      describe: (thread) => {
-        const { t } = setup.locale.get();
-        return t('feedback.highlight.title', { kind: t(`feedback.kind.${thread.kind}`), name: thread.authorName });
-      },
-    }),
+    ...(setup.plugins?.(setup.locale) ?? []),
   ];
 }
 

@@ -4,7 +4,7 @@
  * browsers fetch from elsewhere (shared/model/content-images.ts). Fails when the site does not let
  * other pages read its pictures (CORS) or the answer is no picture.
  */
-import { photoFromFile } from '../observation/photo-file';
+import { photoFromFile } from '../common/photo-file';
 
 /** Pictures in the content: larger than classroom photos, still bounded (the draft syncs over slow links). */
 export const CONTENT_PICTURE_LIMITS = { maxSide: 1600, maxChars: 1_500_000 } as const;

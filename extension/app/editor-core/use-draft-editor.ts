@@ -8,19 +8,24 @@ import { useEffect, useMemo, useState } from 'react';
 import type { PresenceUser } from '../../../shared/presence';
 import { useLanguage, useT } from '../../components/i18n';
 import type { DraftConnection } from '../../sync/draft-connection';
-import { createLocaleChannel } from '../shell/locale-channel';
-import { draftEditorExtensions, editableAttributes } from './draft-editor-extensions';
+import { createLocaleChannel } from '../common/locale-channel';
+import { type DraftEditorSetup, draftEditorExtensions, editableAttributes } from './draft-editor-extensions';
 import { setContentLocked } from './read-only-guard';
 
-export function useDraftEditor(connection: DraftConnection, user: PresenceUser, editable: boolean): Editor {
+export function useDraftEditor(
+  connection: DraftConnection,
+  user: PresenceUser,
+  editable: boolean,
+  plugins?: DraftEditorSetup['plugins'],
+): Editor {
   const t = useT();
   const [language] = useLanguage();
   const [locale] = useState(() => createLocaleChannel(language));
   const label = t('editor.content.label');
 
   const extensions = useMemo(
-    () => draftEditorExtensions({ doc: connection.doc, provider: connection.provider, user, locale }),
-    [connection, user, locale],
+    () => draftEditorExtensions({ doc: connection.doc, provider: connection.provider, user, locale, plugins }),
+    [connection, user, locale, plugins],
   );
   // Always focusable (a caret and keyboard selection for commenters too); the guard refuses changes.
   const editor = useEditor(

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { Comment } from '../../../shared/mentoring/thread-schema';
 import { MAX_COMMENT } from '../../../shared/mentoring/thread-schema';
 import { useLanguage, useT } from '../../components/i18n';
-import { formatDateTime } from '../shell/format-time';
+import { formatDateTime } from '../common/format-time';
 
 export function FeedbackComment(props: {
   comment: Comment;

@@ -7,7 +7,7 @@ import type { Editor } from '@tiptap/core';
 import { useId } from 'react';
 import type { Thread } from '../../../shared/mentoring/thread-schema';
 import { useLanguage, useT } from '../../components/i18n';
-import { formatDateTime } from '../shell/format-time';
+import { formatDateTime } from '../common/format-time';
 import { FeedbackComment } from './FeedbackComment';
 import { acceptSuggestion, type FeedbackActions } from './feedback-actions';
 import { setActiveThread, setHoveredThread } from './feedback-highlights';

@@ -10,12 +10,13 @@
  * so highlight and sidebar thread mark each other, and the keyboard's request to move from the
  * text to its thread (Mod-Alt-m), which the sidebar answers by focusing it.
  */
-import { Extension } from '@tiptap/core';
+import { type AnyExtension, Extension } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { AnchorPlace } from '../../../shared/mentoring/anchor-text';
 import type { Thread } from '../../../shared/mentoring/thread-schema';
+import type { LocaleChannel } from '../common/locale-channel';
 import { type FollowedRange, followAnchor } from './anchor-positions';
 import { documentText } from './document-text';
 import { mapFollowedRange, placeThread } from './thread-places';
@@ -237,4 +238,16 @@ export function setHoveredThread(view: EditorView, threadId: string | null): voi
 
 export function feedbackHighlightsOf(state: EditorState): FeedbackHighlightsState | null {
   return feedbackHighlightsKey.getState(state) ?? null;
+}
+
+/** The editor plugin of mentor feedback, its titles in the UI language (for the draft editor's `plugins`). */
+export function feedbackPlugins(locale: LocaleChannel): AnyExtension[] {
+  return [
+    FeedbackHighlights.configure({
+      describe: (thread) => {
+        const { t } = locale.get();
+        return t('feedback.highlight.title', { kind: t(`feedback.kind.${thread.kind}`), name: thread.authorName });
+      },
+    }),
+  ];
 }

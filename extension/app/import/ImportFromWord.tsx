@@ -9,7 +9,7 @@ import { titleFromFileName } from '../../../shared/import/docx-file';
 import { DraftTitleSchema } from '../../../shared/protocol/api';
 import type { ApiClient, ApiFailureReason } from '../../api/api-client';
 import { useLanguage, useT } from '../../components/i18n';
-import type { OfflineCache } from '../shell/offline-cache';
+import type { OfflineCache } from '../common/offline-cache';
 import type { ImportedDraft } from './docx-html-to-draft';
 import { fillImportedDraft } from './fill-imported-draft';
 import { NotKeptList } from './NotKeptList';

@@ -4,7 +4,7 @@
  */
 import { type ChangeEvent, useId, useState } from 'react';
 import { useT } from '../../components/i18n';
-import { type PhotoProblem, photoFromFile } from './photo-file';
+import { type PhotoProblem, photoFromFile } from '../common/photo-file';
 
 export function ObservationPhotoField(props: {
   photo: string | null;

@@ -6,7 +6,7 @@
 import type { MessageKey } from '../../../shared/i18n';
 import { useT } from '../../components/i18n';
 import type { SyncStatus } from '../../sync/sync-status';
-import { syncStatusText } from '../drafts/sync-status-text';
+import { syncStatusText } from '../common/sync-status-text';
 
 export function ObservationSyncNote(props: { status: SyncStatus }) {
   const t = useT();

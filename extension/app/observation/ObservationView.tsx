@@ -10,8 +10,8 @@ import { addObservation, deleteObservation, editObservation } from '../../../sha
 import type { FeedbackAuthor } from '../../../shared/mentoring/threads';
 import { useLanguage, useT } from '../../components/i18n';
 import type { DraftConnection } from '../../sync/draft-connection';
-import { RefusedChangesNotice } from '../drafts/RefusedChangesNotice';
-import type { DraftSession } from '../drafts/use-draft-connection';
+import { RefusedChangesNotice } from '../common/RefusedChangesNotice';
+import type { DraftSession } from '../common/use-draft-connection';
 import type { FeedbackRights } from '../feedback/feedback-rights';
 import { formatTimeOfDay } from './note-delivery';
 import { ObservationForm } from './ObservationForm';

@@ -7,10 +7,10 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { localDay } from '../../../shared/mentoring/cycle-doc';
 import type { ApiClient } from '../../api/api-client';
 import { useLanguage, useT } from '../../components/i18n';
+import { formatDateTime } from '../common/format-time';
+import type { OfflineCache } from '../common/offline-cache';
+import { EDITOR_PAGE } from '../common/page-route';
 import { useDraftList } from '../drafts/use-draft-list';
-import { formatDateTime } from '../shell/format-time';
-import type { OfflineCache } from '../shell/offline-cache';
-import { EDITOR_PAGE } from '../shell/page-route';
 import { type FilterChoices, OverviewFilters } from './OverviewFilters';
 import { OverviewTable } from './OverviewTable';
 import {

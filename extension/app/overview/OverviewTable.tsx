@@ -5,8 +5,8 @@
 import { memo } from 'react';
 import type { Language } from '../../../shared/i18n';
 import { useLanguage, useT } from '../../components/i18n';
-import { formatDateTime } from '../shell/format-time';
-import { draftHref } from '../shell/page-route';
+import { formatDateTime } from '../common/format-time';
+import { draftHref } from '../common/page-route';
 import { activityTime } from './activity-time';
 import type { OverviewRow } from './overview-rows';
 import { type SortColumn, type SortOrder, sortColumns } from './overview-sort';

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import type { DraftListItem } from '../../../shared/protocol/api';
 import { useT } from '../../components/i18n';
-import { draftHref } from '../shell/page-route';
+import { draftHref } from '../common/page-route';
 import { waitingForYou } from './waiting-for-you';
 
 export function WaitingForYou(props: { drafts: DraftListItem[]; today: string }) {

@@ -8,7 +8,7 @@ import { safeHttpUrl } from '../../../shared/model/clip-node';
 import { type ClipInDraft, clipsInDraft } from '../../../shared/model/draft-doc';
 import { apaReferences, toPlainText } from '../../../shared/references/apa-reference';
 import { useLanguage, useT } from '../../components/i18n';
-import { copyText } from '../shell/copy-text';
+import { copyText } from '../common/copy-text';
 
 /** Every keystroke is a doc update; the list is rebuilt once typing pauses this long. */
 export const REFERENCES_DEBOUNCE_MS = 200;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ApiClient } from '../../api/api-client';
 import type { AppSettingsStore } from '../../settings/app-settings';
-import type { OfflineCache } from '../shell/offline-cache';
+import type { OfflineCache } from '../common/offline-cache';
 
 /** Seconds since the epoch, as in the JWT claims. */
 export interface TokenLifetime {

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient, ApiFailureReason } from '../../api/api-client';
-import type { OfflineCache } from '../shell/offline-cache';
+import type { OfflineCache } from '../common/offline-cache';
 
 export type Session =
   | { status: 'checking' }

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { ApiClient } from '../../api/api-client';
 import type { AppSettingsStore } from '../../settings/app-settings';
-import type { OfflineCache } from '../shell/offline-cache';
+import type { OfflineCache } from '../common/offline-cache';
 import { refreshTokenIfDue } from './session-refresh';
 
 export function useTokenRefresh(api: ApiClient, token: string | null, store: AppSettingsStore, cache: OfflineCache) {

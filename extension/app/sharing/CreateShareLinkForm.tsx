@@ -3,8 +3,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { type GrantableRole, GrantableRoleSchema, grantableRoles } from '../../../shared/auth/roles';
 import type { CreateShareLinkRequest, CreateShareLinkResponse } from '../../../shared/protocol/api';
 import { useT } from '../../components/i18n';
-import { copyText } from '../shell/copy-text';
-import { shareLinkUrl } from '../shell/page-route';
+import { copyText } from '../common/copy-text';
+import { shareLinkUrl } from '../common/page-route';
 import { expiryChoiceOf, expiryDays, type LinkExpiryChoice, linkExpiryChoices } from './share-link-state';
 
 export function CreateShareLinkForm(props: {

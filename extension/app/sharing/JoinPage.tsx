@@ -7,7 +7,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { JoinResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
-import { EDITOR_PAGE } from '../shell/page-route';
+import { EDITOR_PAGE } from '../common/page-route';
 import { type JoinState, useJoin } from './use-join';
 
 export function JoinPage(props: {

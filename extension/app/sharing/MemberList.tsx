@@ -3,7 +3,7 @@ import { useId, useMemo } from 'react';
 import { type GrantableRole, GrantableRoleSchema, grantableRoles } from '../../../shared/auth/roles';
 import type { Member } from '../../../shared/protocol/api';
 import { useT } from '../../components/i18n';
-import { personLabels } from '../drafts/person-labels';
+import { personLabels } from '../common/person-labels';
 import { RoleBadge } from './RoleBadge';
 
 export function MemberList(props: {

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import type { ShareLink } from '../../../shared/protocol/api';
 import { useLanguage, useT } from '../../components/i18n';
-import { formatDateTime } from '../shell/format-time';
+import { formatDateTime } from '../common/format-time';
 import { RoleBadge } from './RoleBadge';
 import { shareLinkState } from './share-link-state';
 

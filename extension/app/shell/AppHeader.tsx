@@ -2,7 +2,7 @@
 
 import { useT } from '../../components/i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { EDITOR_PAGE } from './page-route';
+import { EDITOR_PAGE } from '../common/page-route';
 
 export function AppHeader(props: { userName: string | null; onSignOut: (() => void) | null }) {
   const t = useT();

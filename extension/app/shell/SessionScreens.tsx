@@ -7,6 +7,8 @@ import type { JoinResponse } from '../../../shared/protocol/api';
 import { createApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import type { AppSettings, AppSettingsStore } from '../../settings/app-settings';
+import { offlineCache } from '../common/offline-cache';
+import { draftHref, EDITOR_PAGE, routeOf } from '../common/page-route';
 import { SignInForm } from '../session/SignInForm';
 import { SignOutDialog } from '../session/SignOutDialog';
 import { requestSignOut, unsentChanges } from '../session/sign-out';
@@ -14,8 +16,6 @@ import { useSession } from '../session/use-session';
 import { useTokenRefresh } from '../session/use-token-refresh';
 import { JoinPage } from '../sharing/JoinPage';
 import { AppHeader } from './AppHeader';
-import { offlineCache } from './offline-cache';
-import { draftHref, EDITOR_PAGE, routeOf } from './page-route';
 import { SignedInRoutes } from './SignedInRoutes';
 import { Unreachable } from './Unreachable';
 

@@ -2,11 +2,11 @@
 import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
+import type { OfflineCache } from '../common/offline-cache';
+import { EDITOR_PAGE, type EditorRoute } from '../common/page-route';
 import { DraftPage } from '../drafts/DraftPage';
-import { HomePage } from '../drafts/HomePage';
+import { HomePage } from '../home/HomePage';
 import { MentorOverview } from '../overview/MentorOverview';
-import type { OfflineCache } from './offline-cache';
-import { EDITOR_PAGE, type EditorRoute } from './page-route';
 
 export function SignedInRoutes(props: {
   route: EditorRoute;

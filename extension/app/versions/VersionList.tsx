@@ -1,7 +1,7 @@
 /** The draft's versions, newest first: name (or the automatic one), who and when, feedback counts, and what to do with each. */
 import type { VersionInfo } from '../../../shared/versions/version-schema';
 import { useLanguage, useT } from '../../components/i18n';
-import { formatDateTime } from '../shell/format-time';
+import { formatDateTime } from '../common/format-time';
 import { versionName } from './version-names';
 
 export function VersionList(props: {

@@ -9,8 +9,8 @@ import { CLIP_NODE_NAME } from '../../../shared/model/clip-node';
 import { draftExtensions } from '../../../shared/model/draft-extensions';
 import type { DocumentDiff } from '../../../shared/versions/version-diff';
 import { useLanguage, useT } from '../../components/i18n';
+import { createLocaleChannel } from '../common/locale-channel';
 import { clipCardNode } from '../editor-core/clip-card-view';
-import { createLocaleChannel } from '../shell/locale-channel';
 import { VersionChanges } from './version-changes';
 
 export function VersionPreview(props: { content: JSONContent; diff: DocumentDiff | null }) {

@@ -2,8 +2,8 @@
 import '../../app/shell/zod-without-eval';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { detectEditorContext } from '../../app/common/app-context';
 import { takeTokenFromUrl } from '../../app/session/url-token';
-import { detectEditorContext } from '../../app/shell/app-context';
 import { EditorApp } from '../../app/shell/EditorApp';
 import { registerWebServiceWorker } from '../../app/shell/register-service-worker';
 import { extensionSettingsStore, webSettingsStore } from '../../settings/app-settings';

@@ -10,8 +10,9 @@ import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { createLocaleChannel } from '../../../extension/app/common/locale-channel';
 import { draftEditorExtensions, editableAttributes } from '../../../extension/app/editor-core/draft-editor-extensions';
-import { createLocaleChannel } from '../../../extension/app/shell/locale-channel';
+import { feedbackPlugins } from '../../../extension/app/feedback/feedback-highlights';
 import type { AppSettings, AppSettingsStore } from '../../../extension/settings/app-settings';
 import type { DraftInfo } from '../../../shared/protocol/api';
 
@@ -105,6 +106,7 @@ export function openDraftEditor(doc = new Y.Doc(), user = { id: 'u-sari', name: 
       provider: { awareness: new Awareness(doc) },
       user: { ...user, color: '#1e88e5' },
       locale,
+      plugins: feedbackPlugins,
     }),
     editorProps: { attributes: editableAttributes('Isi draf') },
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../../../../extension/api/api-client';
+import type { OfflineCache } from '../../../../extension/app/common/offline-cache';
 import { isPastHalfLife, refreshTokenIfDue, tokenLifetime } from '../../../../extension/app/session/session-refresh';
-import type { OfflineCache } from '../../../../extension/app/shell/offline-cache';
 import type { AppSettings, AppSettingsStore } from '../../../../extension/settings/app-settings';
 
 const DAY = 24 * 60 * 60;

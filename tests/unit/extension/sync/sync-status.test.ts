@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { syncStatusText } from '../../../../extension/app/drafts/sync-status-text';
+import { syncStatusText } from '../../../../extension/app/common/sync-status-text';
 import {
   initialSyncFacts,
   nextSyncFacts,

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { RoomKind } from '../../../shared/protocol/rooms';
 import { initialLiveDraftState, type LiveDraftState, openLiveDraft } from '../../sync/live-draft';
-import type { OfflineCache } from '../shell/offline-cache';
+import type { OfflineCache } from './offline-cache';
 
 export type DraftSession = LiveDraftState;
 

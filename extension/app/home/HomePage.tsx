@@ -6,15 +6,15 @@ import { useMemo, useState } from 'react';
 import { localDay } from '../../../shared/mentoring/cycle-doc';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
+import type { OfflineCache } from '../common/offline-cache';
+import { draftHref, OVERVIEW_HREF } from '../common/page-route';
+import { DraftList } from '../drafts/DraftList';
+import { useDraftList } from '../drafts/use-draft-list';
 import { ImportFromWord } from '../import/ImportFromWord';
 import { HomeStageGroups } from '../overview/HomeStageGroups';
 import { isMentored } from '../overview/overview-rows';
 import { WaitingForYou } from '../overview/WaitingForYou';
-import type { OfflineCache } from '../shell/offline-cache';
-import { draftHref, OVERVIEW_HREF } from '../shell/page-route';
 import { CreateDraftForm } from './CreateDraftForm';
-import { DraftList } from './DraftList';
-import { useDraftList } from './use-draft-list';
 
 export function HomePage(props: {
   api: ApiClient;

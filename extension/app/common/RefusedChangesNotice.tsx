@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { useT } from '../../components/i18n';
-import { copyText } from '../shell/copy-text';
+import { copyText } from './copy-text';
 
 export function RefusedChangesNotice(props: { text: string; win: Window; message?: string }) {
   const t = useT();
