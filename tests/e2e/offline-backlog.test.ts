@@ -119,5 +119,5 @@ describe('a large offline backlog goes up in parts and merges', () => {
     await editorArea(fresh).getByText('Akhir bahan luring.').waitFor({ timeout: 120_000 });
     expect(await offlineParagraphs(fresh)).toBe(PARAGRAPHS);
     expect(await fresh.locator('[role="textbox"][aria-label="Isi draf"] img').count()).toBe(PICTURES);
-  });
+  }, 360_000);
 });
