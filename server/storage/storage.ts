@@ -108,6 +108,8 @@ export interface DraftStore {
    * only by one of the same or a later `seq`. False when nothing was written (unknown draft or older).
    */
   putSummary(draftId: string, summaryJson: string, seq: number): Promise<boolean>;
+  /** Every draft with the bytes it takes, largest first (the admin page). */
+  storageUse(): Promise<DraftStorageUse[]>;
 }
 
 export interface MemberRecord {
@@ -220,16 +222,41 @@ export interface UserRecord {
   name: string;
   /** Joined through a share link with only a name, not signed in: shown as a guest wherever names are listed. */
   guest: boolean;
+  /** Lower-case; null for a guest or an account made from the command line without one. */
+  email: string | null;
+  /** May open the admin page: invite, suspend, manage workspaces. The first account is one. */
+  isAdmin: boolean;
+  /** ISO 8601 when an administrator suspended the account (it cannot sign in or stay connected), else null. */
+  suspendedAt: string | null;
   /** ISO 8601. */
   createdAt: string;
   /** ISO 8601; tokens issued before this are refused (revoking a user's tokens moves it forward). */
   tokensValidFrom: string;
 }
 
+export interface NewUser {
+  id: string;
+  name: string;
+  /** Default false. */
+  guest?: boolean;
+  /** Lower-case; unique among accounts. */
+  email?: string | null;
+  /** Default false. */
+  isAdmin?: boolean;
+}
+
 export interface UserStore {
-  /** `guest` defaults to false. */
-  createUser(user: { id: string; name: string; guest?: boolean }): Promise<UserRecord>;
+  createUser(user: NewUser): Promise<UserRecord>;
   getUser(id: string): Promise<UserRecord | null>;
+  getUserByEmail(email: string): Promise<UserRecord | null>;
+  /**
+   * Gives an account its (verified) address: a guest becomes a full account, keeping its id — and
+   * so everything written under it. False when another account already has the address.
+   */
+  setEmail(id: string, email: string): Promise<boolean>;
+  setAdmin(id: string, isAdmin: boolean): Promise<boolean>;
+  /** `at` null lifts a suspension. */
+  setSuspended(id: string, at: string | null): Promise<boolean>;
   /** Refuses every token of this user issued before now; false if there is no such user. */
   revokeTokens(id: string): Promise<boolean>;
   listUsers(): Promise<UserRecord[]>;
@@ -266,6 +293,85 @@ export interface SessionStore {
   revokeUserSessions(userId: string): Promise<string[]>;
   /** The user's sessions not revoked and not expired at `now` (ISO 8601), newest first. */
   listUserSessions(userId: string, now: string): Promise<SessionRecord[]>;
+}
+
+/** What a one-time code signs in to or grants. */
+export type CodePurpose = 'email-signin' | 'invite' | 'draft-invite' | 'setup' | 'pairing' | 'link';
+
+/**
+ * A one-time code: a long secret for a link and, for codes typed by hand, a short one (6 digits, or
+ * a pairing code). Only their SHA-256 hashes are stored; a code works once, until it expires.
+ */
+export interface SigninCodeRecord {
+  id: string;
+  purpose: CodePurpose;
+  /** The address it was sent to (email sign-in and invitations). */
+  email: string | null;
+  /** The account it signs in (command-line links, pairing), if already known. */
+  userId: string | null;
+  /** A draft invitation: the draft and the role it grants. */
+  draftId: string | null;
+  role: GrantableRole | null;
+  /** Who made it (an invitation, a pairing code), for the audit. */
+  createdBy: string | null;
+  /** ISO 8601. */
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  /** Wrong short codes typed against it; it stops working at the limit. */
+  failedAttempts: number;
+}
+
+export interface NewSigninCode extends Omit<SigninCodeRecord, 'createdAt' | 'usedAt' | 'failedAttempts'> {
+  secretHash: string;
+  /** Hash of the short code, when there is one. */
+  shortHash: string | null;
+}
+
+export interface SigninCodeStore {
+  createCode(code: NewSigninCode): Promise<SigninCodeRecord>;
+  /** Marks the code with this secret used, if it is unused and not expired at `now`; the code, or null. */
+  consumeBySecret(secretHash: string, now: string): Promise<SigninCodeRecord | null>;
+  /**
+   * Same by short code, among the unused, unexpired codes of `purpose` for `email` (or, pairing,
+   * without one); a wrong code counts a failed attempt on each of them.
+   */
+  consumeByShortCode(
+    purpose: CodePurpose,
+    email: string | null,
+    shortHash: string,
+    now: string,
+    maxFailedAttempts: number,
+  ): Promise<SigninCodeRecord | null>;
+}
+
+/** A school account (OpenID Connect) that signs in as a user. */
+export interface IdentityStore {
+  findUserId(issuer: string, subject: string): Promise<string | null>;
+  link(issuer: string, subject: string, userId: string): Promise<void>;
+}
+
+/** Which mentor accompanies which teacher (set on the admin page). */
+export interface MentorAssignment {
+  mentorId: string;
+  teacherId: string;
+  /** ISO 8601. */
+  createdAt: string;
+}
+
+export interface AssignmentStore {
+  listAssignments(): Promise<MentorAssignment[]>;
+  /** Adding one twice is fine. */
+  addAssignment(mentorId: string, teacherId: string): Promise<MentorAssignment>;
+  removeAssignment(mentorId: string, teacherId: string): Promise<boolean>;
+}
+
+/** What one draft takes in storage: its two documents' logs and snapshots, and its versions. */
+export interface DraftStorageUse {
+  draftId: string;
+  title: string;
+  ownerName: string;
+  bytes: number;
 }
 
 /** A saved version of a draft's content (its state is read apart: see `getVersionState`). */
@@ -326,6 +432,9 @@ export interface Storage {
   readonly shareLinks: ShareLinkStore;
   readonly users: UserStore;
   readonly sessions: SessionStore;
+  readonly signinCodes: SigninCodeStore;
+  readonly identities: IdentityStore;
+  readonly assignments: AssignmentStore;
   readonly workspaces: WorkspaceStore;
   readonly templates: TemplateStore;
   readonly versions: VersionStore;

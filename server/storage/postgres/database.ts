@@ -139,6 +139,46 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX sessions_by_user ON sessions (user_id, created_at);
   `,
+  // v5 (SQLite v7): signing in the way a school does — accounts with an email address (unique), administrators,
+  // suspension; one-time codes (links, typed codes, pairing the extension), school accounts
+  // (OpenID Connect identities), and which mentor accompanies which teacher.
+  `
+  ALTER TABLE users ADD COLUMN email TEXT;
+  ALTER TABLE users ADD COLUMN is_admin BOOLEAN NOT NULL DEFAULT FALSE;
+  ALTER TABLE users ADD COLUMN suspended_at TIMESTAMPTZ;
+  CREATE UNIQUE INDEX users_by_email ON users (email) WHERE email IS NOT NULL;
+  -- Until v7 accounts were made from the command line by whoever ran the server: they administer it.
+  UPDATE users SET is_admin = TRUE WHERE guest = FALSE;
+  CREATE TABLE signin_codes (
+    id TEXT PRIMARY KEY,
+    purpose TEXT NOT NULL CHECK (purpose IN ('email-signin', 'invite', 'draft-invite', 'setup', 'pairing', 'link')),
+    secret_hash TEXT NOT NULL UNIQUE,
+    short_hash TEXT,
+    email TEXT,
+    user_id TEXT REFERENCES users(id),
+    draft_id TEXT REFERENCES drafts(id),
+    role TEXT CHECK (role IS NULL OR role IN ('editor', 'commenter', 'viewer')),
+    created_by TEXT REFERENCES users(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    used_at TIMESTAMPTZ,
+    failed_attempts INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX signin_codes_by_email ON signin_codes (purpose, email, expires_at);
+  CREATE TABLE identities (
+    issuer TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (issuer, subject)
+  );
+  CREATE TABLE mentor_assignments (
+    mentor_id TEXT NOT NULL REFERENCES users(id),
+    teacher_id TEXT NOT NULL REFERENCES users(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (mentor_id, teacher_id)
+  );
+  `,
 ];
 
 // Any constant works; it only has to be the same in every process that migrates this database.

@@ -2,7 +2,7 @@
  * Drafts in PostgreSQL; a draft's "updated" time (its last activity) also follows the last stored
  * update of its content and feedback documents, and its stored summary comes with it in the list.
  */
-import type { DraftRecord, DraftStore, ListedDraftRecord, MemberDraftRecord } from '../storage';
+import type { DraftRecord, DraftStorageUse, DraftStore, ListedDraftRecord, MemberDraftRecord } from '../storage';
 import { inTransaction, type PostgresPool } from './database';
 
 // The content document's room name is the draft id, the feedback document's `<id>.feedback`
@@ -68,5 +68,17 @@ export function createPostgresDraftStore(pool: PostgresPool, now: () => string):
           [summaryJson, seq, draftId],
         )
       ).rowCount ?? 0) > 0,
+    // A draft's documents are `<id>` and `<id>.feedback` (shared/protocol/rooms.ts).
+    storageUse: async () =>
+      (
+        await pool.query<DraftStorageUse>(
+          `SELECT d.id AS "draftId", d.title AS title, u.name AS "ownerName",
+             (COALESCE((SELECT SUM(octet_length(data)) FROM document_updates WHERE name IN (d.id, d.id || '.feedback')), 0)
+              + COALESCE((SELECT SUM(octet_length(snapshot)) FROM documents WHERE name IN (d.id, d.id || '.feedback')), 0)
+              + COALESCE((SELECT SUM(octet_length(state)) FROM draft_versions WHERE draft_id = d.id), 0))::bigint AS bytes
+           FROM drafts d JOIN users u ON u.id = d.owner_id
+           ORDER BY bytes DESC, d.created_at`,
+        )
+      ).rows,
   };
 }

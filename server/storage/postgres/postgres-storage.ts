@@ -4,6 +4,11 @@
  */
 import type { Storage } from '../storage';
 import { openPool } from './database';
+import {
+  createPostgresAssignmentStore,
+  createPostgresIdentityStore,
+  createPostgresSigninCodeStore,
+} from './postgres-accounts';
 import { createPostgresDocumentStore } from './postgres-documents';
 import { createPostgresDraftStore } from './postgres-drafts';
 import { createPostgresMemberStore, createPostgresShareLinkStore } from './postgres-members';
@@ -36,6 +41,9 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     shareLinks: createPostgresShareLinkStore(pool, now),
     users: createPostgresUserStore(pool, now),
     sessions: createPostgresSessionStore(pool, now),
+    signinCodes: createPostgresSigninCodeStore(pool, now),
+    identities: createPostgresIdentityStore(pool, now),
+    assignments: createPostgresAssignmentStore(pool, now),
     workspaces: createPostgresWorkspaceStore(pool, now),
     templates: createPostgresTemplateStore(pool, now),
     versions: createPostgresVersionStore(pool, now),

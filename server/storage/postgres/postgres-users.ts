@@ -2,7 +2,8 @@
 import type { UserRecord, UserStore } from '../storage';
 import type { PostgresPool } from './database';
 
-const COLUMNS = 'id, name, guest, created_at AS "createdAt", tokens_valid_from AS "tokensValidFrom"';
+const COLUMNS = `id, name, guest, email, is_admin AS "isAdmin", suspended_at AS "suspendedAt",
+  created_at AS "createdAt", tokens_valid_from AS "tokensValidFrom"`;
 
 /** Token times (JWT `iat`) are whole seconds; a revocation covers the whole second it happens in. */
 function nextWholeSecond(iso: string): string {
@@ -14,21 +15,29 @@ function wholeSecond(iso: string): string {
 }
 
 export function createPostgresUserStore(pool: PostgresPool, now: () => string): UserStore {
+  const one = async (sql: string, values: unknown[]) => (await pool.query<UserRecord>(sql, values)).rows[0] ?? null;
+  const changed = async (sql: string, values: unknown[]) => ((await pool.query(sql, values)).rowCount ?? 0) > 0;
   return {
-    createUser: async ({ id, name, guest = false }) => {
+    createUser: async ({ id, name, guest = false, email = null, isAdmin = false }) => {
       const createdAt = now();
       const tokensValidFrom = wholeSecond(createdAt);
       await pool.query(
-        'INSERT INTO users (id, name, guest, created_at, tokens_valid_from) VALUES ($1, $2, $3, $4, $5)',
-        [id, name, guest, createdAt, tokensValidFrom],
+        'INSERT INTO users (id, name, guest, email, is_admin, created_at, tokens_valid_from) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [id, name, guest, email, isAdmin, createdAt, tokensValidFrom],
       );
-      return { id, name, guest, createdAt, tokensValidFrom };
+      return { id, name, guest, email, isAdmin, suspendedAt: null, createdAt, tokensValidFrom };
     },
-    getUser: async (id) =>
-      (await pool.query<UserRecord>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id])).rows[0] ?? null,
-    revokeTokens: async (id) =>
-      ((await pool.query('UPDATE users SET tokens_valid_from = $1 WHERE id = $2', [nextWholeSecond(now()), id]))
-        .rowCount ?? 0) > 0,
+    getUser: (id) => one(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]),
+    getUserByEmail: (email) => one(`SELECT ${COLUMNS} FROM users WHERE email = $1`, [email]),
+    setEmail: (id, email) =>
+      changed(
+        'UPDATE users SET email = $1, guest = FALSE WHERE id = $2 AND NOT EXISTS (SELECT 1 FROM users WHERE email = $1)',
+        [email, id],
+      ),
+    setAdmin: (id, isAdmin) => changed('UPDATE users SET is_admin = $1 WHERE id = $2', [isAdmin, id]),
+    setSuspended: (id, at) => changed('UPDATE users SET suspended_at = $1 WHERE id = $2', [at, id]),
+    revokeTokens: (id) =>
+      changed('UPDATE users SET tokens_valid_from = $1 WHERE id = $2', [nextWholeSecond(now()), id]),
     listUsers: async () =>
       (await pool.query<UserRecord>(`SELECT ${COLUMNS} FROM users ORDER BY created_at, position`)).rows,
     countUsers: async () =>

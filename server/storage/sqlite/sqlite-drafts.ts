@@ -2,7 +2,14 @@
  * Drafts in SQLite; a draft's "updated" time (its last activity) also follows the last stored update
  * of its content and feedback documents, and its stored summary comes with it in the list.
  */
-import type { DraftRecord, DraftStore, ListedDraftRecord, MemberDraftRecord, NewDraft } from '../storage';
+import type {
+  DraftRecord,
+  DraftStorageUse,
+  DraftStore,
+  ListedDraftRecord,
+  MemberDraftRecord,
+  NewDraft,
+} from '../storage';
 import type { SqliteDatabase } from './database';
 
 // The content document's room name is the draft id, the feedback document's `<id>.feedback`
@@ -51,11 +58,22 @@ export function createSqliteDraftStore(db: SqliteDatabase, now: () => string): D
     return created;
   });
 
+  // A draft's documents are `<id>` and `<id>.feedback` (shared/protocol/rooms.ts).
+  const selectStorageUse = db.prepare<[], DraftStorageUse>(
+    `SELECT d.id AS draftId, d.title AS title, u.name AS ownerName,
+       COALESCE((SELECT SUM(length(data)) FROM document_updates WHERE name IN (d.id, d.id || '.feedback')), 0)
+       + COALESCE((SELECT SUM(length(snapshot)) FROM documents WHERE name IN (d.id, d.id || '.feedback')), 0)
+       + COALESCE((SELECT SUM(length(state)) FROM draft_versions WHERE draft_id = d.id), 0) AS bytes
+     FROM drafts d JOIN users u ON u.id = d.owner_id
+     ORDER BY bytes DESC, d.created_at`,
+  );
+
   return {
     createDraft: async (draft) => create(draft),
     getDraft: async (id) => selectDraft.get(id) ?? null,
     getDraftForMember: async (id, userId) => selectForMember.get(id, userId) ?? null,
     listDraftsForMember: async (userId) => selectAllForMember.all(userId),
     putSummary: async (draftId, summaryJson, seq) => updateSummary.run(summaryJson, seq, draftId, seq).changes > 0,
+    storageUse: async () => selectStorageUse.all(),
   };
 }

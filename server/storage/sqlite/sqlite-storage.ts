@@ -5,6 +5,7 @@
 import type { SqliteSynchronous } from '../../config';
 import type { Storage } from '../storage';
 import { openDatabase } from './database';
+import { createSqliteAssignmentStore, createSqliteIdentityStore, createSqliteSigninCodeStore } from './sqlite-accounts';
 import { createSqliteDocumentStore } from './sqlite-documents';
 import { createSqliteDraftStore } from './sqlite-drafts';
 import { createSqliteMemberStore, createSqliteShareLinkStore } from './sqlite-members';
@@ -35,6 +36,9 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     shareLinks: createSqliteShareLinkStore(db, now),
     users: createSqliteUserStore(db, now),
     sessions: createSqliteSessionStore(db, now),
+    signinCodes: createSqliteSigninCodeStore(db, now),
+    identities: createSqliteIdentityStore(db, now),
+    assignments: createSqliteAssignmentStore(db, now),
     workspaces: createSqliteWorkspaceStore(db, now),
     templates: createSqliteTemplateStore(db, now),
     versions: createSqliteVersionStore(db, now),

@@ -29,6 +29,9 @@ export function describeAccessContract({ name, openFixture, openStorage }: Contr
         id: 'user-sari',
         name: 'Bu Sari',
         guest: false,
+        email: null,
+        isAdmin: false,
+        suspendedAt: null,
         createdAt: '2026-11-23T08:00:00.400Z',
         tokensValidFrom: '2026-11-23T08:00:00.000Z',
       });

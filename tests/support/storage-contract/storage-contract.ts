@@ -5,6 +5,7 @@
 import { afterEach } from 'vitest';
 import type { Storage } from '../../../server/storage/storage';
 import { describeAccessContract } from './access-contract';
+import { describeAccountContract } from './account-contract';
 import { describeCycleContract } from './cycle-contract';
 import { describeDocumentContract } from './document-contract';
 import { describeSessionContract } from './session-contract';
@@ -50,6 +51,7 @@ export function describeStorageContract(name: string, open: OpenStorage): void {
   describeDocumentContract(context);
   describeAccessContract(context);
   describeSessionContract(context);
+  describeAccountContract(context);
   describeCycleContract(context);
   describeVersionContract(context);
 }
