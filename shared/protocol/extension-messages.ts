@@ -120,6 +120,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   DiscardClipRequestSchema,
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+/** The requests that clip something from a tab into a draft. */
+export type ClipRequest = Extract<BackgroundRequest, { draftId: string }>;
 
 const failure = <R extends z.ZodType>(reason: R) => z.object({ ok: z.literal(false), reason });
 
