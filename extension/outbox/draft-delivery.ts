@@ -9,7 +9,7 @@
 import type { DeliveryProblem } from '../../shared/protocol/extension-messages';
 import type { DraftAddress, DraftTarget, OpenDraft } from './draft-target';
 import type { Outbox, OutboxEntry, SourceInDraft } from './outbox';
-import { checkSource } from './source-check';
+import { checkSource, type SourceCheck } from './source-check';
 
 export type DeliveryOutcome =
   | { delivered: true }
@@ -103,7 +103,7 @@ export function deliverIntoDrafts(deps: DraftDeliveryDeps): Delivery {
   async function deliver(entry: OutboxEntry, token: string): Promise<DeliveryOutcome> {
     const draft = draftAt({ serverUrl: entry.serverUrl, token, draftId: entry.clip.draftId });
     await draft.settled(timing.syncWaitMs);
-    const checked = checkSource(entry, draft.clips());
+    const checked = sourceCheckOf(entry, draft);
     if ('ask' in checked) return { delivered: false, sourceInDraft: checked.ask };
     if (checked.append !== entry.clip) {
       // Remember where it goes, so a retry adds it to the same card.
@@ -125,4 +125,14 @@ export function deliverIntoDrafts(deps: DraftDeliveryDeps): Delivery {
       for (const key of [...open.keys()]) close(key);
     },
   };
+}
+
+/** The check must never stop a clip: if the draft cannot be read, the clip goes ahead as it is. */
+function sourceCheckOf(entry: OutboxEntry, draft: DraftTarget): SourceCheck {
+  try {
+    return checkSource(entry, draft.clips());
+  } catch (error) {
+    console.warn('delivery: could not check the draft for this source', entry.clipId, error);
+    return { append: entry.clip };
+  }
 }
