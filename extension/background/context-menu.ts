@@ -1,8 +1,9 @@
 /**
  * The context menu: "Klip ke Dampingi" on a selection, and items for a link, an image and a video.
- * Each clips into the last chosen draft; with no draft chosen (or not signed in), or when the page
- * is already a source in the draft, it opens the popup page as a tab for that page with the same
- * clip waiting there, so the user can choose (the selection stays in the page).
+ * Each clips into the last chosen draft (./context-menu-clips.ts); with no draft chosen (or not
+ * signed in) it opens the popup page as a tab for that page with the same clip waiting in its
+ * address, so the user can choose (the selection stays in the page); when the page is already a
+ * source in the draft, the clip is held in the outbox and the popup tab asks about it.
  */
 import type { WxtBrowser } from 'wxt/browser';
 import type { MessageKey, Translate } from '../../shared/i18n';

@@ -4,7 +4,7 @@
  * popup tab's address and is validated there like any input.
  */
 import { z } from 'zod';
-import type { BackgroundRequest, IfSourceExists } from '../../shared/protocol/extension-messages';
+import type { ClipRequest, IfSourceExists } from '../../shared/protocol/extension-messages';
 
 const id = z.coerce.number().int().nonnegative();
 
@@ -37,7 +37,7 @@ export function clipRequestFor(
   clip: WaitingClip,
   draftId: string,
   ifSourceExists: IfSourceExists = 'ask',
-): BackgroundRequest {
+): ClipRequest {
   const frame = clip.frameId !== undefined ? { frameId: clip.frameId } : {};
   if (clip.kind === 'selection')
     return { type: 'clip-selection', tabId: clip.tabId, ...frame, draftId, ifSourceExists };

@@ -1,11 +1,13 @@
 /**
- * Retries every clip waiting in the outbox. Triggered by the popup opening, the `online` event,
- * a one-minute alarm and browser start; one sweep at a time, the next caller shares it.
+ * Retries every clip waiting in the outbox (not those held for the user's decision). Triggered by
+ * the popup opening, the `online` event, a one-minute alarm and browser start; one sweep at a
+ * time, the next caller shares it.
  */
 import type { DeliveryProblem } from '../../shared/protocol/extension-messages';
 import type { AppSettings } from '../settings/app-settings';
 import type { Delivery } from './delivery';
 import { normalizeServerUrl, type Outbox } from './outbox';
+import { latestProblem } from './outbox-state';
 
 export interface SweepResult {
   delivered: number;
@@ -50,14 +52,4 @@ export function createOutboxSweep(deps: OutboxSweepDeps): () => Promise<SweepRes
     });
     return running;
   };
-}
-
-export function latestProblem(entries: { lastAttemptAt: string | null; problem: DeliveryProblem | null }[]) {
-  let latest: { at: string; problem: DeliveryProblem } | null = null;
-  for (const entry of entries) {
-    if (entry.problem && (!latest || (entry.lastAttemptAt ?? '') >= latest.at)) {
-      latest = { at: entry.lastAttemptAt ?? '', problem: entry.problem };
-    }
-  }
-  return latest?.problem ?? null;
 }

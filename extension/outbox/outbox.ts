@@ -1,14 +1,23 @@
 /**
  * The outbox: every clip is written here before anything else is tried, and removed only when
  * the server is known to have it. Plain IndexedDB, one store keyed by clipId, so it survives the
- * service worker being stopped at any moment and the browser being closed.
+ * service worker being stopped at any moment and the browser being closed. Writing an entry is
+ * where a clip is checked against its schema, once.
  */
 import { z } from 'zod';
-import { ClipSchema } from '../../shared/model/clip';
-import { DeliveryProblemSchema } from '../../shared/protocol/extension-messages';
+import { type Clip, ClipSchema } from '../../shared/model/clip';
+import {
+  DeliveryProblemSchema,
+  type IfSourceExists,
+  SourceChoiceSchema,
+} from '../../shared/protocol/extension-messages';
 
 export const OUTBOX_DATABASE = 'dampingi-outbox';
 const STORE = 'clips';
+
+/** The source card a held clip's page already has in the draft, as the user is shown it. */
+export const SourceInDraftSchema = z.object({ title: z.string().max(1000), url: z.string().max(4096) });
+export type SourceInDraft = z.infer<typeof SourceInDraftSchema>;
 
 export const OutboxEntrySchema = z.object({
   clipId: z.uuid(),
@@ -20,18 +29,32 @@ export const OutboxEntrySchema = z.object({
   lastAttemptAt: z.iso.datetime().nullable(),
   /** Why the last attempt did not deliver, if it did not. */
   problem: DeliveryProblemSchema.nullable(),
+  /**
+   * What delivery does if the clip's page is already a source in the draft. Entries written before
+   * this field existed had been checked before they were stored: they go ahead as they are.
+   */
+  ifSourceExists: SourceChoiceSchema.default('new-source'),
+  /** Set when delivery found the page already a source in the draft: the clip waits for the user. */
+  sourceInDraft: SourceInDraftSchema.nullable().default(null),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 
 export interface Outbox {
+  /** Refuses (rejects with a ZodError) an entry that does not match the schema. */
   put(entry: OutboxEntry): Promise<void>;
   get(clipId: string): Promise<OutboxEntry | null>;
-  /** Oldest first. Entries that no longer parse are logged and left in place, never dropped. */
+  /**
+   * The clips waiting for delivery, oldest first. Entries that no longer parse are logged and left
+   * in place, never dropped. Clips held for the user's decision are not among them: see `held`.
+   */
   list(): Promise<OutboxEntry[]>;
+  /** How many clips wait for delivery (the held ones not counted). */
+  count(): Promise<number>;
+  /** The clips held because their page is already a source in the draft, oldest first. */
+  held(): Promise<OutboxEntry[]>;
   /** Changes an entry if it is still there (a confirmed clip must not come back). */
   update(clipId: string, change: (entry: OutboxEntry) => OutboxEntry): Promise<void>;
   delete(clipId: string): Promise<void>;
-  count(): Promise<number>;
   close(): void;
 }
 
@@ -40,8 +63,14 @@ export function normalizeServerUrl(serverUrl: string): string {
   return new URL(serverUrl).href;
 }
 
-export function newOutboxEntry(serverUrl: string, clip: OutboxEntry['clip'], now: Date): OutboxEntry {
-  return OutboxEntrySchema.parse({
+/** A new entry, not yet checked: `Outbox.put` checks it. */
+export function newOutboxEntry(
+  serverUrl: string,
+  clip: Clip,
+  now: Date,
+  ifSourceExists: IfSourceExists = 'ask',
+): OutboxEntry {
+  return {
     clipId: clip.clipId,
     serverUrl,
     clip,
@@ -49,7 +78,9 @@ export function newOutboxEntry(serverUrl: string, clip: OutboxEntry['clip'], now
     attempts: 0,
     lastAttemptAt: null,
     problem: null,
-  });
+    ifSourceExists,
+    sourceInDraft: null,
+  };
 }
 
 export async function openOutbox(factory: IDBFactory = indexedDB, name = OUTBOX_DATABASE): Promise<Outbox> {
@@ -85,22 +116,16 @@ export async function openOutbox(factory: IDBFactory = indexedDB, name = OUTBOX_
       const parsed = OutboxEntrySchema.safeParse(raw);
       return parsed.success ? parsed.data : null;
     },
-    async list() {
-      const raw: unknown[] = await inStore('readonly', (store) => store.getAll());
-      const entries: OutboxEntry[] = [];
-      for (const value of raw) {
-        const parsed = OutboxEntrySchema.safeParse(value);
-        if (parsed.success) entries.push(parsed.data);
-        else console.error('outbox: entry does not match the schema, left in place', parsed.error.issues);
-      }
-      return entries.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    },
+    list: async () => (await all()).filter((entry) => entry.sourceInDraft === null),
+    count: async () => (await all()).filter((entry) => entry.sourceInDraft === null).length,
+    held: async () => (await all()).filter((entry) => entry.sourceInDraft !== null),
     async update(clipId, change) {
       await inStore('readwrite', (store) => {
         const reading = store.get(clipId);
         reading.onsuccess = () => {
+          // Read as data at rest (parsed); the change is typed and only touches delivery fields.
           const parsed = OutboxEntrySchema.safeParse(reading.result);
-          if (parsed.success) store.put(OutboxEntrySchema.parse(change(parsed.data)));
+          if (parsed.success) store.put(change(parsed.data));
         };
         return reading;
       });
@@ -108,9 +133,20 @@ export async function openOutbox(factory: IDBFactory = indexedDB, name = OUTBOX_
     async delete(clipId) {
       await inStore('readwrite', (store) => store.delete(clipId));
     },
-    count: () => inStore('readonly', (store) => store.count()),
     close: () => db.close(),
   };
+
+  /** Every entry that parses, oldest first; data at rest is read as input. */
+  async function all(): Promise<OutboxEntry[]> {
+    const raw: unknown[] = await inStore('readonly', (store) => store.getAll());
+    const entries: OutboxEntry[] = [];
+    for (const value of raw) {
+      const parsed = OutboxEntrySchema.safeParse(value);
+      if (parsed.success) entries.push(parsed.data);
+      else console.error('outbox: entry does not match the schema, left in place', parsed.error.issues);
+    }
+    return entries.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {

@@ -1,7 +1,8 @@
 /**
  * Messages between the extension's pages and its background, sent with `runtime.sendMessage`.
  *
- *   popup / options / context menu ──request──▶ background ──reply──▶ sender
+ *   popup / side panel / context menu ──request──▶ background ──reply──▶ sender
+ *   background ──writes──▶ outbox state in browser.storage.local ──watched by──▶ popup / side panel
  *   background ──offscreen-convert-html / offscreen-extract-article──▶ offscreen document ──reply──▶ background
  *
  * Every request is a union member on `type` and is validated with zod by the receiver (a message
@@ -47,11 +48,17 @@ export type DeliveryProblem = z.infer<typeof DeliveryProblemSchema>;
 const tabId = z.number().int().nonnegative();
 
 /**
- * What to do when the clip's source is already a source card in the draft: `ask`, the default (answer
- * `source-exists` and store nothing), add the clip to that card, or make a new card anyway.
+ * What to do when the clip's source is already a source card in the draft, found when the clip is
+ * delivered: `ask`, the default (the clip is held in the outbox and the answer is `source-exists`),
+ * add the clip to that card, or make a new card anyway.
  */
-export const IfSourceExistsSchema = z.enum(['ask', 'add-to-existing', 'new-source']).optional();
-export type IfSourceExists = NonNullable<z.infer<typeof IfSourceExistsSchema>>;
+export const SourceChoiceSchema = z.enum(['ask', 'add-to-existing', 'new-source']);
+export type IfSourceExists = z.infer<typeof SourceChoiceSchema>;
+export const IfSourceExistsSchema = SourceChoiceSchema.optional();
+
+/** The user's answer for a clip held because its source is already in the draft. */
+export const SourceDecisionSchema = z.enum(['add-to-existing', 'new-source']);
+export type SourceDecision = z.infer<typeof SourceDecisionSchema>;
 
 export const ClipSelectionRequestSchema = z.object({
   type: z.literal('clip-selection'),
@@ -92,6 +99,14 @@ export const ClipMediaRequestSchema = z.object({
 export type ClipMediaRequest = z.infer<typeof ClipMediaRequestSchema>;
 export const OutboxStatusRequestSchema = z.object({ type: z.literal('outbox-status') });
 export const RetryOutboxRequestSchema = z.object({ type: z.literal('retry-outbox') });
+/** The user decided about a clip held in the outbox because its source is already in the draft. */
+export const DecideSourceRequestSchema = z.object({
+  type: z.literal('decide-source'),
+  clipId: z.uuid(),
+  decision: SourceDecisionSchema,
+});
+/** The user cancelled a held clip: it leaves the outbox without being delivered. */
+export const DiscardClipRequestSchema = z.object({ type: z.literal('discard-clip'), clipId: z.uuid() });
 
 /** What the popup (or any extension page) may ask the background. */
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
@@ -101,8 +116,12 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   ClipMediaRequestSchema,
   OutboxStatusRequestSchema,
   RetryOutboxRequestSchema,
+  DecideSourceRequestSchema,
+  DiscardClipRequestSchema,
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+/** The requests that clip something from a tab into a draft. */
+export type ClipRequest = Extract<BackgroundRequest, { draftId: string }>;
 
 const failure = <R extends z.ZodType>(reason: R) => z.object({ ok: z.literal(false), reason });
 
@@ -115,7 +134,7 @@ export const ClipSelectionReplySchema = z.union([
     problem: DeliveryProblemSchema.nullable(),
   }),
   failure(ClipFailureReasonSchema),
-  /** Nothing was stored: the user decides (retry with `ifSourceExists`). */
+  /** The clip is held in the outbox until the user decides (`decide-source` or `discard-clip`). */
   z.object({
     ok: z.literal(false),
     reason: z.literal('source-exists'),
@@ -148,6 +167,9 @@ export const RetryOutboxReplySchema = z.union([
 ]);
 export type RetryOutboxReply = z.infer<typeof RetryOutboxReplySchema>;
 
+export const DiscardClipReplySchema = z.union([z.object({ ok: z.literal(true) }), failure(OutboxFailureReasonSchema)]);
+export type DiscardClipReply = z.infer<typeof DiscardClipReplySchema>;
+
 export const backgroundReplySchemas = {
   'clip-selection': ClipSelectionReplySchema,
   'clip-article': ClipSelectionReplySchema,
@@ -155,6 +177,8 @@ export const backgroundReplySchemas = {
   'clip-media': ClipSelectionReplySchema,
   'outbox-status': OutboxStatusReplySchema,
   'retry-outbox': RetryOutboxReplySchema,
+  'decide-source': ClipSelectionReplySchema,
+  'discard-clip': DiscardClipReplySchema,
 } as const satisfies Record<BackgroundRequest['type'], z.ZodType>;
 
 export type BackgroundReply<T extends BackgroundRequest['type']> = z.infer<(typeof backgroundReplySchemas)[T]>;

@@ -14,7 +14,7 @@ import {
   clocksProvenBy,
   mergeClocks,
   probeMessage,
-} from '../../extension/outbox/server-receipt';
+} from '../../extension/outbox/sync-proof';
 import { openDraftConnection } from '../../extension/sync/draft-connection';
 import { type Clip, ClipSchema } from '../../shared/model/clip';
 import { appendClip, clipIdsInDraft, draftPlainText } from '../../shared/model/draft-doc';

@@ -5,7 +5,9 @@ import { clipOutcomeText } from '../../extension/clip/clip-outcome';
 import { clipPreferences } from '../../extension/clip/clip-preferences';
 import { preselectedDraft } from '../../extension/clip/draft-choices';
 import { targetTabId } from '../../extension/clip/target-tab';
-import type { Delivery, DeliveryOutcome } from '../../extension/outbox/delivery';
+import type { DeliveryOutcome } from '../../extension/outbox/delivery';
+import { deliverIntoDrafts } from '../../extension/outbox/draft-delivery';
+import type { DraftTarget } from '../../extension/outbox/draft-target';
 import { openOutbox } from '../../extension/outbox/outbox';
 import { extensionSettingsStore, type KeyValueArea } from '../../extension/settings/app-settings';
 import { createTranslator } from '../../shared/i18n';
@@ -48,16 +50,31 @@ async function setUp(options: {
   });
   const outbox = await openOutbox(indexedDB, `flow-test-${++databases}`);
   const deliveredWhileStored: boolean[] = [];
-  const delivery: Delivery = {
-    async deliver(entry) {
-      // The clip must already be safe in the outbox when delivery starts.
-      deliveredWhileStored.push((await outbox.get(entry.clipId)) !== null);
-      if (options.outcome?.delivered !== false) await outbox.delete(entry.clipId);
-      return options.outcome ?? { delivered: true };
-    },
-    sourcesOf: async () => options.sources ?? [],
-    closeAll() {},
-  };
+  // The real delivery steps (source check on delivery, receipt) over a draft that answers as told.
+  const delivery = deliverIntoDrafts({
+    outbox: async () => outbox,
+    openDraft: (_address, onConfirmed): DraftTarget => ({
+      usable: true,
+      awaitingReceipts: false,
+      settled: async () => {},
+      clips: () => options.sources ?? [],
+      async append(clip) {
+        // The clip must already be safe in the outbox when it goes towards the server.
+        deliveredWhileStored.push((await outbox.get(clip.clipId)) !== null);
+        return { ok: true };
+      },
+      receipt: {
+        async confirmed(clipId) {
+          const outcome = options.outcome ?? { delivered: true };
+          if (outcome.delivered) await onConfirmed(clipId);
+          return outcome.delivered
+            ? { confirmed: true }
+            : { confirmed: false, problem: 'problem' in outcome ? outcome.problem : 'timeout' };
+        },
+      },
+      destroy() {},
+    }),
+  });
   const preferences = clipPreferences(area);
   const deps: ClipSelectionDeps = {
     settings,

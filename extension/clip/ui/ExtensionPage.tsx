@@ -1,6 +1,7 @@
 /**
- * Frame of the popup and options pages: loads the settings, provides the UI language (saved when
- * switched) and gives children the settings through `useExtensionSettings()`.
+ * Frame of the popup, side panel and options pages: loads the settings (and follows changes saved
+ * elsewhere), provides the UI language (saved when switched) and gives children the settings
+ * through `useExtensionSettings()`.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
@@ -27,7 +28,15 @@ export function ExtensionPage(props: { children: ReactNode }) {
   const [settings, setSettings] = useState<AppSettings | null>(null);
 
   useEffect(() => {
-    settingsStore.load().then(setSettings, (error: unknown) => console.error('settings could not be loaded', error));
+    const load = () =>
+      settingsStore.load().then(setSettings, (error: unknown) => console.error('settings could not be loaded', error));
+    // Saved elsewhere (the options page, another panel): follow, so a side panel left open stays right.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && Object.keys(changes).some((key) => key.startsWith('dampingi.settings'))) void load();
+    };
+    void load();
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
 
   useEffect(() => {

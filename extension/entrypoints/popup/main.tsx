@@ -1,10 +1,10 @@
 import { createRoot } from 'react-dom/client';
 import { ExtensionPage } from '../../clip/ui/ExtensionPage';
+import { ClipPanel } from '../../clip-panel/ClipPanel';
 import '../../clip/ui/extension-page.css';
-import { PopupPage } from './PopupPage';
 
 createRoot(document.getElementById('root')!).render(
   <ExtensionPage>
-    <PopupPage />
+    <ClipPanel variant="popup" />
   </ExtensionPage>,
 );

@@ -1,8 +1,8 @@
 /**
- * One draft's connection as the background uses it: appends clips to the draft's Y.Doc and
- * watches the server's sync messages until each clip is proven to be on the server (see
- * ./server-receipt.ts). Confirmed clips are reported through `onConfirmed`; the caller removes them
- * from the outbox. Nothing here is the only copy of anything: the outbox is.
+ * A draft over the stock y-websocket provider (../sync/draft-connection.ts), as delivery needs it
+ * (./draft-target.ts): clips are appended to the draft's Y.Doc, and the server's receipt is read
+ * from the sync messages it sends (./sync-proof.ts). The only file of the outbox that knows the
+ * provider. Nothing here is the only copy of anything: the outbox is.
  */
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { Clip } from '../../shared/model/clip';
@@ -11,31 +11,33 @@ import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DeliveryProblem } from '../../shared/protocol/extension-messages';
 import { discardLocalCopy } from '../sync/discard-local-copy';
 import type { DraftConnection } from '../sync/draft-connection';
-import { type Clocks, clocksCover, clocksNeededFor, clocksProvenBy, mergeClocks, probeMessage } from './server-receipt';
+import type { AppendResult, DraftTarget } from './draft-target';
+import type { Receipt, ServerReceipt } from './server-receipt';
+import { type Clocks, clocksCover, clocksNeededFor, clocksProvenBy, mergeClocks, probeMessage } from './sync-proof';
 
-export type DeliveryOutcome = { delivered: true } | { delivered: false; problem: DeliveryProblem };
-
-export interface DraftLinkTiming {
-  /** How long `deliver` waits for the server's proof before answering "queued". */
-  confirmWaitMs: number;
+export interface YWebsocketDraftTiming {
   /** While clips are unconfirmed and we are connected, probe again this often. */
   probeEveryMs: number;
 }
 
-export class DraftLink {
+export class YWebsocketDraft implements DraftTarget, ServerReceipt {
+  readonly receipt: ServerReceipt = this;
   /** Clocks the server proved to hold on the current connection (reset on every reconnect). */
   private known: Clocks = new Map();
-  private readonly pending = new Map<string, Set<(outcome: DeliveryOutcome) => void>>();
+  /** Clips appended and not yet proven on the server, with the callers waiting for an answer. */
+  private readonly pending = new Map<string, Set<(receipt: Receipt) => void>>();
   private refusal: DeliveryProblem | null = null;
   /** Counts connections that closed before syncing: a failed attempt means we are offline. */
   private failedAttempts = 0;
+  /** Told whenever waiting may have ended (synced, offline, refused). */
+  private readonly changeListeners = new Set<() => void>();
   private readonly probeTimer: ReturnType<typeof setInterval>;
   private destroyed = false;
 
   constructor(
     readonly connection: DraftConnection,
     private readonly onConfirmed: (clipId: string) => Promise<void>,
-    private readonly timing: DraftLinkTiming,
+    timing: YWebsocketDraftTiming,
   ) {
     const { provider } = connection;
     // The background is not a participant: no cursor or name for others to show.
@@ -54,95 +56,115 @@ export class DraftLink {
     });
     provider.on('sync', (synced) => {
       if (synced) this.probe();
+      this.changed();
     });
     provider.on('connection-close', () => {
       if (!provider.synced) this.failedAttempts++;
-      this.settleWaitersIfHopeless();
+      this.changed();
     });
     // Permanent refusals (4400–4499): the provider stops reconnecting; the clips stay in the outbox.
     provider.on('closed', ({ code }) => {
       this.refusal = problemForClose(code);
-      this.settleWaitersIfHopeless();
+      this.changed();
     });
     // The user may no longer change this draft (a commenter or viewer now): the clip cannot arrive.
     // It stays in the outbox with that reason; the local copy holding it is dropped on destroy.
     connection.onWriteRefused(() => {
       this.refusal ??= 'forbidden';
-      this.settleWaitersIfHopeless();
+      this.changed();
     });
     this.probeTimer = setInterval(() => this.probe(), timing.probeEveryMs);
   }
 
-  /** False once the server refused us for good; the pool then opens a fresh link next time. */
   get usable(): boolean {
     return !this.destroyed && this.refusal === null;
   }
 
-  /** Appends the clip (idempotent), stores it locally, then waits a while for the server's proof. */
-  async deliver(clip: Clip): Promise<DeliveryOutcome> {
+  get awaitingReceipts(): boolean {
+    return this.pending.size > 0;
+  }
+
+  async settled(waitMs: number): Promise<void> {
+    await this.connection.whenLocalLoaded;
+    if (this.isSettled()) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.changeListeners.delete(onChange);
+        resolve();
+      };
+      const onChange = () => {
+        if (this.isSettled()) done();
+      };
+      const timer = setTimeout(done, waitMs);
+      this.changeListeners.add(onChange);
+    });
+  }
+
+  clips(): ClipInDraft[] {
+    return clipsInDraft(this.connection.doc);
+  }
+
+  async append(clip: Clip): Promise<AppendResult> {
     await this.connection.whenLocalLoaded;
     const appended = appendClip(this.connection.doc, clip);
     if (!appended.ok) {
       console.error('delivery: clip does not fit the draft schema', clip.clipId, appended.detail);
-      return { delivered: false, problem: 'invalid-content' };
+      return { ok: false, problem: 'invalid-content' };
     }
     // The local copy is what an open editor and a later retry see; make sure it is on disk.
     await storedLocally(this.connection.persistence).catch((error) =>
       console.error('delivery: local draft copy not confirmed on disk', error),
     );
-    const outcome = new Promise<DeliveryOutcome>((resolve) => {
-      const waiters = this.pending.get(clip.clipId) ?? new Set();
+    return { ok: true };
+  }
+
+  async confirmed(clipId: string, waitMs: number): Promise<Receipt> {
+    const answer = new Promise<Receipt>((resolve) => {
+      const waiters = this.pending.get(clipId) ?? new Set();
       const timer = setTimeout(
-        () => settle({ delivered: false, problem: this.failedAttempts > 0 ? 'offline' : 'timeout' }),
-        this.timing.confirmWaitMs,
+        () => settle({ confirmed: false, problem: this.failedAttempts > 0 ? 'offline' : 'timeout' }),
+        waitMs,
       );
-      const settle = (result: DeliveryOutcome) => {
+      const settle = (receipt: Receipt) => {
         clearTimeout(timer);
         waiters.delete(settle);
-        resolve(result);
+        resolve(receipt);
       };
       waiters.add(settle);
-      this.pending.set(clip.clipId, waiters);
+      this.pending.set(clipId, waiters);
     });
     this.settleWaitersIfHopeless();
     await this.check();
     this.probe();
-    return outcome;
-  }
-
-  /**
-   * The draft's source cards as far as we know them: the local copy at once, and what the server
-   * has if it answers within `waitMs` (offline, the local copy is all there is).
-   */
-  async sources(waitMs: number): Promise<ClipInDraft[]> {
-    await this.connection.whenLocalLoaded;
-    const { provider } = this.connection;
-    const knownOffline = (this.failedAttempts > 0 && !provider.wsconnected) || globalThis.navigator?.onLine === false;
-    if (!provider.synced && this.refusal === null && !knownOffline) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          provider.off('sync', done);
-          resolve();
-        };
-        const timer = setTimeout(done, waitMs);
-        provider.on('sync', done);
-      });
-    }
-    return clipsInDraft(this.connection.doc);
+    return answer;
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     clearInterval(this.probeTimer);
-    this.settleAll({ delivered: false, problem: this.refusal ?? 'timeout' });
+    this.changed();
+    this.settleAll({ confirmed: false, problem: this.refusal ?? 'timeout' });
     if (this.refusal !== 'forbidden') {
       this.connection.destroy();
       return;
     }
     // Else every reconnect would load the refused clip from IndexedDB and send it again.
     discardLocalCopy(this.connection).catch((error) => console.error('delivery: local copy not discarded', error));
+  }
+
+  private isSettled(): boolean {
+    return this.destroyed || this.connection.provider.synced || this.refusal !== null || this.isOffline();
+  }
+
+  private isOffline(): boolean {
+    return (this.failedAttempts > 0 && !this.connection.provider.wsconnected) || globalThis.navigator?.onLine === false;
+  }
+
+  private changed(): void {
+    this.settleWaitersIfHopeless();
+    for (const listener of [...this.changeListeners]) listener();
   }
 
   private probe(): void {
@@ -166,21 +188,19 @@ export class DraftLink {
         // The clip is on the server; a leftover outbox entry is only re-sent (idempotently) later.
         console.error('delivery: confirmed clip could not be removed from the outbox', clipId, error);
       }
-      for (const settle of [...(waiters ?? [])]) settle({ delivered: true });
+      for (const settle of [...(waiters ?? [])]) settle({ confirmed: true });
     }
   }
 
-  /** Answer waiting callers early when waiting cannot help; the link keeps trying regardless. */
+  /** Answer waiting callers early when waiting cannot help; the draft keeps trying regardless. */
   private settleWaitersIfHopeless(): void {
-    const offline = this.failedAttempts > 0 && !this.connection.provider.wsconnected;
-    if (this.refusal) this.settleAll({ delivered: false, problem: this.refusal });
-    else if (offline || globalThis.navigator?.onLine === false)
-      this.settleAll({ delivered: false, problem: 'offline' });
+    if (this.refusal) this.settleAll({ confirmed: false, problem: this.refusal });
+    else if (this.isOffline()) this.settleAll({ confirmed: false, problem: 'offline' });
   }
 
-  private settleAll(outcome: DeliveryOutcome): void {
+  private settleAll(receipt: Receipt): void {
     for (const waiters of this.pending.values()) {
-      for (const settle of [...waiters]) settle(outcome);
+      for (const settle of [...waiters]) settle(receipt);
     }
   }
 }

@@ -1,12 +1,12 @@
 /** The options page: server address and token, checked against the server (`/api/me`) on save. */
 import { type FormEvent, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { clipPreferences } from '../../clip/clip-preferences';
-import { checkSignIn } from '../../clip/sign-in';
-import { useExtensionSettings } from '../../clip/ui/ExtensionPage';
-import { useT } from '../../components/i18n';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { normalizeServerUrl } from '../../outbox/outbox';
+import { clipPreferences } from '../clip/clip-preferences';
+import { checkSignIn } from '../clip/sign-in';
+import { useExtensionSettings } from '../clip/ui/ExtensionPage';
+import { useT } from '../components/i18n';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { normalizeServerUrl } from '../outbox/outbox';
 
 const preferences = clipPreferences(browser.storage.local);
 

@@ -1,10 +1,10 @@
 /** The side panel's view of the target draft: its latest clips with their sources, live. */
 import { useEffect, useState } from 'react';
-import { safeHttpUrl } from '../../../shared/model/clip-node';
-import { type ClipInDraft, clipsInDraft } from '../../../shared/model/draft-doc';
-import { formatDateTime } from '../../app/common/format-time';
-import { useLanguage, useT } from '../../components/i18n';
-import { openDraftConnection } from '../../sync/draft-connection';
+import { safeHttpUrl } from '../../shared/model/clip-node';
+import { type ClipInDraft, clipsInDraft } from '../../shared/model/draft-doc';
+import { formatDateTime } from '../app/common/format-time';
+import { useLanguage, useT } from '../components/i18n';
+import { openDraftConnection } from '../sync/draft-connection';
 
 const SHOWN = 10;
 
