@@ -188,6 +188,10 @@ export interface WorkspaceStore {
   /** False when the user or the workspace does not exist; adding someone twice is fine. */
   addMember(workspaceId: string, userId: string): Promise<boolean>;
   isMember(workspaceId: string, userId: string): Promise<boolean>;
+  /** False when they were not a member. */
+  removeMember(workspaceId: string, userId: string): Promise<boolean>;
+  /** Every workspace's members (id and name), by name; one query for the admin page. */
+  listMemberships(): Promise<{ workspaceId: string; userId: string; name: string }[]>;
   listForUser(userId: string): Promise<WorkspaceRecord[]>;
   listWorkspaces(): Promise<WorkspaceRecord[]>;
 }

@@ -87,6 +87,14 @@ export const MeResponseSchema = z.object({
   /** Joined by a share link with only a name (absent from older servers and caches). */
   guest: z.boolean().optional(),
   workspaces: z.array(WorkspaceSchema).optional(),
+  /** The account's address; null for guests and accounts made without one. */
+  email: z.string().nullable().optional(),
+  /** May open the admin page. */
+  isAdmin: z.boolean().optional(),
+  /** The session this request came with (not a secret: it names the session, it does not prove it). */
+  sessionId: z.string().nullable().optional(),
+  /** 'extension': a paired extension's token, which cannot manage sessions or the server. */
+  sessionKind: z.enum(['web', 'extension', 'link']).nullable().optional(),
 });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
@@ -180,6 +188,10 @@ export const ApiErrorCodeSchema = z.enum([
   'rate-limited',
   /** A share link has made as many guest accounts as it may; only signed-in people join through it now. */
   'guest-limit',
+  /** Something exists already (the server is set up, the address belongs to another account). */
+  'conflict',
+  /** This server does not offer it (e.g. email when no mail server is configured). */
+  'unavailable',
   'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;

@@ -32,6 +32,20 @@ export function createPostgresWorkspaceStore(pool: PostgresPool, now: () => stri
       return isMember(workspaceId, userId);
     },
     isMember,
+    removeMember: async (workspaceId, userId) =>
+      ((
+        await pool.query('DELETE FROM workspace_members WHERE workspace_id = $1 AND user_id = $2', [
+          workspaceId,
+          userId,
+        ])
+      ).rowCount ?? 0) > 0,
+    listMemberships: async () =>
+      (
+        await pool.query<{ workspaceId: string; userId: string; name: string }>(
+          `SELECT m.workspace_id AS "workspaceId", m.user_id AS "userId", u.name FROM workspace_members m
+           JOIN users u ON u.id = m.user_id ORDER BY u.name COLLATE "C", u.id COLLATE "C"`,
+        )
+      ).rows,
     // Names sort byte-wise (COLLATE "C"), as in SQLite, whatever the database's locale.
     listForUser: async (userId) =>
       (

@@ -21,6 +21,13 @@ export function createSqliteWorkspaceStore(db: SqliteDatabase, now: () => string
     `SELECT ${COLUMNS} FROM workspaces w JOIN workspace_members m ON m.workspace_id = w.id
      WHERE m.user_id = ? ORDER BY w.name`,
   );
+  const deleteMember = db.prepare<[string, string]>(
+    'DELETE FROM workspace_members WHERE workspace_id = ? AND user_id = ?',
+  );
+  const selectMemberships = db.prepare<[], { workspaceId: string; userId: string; name: string }>(
+    `SELECT m.workspace_id AS workspaceId, m.user_id AS userId, u.name FROM workspace_members m
+     JOIN users u ON u.id = m.user_id ORDER BY u.name, u.id`,
+  );
   const selectAll = db.prepare<[], WorkspaceRecord>(`SELECT ${COLUMNS} FROM workspaces w ORDER BY w.name`);
 
   return {
@@ -35,6 +42,8 @@ export function createSqliteWorkspaceStore(db: SqliteDatabase, now: () => string
       return selectMembership.get(workspaceId, userId) !== undefined;
     },
     isMember: async (workspaceId, userId) => selectMembership.get(workspaceId, userId) !== undefined,
+    removeMember: async (workspaceId, userId) => deleteMember.run(workspaceId, userId).changes > 0,
+    listMemberships: async () => selectMemberships.all(),
     listForUser: async (userId) => selectForUser.all(userId),
     listWorkspaces: async () => selectAll.all(),
   };

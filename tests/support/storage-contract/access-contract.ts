@@ -258,5 +258,22 @@ export function describeAccessContract({ name, openFixture, openStorage }: Contr
       // Byte order, as SQLite compares text: capitals before lower case.
       expect((await storage.workspaces.listWorkspaces()).map((ws) => ws.name)).toEqual(['SD 2', 'SMP 4', 'madrasah']);
     });
+
+    it('the admin page lists every membership with names, and a member can be removed', async () => {
+      const storage = await openStorage({ now: () => '2026-11-23T08:00:00.000Z' });
+      await storage.users.createUser({ id: 'user-sari', name: 'Bu Sari' });
+      await storage.users.createUser({ id: 'user-budi', name: 'Pak Budi' });
+      await storage.workspaces.createWorkspace({ id: 'ws-smp', name: 'SMP 4' });
+      await storage.workspaces.addMember('ws-smp', 'user-sari');
+      await storage.workspaces.addMember('ws-smp', 'user-budi');
+      expect(await storage.workspaces.listMemberships()).toEqual([
+        { workspaceId: 'ws-smp', userId: 'user-sari', name: 'Bu Sari' },
+        { workspaceId: 'ws-smp', userId: 'user-budi', name: 'Pak Budi' },
+      ]);
+      expect(await storage.workspaces.removeMember('ws-smp', 'user-sari')).toBe(true);
+      expect(await storage.workspaces.removeMember('ws-smp', 'user-sari')).toBe(false);
+      expect(await storage.workspaces.isMember('ws-smp', 'user-sari')).toBe(false);
+      expect((await storage.workspaces.listMemberships()).map((m) => m.userId)).toEqual(['user-budi']);
+    });
   });
 }
