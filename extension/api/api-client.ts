@@ -2,8 +2,6 @@
 import { z } from 'zod';
 import type { GrantableRole } from '../../shared/auth/roles';
 import {
-  type ApiErrorCode,
-  ApiErrorResponseSchema,
   apiPaths,
   type CreateDraftRequest,
   type CreateShareLinkRequest,
@@ -38,10 +36,9 @@ import {
   type VersionStateResponse,
   VersionStateResponseSchema,
 } from '../../shared/versions/version-schema';
+import { type ApiResult, createApiCall, post } from './api-transport';
 
-/** Every API error code, plus 'network' when the server could not be asked at all. */
-export type ApiFailureReason = ApiErrorCode | 'network';
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; reason: ApiFailureReason; message: string };
+export type { ApiFailureReason, ApiResult } from './api-transport';
 
 export interface ApiClient {
   me(): Promise<ApiResult<MeResponse>>;
@@ -71,61 +68,8 @@ export interface ApiClient {
 
 const RemovedSchema = z.object({ removed: z.literal(true) });
 
-/** When an error body is missing or foreign (a proxy's page), the status still says what happened. */
-function reasonOfStatus(status: number): ApiErrorCode {
-  if (status >= 500) return 'internal';
-  const known: Record<number, ApiErrorCode> = {
-    401: 'unauthorized',
-    403: 'forbidden',
-    404: 'not-found',
-    410: 'gone',
-    413: 'payload-too-large',
-  };
-  return known[status] ?? 'bad-request';
-}
-
 export function createApiClient(serverUrl: string, token: string | null, fetchImpl: typeof fetch = fetch): ApiClient {
-  async function call<S extends z.ZodType>(
-    path: string,
-    schema: S,
-    init: RequestInit = {},
-  ): Promise<ApiResult<z.infer<S>>> {
-    let response: Response;
-    try {
-      response = await fetchImpl(new URL(path, serverUrl), {
-        ...init,
-        headers: {
-          accept: 'application/json',
-          ...(init.body ? { 'content-type': 'application/json' } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      });
-    } catch (error) {
-      return { ok: false, reason: 'network', message: error instanceof Error ? error.message : String(error) };
-    }
-    const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const parsed = ApiErrorResponseSchema.safeParse(body);
-      if (parsed.success) return { ok: false, reason: parsed.data.error.code, message: parsed.data.error.message };
-      return { ok: false, reason: reasonOfStatus(response.status), message: `HTTP ${response.status}` };
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) return { ok: false, reason: 'internal', message: 'unexpected response from server' };
-    return { ok: true, value: parsed.data };
-  }
-
-  /** The same call, answering with one part of the response body. */
-  async function callFor<S extends z.ZodType, T>(
-    path: string,
-    schema: S,
-    pick: (value: z.infer<S>) => T,
-    init?: RequestInit,
-  ): Promise<ApiResult<T>> {
-    const result = await call(path, schema, init);
-    return result.ok ? { ok: true, value: pick(result.value) } : result;
-  }
-
-  const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+  const { call, callFor } = createApiCall(serverUrl, token, fetchImpl);
 
   return {
     me: () => call(apiPaths.me, MeResponseSchema),
