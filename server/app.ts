@@ -2,14 +2,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloseCode } from '../shared/protocol/close-codes';
+import { offerSetupCode } from './auth/first-run-setup';
 import { createSessionTokens } from './auth/session-tokens';
 import { SessionWatch } from './auth/session-watch';
 import { loadTokenSecret } from './auth/token-secret';
 import type { Cluster } from './cluster/open-cluster';
 import { publicBaseUrl, type ServerConfig } from './config';
+import { createAuthServices } from './http/auth-services';
 import { createHttpHandler } from './http/http-handler';
 import { createJoinLimits } from './http/join-limits';
 import { type MetricsServer, startMetricsServer } from './http/metrics-access';
+import { EDITOR_PAGE } from './http/static-files';
 import { createLogger, type Logger } from './logger';
 import { createServerMetrics } from './metrics';
 import { DraftSummaries } from './rooms/draft-summaries';
@@ -67,9 +70,17 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       throw error;
     }
   }
-  const tokens = createSessionTokens({
-    secret: loadTokenSecret({ dataDir: config.dataDir, secret: config.tokenSecret }),
-    ttlSeconds: config.tokenTtlSeconds,
+  const tokenSecret = loadTokenSecret({ dataDir: config.dataDir, secret: config.tokenSecret });
+  const tokens = createSessionTokens({ secret: tokenSecret, ttlSeconds: config.tokenTtlSeconds });
+  // Known once listening (the port may be picked by the system); links in mails need it before any request.
+  let listeningUrl = publicBaseUrl(config);
+  const auth = createAuthServices({
+    settings: config.signIn,
+    limits: config.signInLimits,
+    tokenSecret,
+    trustProxy: config.trustProxy,
+    listeningUrl: () => listeningUrl,
+    logger,
   });
   const metrics = createServerMetrics({
     connections: () => registry.connectionCount,
@@ -139,6 +150,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   const transport = createSyncTransport({
     storage,
     tokens,
+    publicOrigin: auth.publicOrigin,
     registry,
     logger,
     maxMessageBytes: config.maxMessageBytes,
@@ -165,6 +177,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
           read,
         ),
       logger,
+      auth,
       webDir: config.webDir,
       version: packageVersion(),
       maxJsonBodyBytes: config.maxJsonBodyBytes,
@@ -207,13 +220,12 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
   }
   const port = (httpServer.address() as AddressInfo).port;
   const url = publicBaseUrl(config, port);
+  listeningUrl = url;
   logger.info(
     { url, storage: storage.kind, dataDir: config.dataDir, webDir: config.webDir, metricsUrl: metricsServer?.url },
     `Dampingi server listening on ${url}`,
   );
-  if ((await storage.users.countUsers()) === 0) {
-    logger.info('No users yet. Create one in another terminal: npm run user -- add "Nama Anda"');
-  }
+  await offerSetupCode(storage, logger, `${auth.publicUrl()}${EDITOR_PAGE}`);
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
@@ -228,6 +240,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     await stageVersions.whenIdle();
     await cluster?.close();
     await opened.close();
+    auth.mailer?.close();
     logger.info('Dampingi server stopped');
   }
   return {

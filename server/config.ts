@@ -1,6 +1,13 @@
 /** Reads the server's configuration from environment variables through one zod schema, with clear errors. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  SIGN_IN_SECRET_VARIABLES,
+  SignInEnvShape,
+  type SignInSettings,
+  signInProblems,
+  signInSettingsFrom,
+} from './auth/sign-in-settings';
 import { EXTENSION_ORIGIN_PATTERN } from './http/cors';
 
 const MiB = 1024 * 1024;
@@ -44,7 +51,12 @@ const RedisUrlSchema = z
   );
 
 /** Variables whose value is never repeated in an error message (it may hold a password). */
-const SECRET_VARIABLES = new Set(['DAMPINGI_DATABASE_URL', 'DAMPINGI_REDIS_URL', 'DAMPINGI_METRICS_TOKEN']);
+const SECRET_VARIABLES = new Set([
+  'DAMPINGI_DATABASE_URL',
+  'DAMPINGI_REDIS_URL',
+  'DAMPINGI_METRICS_TOKEN',
+  ...SIGN_IN_SECRET_VARIABLES,
+]);
 
 /** `chrome-extension://<id>,moz-extension://<uuid>`: the extension pages allowed to call the API (CORS). */
 const ExtensionOriginsSchema = z
@@ -163,6 +175,7 @@ const EnvSchema = z
     DAMPINGI_GUESTS_PER_LINK: optional(
       integer(0, 1_000_000, 'guest accounts one share link may make; 0: only signed-in people join').default(50),
     ),
+    ...SignInEnvShape,
     LOG_LEVEL: optional(
       z
         .string()
@@ -172,6 +185,7 @@ const EnvSchema = z
     ),
   })
   .superRefine((vars, context) => {
+    for (const [path, message] of signInProblems(vars)) context.addIssue({ code: 'custom', path: [path], message });
     if (vars.DAMPINGI_METRICS_PORT && vars.DAMPINGI_METRICS_PORT === vars.DAMPINGI_PORT) {
       context.addIssue({
         code: 'custom',
@@ -250,6 +264,10 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Limits of `/api/join`, which makes accounts without signing in (http/join-limits.ts). */
   joinLimits: { perAddressPerMinute: number; guestJoinsPerLinkPerHour: number; guestsPerLink: number };
+  /** Email, school accounts, self sign-up (auth/sign-in-settings.ts). */
+  signIn: SignInSettings;
+  /** Sign-in attempts per client address, mails per address and per recipient (http/auth-limits.ts). */
+  signInLimits: { attemptsPerTenMinutes: number; mailsPerHourPerAddress: number; mailsPerHourPerEmail: number };
   logLevel: LogLevel;
   /** Limits below are not read from the environment; tests may override them. */
   maxJsonBodyBytes: number;
@@ -320,6 +338,8 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
         guestJoinsPerLinkPerHour: vars.DAMPINGI_JOIN_RATE_PER_LINK,
         guestsPerLink: vars.DAMPINGI_GUESTS_PER_LINK,
       },
+      signIn: signInSettingsFrom(vars),
+      signInLimits: { attemptsPerTenMinutes: 30, mailsPerHourPerAddress: 10, mailsPerHourPerEmail: 5 },
       logLevel: vars.LOG_LEVEL,
       maxJsonBodyBytes: 64 * 1024,
       maxTemplateBytes: MiB,

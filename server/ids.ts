@@ -17,3 +17,8 @@ export function newWorkspaceId(): string {
 export function newTemplateId(): string {
   return `ws-${randomBytes(10).toString('hex')}`;
 }
+
+/** One-time sign-in codes (their secrets are separate and never stored). */
+export function newCodeId(): string {
+  return randomBytes(12).toString('base64url');
+}

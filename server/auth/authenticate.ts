@@ -1,8 +1,14 @@
 /** Turns a bearer token into a user and their session, or into one reason from a closed set the UI can translate. */
-import type { SessionStore, UserRecord, UserStore } from '../storage/storage';
+import type { SessionKind, SessionStore, UserRecord, UserStore } from '../storage/storage';
 import type { SessionTokens } from './session-tokens';
 
-export type AuthFailureReason = 'missing-token' | 'invalid-token' | 'expired-token' | 'revoked-token';
+export type AuthFailureReason =
+  | 'missing-token'
+  | 'invalid-token'
+  | 'expired-token'
+  | 'revoked-token'
+  /** An administrator suspended the account: no token of it works until they lift it. */
+  | 'suspended-account';
 export type AuthResult =
   | {
       ok: true;
@@ -11,6 +17,8 @@ export type AuthResult =
       expiresAt: number;
       /** The session the token belongs to; null for a token from before sessions. */
       sessionId: string | null;
+      /** What the session is for ('extension' tokens are kept away from account management); null without a session. */
+      sessionKind: SessionKind | null;
       /** Milliseconds since the epoch (the token's `iat`), for tokens without a session. */
       issuedAt: number;
     }
@@ -34,16 +42,20 @@ export async function authenticateToken(deps: AuthDeps, token: string | null | u
   // A validly signed token of a deleted user, e.g. after the data directory was reset.
   if (!user) return { ok: false, reason: 'invalid-token' };
   if (verified.issuedAt < Date.parse(user.tokensValidFrom)) return { ok: false, reason: 'revoked-token' };
+  let sessionKind: SessionKind | null = null;
   if (verified.sessionId) {
     const session = await deps.sessions.getSession(verified.sessionId);
     if (!session || session.userId !== user.id) return { ok: false, reason: 'invalid-token' };
     if (session.revokedAt) return { ok: false, reason: 'revoked-token' };
+    sessionKind = session.kind;
   }
+  if (user.suspendedAt) return { ok: false, reason: 'suspended-account' };
   return {
     ok: true,
     user,
     expiresAt: verified.expiresAt,
     sessionId: verified.sessionId,
+    sessionKind,
     issuedAt: verified.issuedAt,
   };
 }

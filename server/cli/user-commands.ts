@@ -1,5 +1,11 @@
-/** The user commands behind `npm run user`, as functions: create a user, issue or revoke their tokens, list users. */
+/**
+ * The user commands behind `npm run user`, as functions — for automation and recovery; people
+ * are invited from the admin page. A new user gets a one-time sign-in link (it works once, for a
+ * week, and then the browser keeps its session in a cookie); `token` prints a bearer token for scripts.
+ */
 
+import { EmailSchema, SIGNIN_PARAM } from '../../shared/protocol/auth-api';
+import { issueCode } from '../auth/one-time-codes';
 import { createSessionTokens, type IssuedToken, type SessionTokens } from '../auth/session-tokens';
 import { startSession } from '../auth/sessions';
 import { loadTokenSecret } from '../auth/token-secret';
@@ -23,13 +29,26 @@ export interface UserCommandOptions {
 export interface CreatedUser {
   id: string;
   name: string;
-  /** A signed token; shown once, never stored. */
+  /** A signed token (for scripts and tests); shown once, never stored. */
   token: string;
   /** ISO 8601. */
   expiresAt: string;
 }
 
-export type AddUserResult = { ok: true; user: CreatedUser } | { ok: false; message: string };
+export interface SignInLink {
+  id: string;
+  name: string;
+  /** The one-time secret of `?signin=`; only its hash is stored. */
+  secret: string;
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
+/** A one-time link works for this long (the person may open their mail a few days later). */
+const LINK_TTL_MS = 7 * 86_400_000;
+
+export type AddUserResult = { ok: true; user: CreatedUser; link: SignInLink } | { ok: false; message: string };
+export type LinkResult = { ok: true; link: SignInLink } | { ok: false; message: string };
 export type AddWorkspaceResult = { ok: true; workspace: WorkspaceRecord } | { ok: false; message: string };
 export type TokenResult = { ok: true; user: CreatedUser } | { ok: false; message: string };
 
@@ -60,15 +79,58 @@ function signedIn(user: UserRecord, session: IssuedToken): CreatedUser {
   return { id: user.id, name: user.name, token: session.token, expiresAt: new Date(session.expiresAt).toISOString() };
 }
 
-export async function addUser(options: UserCommandOptions, name: string): Promise<AddUserResult> {
+export interface AddUserOptions {
+  email?: string | null;
+  isAdmin?: boolean;
+}
+
+async function newLink(storage: Storage, user: UserRecord): Promise<SignInLink> {
+  const issued = await issueCode(
+    storage.signinCodes,
+    { purpose: 'link', ttlMs: LINK_TTL_MS, userId: user.id },
+    Date.now(),
+  );
+  return { id: user.id, name: user.name, secret: issued.secret, expiresAt: issued.record.expiresAt };
+}
+
+export async function addUser(
+  options: UserCommandOptions,
+  name: string,
+  account: AddUserOptions = {},
+): Promise<AddUserResult> {
   return withStorage(options, async (storage, tokens) => {
+    const email = account.email ? EmailSchema.safeParse(account.email) : null;
+    if (email && !email.success) return { ok: false, message: 'not an email address' };
+    if (email?.success && (await storage.users.getUserByEmail(email.data))) {
+      return { ok: false, message: 'this address already has an account' };
+    }
     const created = await createUserAccount({ users: storage.users, sessions: storage.sessions, tokens }, name, {
       guest: false,
       sessionKind: 'link',
       sessionLabel: 'npm run user',
+      email: email?.success ? email.data : null,
+      isAdmin: account.isAdmin ?? false,
     });
     if (!created.ok) return { ok: false, message: created.message };
-    return { ok: true, user: signedIn(created.user, created.session) };
+    return { ok: true, user: signedIn(created.user, created.session), link: await newLink(storage, created.user) };
+  });
+}
+
+/** A new one-time sign-in link for an existing user (a new device, a lost session). */
+export async function issueLink(options: UserCommandOptions, userId: string): Promise<LinkResult> {
+  return withStorage(options, async (storage) => {
+    const user = await storage.users.getUser(userId);
+    if (!user) return { ok: false, message: `no user with id ${userId}` };
+    return { ok: true, link: await newLink(storage, user) };
+  });
+}
+
+/** Makes the user an administrator (recovery: the admin page needs one to exist). */
+export async function makeAdmin(options: UserCommandOptions, userId: string): Promise<boolean> {
+  return withStorage(options, async (storage) => {
+    const user = await storage.users.getUser(userId);
+    if (!user || user.guest) return false;
+    return storage.users.setAdmin(userId, true);
   });
 }
 
@@ -119,7 +181,7 @@ export async function listUsers(options: UserCommandOptions): Promise<UserRecord
   return withStorage(options, (storage) => storage.users.listUsers());
 }
 
-/** The link that signs a user in to the web editor (the page keeps the token and removes it from the URL). */
-export function signInLink(baseUrl: string, token: string): string {
-  return `${baseUrl}${EDITOR_PAGE}?token=${encodeURIComponent(token)}`;
+/** The one-time link that signs a user in to the web editor (the page exchanges it and removes it from the address). */
+export function signInLink(baseUrl: string, secret: string): string {
+  return `${baseUrl}${EDITOR_PAGE}?${SIGNIN_PARAM}=${encodeURIComponent(secret)}`;
 }

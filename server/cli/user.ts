@@ -1,31 +1,59 @@
-/** `npm run user -- add "Bu Sari"` and friends: manage users from a terminal, also while the server runs. */
+/**
+ * `npm run user -- add "Bu Sari"` and friends: accounts from a terminal, for automation and
+ * recovery (people are normally invited from the admin page), also while the server runs.
+ */
 import { configFromEnv, publicBaseUrl } from '../config';
 import {
   addToWorkspace,
   addUser,
   type CreatedUser,
   createWorkspace,
+  issueLink,
   issueToken,
   listUsers,
   listWorkspaces,
+  makeAdmin,
   revokeTokens,
+  type SignInLink,
   signInLink,
 } from './user-commands';
 
-const USAGE = `Usage:
-  npm run user -- add "Nama Anda"   create a user; prints their sign-in link and token
-  npm run user -- token <user-id>   a new sign-in link for an existing user
-  npm run user -- revoke <user-id>  every token of that user stops working now
-  npm run user -- list              list users (tokens are never shown again)
+const USAGE = `Usage (for automation and recovery; people are invited from the admin page):
+  npm run user -- add "Nama Anda" [--email alamat@sekolah.sch.id] [--admin]
+                                    create an account; prints a one-time sign-in link
+  npm run user -- link <user-id>    a new one-time sign-in link for an existing account
+  npm run user -- token <user-id>   a bearer token for scripts (Authorization: Bearer …)
+  npm run user -- admin <user-id>   make the account an administrator
+  npm run user -- revoke <user-id>  every session and token of that account ends now
+  npm run user -- list              list accounts
   npm run user -- workspace create "SMPN 1 Kupang"        a workspace (a school's teacher community)
   npm run user -- workspace add <workspace-id> <user-id>  the user joins it
   npm run user -- workspace list                          list workspaces`;
 
-function printSignIn(user: CreatedUser, baseUrl: string): void {
+function printLink(link: SignInLink, baseUrl: string): void {
+  console.log(`Sign-in link: ${signInLink(baseUrl, link.secret)}`);
+  console.log(`It works once, until ${link.expiresAt}; the browser then stays signed in.`);
+  console.log('Give it only to this person: whoever opens it first is signed in as them.');
+}
+
+function printToken(user: CreatedUser): void {
   console.log(`Token: ${user.token}`);
-  console.log(`Sign-in link: ${signInLink(baseUrl, user.token)}`);
-  console.log(`Valid until ${user.expiresAt}; the editor renews it while it is in use.`);
-  console.log('Keep it secret: anyone with it can act as this user. It is shown only now.');
+  console.log(`Valid until ${user.expiresAt}. For scripts: Authorization: Bearer <token>. Shown only now.`);
+}
+
+/** `add "Name" --email a@b --admin`: the name and the flags, or null when they do not parse. */
+function addArguments(args: string[]): { name: string; email: string | null; isAdmin: boolean } | null {
+  let name: string | null = null;
+  let email: string | null = null;
+  let isAdmin = false;
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] as string;
+    if (arg === '--admin') isAdmin = true;
+    else if (arg === '--email' && args[index + 1]) email = args[++index] as string;
+    else if (name === null && !arg.startsWith('--')) name = arg;
+    else return null;
+  }
+  return name === null ? null : { name, email, isAdmin };
 }
 
 async function run(args: string[]): Promise<number> {
@@ -42,17 +70,29 @@ async function run(args: string[]): Promise<number> {
     tokenSecret: config.tokenSecret,
     tokenTtlSeconds: config.tokenTtlSeconds,
   };
-  const baseUrl = publicBaseUrl(config);
+  const baseUrl = config.signIn.publicUrl ?? publicBaseUrl(config);
   const [command, ...rest] = args;
 
-  if (command === 'add' && rest.length === 1) {
-    const result = await addUser(options, rest[0] as string);
+  const add = command === 'add' ? addArguments(rest) : null;
+  if (add) {
+    const result = await addUser(options, add.name, { email: add.email, isAdmin: add.isAdmin });
     if (!result.ok) {
       console.error(`Cannot create the user: ${result.message}`);
       return 2;
     }
-    console.log(`Created user "${result.user.name}" (id ${result.user.id}).`);
-    printSignIn(result.user, baseUrl);
+    console.log(`Created user "${result.user.name}" (id ${result.user.id})${add.isAdmin ? ', an administrator' : ''}.`);
+    printLink(result.link, baseUrl);
+    return 0;
+  }
+
+  if (command === 'link' && rest.length === 1) {
+    const result = await issueLink(options, rest[0] as string);
+    if (!result.ok) {
+      console.error(`Cannot make a link: ${result.message}`);
+      return 2;
+    }
+    console.log(`New sign-in link for "${result.link.name}" (id ${result.link.id}).`);
+    printLink(result.link, baseUrl);
     return 0;
   }
 
@@ -62,8 +102,17 @@ async function run(args: string[]): Promise<number> {
       console.error(`Cannot issue a token: ${result.message}`);
       return 2;
     }
-    console.log(`New sign-in for "${result.user.name}" (id ${result.user.id}).`);
-    printSignIn(result.user, baseUrl);
+    console.log(`New token for "${result.user.name}" (id ${result.user.id}).`);
+    printToken(result.user);
+    return 0;
+  }
+
+  if (command === 'admin' && rest.length === 1) {
+    if (!(await makeAdmin(options, rest[0] as string))) {
+      console.error(`No account with id ${rest[0]} (guests cannot be administrators)`);
+      return 2;
+    }
+    console.log(`${rest[0]} is an administrator: the admin page is in the web app's menu.`);
     return 0;
   }
 
@@ -73,15 +122,19 @@ async function run(args: string[]): Promise<number> {
       return 2;
     }
     console.log(
-      `Every token of ${rest[0]} issued until now is refused. Give them a new one: npm run user -- token ${rest[0]}`,
+      `Every session and token of ${rest[0]} has ended. Give them a new way in: npm run user -- link ${rest[0]}`,
     );
     return 0;
   }
 
   if (command === 'list' && rest.length === 0) {
     const users = await listUsers(options);
-    if (users.length === 0) console.log('No users yet. Create one with: npm run user -- add "Nama Anda"');
-    for (const user of users) console.log(`${user.id}  ${user.createdAt}  ${user.name}`);
+    if (users.length === 0)
+      console.log('No users yet. Open the web app and set it up with the code in the server log.');
+    for (const user of users) {
+      const flags = [user.isAdmin && 'admin', user.guest && 'guest', user.suspendedAt && 'suspended'].filter(Boolean);
+      console.log(`${user.id}  ${user.createdAt}  ${user.name}  ${user.email ?? ''}  ${flags.join(',')}`.trimEnd());
+    }
     return 0;
   }
 

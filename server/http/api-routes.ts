@@ -1,10 +1,32 @@
 /** The JSON API's route table and router. Bodies in and out go through the shared zod schemas (see the route files). */
 import type { IncomingMessage } from 'node:http';
 import { apiPaths, HealthResponseSchema } from '../../shared/protocol/api';
+import {
+  cookieFromToken,
+  createPairingCode,
+  endSession,
+  listSessions,
+  pairExtension,
+  signOutEverywhere,
+} from './account-routes';
+import {
+  addWorkspaceMember,
+  createAssignment,
+  createWorkspace,
+  listAssignments,
+  listWorkspaces,
+  removeAssignment,
+  removeWorkspaceMember,
+  storageUse,
+} from './admin-school-routes';
+import { inviteUser, listUsers, setAdmin, signUserOutEverywhere, suspendUser } from './admin-user-routes';
+import { authOptions, emailStart, emailVerify, redeem, setup, signup } from './auth-routes';
 import { createDraft, getDraft, listDrafts } from './draft-routes';
+import { inviteToDraft } from './invitation-routes';
 import { apiError, type JsonReply } from './json';
 import { changeMember, createLink, listLinks, listMembers, removeMember, revokeLink } from './member-routes';
 import type { ApiContext, Route } from './route-kit';
+import { schoolCallback, schoolStart } from './school-routes';
 import { join, me, refreshSession, signOut } from './session-routes';
 import { listTemplates, saveTemplate } from './template-routes';
 import { createVersion, getVersion, listVersions, recordRestore } from './version-routes';
@@ -34,6 +56,33 @@ const routes: RouteEntry[] = [
   { pattern: /^\/api\/session\/refresh$/, methods: { POST: refreshSession } },
   { pattern: /^\/api\/session\/sign-out$/, methods: { POST: signOut } },
   { pattern: /^\/api\/join$/, methods: { POST: join } },
+  { pattern: /^\/api\/auth\/options$/, methods: { GET: authOptions } },
+  { pattern: /^\/api\/auth\/setup$/, methods: { POST: setup } },
+  { pattern: /^\/api\/auth\/email\/start$/, methods: { POST: emailStart } },
+  { pattern: /^\/api\/auth\/email\/verify$/, methods: { POST: emailVerify } },
+  { pattern: /^\/api\/auth\/redeem$/, methods: { POST: redeem } },
+  { pattern: /^\/api\/auth\/signup$/, methods: { POST: signup } },
+  { pattern: /^\/api\/auth\/oidc\/start$/, methods: { GET: schoolStart } },
+  { pattern: /^\/api\/auth\/oidc\/callback$/, methods: { GET: schoolCallback } },
+  { pattern: /^\/api\/sessions$/, methods: { GET: listSessions } },
+  { pattern: /^\/api\/sessions\/sign-out-everywhere$/, methods: { POST: signOutEverywhere } },
+  { pattern: /^\/api\/sessions\/([^/]+)$/, methods: { DELETE: endSession } },
+  { pattern: /^\/api\/session\/cookie$/, methods: { POST: cookieFromToken } },
+  { pattern: /^\/api\/extension\/pairing-codes$/, methods: { POST: createPairingCode } },
+  { pattern: /^\/api\/extension\/pair$/, methods: { POST: pairExtension } },
+  { pattern: /^\/api\/drafts\/([^/]+)\/invitations$/, methods: { POST: inviteToDraft } },
+  { pattern: /^\/api\/admin\/users$/, methods: { GET: listUsers, POST: inviteUser } },
+  { pattern: /^\/api\/admin\/users\/([^/]+)\/suspend$/, methods: { POST: suspendUser } },
+  { pattern: /^\/api\/admin\/users\/([^/]+)\/admin$/, methods: { POST: setAdmin } },
+  { pattern: /^\/api\/admin\/users\/([^/]+)\/sign-out-everywhere$/, methods: { POST: signUserOutEverywhere } },
+  { pattern: /^\/api\/admin\/workspaces$/, methods: { GET: listWorkspaces, POST: createWorkspace } },
+  {
+    pattern: /^\/api\/admin\/workspaces\/([^/]+)\/members\/([^/]+)$/,
+    methods: { PUT: addWorkspaceMember, DELETE: removeWorkspaceMember },
+  },
+  { pattern: /^\/api\/admin\/assignments$/, methods: { GET: listAssignments, POST: createAssignment } },
+  { pattern: /^\/api\/admin\/assignments\/([^/]+)\/([^/]+)$/, methods: { DELETE: removeAssignment } },
+  { pattern: /^\/api\/admin\/storage$/, methods: { GET: storageUse } },
   { pattern: /^\/api\/drafts$/, methods: { GET: listDrafts, POST: createDraft } },
   { pattern: /^\/api\/drafts\/([^/]+)$/, methods: { GET: getDraft } },
   { pattern: /^\/api\/drafts\/([^/]+)\/members$/, methods: { GET: listMembers } },

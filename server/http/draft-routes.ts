@@ -8,6 +8,7 @@ import {
   DraftListResponseSchema,
 } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
+import { grantMentorsOnNewDraft } from '../auth/mentor-access';
 import { newDraftId } from '../ids';
 import type { MemberDraftRecord } from '../storage/storage';
 import { apiError } from './json';
@@ -62,6 +63,7 @@ export const createDraft = requireUser(async (request, context, user) => {
     mediaKind: template?.value.mediaKind ?? 'blank',
     summaryJson: JSON.stringify(EMPTY_SUMMARY),
   });
+  await grantMentorsOnNewDraft(context, user.id, draft.id);
   return { status: 201, body: draftInfo(draft), headers: { location: apiPaths.draft(draft.id) } };
 });
 

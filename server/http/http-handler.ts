@@ -3,7 +3,6 @@
  * JSON API (CORS for this server's and the extension's pages only) or the static web editor.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '../logger';
 import { loggablePath } from '../logger';
 import type { ServerMetrics } from '../metrics';
 import { type ApiContext, handleApiRequest, isApiPath } from './api-routes';
@@ -15,7 +14,6 @@ import { serveStaticFile } from './static-files';
 
 export interface HttpHandlerOptions extends ApiContext {
   webDir: string;
-  logger: Logger;
   /** Prometheus text exposition at `/metrics`. */
   metrics: Pick<ServerMetrics, 'render'>;
   /** Null: `/metrics` is not served on this port (see metrics-access.ts). */

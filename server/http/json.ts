@@ -6,7 +6,13 @@ import type { ApiErrorCode, ApiErrorResponse } from '../../shared/protocol/api';
 export interface JsonReply {
   status: number;
   body: unknown;
-  headers?: Record<string, string>;
+  /** Arrays for headers sent several times (Set-Cookie). */
+  headers?: Record<string, string | string[]>;
+}
+
+/** A redirect (a browser navigation, e.g. coming back from the school's sign-in page). */
+export function redirectReply(location: string, headers: Record<string, string | string[]> = {}): JsonReply {
+  return { status: 303, body: null, headers: { location, ...headers } };
 }
 
 export function apiError(status: number, code: ApiErrorCode, message: string): JsonReply {

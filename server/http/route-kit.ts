@@ -1,4 +1,8 @@
-/** What every API route shares: its context, signing in from the bearer token, zod-checked bodies, and draft rights. */
+/**
+ * What every API route shares: its context, who calls (a bearer token, or the web app's session
+ * cookie — then a change must come from this server's page with its CSRF token), zod-checked
+ * bodies, and draft rights.
+ */
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
 import type { z } from 'zod';
@@ -6,9 +10,13 @@ import { type Capability, can, type Role } from '../../shared/auth/roles';
 import type { DraftSummary } from '../../shared/model/draft-summary';
 import { DraftIdSchema } from '../../shared/model/ids';
 import { type AuthFailureReason, type AuthResult, authenticateToken, bearerToken } from '../auth/authenticate';
+import { csrfHeaderMatches, isOwnOrigin } from '../auth/csrf';
 import type { SessionTokens } from '../auth/session-tokens';
 import type { SessionEnd } from '../auth/session-watch';
-import type { ListedDraftRecord, MemberDraftRecord, Storage, UserRecord } from '../storage/storage';
+import { sessionTokenFromCookie } from '../auth/web-cookies';
+import type { Logger } from '../logger';
+import type { ListedDraftRecord, MemberDraftRecord, SessionKind, Storage, UserRecord } from '../storage/storage';
+import type { AuthServices } from './auth-services';
 import type { JoinLimits } from './join-limits';
 import { apiError, type JsonReply, readJsonBody } from './json';
 
@@ -31,13 +39,20 @@ export interface ApiContext {
   sessionsEnded(end: SessionEnd): void;
   /** Joins per address and guest accounts per share link (join-limits.ts). */
   joinLimits: JoinLimits;
+  /** Cookies, CSRF, mail, school accounts, sign-in limits (auth-services.ts). */
+  auth: AuthServices;
+  logger: Logger;
 }
 
 export type Route = (request: IncomingMessage, context: ApiContext, params: string[]) => Promise<JsonReply>;
 /** Who is calling: the account, and the session their token belongs to (null for a token from before sessions). */
 export interface Caller {
   sessionId: string | null;
+  sessionKind: SessionKind | null;
   issuedAt: number;
+  expiresAt: number;
+  /** The web app's cookie, or a bearer token (extension, command line). */
+  via: 'cookie' | 'bearer';
 }
 
 export type AuthedRoute = (
@@ -48,31 +63,70 @@ export type AuthedRoute = (
   caller: Caller,
 ) => Promise<JsonReply>;
 
-const authMessages = {
-  'missing-token': 'sign in with a bearer token',
-  'invalid-token': 'unknown or malformed token',
-  'expired-token': 'the token has expired; sign in again',
-  'revoked-token': 'the token was revoked; sign in again',
-} as const;
+const authMessages: Record<AuthFailureReason, string> = {
+  'missing-token': 'sign in first',
+  'invalid-token': 'unknown or malformed session',
+  'expired-token': 'the session has expired; sign in again',
+  'revoked-token': 'the session was ended; sign in again',
+  'suspended-account': 'this account is suspended by an administrator',
+};
 
-/** The caller named by the bearer token; `missing-token` when there is none (some routes allow that). */
-export function authenticateRequest(request: IncomingMessage, context: ApiContext): Promise<AuthResult> {
-  return authenticateToken(
-    { users: context.storage.users, sessions: context.storage.sessions, tokens: context.tokens },
-    bearerToken(request.headers.authorization),
-  );
+export type RequestAuth = (AuthResult & { via: 'cookie' | 'bearer' }) | { ok: false; reason: 'cross-site' };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The caller named by the bearer token, else by the session cookie; `missing-token` when there is
+ * neither (some routes allow that). A cookie-authenticated change from anywhere but this server's
+ * own page, or without the session's CSRF token, is `cross-site`.
+ */
+export async function authenticateRequest(request: IncomingMessage, context: ApiContext): Promise<RequestAuth> {
+  const deps = { users: context.storage.users, sessions: context.storage.sessions, tokens: context.tokens };
+  const bearer = bearerToken(request.headers.authorization);
+  if (bearer) return { ...(await authenticateToken(deps, bearer)), via: 'bearer' };
+  const cookie = sessionTokenFromCookie(request);
+  const auth = await authenticateToken(deps, cookie);
+  if (!auth.ok || SAFE_METHODS.has(request.method ?? 'GET')) return { ...auth, via: 'cookie' };
+  const sameSite = isOwnOrigin(request.headers, context.auth.publicOrigin);
+  if (!sameSite || !auth.sessionId || !csrfHeaderMatches(context.auth.csrfKey, auth.sessionId, request.headers)) {
+    return { ok: false, reason: 'cross-site' };
+  }
+  return { ...auth, via: 'cookie' };
 }
 
-export function unauthorized(reason: AuthFailureReason): JsonReply {
+export function unauthorized(reason: AuthFailureReason | 'cross-site'): JsonReply {
+  if (reason === 'cross-site') {
+    return apiError(
+      403,
+      'forbidden',
+      'a change with the session cookie must come from this server’s page, with its CSRF token',
+    );
+  }
+  if (reason === 'suspended-account') return apiError(403, 'suspended', authMessages[reason]);
   return { ...apiError(401, 'unauthorized', authMessages[reason]), headers: { 'www-authenticate': 'Bearer' } };
 }
 
-export function requireUser(route: AuthedRoute): Route {
+/**
+ * `drafts` (default): any session, the extension's too. `account`: managing one's sessions and
+ * devices — not with an extension's token. `admin`: the admin page — an administrator, not an extension.
+ */
+export type RouteScope = 'drafts' | 'account' | 'admin';
+
+export function requireUser(route: AuthedRoute, scope: RouteScope = 'drafts'): Route {
   return async (request, context, params) => {
     const auth = await authenticateRequest(request, context);
-    return auth.ok
-      ? route(request, context, auth.user, params, { sessionId: auth.sessionId, issuedAt: auth.issuedAt })
-      : unauthorized(auth.reason);
+    if (!auth.ok) return unauthorized(auth.reason);
+    if (scope !== 'drafts' && auth.sessionKind === 'extension') {
+      return apiError(403, 'forbidden', 'the extension’s token cannot do this; use the web app');
+    }
+    if (scope === 'admin' && !auth.user.isAdmin) return apiError(403, 'forbidden', 'administrators only');
+    return route(request, context, auth.user, params, {
+      sessionId: auth.sessionId,
+      sessionKind: auth.sessionKind,
+      issuedAt: auth.issuedAt,
+      expiresAt: auth.expiresAt,
+      via: auth.via,
+    });
   };
 }
 

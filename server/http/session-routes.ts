@@ -7,13 +7,16 @@ import {
   type SessionResponse,
   SessionResponseSchema,
 } from '../../shared/protocol/api';
+import { SignOutRequestSchema, SignOutResponseSchema } from '../../shared/protocol/auth-api';
 import { renewSession, type StartedSession } from '../auth/sessions';
 import { checkShareLink, redeemShareLink } from '../auth/share-links';
 import { createUserAccount } from '../auth/user-accounts';
 import type { UserRecord } from '../storage/storage';
+import { refuseForeignOrigin } from './auth-routes';
 import { draftInfo } from './draft-routes';
 import { apiError } from './json';
 import { type ApiContext, authenticateRequest, parseBody, type Route, requireUser, unauthorized } from './route-kit';
+import { clearedCookies, cookiesFor } from './sign-in-reply';
 
 function sessionReply(user: UserRecord, started: StartedSession): SessionResponse {
   return SessionResponseSchema.parse({
@@ -23,8 +26,21 @@ function sessionReply(user: UserRecord, started: StartedSession): SessionRespons
   });
 }
 
-export const me = requireUser(async (_request, context, user) => {
+/**
+ * Who is signed in. A web session past half its life gets a fresh cookie here (the app asks at
+ * every start), so someone who keeps using Dampingi is never asked to sign in again.
+ */
+export const me = requireUser(async (_request, context, user, _params, caller) => {
   const workspaces = await context.storage.workspaces.listForUser(user.id);
+  let headers: Record<string, string[]> | undefined;
+  if (caller.via === 'cookie' && Date.now() >= (caller.issuedAt + caller.expiresAt) / 2) {
+    const renewed = await renewSession(
+      { sessions: context.storage.sessions, tokens: context.tokens },
+      user.id,
+      caller.sessionId,
+    );
+    if (renewed) headers = { 'set-cookie': cookiesFor(context, renewed) };
+  }
   return {
     status: 200,
     body: MeResponseSchema.parse({
@@ -32,7 +48,12 @@ export const me = requireUser(async (_request, context, user) => {
       name: user.name,
       guest: user.guest,
       workspaces: workspaces.map(({ id, name }) => ({ id, name })),
+      email: user.email,
+      isAdmin: user.isAdmin,
+      sessionId: caller.sessionId,
+      sessionKind: caller.sessionKind,
     }),
+    headers,
   };
 });
 
@@ -51,15 +72,28 @@ export const refreshSession = requireUser(async (_request, context, user, _param
  * "Keluar": ends the caller's session on the server, so the token left in this browser is worth
  * nothing; its open connections close. A token from before sessions ends every such token of the user.
  */
-export const signOut = requireUser(async (_request, context, user, _params, caller) => {
-  if (caller.sessionId) {
-    await context.storage.sessions.revokeSession(caller.sessionId);
-    context.sessionsEnded({ userId: user.id, sessionIds: [caller.sessionId] });
+export const signOut = requireUser(async (request, context, user, _params, caller) => {
+  const body = request.headers['content-type'] ? await parseBody(request, context, SignOutRequestSchema) : null;
+  if (body && !body.ok) return body.reply;
+  // A sign-out made offline names its session; a newer sign-in of the same account may carry it here.
+  const named = body?.value.sessionId;
+  const sessionId = named ?? caller.sessionId;
+  let ended = 0;
+  if (sessionId) {
+    const session = await context.storage.sessions.getSession(sessionId);
+    if (session?.userId === user.id && (await context.storage.sessions.revokeSession(sessionId))) ended = 1;
+    context.sessionsEnded({ userId: user.id, sessionIds: [sessionId] });
   } else {
     await context.storage.users.revokeTokens(user.id);
     context.sessionsEnded({ userId: user.id, sessionIds: null });
+    ended = 1;
   }
-  return { status: 200, body: { signedOut: true } };
+  const endsThisCookie = caller.via === 'cookie' && (!named || named === caller.sessionId);
+  return {
+    status: 200,
+    body: SignOutResponseSchema.parse({ signedOut: true, ended }),
+    headers: endsThisCookie ? { 'set-cookie': clearedCookies(context) } : undefined,
+  };
 });
 
 const linkFailures = {
@@ -70,7 +104,7 @@ const linkFailures = {
 
 /** Signed-in callers join as themselves; anyone else must give a name and gets a new guest account. */
 export const join: Route = async (request: IncomingMessage, context: ApiContext) => {
-  const tooMany = context.joinLimits.admitRequest(request);
+  const tooMany = refuseForeignOrigin(request, context) ?? context.joinLimits.admitRequest(request);
   if (tooMany) return tooMany;
   const body = await parseBody(request, context, JoinRequestSchema);
   if (!body.ok) return body.reply;
@@ -83,6 +117,7 @@ export const join: Route = async (request: IncomingMessage, context: ApiContext)
   }
   let user: UserRecord;
   let session: SessionResponse | null = null;
+  let headers: Record<string, string[]> | undefined;
   if (auth.ok) {
     user = auth.user;
   } else {
@@ -99,11 +134,13 @@ export const join: Route = async (request: IncomingMessage, context: ApiContext)
       return apiError(400, 'bad-request', `name: ${created.message}`);
     }
     user = created.user;
-    session = sessionReply(user, created.session);
+    // The web app keeps the guest's session in its cookie; the extension's pages get the token.
+    if (body.value.client === 'web') headers = { 'set-cookie': cookiesFor(context, created.session) };
+    else session = sessionReply(user, created.session);
   }
   const { role, changed } = await redeemShareLink(context.storage, checked.link, user.id);
   if (changed) context.accessChanged(checked.link.draftId, user.id, role);
   const draft = await context.storage.drafts.getDraftForMember(checked.link.draftId, user.id);
   if (!draft) return apiError(500, 'internal', 'the draft vanished while joining');
-  return { status: 200, body: JoinResponseSchema.parse({ draft: draftInfo(draft), session }) };
+  return { status: 200, body: JoinResponseSchema.parse({ draft: draftInfo(draft), session }), headers };
 };

@@ -1,7 +1,8 @@
 /**
- * The WebSocket side of the server: `GET /sync/<room>?token=…` upgrades. The token, room and
- * membership are checked before the handshake completes; a refused connection is accepted only to
- * be closed at once with a named code (4401, 4403, 4404, 4503), because browsers cannot read an HTTP refusal.
+ * The WebSocket side of the server: `GET /sync/<room>` upgrades, signed in with `?token=…` or the
+ * web app's session cookie. The token, room and membership are checked before the handshake
+ * completes; a refused connection is accepted only to be closed at once with a named code (4401,
+ * 4403, 4404, 4503), because browsers cannot read an HTTP refusal.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -9,7 +10,9 @@ import { WebSocketServer } from 'ws';
 import { CloseCode, closeReasons } from '../../shared/protocol/close-codes';
 import { SYNC_PATH } from '../../shared/protocol/rooms';
 import { type Admission, admitSyncConnection } from '../auth/admit-connection';
+import { isOwnOrigin } from '../auth/csrf';
 import type { SessionTokens } from '../auth/session-tokens';
+import { sessionTokenFromCookie } from '../auth/web-cookies';
 import { type Logger, loggablePath } from '../logger';
 import type { ServerMetrics } from '../metrics';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -22,6 +25,8 @@ import { messageBytes, wsRoomSocket } from './ws-room-socket';
 export interface SyncUpgradeOptions {
   storage: Storage;
   tokens: SessionTokens;
+  /** The configured public address's origin (behind a proxy), for the cookie's Origin check; else null. */
+  publicOrigin: string | null;
   registry: RoomRegistry;
   logger: Logger;
   maxMessageBytes: number;
@@ -71,14 +76,24 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
   let connectionCounter = 0;
   let closing = false;
 
-  async function decide(url: URL): Promise<UpgradeDecision> {
+  /**
+   * `?token=` (the extension, scripts), else the web app's session cookie — only from this
+   * server's own page, so another site cannot open a socket in a visitor's name.
+   */
+  function tokenOf(request: IncomingMessage, url: URL): string | null {
+    const token = url.searchParams.get('token');
+    if (token) return token;
+    return isOwnOrigin(request.headers, options.publicOrigin) ? sessionTokenFromCookie(request) : null;
+  }
+
+  async function decide(request: IncomingMessage, url: URL): Promise<UpgradeDecision> {
     if (closing) return { ok: false, code: CloseCode.ShuttingDown, detail: 'server shutting down' };
     const roomName = safeDecode(url.pathname.slice(SYNC_PATH.length + 1));
     try {
       const { storage, tokens } = options;
       return await admitSyncConnection(
         { users: storage.users, sessions: storage.sessions, drafts: storage.drafts, members: storage.members, tokens },
-        { roomName, token: url.searchParams.get('token') },
+        { roomName, token: tokenOf(request, url) },
       );
     } catch (error) {
       logger.error({ err: error, path: url.pathname }, 'admitting a sync connection failed');
@@ -94,7 +109,7 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const admission = await decide(url);
+    const admission = await decide(request, url);
     wss.handleUpgrade(request, socket, head, (ws) => {
       if (!admission.ok) {
         logger.info({ path, code: admission.code, detail: admission.detail }, 'sync connection refused');

@@ -158,8 +158,10 @@ export type CreateShareLinkResponse = z.infer<typeof CreateShareLinkResponseSche
 export const JoinRequestSchema = z.object({
   secret: ShareLinkSecretSchema,
   name: PersonNameSchema.optional(),
+  /** 'web' (default): a new guest's session goes into the cookie; 'extension': into the answer. */
+  client: z.enum(['web', 'extension']).default('web'),
 });
-export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+export type JoinRequest = z.input<typeof JoinRequestSchema>;
 
 export const JoinResponseSchema = z.object({ draft: DraftInfoSchema, session: SessionResponseSchema.nullable() });
 export type JoinResponse = z.infer<typeof JoinResponseSchema>;
@@ -188,6 +190,8 @@ export const ApiErrorCodeSchema = z.enum([
   'rate-limited',
   /** A share link has made as many guest accounts as it may; only signed-in people join through it now. */
   'guest-limit',
+  /** An administrator suspended this account. */
+  'suspended',
   /** Something exists already (the server is set up, the address belongs to another account). */
   'conflict',
   /** This server does not offer it (e.g. email when no mail server is configured). */

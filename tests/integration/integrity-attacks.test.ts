@@ -48,7 +48,7 @@ async function joinAsGuest(name: string) {
   const link = CreateShareLinkResponseSchema.parse(
     (await post(apiPaths.links(draftId), teacher.token, { role: 'commenter' })).json,
   );
-  const joined = await post(apiPaths.join, null, { secret: link.secret, name });
+  const joined = await post(apiPaths.join, null, { secret: link.secret, name, client: 'extension' });
   expect(joined.status).toBe(200);
   const session = JoinResponseSchema.parse(joined.json).session;
   if (!session) throw new Error('joining without an account gives a session');
@@ -238,10 +238,14 @@ describe('identity comes from the server', () => {
       (await post(apiPaths.links(draftId), teacher.token, { role: 'commenter' })).json,
     );
     for (const name of ['\u200b\u200b', 'Bu Sari\u202e', 'Bu\u0000Sari', 'Bu \ud800Sari', ' \t ']) {
-      const joined = await post(apiPaths.join, null, { secret: link.secret, name });
+      const joined = await post(apiPaths.join, null, { secret: link.secret, name, client: 'extension' });
       expect(joined.status, JSON.stringify(name)).toBe(400);
     }
-    const decomposed = await post(apiPaths.join, null, { secret: link.secret, name: '  Bu   Se\u0301ri  ' });
+    const decomposed = await post(apiPaths.join, null, {
+      secret: link.secret,
+      name: '  Bu   Se\u0301ri  ',
+      client: 'extension',
+    });
     expect(JoinResponseSchema.parse(decomposed.json).session?.user).toMatchObject({
       name: 'Bu S\u00e9ri',
       guest: true,
@@ -330,7 +334,7 @@ describe('a token that expires closes its connection then, not at its next messa
       const joined = await fetch(`${shortLived.url()}${apiPaths.join}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ secret, name: 'Tamu' }),
+        body: JSON.stringify({ secret, name: 'Tamu', client: 'extension' }),
       });
       const session = JoinResponseSchema.parse(await joined.json()).session;
       if (!session) throw new Error('a guest gets a session');

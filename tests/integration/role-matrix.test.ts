@@ -178,7 +178,7 @@ describe('people without a valid right', () => {
       ['expired', expired.token, /expired/],
       ['forged', forged.token, /unknown or malformed/],
       ['unsigned', unsigned, /unknown or malformed/],
-      ['revoked', revokedUser.token, /revoked/],
+      ['revoked', revokedUser.token, /ended/],
     ] as const;
     for (const [what, token, message] of cases) {
       const reply = await call(apiPaths.drafts, token);
@@ -217,7 +217,7 @@ describe('share links and roles over time', () => {
     const link = await newLink('commenter');
     const joined = await call(apiPaths.join, null, {
       method: 'POST',
-      body: { secret: link.secret, name: 'Pak Mentor' },
+      body: { secret: link.secret, name: 'Pak Mentor', client: 'extension' },
     });
     expect(joined.status).toBe(200);
     const session = joined.body.session as { token: string; user: { name: string } };

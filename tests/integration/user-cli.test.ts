@@ -1,9 +1,10 @@
-/** `npm run user` against a running server: the printed token and sign-in link work at once. */
+/** `npm run user` against a running server: the printed one-time link and token work at once. */
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DraftInfoSchema, MeResponseSchema } from '../../shared/protocol/api';
+import { SigninResponseSchema } from '../../shared/protocol/auth-api';
 import { connectClient, destroyAllClients } from './support/sync-client';
 import { startTestServer, type TestServer } from './support/test-server';
 import { waitFor } from './support/wait-for';
@@ -31,12 +32,27 @@ function runUserCli(...args: string[]) {
 }
 
 describe('the user command', () => {
-  it('adding a user while the server runs prints a token and sign-in link that work right away', async () => {
-    const { stdout } = await runUserCli('add', 'Bu Sari');
+  it('adding a user while the server runs prints a one-time sign-in link that works once, right away', async () => {
+    const { stdout } = await runUserCli('add', 'Bu Sari', '--email', 'sari@sekolah.sch.id');
     const link = /Sign-in link: (\S+)/.exec(stdout)?.[1] ?? '';
-    const token = new URL(link).searchParams.get('token') ?? '';
-    expect(link).toBe(`${server.url()}/editor.html?token=${token}`);
-    expect(stdout).toContain(`Token: ${token}`);
+    const secret = new URL(link).searchParams.get('signin') ?? '';
+    expect(link).toBe(`${server.url()}/editor.html?signin=${secret}`);
+    expect(stdout).not.toContain('Token:');
+
+    const redeem = () =>
+      fetch(`${server.url()}/api/auth/redeem`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ secret, client: 'extension' }),
+      });
+    const first = await redeem();
+    expect(first.status).toBe(200);
+    const signedIn = SigninResponseSchema.parse(await first.json());
+    if (signedIn.status !== 'signed-in' || !signedIn.token) throw new Error('expected a token');
+    expect(signedIn.user).toMatchObject({ name: 'Bu Sari', email: 'sari@sekolah.sch.id', isAdmin: false });
+    const token = signedIn.token.token;
+    // Once only: a link forwarded or left in a mailbox is worth nothing afterwards.
+    expect((await redeem()).status).toBe(410);
 
     const me = await fetch(`${server.url()}/api/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(MeResponseSchema.parse(await me.json()).name).toBe('Bu Sari');
@@ -46,13 +62,15 @@ describe('the user command', () => {
 
     const { stdout: listing } = await runUserCli('list');
     expect(listing).toContain('Bu Sari');
-    expect(listing).not.toContain(token);
+    expect(listing).toContain('sari@sekolah.sch.id');
+    expect(listing).not.toContain(secret);
   });
 
   it('revoking stops every token of the user at once; a new one works', async () => {
     const { stdout } = await runUserCli('add', 'Pak Budi');
-    const token = /Token: (\S+)/.exec(stdout)?.[1] ?? '';
     const id = /\(id ([A-Za-z0-9_-]+)\)/.exec(stdout)?.[1] ?? '';
+    const { stdout: issued } = await runUserCli('token', id);
+    const token = /Token: (\S+)/.exec(issued)?.[1] ?? '';
     const me = (bearer: string) => fetch(`${server.url()}/api/me`, { headers: { authorization: `Bearer ${bearer}` } });
     expect((await me(token)).status).toBe(200);
 
@@ -70,8 +88,8 @@ describe('the user command', () => {
 
   it('a teacher belongs to a workspace and creates drafts in it, not in one she does not belong to', async () => {
     const { stdout } = await runUserCli('add', 'Bu Sari');
-    const token = /Token: (\S+)/.exec(stdout)?.[1] ?? '';
     const userId = /\(id ([A-Za-z0-9_-]+)\)/.exec(stdout)?.[1] ?? '';
+    const token = /Token: (\S+)/.exec((await runUserCli('token', userId)).stdout)?.[1] ?? '';
     const created = await runUserCli('workspace', 'create', 'SMPN 1 Kupang');
     const workspaceId = /\(id ([A-Za-z0-9_-]+)\)/.exec(created.stdout)?.[1] ?? '';
     const other = await runUserCli('workspace', 'create', 'SDN 3 Ende');
