@@ -57,7 +57,11 @@ export function extensionSettingsStore(area: KeyValueArea): AppSettingsStore {
   };
 }
 
-/** Settings for the web editor served by the server itself. */
+/**
+ * Settings for the web editor served by the server itself. Its session lives in an HttpOnly
+ * cookie, so `token` is always null here; a token an older version kept in localStorage is moved
+ * into the cookie once at start (see `legacyWebToken`).
+ */
 export function webSettingsStore(win: Window): AppSettingsStore {
   const base = () => defaults(win.location.origin);
   return {
@@ -70,10 +74,10 @@ export function webSettingsStore(win: Window): AppSettingsStore {
         stored = null;
       }
       // The server is always this page's origin on the web.
-      return { ...merge(base(), stored), serverUrl: win.location.origin };
+      return { ...merge(base(), stored), serverUrl: win.location.origin, token: null };
     },
     async save(patch) {
-      const next = AppSettingsSchema.parse({ ...(await this.load()), ...patch });
+      const next = AppSettingsSchema.parse({ ...(await this.load()), ...patch, token: null });
       win.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
       return next;
     },
@@ -82,4 +86,25 @@ export function webSettingsStore(win: Window): AppSettingsStore {
 
 export function languageOrDefault(value: unknown): Language {
   return isLanguage(value) ? value : 'id';
+}
+
+/** The token an older web editor kept in localStorage, if any (moved into the cookie at start). */
+export function legacyWebToken(win: Pick<Window, 'localStorage'>): string | null {
+  try {
+    const stored = AppSettingsSchema.partial().safeParse(JSON.parse(win.localStorage.getItem(STORAGE_KEY) ?? 'null'));
+    return stored.success ? (stored.data.token ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetLegacyWebToken(win: Pick<Window, 'localStorage'>): void {
+  try {
+    const stored = JSON.parse(win.localStorage.getItem(STORAGE_KEY) ?? 'null');
+    if (stored && typeof stored === 'object') {
+      win.localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...stored, token: null }));
+    }
+  } catch {
+    win.localStorage.removeItem(STORAGE_KEY);
+  }
 }

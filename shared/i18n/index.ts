@@ -13,6 +13,7 @@ import * as observation from './catalogs/observation';
 import * as overview from './catalogs/overview';
 import * as references from './catalogs/references';
 import * as sharing from './catalogs/sharing';
+import * as signin from './catalogs/signin';
 import * as templates from './catalogs/templates';
 import * as versions from './catalogs/versions';
 
@@ -25,6 +26,7 @@ const catalogues = {
     ...common.id,
     ...editor.id,
     ...sharing.id,
+    ...signin.id,
     ...clip.id,
     ...references.id,
     ...feedback.id,
@@ -40,6 +42,7 @@ const catalogues = {
     ...common.en,
     ...editor.en,
     ...sharing.en,
+    ...signin.en,
     ...clip.en,
     ...references.en,
     ...feedback.en,

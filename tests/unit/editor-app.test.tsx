@@ -69,7 +69,7 @@ describe('signing in and the drafts list', () => {
     await typeInto(await until(() => field<HTMLInputElement>('Token'), 'the sign-in form'), 'salah');
     await click(button('Masuk'));
     await untilElement('[role="alert"]');
-    expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/Token tidak dikenal/);
+    expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/Sesi Anda sudah berakhir/);
     expect(container.textContent).not.toContain('Masuk sebagai');
   });
 

@@ -261,7 +261,12 @@ describe('joining through a share link', () => {
     await click(button('Gabung'));
     await until(() => replace.mock.calls.length > 0, 'the draft to be opened');
     await untilText('Bergabung ke draf…');
-    expect(api.requests.find((r) => r.path === '/api/join')?.body).toEqual({ secret: SECRET, name: 'Bu Ani' });
+    // An extension page keeps the guest's token itself; the web app would get a cookie ('web').
+    expect(api.requests.find((r) => r.path === '/api/join')?.body).toEqual({
+      secret: SECRET,
+      name: 'Bu Ani',
+      client: 'extension',
+    });
     expect(store.current.token).toBe('jwt-bu-ani');
     expect(replace).toHaveBeenCalledWith('editor.html?draft=draft-0001');
     expect(api.requests.filter((r) => r.path === '/api/join')).toHaveLength(1);

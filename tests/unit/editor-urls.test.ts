@@ -3,31 +3,47 @@ import { describe, expect, it } from 'vitest';
 import { detectEditorContext } from '../../extension/app/common/app-context';
 import { draftHref, routeOf, shareLinkUrl } from '../../extension/app/common/page-route';
 import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, parseUrlInput } from '../../extension/app/editor-core/url-input';
-import { takeTokenFromUrl } from '../../extension/app/session/url-token';
+import { takeOneTimeParams } from '../../extension/app/session/one-time-params';
 
-describe('the sign-in link token', () => {
-  it('is taken from ?token= and removed from the address bar, keeping the draft and hash', () => {
-    window.history.replaceState(null, '', '/editor.html?token=tok_abc123&draft=draft-0001#top');
+const SECRET = 'S3cr3t_one-time-link_0123456789abcdefABCDEF';
+
+describe('one-time sign-in links in the address', () => {
+  it('?signin= is taken and removed from the address bar and the history entry, keeping the draft and hash', () => {
+    window.history.replaceState(null, '', `/editor.html?signin=${SECRET}&draft=draft-0001#top`);
     const lengthBefore = window.history.length;
-    expect(takeTokenFromUrl(window)).toBe('tok_abc123');
+    expect(takeOneTimeParams(window)).toEqual({ signin: SECRET, legacyToken: null, signinError: null });
     expect(window.location.pathname + window.location.search + window.location.hash).toBe(
       '/editor.html?draft=draft-0001#top',
     );
     expect(window.history.length).toBe(lengthBefore);
   });
 
-  it('is absent without ?token=, and the address stays as it is', () => {
+  it('without any, the address stays as it is', () => {
     window.history.replaceState(null, '', '/editor.html?draft=draft-0001');
-    expect(takeTokenFromUrl(window)).toBeNull();
+    expect(takeOneTimeParams(window)).toEqual({ signin: null, legacyToken: null, signinError: null });
     expect(window.location.search).toBe('?draft=draft-0001');
   });
 
-  it('an empty or oversized token is removed from the address but not used', () => {
-    window.history.replaceState(null, '', '/editor.html?token=');
-    expect(takeTokenFromUrl(window)).toBeNull();
+  it('a malformed secret or an oversized legacy token is removed from the address but not used', () => {
+    window.history.replaceState(null, '', '/editor.html?signin=short');
+    expect(takeOneTimeParams(window).signin).toBeNull();
     expect(window.location.search).toBe('');
     window.history.replaceState(null, '', `/editor.html?token=${'x'.repeat(600)}`);
-    expect(takeTokenFromUrl(window)).toBeNull();
+    expect(takeOneTimeParams(window).legacyToken).toBeNull();
+    expect(window.location.search).toBe('');
+  });
+
+  it('a legacy ?token= link still signs in once (moved into the cookie), and goes from the address', () => {
+    window.history.replaceState(null, '', '/editor.html?token=tok_abc123');
+    expect(takeOneTimeParams(window).legacyToken).toBe('tok_abc123');
+    expect(window.location.search).toBe('');
+  });
+
+  it('a school sign-in refused comes back with a known reason; anything else reads as failed', () => {
+    window.history.replaceState(null, '', '/editor.html?signin-error=domain');
+    expect(takeOneTimeParams(window).signinError).toBe('domain');
+    window.history.replaceState(null, '', '/editor.html?signin-error=<script>');
+    expect(takeOneTimeParams(window).signinError).toBe('failed');
     expect(window.location.search).toBe('');
   });
 });
@@ -48,6 +64,7 @@ describe('editor page addresses', () => {
       view: 'media',
     });
     expect(routeOf({ search: '?view=overview' })).toEqual({ page: 'overview' });
+    expect(routeOf({ search: '?view=sign-in' })).toEqual({ page: 'sign-in' });
     expect(routeOf({ search: '?draft=../../etc' })).toEqual({ page: 'invalid-draft' });
   });
 

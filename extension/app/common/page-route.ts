@@ -19,7 +19,9 @@ export type EditorRoute =
   | { page: 'draft'; draftId: string; view: DraftView }
   | { page: 'invalid-draft' }
   | { page: 'join'; secret: string }
-  | { page: 'invalid-join' };
+  | { page: 'invalid-join' }
+  /** The sign-in page on purpose: a guest keeping her account, or someone signing in before joining. */
+  | { page: 'sign-in' };
 
 export const EDITOR_PAGE = 'editor.html';
 
@@ -32,7 +34,10 @@ export function routeOf(location: Pick<Location, 'search'>): EditorRoute {
   }
   const draft = params.get('draft');
   const view = params.get('view');
-  if (draft === null || draft === '') return view === 'overview' ? { page: 'overview' } : { page: 'home' };
+  if (draft === null || draft === '') {
+    if (view === 'overview') return { page: 'overview' };
+    return view === 'sign-in' ? { page: 'sign-in' } : { page: 'home' };
+  }
   if (!DraftIdSchema.safeParse(draft).success) return { page: 'invalid-draft' };
   // An unknown view (an older or newer link) still opens the draft.
   const known = (draftViews as readonly string[]).includes(view ?? '');
@@ -44,6 +49,9 @@ export function draftHref(draftId: string, view: DraftView = 'media'): string {
   const base = `${EDITOR_PAGE}?draft=${encodeURIComponent(draftId)}`;
   return view === 'media' ? base : `${base}&view=${view}`;
 }
+
+/** The sign-in page, also for someone already in as a guest. */
+export const SIGN_IN_HREF = `${EDITOR_PAGE}?view=sign-in`;
 
 /** The mentor overview: every draft where I mentor, across teachers and workspaces. */
 export const OVERVIEW_HREF = `${EDITOR_PAGE}?view=overview`;

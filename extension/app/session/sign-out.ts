@@ -6,8 +6,14 @@
  */
 import { z } from 'zod';
 import { apiPaths } from '../../../shared/protocol/api';
+import { createAuthClient } from '../../api/auth-client';
 
-const PendingSchema = z.object({ tokens: z.array(z.string().max(2048)).max(20) });
+/** Tokens (extension pages) or session ids (the web app's cookie) signed out here and not yet told to the server. */
+const PendingSchema = z.object({
+  tokens: z.array(z.string().max(2048)).max(20),
+  sessionIds: z.array(z.string().max(64)).max(20).default([]),
+});
+type Pending = z.infer<typeof PendingSchema>;
 
 function pendingKey(serverUrl: string): string {
   return `dampingi.signOut:${new URL(serverUrl).host}`;
@@ -26,11 +32,23 @@ export function unsentChanges(storage: Storage, serverUrl: string): number {
   return total;
 }
 
-/** Records the sign-out for the next start (which does the work); the caller then forgets the token and reloads. */
-export function requestSignOut(storage: Storage, serverUrl: string, token: string | null): void {
+/**
+ * Records the sign-out for the next start (which does the work); the caller then forgets the token
+ * and reloads. The web app names its cookie's session instead (`sessionId`).
+ */
+export function requestSignOut(
+  storage: Storage,
+  serverUrl: string,
+  signedOut: { token: string | null; sessionId: string | null },
+): void {
   const known = readPending(storage, serverUrl);
-  const tokens = token ? [...known.filter((each) => each !== token), token].slice(-20) : known;
-  storage.setItem(pendingKey(serverUrl), JSON.stringify({ tokens }));
+  const add = (list: string[], value: string | null) =>
+    value ? [...list.filter((each) => each !== value), value].slice(-20) : list;
+  const next: Pending = {
+    tokens: add(known.tokens, signedOut.token),
+    sessionIds: add(known.sessionIds, signedOut.sessionId),
+  };
+  storage.setItem(pendingKey(serverUrl), JSON.stringify(next));
 }
 
 export interface SignOutDeps {
@@ -49,20 +67,27 @@ export async function finishSignOut(deps: SignOutDeps): Promise<void> {
   const key = pendingKey(serverUrl);
   if (win.localStorage.getItem(key) === null) return;
   await forgetDrafts(win, serverUrl);
-  const left: string[] = [];
-  for (const token of readPending(win.localStorage, serverUrl)) {
-    if (!(await endSessionOnServer(deps, token))) left.push(token);
+  const pending = readPending(win.localStorage, serverUrl);
+  const left: Pending = { tokens: [], sessionIds: [] };
+  for (const token of pending.tokens) {
+    if (!(await endSessionOnServer(deps, token))) left.tokens.push(token);
   }
-  if (left.length > 0) win.localStorage.setItem(key, JSON.stringify({ tokens: left }));
+  const auth = createAuthClient(serverUrl, null, 'web', deps.fetch);
+  for (const sessionId of pending.sessionIds) {
+    const ended = await auth.signOut(sessionId);
+    // Done unless the server could not be asked: a 401 means the cookie's session already ended.
+    if (!ended.ok && ended.reason === 'network') left.sessionIds.push(sessionId);
+  }
+  if (left.tokens.length + left.sessionIds.length > 0) win.localStorage.setItem(key, JSON.stringify(left));
   else win.localStorage.removeItem(key);
 }
 
-function readPending(storage: Storage, serverUrl: string): string[] {
+function readPending(storage: Storage, serverUrl: string): Pending {
   try {
     const parsed = PendingSchema.safeParse(JSON.parse(storage.getItem(pendingKey(serverUrl)) ?? 'null'));
-    return parsed.success ? parsed.data.tokens : [];
+    return parsed.success ? parsed.data : { tokens: [], sessionIds: [] };
   } catch {
-    return [];
+    return { tokens: [], sessionIds: [] };
   }
 }
 

@@ -1,11 +1,14 @@
 /**
- * Who is signed in. The token is checked with `GET /api/me`; without a network the last user
- * seen with this token is trusted, so a draft opened before still opens offline.
+ * Who is signed in. The token — or, on the web, the session cookie — is checked with `GET /api/me`;
+ * without a network the last user seen with it is trusted, so a draft opened before still opens offline.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient, ApiFailureReason } from '../../api/api-client';
 import type { OfflineCache } from '../common/offline-cache';
+
+/** Stands for the web app's cookie where a token would be (the page never sees the cookie itself). */
+export const COOKIE_SESSION = 'cookie-session';
 
 export type Session =
   | { status: 'checking' }

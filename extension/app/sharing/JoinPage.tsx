@@ -8,16 +8,26 @@ import type { JoinResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import { EDITOR_PAGE } from '../common/page-route';
+import { rememberAfterSignIn } from '../session/after-sign-in';
 import { type JoinState, useJoin } from './use-join';
 
 export function JoinPage(props: {
   api: ApiClient;
   secret: string;
   signedIn: boolean | null;
+  /** 'web': a new guest's session goes into the cookie; 'extension': the page keeps its token. */
+  client: 'web' | 'extension';
+  /** Where someone with an account signs in first (then comes back here); null: not offered. */
+  signInHref: string | null;
+  win: Window;
   onJoined: (joined: JoinResponse) => Promise<void>;
 }) {
   const t = useT();
-  const [state, join] = useJoin(props.api, props.secret, props.signedIn, props.onJoined);
+  const [state, join] = useJoin(props.api, props.secret, props.signedIn, props.client, props.onJoined);
+  const signInFirst = () => {
+    rememberAfterSignIn(props.win.localStorage, `${EDITOR_PAGE}${props.win.location.search}`);
+    props.win.location.assign(props.signInHref ?? EDITOR_PAGE);
+  };
   const [name, setName] = useState('');
   const inputId = useId();
   const submit = (event: FormEvent) => {
@@ -53,6 +63,13 @@ export function JoinPage(props: {
             </button>
           </div>
         </form>
+      )}
+      {(asksName || noGuests) && props.signInHref && (
+        <p>
+          <button type="button" className="link-button" onClick={signInFirst}>
+            {t('signin.join.haveAccount')}
+          </button>
+        </p>
       )}
       {props.signedIn && state.status === 'failed' && !deadLink && (
         <button type="button" onClick={() => join()}>

@@ -1,6 +1,7 @@
 /**
  * Redeeming a share link. Signed in: the user joins at once. Signed out: they give a name and get
- * a new account, whose token the page keeps as its sign-in token. Either way the draft opens next.
+ * a new guest account — its session in the web app's cookie, or its token kept by the extension's
+ * page. Either way the draft opens next.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JoinResponse } from '../../../shared/protocol/api';
@@ -17,6 +18,7 @@ export function useJoin(
   secret: string,
   /** Null while it is not yet known whether someone is signed in; then never joins by itself. */
   signedIn: boolean | null,
+  client: 'web' | 'extension',
   onJoined: (joined: JoinResponse) => Promise<void>,
 ): [JoinState, (name?: string) => void] {
   const [state, setState] = useState<JoinState>({ status: 'idle' });
@@ -28,7 +30,7 @@ export function useJoin(
       if (started.current) return;
       started.current = true;
       setState({ status: 'joining' });
-      void api.join(name === undefined ? { secret } : { secret, name }).then(async (result) => {
+      void api.join(name === undefined ? { secret, client } : { secret, name, client }).then(async (result) => {
         if (!result.ok) {
           if (result.reason !== 'network') console.warn('dampingi: could not join through the link', result);
           started.current = false;
@@ -39,7 +41,7 @@ export function useJoin(
         await onJoined(result.value);
       });
     },
-    [api, secret, onJoined],
+    [api, secret, client, onJoined],
   );
 
   useEffect(() => {

@@ -2,9 +2,14 @@
 
 import { useT } from '../../components/i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { EDITOR_PAGE } from '../common/page-route';
+import { EDITOR_PAGE, SIGN_IN_HREF } from '../common/page-route';
 
-export function AppHeader(props: { userName: string | null; onSignOut: (() => void) | null }) {
+export function AppHeader(props: {
+  userName: string | null;
+  /** A guest on the web: offered to keep her account by signing in. */
+  guest?: boolean;
+  onSignOut: (() => void) | null;
+}) {
   const t = useT();
   return (
     <header className="app-header">
@@ -14,6 +19,11 @@ export function AppHeader(props: { userName: string | null; onSignOut: (() => vo
       <div className="app-header-end">
         {props.userName && (
           <span className="signed-in-as">{t('editor.signin.signedInAs', { name: props.userName })}</span>
+        )}
+        {props.guest && (
+          <a className="keep-account" href={SIGN_IN_HREF}>
+            {t('signin.guest.keep')}
+          </a>
         )}
         {props.onSignOut && (
           <button type="button" className="link-button" onClick={props.onSignOut}>

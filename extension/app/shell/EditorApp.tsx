@@ -6,12 +6,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Language } from '../../../shared/i18n';
 import { I18nProvider } from '../../components/i18n';
 import type { AppSettings, AppSettingsStore } from '../../settings/app-settings';
+import { type SignInStep, startPage } from '../session/page-start';
 import { finishSignOut } from '../session/sign-out';
 import { SessionScreens } from './SessionScreens';
 
 export function EditorApp(props: { store: AppSettingsStore; win: Window }) {
   const { store, win } = props;
   const [settings, setSettings] = useState<AppSettings | null>(null);
+  const [signInStep, setSignInStep] = useState<SignInStep | null>(null);
 
   useEffect(() => {
     void store.load().then(async (loaded) => {
@@ -22,7 +24,14 @@ export function EditorApp(props: { store: AppSettingsStore; win: Window }) {
       } catch (error) {
         console.warn('dampingi: finishing the sign-out failed', error);
       }
-      setSettings(loaded);
+      // A one-time link in the address becomes a session before anything is shown.
+      const started = await startPage({ win, store, fetch });
+      if (started.goTo) {
+        win.location.replace(started.goTo);
+        return;
+      }
+      setSignInStep(started.step);
+      setSettings(started.settings);
     });
   }, [store, win]);
 
@@ -44,7 +53,7 @@ export function EditorApp(props: { store: AppSettingsStore; win: Window }) {
   if (!settings) return null;
   return (
     <I18nProvider language={settings.language} onLanguageChange={onLanguageChange}>
-      <SessionScreens settings={settings} store={store} save={save} win={win} />
+      <SessionScreens settings={settings} store={store} save={save} win={win} signInStep={signInStep} />
     </I18nProvider>
   );
 }

@@ -1,6 +1,8 @@
 /**
  * Everything below the settings: who is signed in, and the screen for the page's address — the
- * join screen of a share link, the sign-in form, or the signed-in home list and drafts.
+ * join screen of a share link, the sign-in page, or the signed-in home list and drafts. On the
+ * web the session is the server's HttpOnly cookie (no token in the page); in the extension's
+ * pages it is the paired token.
  */
 import { useMemo, useState } from 'react';
 import type { JoinResponse } from '../../../shared/protocol/api';
@@ -8,12 +10,14 @@ import { createApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import type { AppSettings, AppSettingsStore } from '../../settings/app-settings';
 import { offlineCache } from '../common/offline-cache';
-import { draftHref, EDITOR_PAGE, routeOf } from '../common/page-route';
+import { draftHref, EDITOR_PAGE, routeOf, SIGN_IN_HREF } from '../common/page-route';
+import type { SignInStep } from '../session/page-start';
 import { SignInForm } from '../session/SignInForm';
 import { SignOutDialog } from '../session/SignOutDialog';
 import { requestSignOut, unsentChanges } from '../session/sign-out';
-import { useSession } from '../session/use-session';
+import { COOKIE_SESSION, useSession } from '../session/use-session';
 import { useTokenRefresh } from '../session/use-token-refresh';
+import { WebSignIn } from '../session/WebSignIn';
 import { JoinPage } from '../sharing/JoinPage';
 import { AppHeader } from './AppHeader';
 import { SignedInRoutes } from './SignedInRoutes';
@@ -24,20 +28,25 @@ export function SessionScreens(props: {
   store: AppSettingsStore;
   save: (patch: Partial<AppSettings>) => Promise<void>;
   win: Window;
+  /** What a one-time link or a school sign-in left for the sign-in page (page-start.ts). */
+  signInStep: SignInStep | null;
 }) {
   const t = useT();
   const { settings, save, win } = props;
-  const api = useMemo(() => createApiClient(settings.serverUrl, settings.token), [settings.serverUrl, settings.token]);
+  const web = !props.store.serverIsConfigurable;
+  // On the web the token is null: the browser sends the cookie, the client the CSRF header.
+  const token = web ? null : settings.token;
+  const api = useMemo(() => createApiClient(settings.serverUrl, token), [settings.serverUrl, token]);
   // Joining without being signed in must not send a stale token: the server would refuse it.
   const anonymousApi = useMemo(() => createApiClient(settings.serverUrl, null), [settings.serverUrl]);
   const cache = useMemo(() => offlineCache(win.localStorage, settings.serverUrl), [win, settings.serverUrl]);
-  const [session, retry] = useSession(api, settings.token, cache);
-  useTokenRefresh(api, settings.token, props.store, cache);
+  const [session, retry] = useSession(api, web ? COOKIE_SESSION : token, cache);
+  useTokenRefresh(api, token, props.store, cache);
   const route = routeOf(win.location);
-  const signIn = (token: string) => {
+  const signIn = (pasted: string) => {
     // The same token again (after a failed check) must be checked again.
-    if (token === settings.token) retry();
-    else void save({ token });
+    if (pasted === settings.token) retry();
+    else void save({ token: pasted });
   };
   const onJoined = async ({ draft, session: newSession }: JoinResponse) => {
     cache.saveDraft(draft);
@@ -51,10 +60,14 @@ export function SessionScreens(props: {
     win.location.replace(draftHref(draft.id));
   };
   const [unsentAtSignOut, setUnsentAtSignOut] = useState<number | null>(null);
+  const signedIn = session.status === 'signed-in' ? session.user : null;
   // The wipe and the server call happen at the next start (sign-out.ts), before any draft opens.
   const signOutNow = async () => {
-    requestSignOut(win.localStorage, settings.serverUrl, settings.token);
-    await props.store.save({ token: null });
+    requestSignOut(win.localStorage, settings.serverUrl, {
+      token,
+      sessionId: web ? (signedIn?.sessionId ?? null) : null,
+    });
+    if (!web) await props.store.save({ token: null });
     win.location.replace(EDITOR_PAGE);
   };
   const onSignOut = () => {
@@ -62,12 +75,18 @@ export function SessionScreens(props: {
     if (unsent > 0) setUnsentAtSignOut(unsent);
     else void signOutNow();
   };
-  const signedIn = session.status === 'signed-in' ? session.user : null;
   const joining = route.page === 'join' || route.page === 'invalid-join';
+  const signedOut = session.status === 'signed-out';
+  // A guest comes to the sign-in page on purpose, to keep her account.
+  const showSignIn = !joining && (signedOut || (route.page === 'sign-in' && signedIn?.guest === true));
 
   return (
     <>
-      <AppHeader userName={signedIn?.name ?? null} onSignOut={settings.token ? onSignOut : null} />
+      <AppHeader
+        userName={signedIn?.name ?? null}
+        guest={signedIn?.guest === true && web}
+        onSignOut={signedIn || token ? onSignOut : null}
+      />
       {unsentAtSignOut !== null && (
         <SignOutDialog
           unsent={unsentAtSignOut}
@@ -90,26 +109,46 @@ export function SessionScreens(props: {
           api={signedIn ? api : anonymousApi}
           secret={route.secret}
           signedIn={signedIn !== null}
+          client={web ? 'web' : 'extension'}
+          signInHref={web && !signedIn ? SIGN_IN_HREF : null}
+          win={win}
           onJoined={onJoined}
         />
       )}
-      {!joining && session.status === 'signed-out' && (
-        <SignInForm
-          serverUrl={props.store.serverIsConfigurable ? settings.serverUrl : null}
-          problem={session.problem}
-          onSubmit={signIn}
-        />
-      )}
-      {!joining && signedIn && (
+      {showSignIn &&
+        (web ? (
+          <WebSignIn
+            serverUrl={settings.serverUrl}
+            step={
+              props.signInStep ??
+              (session.status === 'signed-out' && session.problem ? { kind: 'problem', reason: session.problem } : null)
+            }
+            upgrading={signedIn?.guest === true}
+            win={win}
+          />
+        ) : (
+          <SignInForm
+            serverUrl={settings.serverUrl}
+            problem={session.status === 'signed-out' ? session.problem : null}
+            onSubmit={signIn}
+          />
+        ))}
+      {!joining && !showSignIn && signedIn && route.page !== 'sign-in' && (
         <SignedInRoutes
           route={route}
           api={api}
           cache={cache}
           serverUrl={settings.serverUrl}
-          token={settings.token}
+          token={token}
           me={signedIn}
           win={win}
         />
+      )}
+      {route.page === 'sign-in' && signedIn && !signedIn.guest && (
+        <main className="panel">
+          <p>{t('editor.signin.signedInAs', { name: signedIn.name })}</p>
+          <a href={EDITOR_PAGE}>{t('editor.draft.allDrafts')}</a>
+        </main>
       )}
     </>
   );

@@ -3,7 +3,6 @@ import '../../app/shell/zod-without-eval';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { detectEditorContext } from '../../app/common/app-context';
-import { takeTokenFromUrl } from '../../app/session/url-token';
 import { EditorApp } from '../../app/shell/EditorApp';
 import { registerWebServiceWorker } from '../../app/shell/register-service-worker';
 import { extensionSettingsStore, webSettingsStore } from '../../settings/app-settings';
@@ -12,11 +11,7 @@ import '../../app/app.css';
 async function start() {
   const inExtension = detectEditorContext() === 'extension';
   const store = inExtension ? extensionSettingsStore(browser.storage.local) : webSettingsStore(window);
-  if (!inExtension) {
-    registerWebServiceWorker(navigator);
-    const token = takeTokenFromUrl(window);
-    if (token) await store.save({ token });
-  }
+  if (!inExtension) registerWebServiceWorker(navigator);
   createRoot(document.getElementById('root')!).render(<EditorApp store={store} win={window} />);
 }
 

@@ -253,10 +253,13 @@ export function serveApi(answer: (request: ApiRequest) => Response) {
   );
 }
 
-/** The settings store, in memory; `current` is what was last saved. */
+/**
+ * The settings store, in memory; `current` is what was last saved. It holds a bearer token, as the
+ * extension's pages do (the web app's cookie session has its own tests: web-sign-in.test.tsx).
+ */
 export function memoryStore(initial: Partial<AppSettings> = {}): AppSettingsStore & { current: AppSettings } {
   return {
-    serverIsConfigurable: false,
+    serverIsConfigurable: true,
     current: { serverUrl: SERVER, token: TOKEN, language: 'id', ...initial },
     async load() {
       return this.current;
