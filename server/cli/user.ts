@@ -19,8 +19,9 @@ import {
 } from './user-commands';
 
 const USAGE = `Usage (for automation and recovery; people are invited from the admin page):
-  npm run user -- add "Nama Anda" [--email alamat@sekolah.sch.id] [--admin]
+  npm run user -- add "Nama Anda" [--email alamat@sekolah.sch.id] [--admin] [--token]
                                     create an account; prints a one-time sign-in link
+                                    (--token: and a bearer token for scripts)
   npm run user -- link <user-id>    a new one-time sign-in link for an existing account
   npm run user -- token <user-id>   a bearer token for scripts (Authorization: Bearer …)
   npm run user -- admin <user-id>   make the account an administrator
@@ -42,18 +43,22 @@ function printToken(user: CreatedUser): void {
 }
 
 /** `add "Name" --email a@b --admin`: the name and the flags, or null when they do not parse. */
-function addArguments(args: string[]): { name: string; email: string | null; isAdmin: boolean } | null {
+function addArguments(
+  args: string[],
+): { name: string; email: string | null; isAdmin: boolean; withToken: boolean } | null {
   let name: string | null = null;
   let email: string | null = null;
   let isAdmin = false;
+  let withToken = false;
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] as string;
     if (arg === '--admin') isAdmin = true;
+    else if (arg === '--token') withToken = true;
     else if (arg === '--email' && args[index + 1]) email = args[++index] as string;
     else if (name === null && !arg.startsWith('--')) name = arg;
     else return null;
   }
-  return name === null ? null : { name, email, isAdmin };
+  return name === null ? null : { name, email, isAdmin, withToken };
 }
 
 async function run(args: string[]): Promise<number> {
@@ -82,6 +87,7 @@ async function run(args: string[]): Promise<number> {
     }
     console.log(`Created user "${result.user.name}" (id ${result.user.id})${add.isAdmin ? ', an administrator' : ''}.`);
     printLink(result.link, baseUrl);
+    if (add.withToken) printToken(result.user);
     return 0;
   }
 

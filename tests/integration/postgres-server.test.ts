@@ -52,7 +52,7 @@ describe('the server on PostgreSQL', () => {
     // `npm run user` with the same configuration creates the teacher in PostgreSQL.
     const { stdout } = await promisify(execFile)(
       join(ROOT, 'node_modules/.bin/tsx'),
-      ['server/cli/user.ts', 'add', 'Bu Sari'],
+      ['server/cli/user.ts', 'add', 'Bu Sari', '--token'],
       {
         cwd: ROOT,
         env: {

@@ -14,7 +14,11 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 export interface TestUser {
   name: string;
+  id: string;
+  /** A bearer token (for the API and the extension's settings). */
   token: string;
+  /** A one-time sign-in link for the web app (`?signin=`): it works once. */
+  link: string;
 }
 
 export interface DampingiServer {
@@ -23,11 +27,14 @@ export interface DampingiServer {
   start(): Promise<void>;
   /** SIGTERM by default; SIGKILL to simulate a crash. */
   stop(signal?: NodeJS.Signals): Promise<void>;
-  addUser(name: string): Promise<TestUser>;
+  /** As `npm run user -- add` makes one; `options` give an address or administrator rights. */
+  addUser(name: string, options?: { email?: string; admin?: boolean }): Promise<TestUser>;
+  /** A fresh one-time sign-in link for the user (`npm run user -- link`). */
+  newLink(userId: string): Promise<string>;
   output(): string;
 }
 
-export async function createDampingiServer(): Promise<DampingiServer> {
+export async function createDampingiServer(options: { env?: Record<string, string> } = {}): Promise<DampingiServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'dampingi-data-'));
   const url = `http://127.0.0.1:${port}`;
@@ -38,6 +45,7 @@ export async function createDampingiServer(): Promise<DampingiServer> {
     DAMPINGI_DATA_DIR: dataDir,
     DAMPINGI_WEB_DIR: join(ROOT, '.output/chrome-mv3'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...options.env,
   };
   let child: ChildProcess | null = null;
   let log = '';
@@ -83,11 +91,22 @@ export async function createDampingiServer(): Promise<DampingiServer> {
       await exited;
       child = null;
     },
-    async addUser(name: string) {
-      const { stdout } = await promisify(execFile)(TSX, ['server/cli/user.ts', 'add', name], { cwd: ROOT, env });
-      const token = /token=([A-Za-z0-9_\-.~%]+)/.exec(stdout)?.[1];
-      if (!token) throw new Error(`could not read the token from:\n${stdout}`);
-      return { name, token: decodeURIComponent(token) };
+    async addUser(name, options = {}) {
+      const args = ['server/cli/user.ts', 'add', name, '--token'];
+      if (options.email) args.push('--email', options.email);
+      if (options.admin) args.push('--admin');
+      const { stdout } = await promisify(execFile)(TSX, args, { cwd: ROOT, env });
+      const token = /Token: (\S+)/.exec(stdout)?.[1];
+      const link = /Sign-in link: (\S+)/.exec(stdout)?.[1];
+      const id = /\(id ([A-Za-z0-9_-]+)\)/.exec(stdout)?.[1];
+      if (!token || !link || !id) throw new Error(`could not read the user from:\n${stdout}`);
+      return { name, id, token, link };
+    },
+    async newLink(userId) {
+      const { stdout } = await promisify(execFile)(TSX, ['server/cli/user.ts', 'link', userId], { cwd: ROOT, env });
+      const link = /Sign-in link: (\S+)/.exec(stdout)?.[1];
+      if (!link) throw new Error(`could not read the link from:\n${stdout}`);
+      return link;
     },
     output: () => log,
   };
