@@ -38,6 +38,14 @@ function isLoopback(url: URL): boolean {
   return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
+/**
+ * Google and Microsoft let someone signed in with several accounts choose the school one; other
+ * providers may refuse a prompt they do not know (oidc-provider does), so they are not asked.
+ */
+function offersAccountChooser(issuer: URL): boolean {
+  return ['accounts.google.com', 'login.microsoftonline.com'].includes(issuer.hostname);
+}
+
 export function createSchoolSignIn(settings: OidcSettings, logger: Logger): SchoolSignIn {
   let configuration: Promise<client.Configuration> | null = null;
   const issuer = new URL(settings.issuer);
@@ -69,8 +77,7 @@ export function createSchoolSignIn(settings: OidcSettings, logger: Logger): Scho
         code_challenge_method: 'S256',
         state,
         nonce,
-        // Google: let someone with several accounts choose the school one.
-        prompt: 'select_account',
+        ...(offersAccountChooser(issuer) ? { prompt: 'select_account' } : {}),
       });
       return { url: url.href, state, nonce, verifier };
     },
