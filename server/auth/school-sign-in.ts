@@ -89,13 +89,18 @@ export function createSchoolSignIn(settings: OidcSettings, logger: Logger): Scho
         expectedNonce: expected.nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims();
-      if (!claims) throw new Error('the provider sent no ID token');
+      const idClaims = tokens.claims();
+      if (!idClaims) throw new Error('the provider sent no ID token');
+      // Some providers (oidc-provider, Keycloak by configuration) put the address only in userinfo.
+      const claims: Record<string, unknown> =
+        typeof idClaims.email === 'string' || !config.serverMetadata().userinfo_endpoint
+          ? idClaims
+          : { ...(await client.fetchUserInfo(config, tokens.access_token, idClaims.sub)), ...idClaims };
       const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null;
       const name = typeof claims.name === 'string' ? claims.name : null;
       return {
         issuer: config.serverMetadata().issuer,
-        subject: claims.sub,
+        subject: idClaims.sub,
         email: email?.includes('@') ? email : null,
         emailVerified: claims.email_verified !== false,
         name,
