@@ -35,6 +35,12 @@ export interface InitialSyncFacts {
   writeRefused?: Role | null;
 }
 
+/**
+ * Edits closer together than this are one change: typing a sentence is one "perubahan", not one per
+ * keystroke (as an undo step gathers them).
+ */
+export const CHANGE_PAUSE_MS = 2_000;
+
 export interface SyncStatusTracker {
   current(): SyncStatus;
   stop(): void;
@@ -80,9 +86,13 @@ export function trackSyncStatus(
     if (event !== null && !provider.wsconnected) dispatch({ type: 'attempt-failed' });
   };
   const onClosed = (event: { code: number; reason: string }) => dispatch({ type: 'closed', ...event });
+  let lastLocalEditAt = Number.NEGATIVE_INFINITY;
   const onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
     if (!transaction.local || origin === provider || source.nonLocalOrigins.includes(origin)) return;
-    dispatch({ type: 'local-change' });
+    const now = Date.now();
+    const startsNewChange = now - lastLocalEditAt > CHANGE_PAUSE_MS || last.pending === 0;
+    lastLocalEditAt = now;
+    if (startsNewChange) dispatch({ type: 'local-change' });
   };
   // Only a read-only refusal lasts; a broken feedback rule refuses one change, not the document.
   const stopHearingRefusals = source.onWriteRefused?.((refusal) => {

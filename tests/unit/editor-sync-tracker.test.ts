@@ -5,7 +5,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { followNetwork } from '../../extension/sync/follow-network';
 import type { SyncStatus } from '../../extension/sync/sync-status';
-import { trackSyncStatus } from '../../extension/sync/sync-status-tracker';
+import { CHANGE_PAUSE_MS, trackSyncStatus } from '../../extension/sync/sync-status-tracker';
 
 /** A WebSocket the test drives by hand: open it, send it server messages, close it with a code. */
 class FakeSocket {
@@ -111,7 +111,9 @@ describe('sync status of a live draft', () => {
     expect(provider.shouldConnect).toBe(false);
     expect(first.readyState).toBe(3);
     type('a');
+    vi.advanceTimersByTime(CHANGE_PAUSE_MS + 1);
     type('b');
+    vi.advanceTimersByTime(CHANGE_PAUSE_MS + 1);
     type('c');
     expect(tracker.current()).toEqual({ state: 'offline', pending: 3, reason: 'network' });
 
@@ -123,6 +125,22 @@ describe('sync status of a live draft', () => {
     expect(tracker.current()).toMatchObject({ state: 'syncing', pending: 3 });
     second.serverSendsState(new Y.Doc());
     expect(tracker.current()).toEqual({ state: 'synced', pending: 0, reason: null });
+  });
+
+  it('typing a sentence offline is one change waiting, not one per keystroke; a pause starts the next', () => {
+    vi.useFakeTimers();
+    const { win, tracker, type } = setup();
+    FakeSocket.latest().serverOpens();
+    FakeSocket.latest().serverSendsState(new Y.Doc());
+    win.goOffline();
+    for (const letter of 'Siswa mengamati daun.') {
+      type(letter);
+      vi.advanceTimersByTime(120);
+    }
+    expect(tracker.current()).toMatchObject({ state: 'offline', pending: 1 });
+    vi.advanceTimersByTime(CHANGE_PAUSE_MS + 1);
+    type('!');
+    expect(tracker.current()).toMatchObject({ state: 'offline', pending: 2 });
   });
 
   it('changes from the server or loaded from IndexedDB are not counted as waiting', () => {
