@@ -37,6 +37,27 @@ describe('the draft editor', () => {
     expect(editable?.classList.contains('ProseMirror')).toBe(true);
   });
 
+  it('a task’s checkbox is named in the UI’s language for screen readers, never in English', () => {
+    const { editor, element } = openEditor();
+    editor.commands.setContent({
+      type: 'doc',
+      content: [
+        {
+          type: 'taskList',
+          content: [
+            {
+              type: 'taskItem',
+              attrs: { checked: false },
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Siapkan daun' }] }],
+            },
+          ],
+        },
+      ],
+    });
+    const checkbox = element.querySelector('ul[data-type="taskList"] input[type="checkbox"]');
+    expect(checkbox?.getAttribute('aria-label')).toBe('Tandai tugas selesai: Siapkan daun');
+  });
+
   it('what is typed lands in the draft document shared through Yjs', async () => {
     const { editor, doc } = openEditor();
     editor.commands.insertContent('Tujuan pembelajaran');

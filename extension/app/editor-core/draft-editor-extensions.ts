@@ -9,13 +9,12 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { CLIP_NODE_NAME } from '../../../shared/model/clip-node';
-import { DRAFT_CONTENT_FIELD, draftExtensions } from '../../../shared/model/draft-extensions';
+import { DRAFT_CONTENT_FIELD } from '../../../shared/model/draft-extensions';
 import type { PresenceUser } from '../../../shared/presence';
 import type { LocaleChannel } from '../common/locale-channel';
 import { renderCaret } from './caret-label';
-import { clipCardNode } from './clip-card-view';
 import { LocalTrailingParagraph } from './local-trailing-node';
+import { localizedDraftExtensions } from './localized-nodes';
 import { ReadOnlyGuard } from './read-only-guard';
 import { StoredImagesOnly } from './stored-images-only';
 
@@ -30,9 +29,7 @@ export interface DraftEditorSetup {
 }
 
 export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
-  const schemaExtensions = draftExtensions().map((extension) =>
-    extension.name === CLIP_NODE_NAME ? clipCardNode(setup.locale) : extension,
-  );
+  const schemaExtensions = localizedDraftExtensions(setup.locale);
   return [
     ...schemaExtensions,
     Collaboration.configure({ document: setup.doc, field: DRAFT_CONTENT_FIELD }),

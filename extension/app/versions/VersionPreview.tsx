@@ -5,12 +5,10 @@
 import type { JSONContent } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useState } from 'react';
-import { CLIP_NODE_NAME } from '../../../shared/model/clip-node';
-import { draftExtensions } from '../../../shared/model/draft-extensions';
 import type { DocumentDiff } from '../../../shared/versions/version-diff';
 import { useLanguage, useT } from '../../components/i18n';
 import { createLocaleChannel } from '../common/locale-channel';
-import { clipCardNode } from '../editor-core/clip-card-view';
+import { localizedDraftExtensions } from '../editor-core/localized-nodes';
 import { VersionChanges } from './version-changes';
 
 export function VersionPreview(props: { content: JSONContent; diff: DocumentDiff | null }) {
@@ -19,10 +17,7 @@ export function VersionPreview(props: { content: JSONContent; diff: DocumentDiff
   const [locale] = useState(() => createLocaleChannel(language));
   const labels = useMemo(() => ({ added: t('versions.diff.added'), removed: t('versions.diff.removed') }), [t]);
   const extensions = useMemo(
-    () => [
-      ...draftExtensions().map((extension) => (extension.name === CLIP_NODE_NAME ? clipCardNode(locale) : extension)),
-      VersionChanges.configure({ diff: props.diff, labels }),
-    ],
+    () => [...localizedDraftExtensions(locale), VersionChanges.configure({ diff: props.diff, labels })],
     [locale, props.diff, labels],
   );
   const editor = useEditor(

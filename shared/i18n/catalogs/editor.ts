@@ -37,6 +37,8 @@ export const id = {
   'editor.draft.opening': 'Membuka draf…',
   'editor.content.label': 'Isi draf',
   'editor.content.placeholder': 'Mulai menulis, atau klip bahan dari web dengan ekstensi Dampingi…',
+  'editor.task.checkbox': 'Tandai tugas selesai: {text}',
+  'editor.task.checkboxEmpty': 'Tandai tugas kosong selesai',
 
   'editor.draft.noAccess': 'Anda tidak (lagi) punya akses ke draf ini. Minta tautan baru kepada pemiliknya.',
   'editor.readOnly.commenter': 'Anda dapat memberi komentar, tetapi tidak dapat mengubah isi draf ini.',
@@ -155,6 +157,8 @@ export const en: Record<keyof typeof id, string> = {
   'editor.draft.opening': 'Opening the draft…',
   'editor.content.label': 'Draft content',
   'editor.content.placeholder': 'Start writing, or clip material from the web with the Dampingi extension…',
+  'editor.task.checkbox': 'Mark task done: {text}',
+  'editor.task.checkboxEmpty': 'Mark empty task done',
 
   'editor.draft.noAccess': 'You have no access to this draft (any more). Ask its owner for a new link.',
   'editor.readOnly.commenter': 'You can comment but not edit this draft.',
