@@ -154,10 +154,10 @@ describe('versions: save, compare, open, restore', () => {
       .getByRole('status')
       .filter({
         hasText:
-          'Versi “Sebelum revisi” dipulihkan. Isi sebelumnya tersimpan sebagai “Dipulihkan dari “Sebelum revisi””.',
+          'Versi “Sebelum revisi” dipulihkan. Isi sebelumnya tersimpan sebagai “Sebelum memulihkan “Sebelum revisi””.',
       })
       .waitFor();
-    const kept = versionItem(teacher, 'Dipulihkan dari “Sebelum revisi”');
+    const kept = versionItem(teacher, 'Sebelum memulihkan “Sebelum revisi”');
     await kept.waitFor();
     expect(await kept.innerText()).toContain('Isi draf tepat sebelum pemulihan.');
 

@@ -33,11 +33,11 @@ describe('names of versions', () => {
     const t = createTranslator('id');
     expect(versionName(base, all, t)).toBe('Sebelum revisi');
     expect(versionName(atStage, all, t)).toBe('Sebelum Uji coba terbatas');
-    expect(versionName(restore, all, t)).toBe('Dipulihkan dari “Sebelum revisi”');
-    expect(versionName(restore, [restore], t)).toBe('Dipulihkan dari “versi yang tidak ada lagi”');
+    expect(versionName(restore, all, t)).toBe('Sebelum memulihkan “Sebelum revisi”');
+    expect(versionName(restore, [restore], t)).toBe('Sebelum memulihkan “versi yang tidak ada lagi”');
     const en = createTranslator('en');
     expect(versionName(atStage, all, en)).toBe('Before Limited try-out');
-    expect(versionName(restore, all, en)).toBe('Restored from “Sebelum revisi”');
+    expect(versionName(restore, all, en)).toBe('Before restoring “Sebelum revisi”');
   });
 
   it('a refusal and a lost connection are explained, not shown as codes', () => {
