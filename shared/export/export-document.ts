@@ -8,7 +8,7 @@ import type { Mark, Node as PMNode, Schema } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { createTranslator, type Language, type Translate } from '../i18n';
-import { readActions } from '../mentoring/cycle-doc';
+import { isOverdue, localDay, readActions } from '../mentoring/cycle-doc';
 import type { FollowUpAction } from '../mentoring/cycle-schema';
 import type { Thread } from '../mentoring/thread-schema';
 import { readThreads } from '../mentoring/threads';
@@ -43,6 +43,8 @@ export interface ExportParts {
   threads?: readonly Thread[] | null;
   /** Given (even empty) when the follow-up plan is wanted. */
   actions?: readonly FollowUpAction[] | null;
+  /** YYYY-MM-DD that an open action's due day is measured against (default: today, local time). */
+  today?: string;
 }
 
 export interface ExportChoice {
@@ -69,7 +71,7 @@ export function composeExport(parts: ExportParts): ExportDocument {
   const build = nodeBuilder(draftSchema());
   const sections: ExportSection[] = [referencesSection(parts, t, build)];
   if (parts.threads) sections.push(feedbackSection(parts.threads, t, build));
-  if (parts.actions) sections.push(planSection(parts.actions, parts.language, t, build));
+  if (parts.actions) sections.push(planSection(parts.actions, parts.language, parts.today ?? localDay(), t, build));
   return {
     title: parts.title.trim() || t('editor.draft.fallbackTitle'),
     language: parts.language,
@@ -126,9 +128,12 @@ function referencesSection(parts: ExportParts, t: Translate, b: Builder): Export
 
 function feedbackSection(threads: readonly Thread[], t: Translate, b: Builder): ExportSection {
   const rows = threads.map((thread) => {
-    const first = thread.comments[0];
-    const comment = [b.paragraph(b.text(first && !first.deleted ? first.body : '—'))];
-    if (first) comment.push(b.paragraph(b.italic(`— ${first.authorName}`)));
+    // Every comment of the thread, replies too, each under its author's name.
+    const comment = thread.comments.flatMap((entry) => [
+      b.paragraph(entry.deleted ? b.italic(t('export.doc.feedback.deleted')) : b.text(entry.body)),
+      b.paragraph(b.italic(`— ${entry.authorName}`)),
+    ]);
+    if (comment.length === 0) comment.push(b.paragraph(b.text('—')));
     if (thread.kind === 'suggestion' && thread.suggestion) comment.push(b.paragraph(b.text(`→ ${thread.suggestion}`)));
     return [
       [b.paragraph(b.text(t(`feedback.kind.${thread.kind}`)))],
@@ -156,12 +161,26 @@ function feedbackSection(threads: readonly Thread[], t: Translate, b: Builder): 
   };
 }
 
-function planSection(actions: readonly FollowUpAction[], language: Language, t: Translate, b: Builder): ExportSection {
+function actionStatus(
+  action: FollowUpAction,
+  today: string,
+): 'cycle.plan.statusDone' | 'cycle.plan.overdue' | 'cycle.plan.statusOpen' {
+  if (action.status === 'done') return 'cycle.plan.statusDone';
+  return isOverdue(action, today) ? 'cycle.plan.overdue' : 'cycle.plan.statusOpen';
+}
+
+function planSection(
+  actions: readonly FollowUpAction[],
+  language: Language,
+  today: string,
+  t: Translate,
+  b: Builder,
+): ExportSection {
   const rows = actions.map((action) => [
     [b.paragraph(b.text(action.what))],
     [b.paragraph(b.text(action.who || t('cycle.plan.nobody')))],
     [b.paragraph(b.text(action.due ? formatDay(action.due, language) : t('cycle.plan.noDue')))],
-    [b.paragraph(b.text(t(action.status === 'done' ? 'cycle.plan.statusDone' : 'cycle.plan.statusOpen')))],
+    [b.paragraph(b.text(t(actionStatus(action, today))))],
   ]);
   const head = ['what', 'who', 'due', 'status'] as const;
   return {

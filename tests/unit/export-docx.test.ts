@@ -125,12 +125,18 @@ describe('a draft exported to Word and opened again', () => {
     );
     expect(tables[1]).toEqual([
       ['Jenis', 'Bagian draf', 'Masukan', 'Status'],
-      ['Kekuatan', 'media konkret', 'Bagus, siswa memegang bendanya. — Pak Budi', 'Terbuka'],
+      [
+        'Kekuatan',
+        'media konkret',
+        'Bagus, siswa memegang bendanya. — Pak Budi Terima kasih, saya pertahankan. — Bu Sari',
+        'Terbuka',
+      ],
       ['Perbaikan', 'dua bagian sama besar', 'Tambahkan gambar contoh lipatan. — Pak Budi', 'Terbuka'],
     ]);
     expect(tables[2]).toEqual([
       ['Tindakan', 'Penanggung jawab', 'Batas waktu', 'Status'],
-      ['Tambahkan gambar contoh lipatan di langkah 2', 'Bu Sari', '1 Februari 2026', 'Terbuka'],
+      ['Tambahkan gambar contoh lipatan di langkah 2', 'Bu Sari', '1 Februari 2026', 'Terlambat'],
+      ['Uji coba ulang di kelas IV B', 'Bu Sari', '1 Maret 2099', 'Terbuka'],
     ]);
 
     const english = await roundTrip(true, true, 'en');

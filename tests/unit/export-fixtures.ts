@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { clipSourceLine, clipSourceText } from '../../shared/export/export-document';
 import type { Language } from '../../shared/i18n';
 import { addAction } from '../../shared/mentoring/cycle-doc';
-import { addThread } from '../../shared/mentoring/threads';
+import { addReply, addThread } from '../../shared/mentoring/threads';
 import { draftFragment } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
 import { pngBytes } from '../fixtures/png';
@@ -121,6 +121,7 @@ export function lessonDocs(): { draft: Y.Doc; feedback: Y.Doc } {
     new Date('2026-01-13T02:00:00Z'),
     'thread-1',
   );
+  addReply(feedback, 'thread-1', 'Terima kasih, saya pertahankan.', teacher, new Date('2026-01-13T03:00:00Z'));
   addThread(
     feedback,
     {
@@ -138,6 +139,13 @@ export function lessonDocs(): { draft: Y.Doc; feedback: Y.Doc } {
     teacher,
     new Date('2026-01-14T02:00:00Z'),
     '6f1c2a4e-8b7d-4c1e-9a55-3e2f1d0c9b8a',
+  );
+  addAction(
+    feedback,
+    { what: 'Uji coba ulang di kelas IV B', who: 'Bu Sari', due: '2099-03-01', links: [] },
+    teacher,
+    new Date('2026-01-14T02:05:00Z'),
+    '7a2d3b5f-9c8e-4d2f-8b66-4f3e2e1dac9b',
   );
   return { draft, feedback };
 }

@@ -91,11 +91,13 @@ describe('a draft exported to Markdown and read back', () => {
     const { markdown } = await exportToMarkdown(exportDoc(true, true));
     expect(markdown).toContain('## Ringkasan Masukan');
     expect(markdown).toContain(
-      '| Kekuatan | *media konkret* | Bagus, siswa memegang bendanya.<br>*— Pak Budi* | Terbuka |',
+      '| Kekuatan | *media konkret* | Bagus, siswa memegang bendanya.<br>*— Pak Budi*<br>Terima kasih, saya pertahankan.<br>*— Bu Sari* | Terbuka |',
     );
     expect(markdown).toContain('## Rencana Tindak Lanjut');
+    // Past its day and still open: overdue, as the plan tab says; one due later is open.
     expect(markdown).toContain(
-      '| Tambahkan gambar contoh lipatan di langkah 2 | Bu Sari | 1 Februari 2026 | Terbuka |',
+      '| Tambahkan gambar contoh lipatan di langkah 2 | Bu Sari | 1 Februari 2026 | Terlambat |',
     );
+    expect(markdown).toContain('| Uji coba ulang di kelas IV B | Bu Sari | 1 Maret 2099 | Terbuka |');
   });
 });
