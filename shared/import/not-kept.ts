@@ -71,7 +71,11 @@ export interface ReaderMessage {
   message: string;
 }
 
-const UNRECOGNISED_STYLE = /^Unrecognised (paragraph|run|table) style: '([^']*)'/;
+const UNRECOGNISED_STYLE = /^Unrecognised (paragraph|run|table) style: '([^']*)'(?: \(Style ID: ([^)]*)\))?/;
+/** A style the file uses but does not define (pandoc's files do this): mammoth names only its ID. */
+const UNDEFINED_STYLE = /^(?:Paragraph|Run|Table|Numbering) style with ID (.+) was referenced but not defined/;
+/** mammoth writes a missing name as the text 'null' or 'undefined'. */
+const NO_NAME = new Set(['', 'null', 'undefined']);
 /** `{namespace}localName`: the name is what can be shown. */
 const UNRECOGNISED_ELEMENT = /^An unrecognised element was ignored: (?:\{([^}]*)\})?(.+)$/;
 /** Equations are counted from the document itself (docx-features.ts), once each. */
@@ -81,12 +85,22 @@ const IMAGE_MESSAGE = /^Image of type /;
 
 /** Word's own notes from the reader: unknown styles and elements by name, anything else word for word. */
 export function addReaderMessages(collector: NotKeptCollector, messages: readonly ReaderMessage[]): void {
+  const styleIdsNamedElsewhere = new Set(
+    messages.flatMap(({ message }) => UNRECOGNISED_STYLE.exec(message)?.[3]?.trim() ?? []),
+  );
   for (const { message } of messages) {
     if (IMAGE_MESSAGE.test(message)) continue;
     const style = UNRECOGNISED_STYLE.exec(message);
+    const undefinedStyle = UNDEFINED_STYLE.exec(message);
     const element = UNRECOGNISED_ELEMENT.exec(message);
-    if (style) collector.add('word-style', style[2]);
-    else if (element) {
+    if (style) {
+      const name = style[2]?.trim() ?? '';
+      collector.add('word-style', NO_NAME.has(name) ? style[3] : name);
+    } else if (undefinedStyle) {
+      // Listed once, by the unrecognised-style message of the same ID when there is one.
+      const id = undefinedStyle[1]?.trim() ?? '';
+      if (!styleIdsNamedElsewhere.has(id)) collector.add('word-style', id);
+    } else if (element) {
       if (element[1] !== MATH_NAMESPACE) collector.add('unknown-element', element[2]);
     } else collector.add('word-message', message);
   }

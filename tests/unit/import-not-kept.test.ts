@@ -74,6 +74,19 @@ describe('what the reader would drop without a word is counted from the document
       { kind: 'word-message', count: 1, details: ['Could not find image file for a:blip element'] },
     ]);
   });
+
+  it('a style a pandoc-made file uses but never defines is listed by its ID, never as “null” or in English', () => {
+    const collector = collectNotKept();
+    addReaderMessages(collector, [
+      {
+        type: 'warning',
+        message: 'Paragraph style with ID Heading7 was referenced but not defined in the document',
+      },
+      { type: 'warning', message: "Unrecognised paragraph style: 'null' (Style ID: Heading7)" },
+      { type: 'warning', message: 'Run style with ID VerbatimChar was referenced but not defined in the document' },
+    ]);
+    expect(collector.list()).toEqual([{ kind: 'word-style', count: 2, details: ['Heading7', 'VerbatimChar'] }]);
+  });
 });
 
 describe('the words the teacher reads', () => {
