@@ -2,6 +2,7 @@
  * Bylines as pages write them → the author element of an APA 7 reference: "Santoso, B.", a single
  * name (common in Indonesia) or an organisation as written, several authors joined with "&".
  */
+import { bylineNames } from './byline-names';
 
 /** Words that make a byline an organisation, kept as written (APA "group author"). */
 const ORGANISATION_WORDS = new Set([
@@ -74,6 +75,9 @@ const HONORIFICS = new Set([
 
 const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
 
+/** More words than this is a name with something glued on (a job, a section): kept as written. */
+const MAX_NAME_WORDS = 4;
+
 /** APA lists up to 20 authors; beyond that the first 19, an ellipsis, and the last. */
 const MAX_LISTED = 20;
 
@@ -131,6 +135,7 @@ function splitPeople(byline: string): string[][] | null {
     const besideComma = [parts[index - 1], parts[index + 1]].some((separator) => separator?.trim() === ',');
     // "Santoso, Budi", "Santoso, B.", "Sukarno, Hatta": which is the surname cannot be known.
     if (besideComma && (words.length < 2 || words.every(isInitial))) return null;
+    if (words.length > MAX_NAME_WORDS) return null;
     people.push(words);
   }
   return people.length > 0 ? people : null;
@@ -165,7 +170,7 @@ function joinAuthors(names: string[]): string {
  * site itself), a byline already with commas that cannot be split safely, is kept as written.
  */
 export function apaAuthor(byline: string | null | undefined, siteName: string | null | undefined): string | null {
-  const given = collapse(byline ?? '');
+  const given = collapse(bylineNames(byline) ?? '');
   if (!given) return null;
   if (sameName(given, siteName) || isOrganisation(given)) return given;
   const people = splitPeople(given);

@@ -98,6 +98,20 @@ describe('a reference list entry, APA 7, as a teacher copies it', () => {
     );
   });
 
+  it('a byline with a date, a time and the section glued on gives only the name (space.com)', () => {
+    expect(line({ author: 'Mike Wall 2023-10-12T14:00:00Z Science & Astronomy' }, 'en')).toMatch(
+      /^Wall, M\. \(2025, September 2\)\./,
+    );
+    expect(line({ author: 'Mike Wall published 2 days ago' }, 'en')).toMatch(/^Wall, M\. \(/);
+    expect(line({ author: 'Budi Santoso | Senior Writer' })).toMatch(/^Santoso, B\. \(/);
+    // Nothing but a date is no author: the title takes its place.
+    expect(line({ author: '12 Oktober 2023' })).toMatch(/^\*?Mengenal Pecahan Senilai/);
+  });
+
+  it('a name with a job glued on, not recognisably a name, is kept as written, never inverted', () => {
+    expect(apaAuthor('Mike Wall Senior Space Writer Of The Team Of', null)).not.toMatch(/^Of, /);
+  });
+
   it('two and three authors are joined with "&", in both languages', () => {
     expect(line({ author: 'Budi Santoso dan Dewi Lestari' })).toMatch(
       /^Santoso, B., & Lestari, D. \(2025, 2 September\)\./,

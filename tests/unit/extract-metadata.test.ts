@@ -89,6 +89,35 @@ describe('extractMetadata', () => {
     expect(metadata.favicon).toBe('https://cdn.example.id/aset/ikon.png');
   });
 
+  it('decodes character references left in JSON-LD and twice-escaped meta tags', () => {
+    const metadata = metadataOf(
+      `${jsonLd({ '@type': 'NewsArticle', headline: 'Why students can&#39;t sleep &#8212; and what helps', author: { name: 'Dewi &amp; Sari' } })}<meta property="og:description" content="It&amp;#8217;s late">`,
+    );
+    expect(metadata.title).toBe("Why students can't sleep — and what helps");
+    expect(metadata.byline).toBe('Dewi & Sari');
+    expect(metadata.excerpt).toBe('It’s late');
+  });
+
+  it('writes the published time one way, and prefers a full time to a bare day of the same date', () => {
+    expect(
+      metadataOf('<meta property="article:published_time" content="2024-05-01T10:00:00+0000">').publishedTime,
+    ).toBe('2024-05-01T10:00:00+00:00');
+    expect(metadataOf('<meta name="date" content="2024-05-01 10:00:00+0700">').publishedTime).toBe(
+      '2024-05-01T10:00:00+07:00',
+    );
+    const both = metadataOf(
+      `${jsonLd({ '@type': 'Article', headline: 'Sungai', datePublished: '2024-05-01' })}<meta property="article:published_time" content="2024-05-01T08:30:00+07:00">`,
+    );
+    expect(both.publishedTime).toBe('2024-05-01T08:30:00+07:00');
+  });
+
+  it('keeps only the names of a byline with a date and a section glued on', () => {
+    const metadata = metadataOf(
+      '<meta name="author" content="By Mike Wall 2023-10-12T14:00:00Z Science &amp; Astronomy">',
+    );
+    expect(metadata.byline).toBe('Mike Wall');
+  });
+
   it('falls back to meta tags, <time> and <html lang> when there is no JSON-LD', () => {
     const metadata = metadataOf(
       '<title>Sungai Brantas dan Sawah - Guru Kita</title><meta name="author" content="Oleh Sari Dewi"><meta property="og:site_name" content="Guru Kita">',

@@ -1,8 +1,12 @@
 // Extracts a page's bibliographic metadata (title, author, date, licence, images…) from JSON-LD, meta tags and markup.
+
+import { bylineNames } from '../../../shared/references/byline-names';
+import { decodeHtmlEntities } from './html-entities';
 import { readJsonLd } from './json-ld';
 import { readMetaTags } from './meta-tags';
 import { type PageMetadata, pageMetadataSchema } from './metadata-schema';
 import { cleanDocumentTitle, normaliseSpace } from './page-title';
+import { publishedTime } from './published-time';
 
 /** The URL relative links resolve against: `<base href>` if present, else the page URL. */
 export function baseUrlOf(doc: Document, pageUrl: string): string {
@@ -29,7 +33,7 @@ export function absoluteUrl(value: string | null | undefined, base: string): str
 }
 
 function text(value: string | null | undefined): string | null {
-  const cleaned = value ? normaliseSpace(value) : '';
+  const cleaned = value ? normaliseSpace(decodeHtmlEntities(value)) : '';
   return cleaned || null;
 }
 
@@ -43,7 +47,7 @@ function cleanByline(value: string | null): string | null {
     ?.replace(/^\s*(by|von|par|por|door|oleh|di)\s*:?\s+/i, '')
     .replace(/[\s—–-]+$/, '')
     .trim();
-  return cleaned && !looksLikeUrl(cleaned) ? cleaned : null;
+  return cleaned && !looksLikeUrl(cleaned) ? bylineNames(cleaned) : null;
 }
 
 /** Of JSON-LD `headline` and `name`, the one closer to the document title. */
@@ -138,8 +142,8 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
       siteName,
     ),
     byline,
-    publishedTime:
-      text(jsonLd.datePublished) ??
+    publishedTime: publishedTime([
+      text(jsonLd.datePublished),
       text(
         meta.first(
           'article:published_time',
@@ -151,8 +155,9 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
           'pubdate',
           'sailthru:date',
         ),
-      ) ??
+      ),
       firstTimeElement(doc),
+    ]),
     siteName,
     lang: langOf(doc, meta.first('content-language', 'og:locale')?.replace('_', '-') ?? null, jsonLd.inLanguage),
     canonicalUrl:
