@@ -97,6 +97,7 @@ describe('accounts, the admin page and email invitations', () => {
     // Her open draft is cut off at once and says so; reloaded, she is at the sign-in page.
     await waitForSyncState(teacherPage, 'refused');
     expect(await syncStatus(teacherPage).getAttribute('data-reason')).toBe('unauthorized');
+    expect(await syncStatus(teacherPage).innerText()).toContain('Anda sudah keluar');
     await teacherPage.reload();
     await teacherPage.getByRole('heading', { name: 'Masuk ke Dampingi' }).waitFor();
   });
@@ -127,6 +128,7 @@ describe('accounts, the admin page and email invitations', () => {
     await expect.poll(() => phoneSockets.closed()).toBeGreaterThan(0);
     await waitForSyncState(phone, 'refused');
     expect(await syncStatus(phone).getAttribute('data-reason')).toBe('unauthorized');
+    expect(await syncStatus(phone).innerText()).toContain('Anda sudah keluar');
     await phone.reload();
     await phone.getByRole('heading', { name: 'Masuk ke Dampingi' }).waitFor();
     expect(await meStatus(server.url, rina.token)).toBe(401);

@@ -63,8 +63,10 @@ beforeEach(() => {
 afterEach(closePage);
 
 describe('"Undang lewat email" in the share dialog', () => {
-  it('sends the address and the role, says the invitation went, and empties the field', async () => {
+  it('sends the address and the role, says the invitation went, empties the field and asks the members again', async () => {
     await openDialog();
+    const memberLoads = () => api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/members')).length;
+    const before = memberLoads();
     await typeInto(field<HTMLInputElement>('Alamat email yang diundang'), 'budi@sekolah.sch.id');
     await choose(field<HTMLSelectElement>('Peran orang yang diundang'), 'commenter');
     await click(button('Kirim undangan'));
@@ -75,6 +77,8 @@ describe('"Undang lewat email" in the share dialog', () => {
       language: 'id',
     });
     expect(field<HTMLInputElement>('Alamat email yang diundang').value).toBe('');
+    // Someone who already has an account is a member at once: the list shows them.
+    await until(() => memberLoads() > before, 'the members to be asked again');
   });
 
   it('a server without email says so and points to share links', async () => {

@@ -10,7 +10,13 @@ import { ActionOutcomeNote } from '../common/ActionOutcomeNote';
 import { SIGN_IN_HREF } from '../common/page-route';
 import { useActions } from '../common/use-loaded';
 
-export function EmailInviteForm(props: { api: ApiClient; draftId: string; guest: boolean }) {
+export function EmailInviteForm(props: {
+  api: ApiClient;
+  draftId: string;
+  guest: boolean;
+  /** After a sent invitation: someone who already has an account is a member now. */
+  onInvited: () => void;
+}) {
   const t = useT();
   const [language] = useLanguage();
   const [email, setEmail] = useState('');
@@ -39,7 +45,9 @@ export function EmailInviteForm(props: { api: ApiClient; draftId: string; guest:
         return null;
       },
     );
-    if (sent) setEmail('');
+    if (!sent) return;
+    setEmail('');
+    props.onInvited();
   };
 
   return (

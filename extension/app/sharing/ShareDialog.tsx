@@ -59,7 +59,12 @@ export function ShareDialog(props: {
           onRevoke={(linkId) => void share.revoke(linkId)}
         />
       )}
-      <EmailInviteForm api={props.api} draftId={props.draftId} guest={props.me.guest === true} />
+      <EmailInviteForm
+        api={props.api}
+        draftId={props.draftId}
+        guest={props.me.guest === true}
+        onInvited={() => void share.refresh()}
+      />
       <CreateShareLinkForm serverUrl={props.serverUrl} busy={share.busy} win={props.win} onCreate={share.create} />
     </ModalDialog>
   );
