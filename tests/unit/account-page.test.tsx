@@ -32,7 +32,8 @@ const sessions: SessionInfo[] = [
   {
     id: 's-web',
     kind: 'web',
-    label: null,
+    label:
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
     createdAt: '2026-12-01T08:00:00.000Z',
     expiresAt: '2026-12-31T08:00:00.000Z',
     current: true,
@@ -92,6 +93,9 @@ describe('Akun saya', () => {
       'Ekstensi Dampingi',
     ]);
     expect(items[0]?.textContent).toContain('Perangkat ini');
+    // The browser's user agent in words a teacher reads.
+    expect(items[0]?.textContent).toContain('Chrome · Windows');
+    expect(items[0]?.textContent).not.toContain('AppleWebKit');
     expect(items[0]?.querySelector('button')).toBeNull();
     expect(items[1]?.textContent).toMatch(/Masuk sejak .*2026.*Berlaku sampai .*2026/);
   });

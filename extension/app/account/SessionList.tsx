@@ -2,6 +2,7 @@
 import type { SessionInfo } from '../../../shared/protocol/auth-api';
 import { useLanguage, useT } from '../../components/i18n';
 import { formatDateTime } from '../common/format-time';
+import { deviceName } from './device-name';
 
 export function SessionList(props: { sessions: SessionInfo[]; busy: boolean; onEnd: (sessionId: string) => void }) {
   const t = useT();
@@ -20,7 +21,12 @@ export function SessionList(props: { sessions: SessionInfo[]; busy: boolean; onE
           <li key={session.id} className="session-item" data-current={session.current || undefined}>
             <div>
               <strong>{kind}</strong>
-              {session.label && <span className="muted"> · {session.label}</span>}
+              {session.label && (
+                <span className="muted" title={session.label}>
+                  {' · '}
+                  {deviceName(session.label)}
+                </span>
+              )}
               {session.current && <span className="badge">{t('account.sessions.current')}</span>}
               <div className="muted">
                 <time dateTime={session.createdAt}>{t('account.sessions.created', { date: created })}</time>

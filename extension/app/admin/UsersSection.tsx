@@ -73,58 +73,60 @@ export function UsersSection(props: { admin: AdminClient; users: Loaded<AdminUse
                       </th>
                       <td>{user.email ?? <span className="muted">{t('admin.users.noEmail')}</span>}</td>
                       <td>{status(user)}</td>
-                      <td className="admin-actions">
-                        {!self &&
-                          (user.suspendedAt ? (
+                      <td>
+                        <div className="admin-actions">
+                          {!self &&
+                            (user.suspendedAt ? (
+                              <button
+                                type="button"
+                                disabled={actions.busy}
+                                aria-label={t('admin.users.unsuspendNamed', name)}
+                                onClick={() =>
+                                  void act(() => admin.setSuspended(user.id, false), t('admin.users.unsuspended', name))
+                                }
+                              >
+                                {t('admin.users.unsuspend')}
+                              </button>
+                            ) : (
+                              <button
+                                type="button"
+                                className="danger"
+                                disabled={actions.busy}
+                                aria-label={t('admin.users.suspendNamed', name)}
+                                onClick={() => suspend(user)}
+                              >
+                                {t('admin.users.suspend')}
+                              </button>
+                            ))}
+                          {!self && !user.suspendedAt && (
                             <button
                               type="button"
                               disabled={actions.busy}
-                              aria-label={t('admin.users.unsuspendNamed', name)}
+                              aria-label={t('admin.users.signOutNamed', name)}
+                              onClick={() => signOut(user)}
+                            >
+                              {t('admin.users.signOut')}
+                            </button>
+                          )}
+                          {!self && !user.guest && (
+                            <button
+                              type="button"
+                              disabled={actions.busy}
+                              aria-label={t(
+                                user.isAdmin ? 'admin.users.unmakeAdminNamed' : 'admin.users.makeAdminNamed',
+                                name,
+                              )}
                               onClick={() =>
-                                void act(() => admin.setSuspended(user.id, false), t('admin.users.unsuspended', name))
+                                void act(
+                                  () => admin.setAdmin(user.id, !user.isAdmin),
+                                  t(user.isAdmin ? 'admin.users.unmadeAdmin' : 'admin.users.madeAdmin', name),
+                                )
                               }
                             >
-                              {t('admin.users.unsuspend')}
+                              {t(user.isAdmin ? 'admin.users.unmakeAdmin' : 'admin.users.makeAdmin')}
                             </button>
-                          ) : (
-                            <button
-                              type="button"
-                              className="danger"
-                              disabled={actions.busy}
-                              aria-label={t('admin.users.suspendNamed', name)}
-                              onClick={() => suspend(user)}
-                            >
-                              {t('admin.users.suspend')}
-                            </button>
-                          ))}
-                        {!self && !user.suspendedAt && (
-                          <button
-                            type="button"
-                            disabled={actions.busy}
-                            aria-label={t('admin.users.signOutNamed', name)}
-                            onClick={() => signOut(user)}
-                          >
-                            {t('admin.users.signOut')}
-                          </button>
-                        )}
-                        {!self && !user.guest && (
-                          <button
-                            type="button"
-                            disabled={actions.busy}
-                            aria-label={t(
-                              user.isAdmin ? 'admin.users.unmakeAdminNamed' : 'admin.users.makeAdminNamed',
-                              name,
-                            )}
-                            onClick={() =>
-                              void act(
-                                () => admin.setAdmin(user.id, !user.isAdmin),
-                                t(user.isAdmin ? 'admin.users.unmadeAdmin' : 'admin.users.madeAdmin', name),
-                              )
-                            }
-                          >
-                            {t(user.isAdmin ? 'admin.users.unmakeAdmin' : 'admin.users.makeAdmin')}
-                          </button>
-                        )}
+                          )}
+                        </div>
                       </td>
                     </tr>
                   );
