@@ -29,6 +29,7 @@ import {
   type TemplateInfo,
   TemplateListResponseSchema,
 } from '../../shared/protocol/api';
+import { authPaths, type DraftInvitationRequest, DraftInvitationResponseSchema } from '../../shared/protocol/auth-api';
 import {
   type VersionInfo,
   VersionListResponseSchema,
@@ -64,6 +65,8 @@ export interface ApiClient {
   version(draftId: string, versionId: string): Promise<ApiResult<VersionStateResponse>>;
   /** Keeps the content as it is now as a 'restore' entry, before the caller restores `versionId`. */
   recordRestore(draftId: string, versionId: string): Promise<ApiResult<VersionInfo>>;
+  /** "Undang lewat email": the server mails the address a one-time link to the draft (not for guests). */
+  inviteByEmail(draftId: string, request: DraftInvitationRequest): Promise<ApiResult<string>>;
 }
 
 const RemovedSchema = z.object({ removed: z.literal(true) });
@@ -97,5 +100,7 @@ export function createApiClient(serverUrl: string, token: string | null, fetchIm
       callFor(apiPaths.restoreVersion(draftId, versionId), VersionResponseSchema, (value) => value.version, {
         method: 'POST',
       }),
+    inviteByEmail: (draftId, request) =>
+      callFor(authPaths.invitations(draftId), DraftInvitationResponseSchema, (value) => value.email, post(request)),
   };
 }

@@ -2,6 +2,8 @@
  * UI strings in Bahasa Indonesia (default) and English. Each area keeps its own catalogue file in
  * ./catalogs; every catalogue's `en` is typed against its `id`, so a missing translation fails tsc.
  */
+import * as account from './catalogs/account';
+import * as admin from './catalogs/admin';
 import * as clip from './catalogs/clip';
 import * as common from './catalogs/common';
 import * as cycle from './catalogs/cycle';
@@ -27,6 +29,8 @@ const catalogues = {
     ...editor.id,
     ...sharing.id,
     ...signin.id,
+    ...account.id,
+    ...admin.id,
     ...clip.id,
     ...references.id,
     ...feedback.id,
@@ -43,6 +47,8 @@ const catalogues = {
     ...editor.en,
     ...sharing.en,
     ...signin.en,
+    ...account.en,
+    ...admin.en,
     ...clip.en,
     ...references.en,
     ...feedback.en,

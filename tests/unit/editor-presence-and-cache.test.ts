@@ -75,7 +75,7 @@ describe('sync badge text', () => {
 
   it('explains a refusal by its reason and says local changes are kept', () => {
     const text = syncStatusText(id, { state: 'refused', pending: 2, reason: 'unauthorized' });
-    expect(text).toContain('token tidak dikenal');
+    expect(text).toContain('Anda sudah keluar');
     expect(text).toContain('tetap tersimpan di perangkat ini');
     expect(syncStatusText(en, { state: 'refused', pending: 0, reason: 'not-found' })).toMatch(/does not exist/);
   });

@@ -1,6 +1,6 @@
 /**
- * Which screen the editor page shows (`?join=<secret>`, `?draft=<id>[&view=…]`, `?view=overview`
- * or the home list), and the links between them.
+ * Which screen the editor page shows (`?join=<secret>`, `?draft=<id>[&view=…]`, `?view=overview`,
+ * `?view=account`, `?view=admin` or the home list), and the links between them.
  */
 
 import { DraftIdSchema } from '../../../shared/model/ids';
@@ -16,6 +16,10 @@ export type DraftView = (typeof draftViews)[number];
 export type EditorRoute =
   | { page: 'home' }
   | { page: 'overview' }
+  /** "Akun saya": name, address and the devices signed in. */
+  | { page: 'account' }
+  /** The admin page (administrators only; others are told so). */
+  | { page: 'admin' }
   | { page: 'draft'; draftId: string; view: DraftView }
   | { page: 'invalid-draft' }
   | { page: 'join'; secret: string }
@@ -36,6 +40,8 @@ export function routeOf(location: Pick<Location, 'search'>): EditorRoute {
   const view = params.get('view');
   if (draft === null || draft === '') {
     if (view === 'overview') return { page: 'overview' };
+    if (view === 'account') return { page: 'account' };
+    if (view === 'admin') return { page: 'admin' };
     return view === 'sign-in' ? { page: 'sign-in' } : { page: 'home' };
   }
   if (!DraftIdSchema.safeParse(draft).success) return { page: 'invalid-draft' };
@@ -55,6 +61,12 @@ export const SIGN_IN_HREF = `${EDITOR_PAGE}?view=sign-in`;
 
 /** The mentor overview: every draft where I mentor, across teachers and workspaces. */
 export const OVERVIEW_HREF = `${EDITOR_PAGE}?view=overview`;
+
+/** "Akun saya": the person's sessions and "Keluar dari semua perangkat". */
+export const ACCOUNT_HREF = `${EDITOR_PAGE}?view=account`;
+
+/** The admin page: accounts, workspaces, mentor assignments, storage. */
+export const ADMIN_HREF = `${EDITOR_PAGE}?view=admin`;
 
 /** The web address of a share link, opened in any browser; keeps a path prefix if the server has one. */
 export function shareLinkUrl(serverUrl: string, secret: string): string {

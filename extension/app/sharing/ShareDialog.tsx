@@ -1,10 +1,11 @@
-/** The owner's share dialog: members, share links, and a form for a new link. */
+/** The owner's share dialog: members, share links, a form for a new link, and an invitation by email. */
 import { useState } from 'react';
 import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import { ModalDialog } from '../../components/ModalDialog';
 import { CreateShareLinkForm } from './CreateShareLinkForm';
+import { EmailInviteForm } from './EmailInviteForm';
 import { MemberList } from './MemberList';
 import { ShareLinkList } from './ShareLinkList';
 import { useShareSettings } from './use-share-settings';
@@ -58,6 +59,12 @@ export function ShareDialog(props: {
           onRevoke={(linkId) => void share.revoke(linkId)}
         />
       )}
+      <EmailInviteForm
+        api={props.api}
+        draftId={props.draftId}
+        guest={props.me.guest === true}
+        onInvited={() => void share.refresh()}
+      />
       <CreateShareLinkForm serverUrl={props.serverUrl} busy={share.busy} win={props.win} onCreate={share.create} />
     </ModalDialog>
   );

@@ -19,6 +19,8 @@ export interface ShareSettings {
   revoke(linkId: string): Promise<void>;
   /** The new link with its secret (shown once), or null when it failed (see `problem`). */
   create(request: CreateShareLinkRequest): Promise<CreateShareLinkResponse | null>;
+  /** Asks both lists again (an email invitation gives someone with an account the draft at once). */
+  refresh(): Promise<void>;
 }
 
 export function useShareSettings(api: ApiClient, draftId: string): ShareSettings {
@@ -69,5 +71,6 @@ export function useShareSettings(api: ApiClient, draftId: string): ShareSettings
     remove: async (userId) => void (await act(() => api.removeMember(draftId, userId))),
     revoke: async (linkId) => void (await act(() => api.revokeLink(draftId, linkId))),
     create: (request) => act(() => api.createLink(draftId, request)),
+    refresh: async () => setProblem(await reload()),
   };
 }

@@ -86,6 +86,7 @@ export function SessionScreens(props: {
         userName={signedIn?.name ?? null}
         guest={signedIn?.guest === true && web}
         onSignOut={signedIn || token ? onSignOut : null}
+        account={signedIn ? { admin: signedIn.isAdmin === true } : null}
       />
       {unsentAtSignOut !== null && (
         <SignOutDialog

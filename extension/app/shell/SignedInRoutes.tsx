@@ -2,6 +2,8 @@
 import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
+import { AccountPage } from '../account/AccountPage';
+import { AdminPage } from '../admin/AdminPage';
 import type { OfflineCache } from '../common/offline-cache';
 import { EDITOR_PAGE, type EditorRoute } from '../common/page-route';
 import { DraftPage } from '../drafts/DraftPage';
@@ -24,6 +26,10 @@ export function SignedInRoutes(props: {
       return <HomePage api={api} cache={cache} win={win} serverUrl={props.serverUrl} token={props.token} />;
     case 'overview':
       return <MentorOverview api={api} cache={cache} win={win} />;
+    case 'account':
+      return <AccountPage serverUrl={props.serverUrl} token={props.token} me={props.me} win={win} />;
+    case 'admin':
+      return <AdminPage serverUrl={props.serverUrl} token={props.token} me={props.me} win={win} />;
     case 'draft':
       return (
         <DraftPage

@@ -73,7 +73,8 @@ export const id = {
   'editor.sync.synced': 'Tersinkron dengan server',
   'editor.sync.keptLocally': 'Perubahan Anda tetap tersimpan di perangkat ini.',
   'editor.sync.refused.bad-request': 'Server menolak sambungan (permintaan tidak valid).',
-  'editor.sync.refused.unauthorized': 'Server menolak: token tidak dikenal atau kedaluwarsa. Masuk lagi.',
+  'editor.sync.refused.unauthorized':
+    'Anda sudah keluar: sesi ini berakhir atau diakhiri (misalnya dengan "Keluar dari semua perangkat" atau oleh pengelola). Muat ulang halaman untuk masuk lagi.',
   'editor.sync.refused.forbidden': 'Server menolak: Anda tidak punya akses ke draf ini.',
   'editor.sync.refused.not-found': 'Server menolak: draf ini tidak ada (lagi).',
   'editor.sync.refused.message-too-large': 'Server menolak: perubahan terlalu besar untuk dikirim.',
@@ -193,7 +194,8 @@ export const en: Record<keyof typeof id, string> = {
   'editor.sync.synced': 'In sync with the server',
   'editor.sync.keptLocally': 'Your changes stay saved on this device.',
   'editor.sync.refused.bad-request': 'The server refused the connection (invalid request).',
-  'editor.sync.refused.unauthorized': 'Refused by the server: unknown or expired token. Sign in again.',
+  'editor.sync.refused.unauthorized':
+    'You are signed out: this session expired or was ended (for example by "Sign out of all devices" or by an administrator). Reload the page to sign in again.',
   'editor.sync.refused.forbidden': 'Refused by the server: you have no access to this draft.',
   'editor.sync.refused.not-found': 'Refused by the server: this draft does not exist (any more).',
   'editor.sync.refused.message-too-large': 'Refused by the server: a change is too large to send.',
