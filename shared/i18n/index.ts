@@ -11,6 +11,7 @@ import * as feedback from './catalogs/feedback';
 import * as importing from './catalogs/import';
 import * as observation from './catalogs/observation';
 import * as overview from './catalogs/overview';
+import * as pairing from './catalogs/pairing';
 import * as references from './catalogs/references';
 import * as sharing from './catalogs/sharing';
 import * as signin from './catalogs/signin';
@@ -27,6 +28,7 @@ const catalogues = {
     ...editor.id,
     ...sharing.id,
     ...signin.id,
+    ...pairing.id,
     ...clip.id,
     ...references.id,
     ...feedback.id,
@@ -43,6 +45,7 @@ const catalogues = {
     ...editor.en,
     ...sharing.en,
     ...signin.en,
+    ...pairing.en,
     ...clip.en,
     ...references.en,
     ...feedback.en,
