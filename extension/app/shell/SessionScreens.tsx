@@ -86,6 +86,7 @@ export function SessionScreens(props: {
         userName={signedIn?.name ?? null}
         guest={signedIn?.guest === true && web}
         onSignOut={signedIn || token ? onSignOut : null}
+        connectExtension={web && signedIn && !signedIn.guest ? { serverUrl: settings.serverUrl, win } : null}
       />
       {unsentAtSignOut !== null && (
         <SignOutDialog
