@@ -143,6 +143,14 @@ describe('the extension connects to an account without copy-paste', () => {
     if (!session) throw new Error('no extension session listed');
     expect(session.current).toBe(false);
 
+    // Scoped: the extension's token clips, but cannot manage the account (nor make pairing codes).
+    const token = await storedToken();
+    const asExtension = (path: string, method = 'GET') =>
+      fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+    expect((await asExtension('/api/me')).status).toBe(200);
+    expect((await asExtension('/api/sessions')).status).toBe(403);
+    expect((await asExtension('/api/extension/pairing-codes', 'POST')).status).toBe(403);
+
     const ended = await webApi('DELETE', `/api/sessions/${encodeURIComponent(session.id)}`);
     expect(ended.status).toBe(200);
 
@@ -214,5 +222,41 @@ describe('the extension connects to an account without copy-paste', () => {
       .filter({ hasText: 'Tautan masuk ini sudah dipakai atau kedaluwarsa' })
       .waitFor({ timeout: 10_000 });
     await options.close();
+  });
+
+  it('set to another server the extension does not answer this page; set back, an open tab gets the bridge without reload', async () => {
+    const setAddress = async (address: string) => {
+      const options = await openOptions();
+      await options.getByRole('textbox', { name: 'Alamat server' }).fill(address);
+      await options.getByRole('button', { name: 'Simpan' }).click();
+      await options
+        .getByRole('status')
+        .filter({ hasText: /Alamat server disimpan|Masuk sebagai/ })
+        .waitFor();
+      await options.close();
+    };
+    const registered = () =>
+      ext.serviceWorker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as ChromeApis;
+        return (await chrome.scripting.getRegisteredContentScripts({})).map((script) => script.matches);
+      });
+
+    await setAddress('http://localhost:1');
+    await expect.poll(registered, { timeout: 10_000 }).toEqual([['http://localhost:1/*']]);
+    expect(await storedToken()).toBeNull();
+    // A fresh load of the server's page: no bridge there any more, so the code is shown.
+    await web.goto(`${server.url}/editor.html`);
+    await web.getByRole('button', { name: 'Hubungkan ekstensi' }).click();
+    let dialog = web.getByRole('dialog', { name: 'Hubungkan ekstensi Dampingi' });
+    await dialog.getByText('Ekstensi Dampingi tidak menjawab di browser ini').waitFor({ timeout: 10_000 });
+    await dialog.getByRole('button', { name: 'Tutup' }).click();
+
+    // Back to this server, the page still open: the bridge is put into it, and pairing works.
+    await setAddress(server.url);
+    await expect.poll(registered, { timeout: 10_000 }).toEqual([[`${server.url}/*`]]);
+    await web.getByRole('button', { name: 'Hubungkan ekstensi' }).click();
+    dialog = web.getByRole('dialog', { name: 'Hubungkan ekstensi Dampingi' });
+    await dialog.getByText('Ekstensi terhubung sebagai Bu Sari.').waitFor({ timeout: 20_000 });
+    expect(await storedToken()).toBeTruthy();
   });
 });
