@@ -79,7 +79,8 @@ export async function checkToken(serverUrl: string, token: string, fetchImpl?: t
   if (check.outcome === 'signed-in')
     return { ok: true, serverUrl: check.serverUrl, token: check.token, name: check.name };
   if (check.outcome === 'unverified') return { ok: true, serverUrl: check.serverUrl, token: check.token, name: null };
-  return { ok: false, reason: check.reasonKey === 'error.unauthorized' ? 'token-refused' : 'server-error' };
+  if (check.reasonKey === 'error.unauthorized') return { ok: false, reason: 'token-refused' };
+  return { ok: false, reason: check.reasonKey === 'error.suspended' ? 'suspended' : 'server-error' };
 }
 
 /** Keeps the connection: the server, its token, and the name the popup shows while offline. */

@@ -2,7 +2,7 @@
  * The extension's side of the web app's page (content script, isolated world): takes a pairing
  * request posted by the page of the server the extension is set to, forwards the code to the
  * background, and answers the page with the outcome — a name, never the token. Takes `win` as a
- * parameter so it runs under jsdom.
+ * parameter so it is tested without a browser.
  */
 import {
   BRIDGE_SOURCE,

@@ -2,7 +2,7 @@
  * The page's side of "Hubungkan ekstensi": posts the pairing code to this page's own origin, where
  * the extension's bridge listens (shared/protocol/pairing-messages.ts), and waits for its answer.
  * No answer soon means no extension here: the page then shows the code to type. Takes `win` as a
- * parameter so it runs under jsdom.
+ * parameter so it is tested without a browser.
  */
 import {
   BridgeMessageSchema,
