@@ -11,6 +11,8 @@ import {
   authPaths,
   type ClientKind,
   EmailStartResponseSchema,
+  type PairingCodeResponse,
+  PairingCodeResponseSchema,
   type SigninResponse,
   SigninResponseSchema,
   SignOutResponseSchema,
@@ -28,6 +30,8 @@ export interface AuthClient {
   signOut(sessionId?: string): Promise<ApiResult<number>>;
   /** A web token from before cookies becomes this browser's cookie (same session). */
   cookieFromToken(): Promise<ApiResult<void>>;
+  /** "Hubungkan ekstensi": a one-time code the extension exchanges for its own token (web session only). */
+  createPairingCode(): Promise<ApiResult<PairingCodeResponse>>;
 }
 
 const CookieMovedSchema = z.object({ user: z.object({ id: z.string() }) });
@@ -50,5 +54,6 @@ export function createAuthClient(
     signOut: (sessionId) =>
       callFor(apiPaths.signOut, SignOutResponseSchema, (value) => value.ended, post(sessionId ? { sessionId } : {})),
     cookieFromToken: () => callFor(authPaths.cookieFromToken, CookieMovedSchema, () => undefined, { method: 'POST' }),
+    createPairingCode: () => call(authPaths.pairingCodes, PairingCodeResponseSchema, { method: 'POST' }),
   };
 }

@@ -6,10 +6,12 @@
 import { browser } from 'wxt/browser';
 import { createTranslator, type Translate } from '../../shared/i18n';
 import { clipPreferences } from '../clip/clip-preferences';
+import { pairingBridgeKeeper } from '../pairing/bridge-registration';
 import { extensionSettingsStore } from '../settings/app-settings';
 import { CLIP_COMMAND, createClipMenu, menuClipOf, retitleClipMenu } from './context-menu';
 import { clipIntoLastDraft } from './context-menu-clips';
 import { startOutboxService } from './outbox-service';
+import { listenForPairing } from './pairing-requests';
 import { createRequestHandler } from './request-handler';
 import { listenForRequests } from './request-listener';
 
@@ -25,6 +27,14 @@ export function startBackground(): void {
 
   const handle = createRequestHandler({ settings, preferences, service, translator });
   listenForRequests(browser.runtime, handle);
+  listenForPairing(browser.runtime, { settings, preferences });
+  const placeBridge = pairingBridgeKeeper(browser);
+  const followServer = (why: string) =>
+    void settings
+      .load()
+      .then((loaded) => placeBridge(loaded.serverUrl))
+      .catch((error: unknown) => console.error(`background: pairing bridge not placed (${why})`, error));
+  followServer('start');
 
   const menuDeps = { settings, preferences, handle, translator };
   browser.contextMenus.onClicked.addListener((info, tab) => {
@@ -51,8 +61,9 @@ export function startBackground(): void {
   globalThis.addEventListener('online', () => retrySoon('online'));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !Object.keys(changes).some((key) => key.startsWith('dampingi.settings'))) return;
-    // The menu and the badge speak the user's language.
+    // The menu and the badge speak the user's language; the bridge follows the server address.
     service.publish();
+    followServer('settings changed');
     void translator()
       .then((t) => retitleClipMenu(browser.contextMenus, t))
       .catch((error: unknown) => console.error('background: menu title not updated', error));

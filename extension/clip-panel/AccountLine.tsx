@@ -1,9 +1,17 @@
-/** Who is signed in, or why the server refused the saved token (with a link to the settings). */
+/**
+ * Who is signed in; when nobody is (never connected, or the session was ended), what to do: open
+ * Dampingi on the web and choose "Hubungkan ekstensi" — with links to it and to the settings.
+ */
 import type { Account } from '../clip/draft-choices';
 import { useT } from '../components/i18n';
-import { optionsPageUrl } from './extension-pages';
+import { optionsPageUrl, webAppUrl } from './extension-pages';
 
-export function AccountLine(props: { signedIn: boolean; account: Account | null }) {
+export function AccountLine(props: {
+  signedIn: boolean;
+  sessionEnded: boolean;
+  account: Account | null;
+  serverUrl: string;
+}) {
   const t = useT();
   const settingsLink = (
     <a href={optionsPageUrl()} target="_blank" rel="noreferrer">
@@ -11,10 +19,19 @@ export function AccountLine(props: { signedIn: boolean; account: Account | null 
     </a>
   );
   if (!props.signedIn) {
+    const web = webAppUrl(props.serverUrl);
     return (
-      <p>
-        {t('clip.account.notSignedIn')} {settingsLink}
-      </p>
+      <div className="dampingi-notice">
+        <p>{t(props.sessionEnded ? 'pairing.panel.ended' : 'pairing.panel.signedOut')}</p>
+        <p>
+          {web && (
+            <a href={web} target="_blank" rel="noreferrer">
+              {t('pairing.panel.openWeb')}
+            </a>
+          )}{' '}
+          {settingsLink}
+        </p>
+      </div>
     );
   }
   const { account } = props;

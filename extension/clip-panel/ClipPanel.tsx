@@ -50,7 +50,12 @@ export function ClipPanel({ variant }: { variant: 'popup' | 'sidepanel' }) {
         <LanguageSwitch />
       </header>
       {askedToChoose && <ChooseDraftNotice waiting={waiting} />}
-      <AccountLine signedIn={drafts.signedIn} account={drafts.account} />
+      <AccountLine
+        signedIn={drafts.signedIn}
+        sessionEnded={drafts.sessionEnded}
+        account={drafts.account}
+        serverUrl={settings.serverUrl}
+      />
       {drafts.signedIn && (
         <DraftPicker choices={drafts.choices} draftId={drafts.draftId} onChoose={drafts.chooseDraft} />
       )}

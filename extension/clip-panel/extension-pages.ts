@@ -3,6 +3,15 @@ import { browser } from 'wxt/browser';
 
 export const optionsPageUrl = (): string => browser.runtime.getURL('/options.html');
 
+/** The web app on the server the extension is set to, where "Hubungkan ekstensi" is. */
+export function webAppUrl(serverUrl: string): string | null {
+  try {
+    return new URL('/editor.html', serverUrl).href;
+  } catch {
+    return null;
+  }
+}
+
 /** The editor is an extension page: `editor.html?draft=<id>`. */
 export function draftPageUrl(draftId: string): string {
   const url = new URL(browser.runtime.getURL('/editor.html'));

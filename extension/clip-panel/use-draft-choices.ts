@@ -18,7 +18,10 @@ import type { AppSettings } from '../settings/app-settings';
 const preferences = clipPreferences(browser.storage.local);
 
 export interface DraftChoiceState {
+  /** A token is saved and the server has not refused it. */
   signedIn: boolean;
+  /** The server refused the saved token: its session was ended or expired. */
+  sessionEnded: boolean;
   account: Account | null;
   /** null while loading. */
   choices: DraftChoices | null;
@@ -28,13 +31,17 @@ export interface DraftChoiceState {
 
 export function useDraftChoices(settings: Pick<AppSettings, 'serverUrl' | 'token'>): DraftChoiceState {
   const { serverUrl, token } = settings;
-  const signedIn = token !== null && token !== '';
+  const hasToken = token !== null && token !== '';
   const [account, setAccount] = useState<Account | null>(null);
+  const sessionEnded = hasToken && account?.name === null && account.reason === 'unauthorized';
+  const signedIn = hasToken && !sessionEnded;
   const [choices, setChoices] = useState<DraftChoices | null>(null);
   const [draftId, setDraftId] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!signedIn) return;
+    // Another token (paired again) is checked afresh, not judged by the last one's answer.
+    setAccount(null);
+    if (!hasToken) return;
     const api = createApiClient(serverUrl, token);
     void loadAccount(api, preferences, serverUrl).then(setAccount);
     void Promise.all([loadDraftChoices(api, preferences, serverUrl), preferences.lastDraftId()]).then(
@@ -43,12 +50,12 @@ export function useDraftChoices(settings: Pick<AppSettings, 'serverUrl' | 'token
         setDraftId(preselectedDraft(loaded.drafts ?? [], last));
       },
     );
-  }, [signedIn, serverUrl, token]);
+  }, [hasToken, serverUrl, token]);
 
   const chooseDraft = useCallback((id: string) => {
     setDraftId(id);
     preferences.setLastDraftId(id).catch((error: unknown) => console.error('panel: draft choice not saved', error));
   }, []);
 
-  return { signedIn, account, choices, draftId, chooseDraft };
+  return { signedIn, sessionEnded, account, choices, draftId, chooseDraft };
 }

@@ -1,49 +1,81 @@
-/** The options page: server address and token, checked against the server (`/api/me`) on save. */
+/**
+ * The options page: the server address, and one field that connects the extension — a pairing
+ * code from the web app's "Hubungkan ekstensi", a pasted sign-in link (which names its server), or
+ * a token. States: connecting, connected as <name>, refused with the reason.
+ */
 import { type FormEvent, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { clipPreferences } from '../clip/clip-preferences';
-import { checkSignIn } from '../clip/sign-in';
-import { useExtensionSettings } from '../clip/ui/ExtensionPage';
+import { settingsStore, useExtensionSettings } from '../clip/ui/ExtensionPage';
+import { webAppUrl } from '../clip-panel/extension-pages';
 import { useT } from '../components/i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { normalizeServerUrl } from '../outbox/outbox';
+import { storeConnection } from '../pairing/connect-extension';
+import { connectFromOptions, type OptionsOutcome } from '../pairing/options-connect';
 
 const preferences = clipPreferences(browser.storage.local);
+
+type Status = { text: string; tone: 'info' | 'done' | 'problem' };
 
 export function OptionsPage() {
   const t = useT();
   const { settings, save } = useExtensionSettings();
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
-  const [token, setToken] = useState(settings.token ?? '');
-  const [checking, setChecking] = useState(false);
-  const [status, setStatus] = useState('');
+  const [connection, setConnection] = useState('');
+  const [working, setWorking] = useState(false);
+  const [status, setStatus] = useState<Status | null>(null);
 
   useEffect(() => {
     if (!settings.token) return;
     void preferences.signedInAs(normalizeServerUrl(settings.serverUrl)).then((name) => {
-      if (name) setStatus((current) => current || t('clip.account.signedInAs', { name }));
+      if (name) setStatus((current) => current ?? { text: t('clip.account.signedInAs', { name }), tone: 'done' });
     });
   }, [settings.serverUrl, settings.token, t]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setChecking(true);
-    setStatus(t('clip.options.checking'));
-    const result = await checkSignIn(serverUrl, token);
-    if (result.save) {
-      await save({ serverUrl: result.serverUrl, token: result.token });
-      await preferences.setSignedInAs(normalizeServerUrl(result.serverUrl), result.name);
+  const settle = async (outcome: OptionsOutcome): Promise<Status> => {
+    if (outcome.kind === 'refused') {
+      return {
+        text: t('pairing.options.refused', { reason: t(`pairing.failure.${outcome.reason}`) }),
+        tone: 'problem',
+      };
     }
-    setStatus(
-      result.outcome === 'signed-in'
-        ? t('clip.account.signedInAs', { name: result.name ?? '' })
-        : result.outcome === 'unverified'
-          ? t('clip.options.savedUnverified', { reason: t('error.network') })
-          : t('clip.options.notSaved', { reason: t(result.reasonKey) }),
-    );
-    setChecking(false);
+    if (outcome.kind === 'connected') {
+      const { connected } = outcome;
+      await storeConnection(settingsStore, preferences, connected);
+      setServerUrl(connected.serverUrl);
+      // A code or link works once: it does not stay in the field.
+      setConnection('');
+      return connected.name === null
+        ? { text: t('pairing.options.savedUnverified'), tone: 'info' }
+        : { text: t('clip.account.signedInAs', { name: connected.name }), tone: 'done' };
+    }
+    // Only the address: a token belongs to its server, so another server means signed out.
+    const sameServer = normalizeServerUrl(outcome.serverUrl) === normalizeServerUrl(settings.serverUrl);
+    await save(sameServer ? { serverUrl: outcome.serverUrl } : { serverUrl: outcome.serverUrl, token: null });
+    setServerUrl(outcome.serverUrl);
+    const name =
+      sameServer && settings.token ? await preferences.signedInAs(normalizeServerUrl(outcome.serverUrl)) : null;
+    return name
+      ? { text: t('clip.account.signedInAs', { name }), tone: 'done' }
+      : { text: t('pairing.options.addressSaved'), tone: 'info' };
   };
 
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setWorking(true);
+    setStatus({ text: t('pairing.options.connecting'), tone: 'info' });
+    try {
+      setStatus(await settle(await connectFromOptions(serverUrl, connection)));
+    } catch (error) {
+      console.error('options: connecting failed', error);
+      setStatus({ text: t('pairing.options.refused', { reason: t('pairing.failure.server-error') }), tone: 'problem' });
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const web = settings.token ? null : webAppUrl(settings.serverUrl);
   return (
     <main className="dampingi-page dampingi-options">
       <header className="dampingi-header">
@@ -64,29 +96,41 @@ export function OptionsPage() {
           />
         </div>
         <div className="dampingi-field">
-          <label htmlFor="token">{t('clip.options.token')}</label>
+          <label htmlFor="connection">{t('pairing.options.connection')}</label>
           <input
-            id="token"
+            id="connection"
             type="text"
             autoComplete="off"
+            autoCapitalize="characters"
             spellCheck={false}
-            aria-describedby="token-help"
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
+            aria-describedby="connection-help"
+            value={connection}
+            onChange={(event) => setConnection(event.target.value)}
           />
-          <p id="token-help" className="dampingi-hint">
-            {t('clip.options.tokenHelp')}
+          <p id="connection-help" className="dampingi-hint">
+            {t('pairing.options.connectionHelp')}
           </p>
         </div>
         <div className="dampingi-actions">
-          <button type="submit" disabled={checking} aria-busy={checking}>
+          <button type="submit" disabled={working} aria-busy={working}>
             {t('clip.options.save')}
           </button>
         </div>
       </form>
-      <p role="status" aria-live="polite" className="dampingi-status">
-        {status}
+      <p
+        role="status"
+        aria-live="polite"
+        className={status?.tone === 'problem' ? 'dampingi-status dampingi-error' : 'dampingi-status'}
+      >
+        {status?.text ?? ''}
       </p>
+      {web && (
+        <p>
+          <a href={web} target="_blank" rel="noreferrer">
+            {t('pairing.panel.openWeb')}
+          </a>
+        </p>
+      )}
     </main>
   );
 }

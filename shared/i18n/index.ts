@@ -13,6 +13,7 @@ import * as feedback from './catalogs/feedback';
 import * as importing from './catalogs/import';
 import * as observation from './catalogs/observation';
 import * as overview from './catalogs/overview';
+import * as pairing from './catalogs/pairing';
 import * as references from './catalogs/references';
 import * as sharing from './catalogs/sharing';
 import * as signin from './catalogs/signin';
@@ -31,6 +32,7 @@ const catalogues = {
     ...signin.id,
     ...account.id,
     ...admin.id,
+    ...pairing.id,
     ...clip.id,
     ...references.id,
     ...feedback.id,
@@ -49,6 +51,7 @@ const catalogues = {
     ...signin.en,
     ...account.en,
     ...admin.en,
+    ...pairing.en,
     ...clip.en,
     ...references.en,
     ...feedback.en,

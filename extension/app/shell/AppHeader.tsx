@@ -1,10 +1,11 @@
 /**
  * Top bar on every screen: the app name, the account menu (who is signed in, "Akun saya", the
- * admin page for administrators, sign out), and the language switch.
+ * admin page for administrators), connecting the extension, sign out, and the language switch.
  */
 
 import { useT } from '../../components/i18n';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { ConnectExtension } from '../account/ConnectExtension';
 import { ACCOUNT_HREF, ADMIN_HREF, EDITOR_PAGE, SIGN_IN_HREF } from '../common/page-route';
 
 export function AppHeader(props: {
@@ -14,6 +15,8 @@ export function AppHeader(props: {
   onSignOut: (() => void) | null;
   /** Signed in: "Akun saya", and the admin page when `admin`. */
   account?: { admin: boolean } | null;
+  /** On the web, signed in: "Hubungkan ekstensi" for this server. */
+  connectExtension: { serverUrl: string; win: Window } | null;
 }) {
   const t = useT();
   return (
@@ -35,6 +38,9 @@ export function AppHeader(props: {
           <a className="keep-account" href={SIGN_IN_HREF}>
             {t('signin.guest.keep')}
           </a>
+        )}
+        {props.connectExtension && (
+          <ConnectExtension serverUrl={props.connectExtension.serverUrl} win={props.connectExtension.win} />
         )}
         {props.onSignOut && (
           <button type="button" className="link-button" onClick={props.onSignOut}>

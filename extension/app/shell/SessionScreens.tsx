@@ -87,6 +87,7 @@ export function SessionScreens(props: {
         guest={signedIn?.guest === true && web}
         onSignOut={signedIn || token ? onSignOut : null}
         account={signedIn ? { admin: signedIn.isAdmin === true } : null}
+        connectExtension={web && signedIn && !signedIn.guest ? { serverUrl: settings.serverUrl, win } : null}
       />
       {unsentAtSignOut !== null && (
         <SignOutDialog

@@ -7,7 +7,7 @@ export async function signInExtension(ext: ExtensionBrowser, serverUrl: string, 
   const options = await ext.context.newPage();
   await options.goto(ext.extensionUrl('options.html'));
   await options.getByRole('textbox', { name: 'Alamat server' }).fill(serverUrl);
-  await options.getByRole('textbox', { name: 'Token' }).fill(token);
+  await options.getByRole('textbox', { name: 'Kode penghubung atau tautan masuk' }).fill(token);
   await options.getByRole('button', { name: 'Simpan' }).click();
   await options.getByText(`Masuk sebagai ${name}`).waitFor();
   await options.close();

@@ -1,0 +1,63 @@
+/**
+ * Keeps the pairing bridge registered for exactly one origin: the server the extension is set to.
+ * The server's address is the person's choice, so it cannot be listed in the manifest
+ * (`externally_connectable`); the bridge is registered at run time, only with host permission for
+ * that origin, and injected into the server's tabs already open.
+ */
+import type { WxtBrowser } from 'wxt/browser';
+
+export const BRIDGE_SCRIPT_ID = 'dampingi-pairing-bridge';
+/** Where WXT builds `entrypoints/pairing-bridge.content.ts`. */
+export const BRIDGE_SCRIPT_FILE = '/content-scripts/pairing-bridge.js';
+
+/** `http://host:port/*` for an http(s) server address; null for anything else. */
+export function bridgeMatchPattern(serverUrl: string): string | null {
+  try {
+    const url = new URL(serverUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return `${url.origin}/*`;
+  } catch {
+    return null;
+  }
+}
+
+export type BridgeApis = {
+  scripting: Pick<
+    WxtBrowser['scripting'],
+    'getRegisteredContentScripts' | 'registerContentScripts' | 'unregisterContentScripts' | 'executeScript'
+  >;
+  permissions: Pick<WxtBrowser['permissions'], 'contains'>;
+  tabs: Pick<WxtBrowser['tabs'], 'query'>;
+};
+
+export type BridgeState = 'registered' | 'unchanged' | 'no-permission' | 'no-server';
+
+async function placeBridge(apis: BridgeApis, serverUrl: string): Promise<BridgeState> {
+  const pattern = bridgeMatchPattern(serverUrl);
+  const [existing] = await apis.scripting.getRegisteredContentScripts({ ids: [BRIDGE_SCRIPT_ID] });
+  if (existing && pattern && existing.matches?.length === 1 && existing.matches[0] === pattern) return 'unchanged';
+  if (existing) await apis.scripting.unregisterContentScripts({ ids: [BRIDGE_SCRIPT_ID] });
+  if (!pattern) return 'no-server';
+  if (!(await apis.permissions.contains({ origins: [pattern] }))) return 'no-permission';
+  await apis.scripting.registerContentScripts([
+    { id: BRIDGE_SCRIPT_ID, matches: [pattern], js: [BRIDGE_SCRIPT_FILE], runAt: 'document_start', allFrames: false },
+  ]);
+  // A page of the server already open gets it now, without a reload.
+  for (const tab of await apis.tabs.query({ url: pattern })) {
+    if (tab.id === undefined) continue;
+    await apis.scripting
+      .executeScript({ target: { tabId: tab.id }, files: [BRIDGE_SCRIPT_FILE] })
+      .catch((error: unknown) => console.warn('background: pairing bridge not injected into an open tab', error));
+  }
+  return 'registered';
+}
+
+/** One registration at a time: the worker's start and a settings change may overlap. */
+export function pairingBridgeKeeper(apis: BridgeApis): (serverUrl: string) => Promise<BridgeState> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (serverUrl) => {
+    const next = queue.then(() => placeBridge(apis, serverUrl));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+}
