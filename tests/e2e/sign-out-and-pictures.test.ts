@@ -46,6 +46,8 @@ describe('Keluar on a shared computer', () => {
   beforeAll(async () => {
     server = await createDampingiServer();
     await server.start();
+    // A server that is set up (it has an administrator): signed out, a browser sees the sign-in page.
+    await server.addUser('Pak Kepala', { admin: true });
     teacher = await server.addUser('Bu Sari');
     draftId = await createDraftViaApi(server.url, teacher.token, 'LKPD rahasia kelas 5');
     browser = await launchPlainBrowser();
@@ -72,7 +74,7 @@ describe('Keluar on a shared computer', () => {
     const after = await keptLocally(page);
     // Only the app's settings are left (language; no token).
     expect(after.keys.every((key) => key === 'dampingi.settings')).toBe(true);
-    expect(await page.evaluate(() => localStorage.getItem('dampingi.settings'))).not.toContain(teacher.token);
+    expect((await page.evaluate(() => localStorage.getItem('dampingi.settings'))) ?? '').not.toContain(teacher.token);
     await expect.poll(() => meStatus(server.url, teacher.token)).toBe(401);
   });
 

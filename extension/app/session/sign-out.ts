@@ -20,6 +20,11 @@ function pendingKey(serverUrl: string): string {
 }
 
 /** Changes made in this browser that the server has not confirmed yet, over every draft (the offline cache's counts). */
+/** A sign-out this browser asked for and the server has not heard of yet (it was offline). */
+export function signOutPending(storage: Storage, serverUrl: string): boolean {
+  return storage.getItem(pendingKey(serverUrl)) !== null;
+}
+
 export function unsentChanges(storage: Storage, serverUrl: string): number {
   const host = new URL(serverUrl).host;
   let total = 0;

@@ -14,7 +14,7 @@ import { draftHref, EDITOR_PAGE, routeOf, SIGN_IN_HREF } from '../common/page-ro
 import type { SignInStep } from '../session/page-start';
 import { SignInForm } from '../session/SignInForm';
 import { SignOutDialog } from '../session/SignOutDialog';
-import { requestSignOut, unsentChanges } from '../session/sign-out';
+import { requestSignOut, signOutPending, unsentChanges } from '../session/sign-out';
 import { COOKIE_SESSION, useSession } from '../session/use-session';
 import { useTokenRefresh } from '../session/use-token-refresh';
 import { WebSignIn } from '../session/WebSignIn';
@@ -40,7 +40,9 @@ export function SessionScreens(props: {
   // Joining without being signed in must not send a stale token: the server would refuse it.
   const anonymousApi = useMemo(() => createApiClient(settings.serverUrl, null), [settings.serverUrl]);
   const cache = useMemo(() => offlineCache(win.localStorage, settings.serverUrl), [win, settings.serverUrl]);
-  const [session, retry] = useSession(api, web ? COOKIE_SESSION : token, cache);
+  // Signed out while offline, the cookie is still there until the server hears of it: signed out all the same.
+  const cookieSession = web && !signOutPending(win.localStorage, settings.serverUrl) ? COOKIE_SESSION : null;
+  const [session, retry] = useSession(api, web ? cookieSession : token, cache);
   useTokenRefresh(api, token, props.store, cache);
   const route = routeOf(win.location);
   const signIn = (pasted: string) => {
