@@ -12,7 +12,7 @@ import { type ClippingSetup, startClipping } from './support/clipping-setup';
 import { clipFromPopup, tabIdOf } from './support/extension-ui';
 import type { PageServer } from './support/page-server';
 
-const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus/readability-pages');
+const CORPUS = resolve(import.meta.dirname, '../fixtures/readability-pages');
 
 /** A sentence from the middle of the human-checked article text, to find in the clip. */
 function sentenceFromArticle(page: string): string {

@@ -158,7 +158,7 @@ describe('benchmark smoke run', () => {
   });
 
   it('article extraction is timed for ours, Readability and Defuddle on the same pages', async () => {
-    const result = await runExtraction(join('..', 'shared', 'corpus', 'readability-pages'), {
+    const result = await runExtraction(join('tests', 'fixtures', 'readability-pages'), {
       maxPages: 3,
       repeats: 1,
     });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle, extractMetadata, plainTextOf, shingleF1 } from '../../extension/clip/extract';
 import { parsePage } from '../../extension/clip/extract/node/parse-page';
 
-const corpus = resolve(import.meta.dirname, '../../../shared/corpus/readability-pages');
+const corpus = resolve(import.meta.dirname, '../fixtures/readability-pages');
 const pageUrl = 'http://fakehost/test/page.html';
 const fields = ['title', 'byline', 'siteName', 'publishedTime', 'lang'] as const;
 type Field = (typeof fields)[number];
