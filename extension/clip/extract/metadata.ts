@@ -105,12 +105,12 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
 
   const metaAuthor = meta.first('dc:creator', 'dcterm:creator', 'author', 'parsely-author', 'sailthru:author');
   const articleAuthor = meta.first('article:author');
-  const byline = cleanByline(
-    text(jsonLd.authors.join(', ')) ??
-      text(metaAuthor) ??
-      (articleAuthor && !looksLikeUrl(articleAuthor) ? text(articleAuthor) : null) ??
-      bylineInMarkup(doc),
-  );
+  // The first source that names someone: a meta tag holding only a date falls through to the next.
+  const byline =
+    cleanByline(text(jsonLd.authors.join(', '))) ??
+    cleanByline(text(metaAuthor)) ??
+    cleanByline(articleAuthor && !looksLikeUrl(articleAuthor) ? text(articleAuthor) : null) ??
+    cleanByline(bylineInMarkup(doc));
 
   const metaLicence = meta.first('dcterms:license', 'dc:rights', 'dcterms:rights', 'dc:license', 'license');
   const licence =
