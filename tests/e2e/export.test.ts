@@ -192,7 +192,7 @@ describe('a teacher exports and prints her lesson plan', () => {
     await context.setOffline(true);
     await waitForSyncState(page, 'offline');
     const dialog = await openExport();
-    await expect.poll(() => dialog.getByText('Anda sedang offline.', { exact: false }).isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText('Anda sedang luring.', { exact: false }).isVisible()).toBe(true);
     await dialog.getByRole('button', { name: 'Tutup' }).click();
     const dialogClosed = exportDialog().waitFor({ state: 'detached' });
     await dialogClosed;

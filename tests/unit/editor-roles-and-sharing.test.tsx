@@ -206,6 +206,11 @@ describe('the share dialog', () => {
     ]);
   });
 
+  it('a new link is for commenting unless the owner chooses more: a mentor comments, she does not rewrite', async () => {
+    await openDialog();
+    expect(field<HTMLSelectElement>('Peran untuk yang bergabung').value).toBe('commenter');
+  });
+
   it('a new commenter link for 7 days shows its address once, with a copy button', async () => {
     await openDialog();
     await choose(field<HTMLSelectElement>('Peran untuk yang bergabung'), 'commenter');

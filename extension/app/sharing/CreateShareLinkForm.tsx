@@ -15,7 +15,7 @@ export function CreateShareLinkForm(props: {
 }) {
   const t = useT();
   // Editor by default: today a mentor co-edits; the owner picks a narrower role when it fits.
-  const [role, setRole] = useState<GrantableRole>('editor');
+  const [role, setRole] = useState<GrantableRole>('commenter');
   const [expiry, setExpiry] = useState<LinkExpiryChoice>('never');
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
@@ -39,7 +39,7 @@ export function CreateShareLinkForm(props: {
           <select
             id={roleId}
             value={role}
-            onChange={(event) => setRole(GrantableRoleSchema.catch('editor').parse(event.target.value))}
+            onChange={(event) => setRole(GrantableRoleSchema.catch('commenter').parse(event.target.value))}
           >
             {grantableRoles.map((option) => (
               <option key={option} value={option}>

@@ -20,7 +20,7 @@ export function EmailInviteForm(props: {
   const t = useT();
   const [language] = useLanguage();
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<GrantableRole>('editor');
+  const [role, setRole] = useState<GrantableRole>('commenter');
   const [emailId, roleId] = [useId(), useId()];
   const actions = useActions((reason) => `${t('account.invite.failed')} ${t(`error.${reason}`)}`);
 
@@ -71,7 +71,7 @@ export function EmailInviteForm(props: {
           <select
             id={roleId}
             value={role}
-            onChange={(event) => setRole(GrantableRoleSchema.catch('editor').parse(event.target.value))}
+            onChange={(event) => setRole(GrantableRoleSchema.catch('commenter').parse(event.target.value))}
           >
             {grantableRoles.map((option) => (
               <option key={option} value={option}>

@@ -19,7 +19,7 @@ export const id = {
   'clip.action.openSidePanel': 'Buka panel samping',
   'clip.status.working': 'Mengklip…',
   'clip.status.delivered': 'Klip terkirim ke draf.',
-  'clip.status.queued': 'Klip disimpan secara offline dan akan dikirim nanti.',
+  'clip.status.queued': 'Luring: klip disimpan di perangkat ini dan dikirim saat tersambung lagi.',
   'clip.status.queuedProblem': 'Klip disimpan dan akan dikirim nanti. Belum terkirim: {reason}',
   'clip.status.failed': 'Klip gagal: {reason}',
   'clip.reason.not-signed-in': 'Anda belum masuk. Buka pengaturan dan isi token Anda.',

@@ -18,7 +18,7 @@ export const id = {
   'export.includeFeedback': 'Sertakan ringkasan masukan',
   'export.includePlan': 'Sertakan rencana tindak lanjut',
   'export.includeUnavailable': 'Masukan dan rencana belum termuat, jadi belum bisa disertakan.',
-  'export.offline': 'Anda sedang offline. Ekspor tetap berjalan dari salinan draf di perangkat ini.',
+  'export.offline': 'Anda sedang luring. Ekspor tetap berjalan dari salinan draf di perangkat ini.',
   'export.download': 'Unduh',
   'export.progress': 'Menyiapkan dokumen… {percent}%',
   'export.cancel': 'Batalkan ekspor',
