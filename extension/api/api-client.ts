@@ -11,6 +11,8 @@ import {
   DraftInfoSchema,
   type DraftListItem,
   DraftListResponseSchema,
+  type JoinPreviewResponse,
+  JoinPreviewResponseSchema,
   type JoinRequest,
   type JoinResponse,
   JoinResponseSchema,
@@ -53,6 +55,8 @@ export interface ApiClient {
   createLink(draftId: string, request: CreateShareLinkRequest): Promise<ApiResult<CreateShareLinkResponse>>;
   revokeLink(draftId: string, linkId: string): Promise<ApiResult<ShareLink>>;
   join(request: JoinRequest): Promise<ApiResult<JoinResponse>>;
+  /** What a share link leads to (draft, who invited, role), without joining. */
+  joinPreview(secret: string): Promise<ApiResult<JoinPreviewResponse>>;
   refreshSession(): Promise<ApiResult<SessionResponse>>;
   /** Built-in templates and those of the caller's workspaces. */
   templates(): Promise<ApiResult<TemplateInfo[]>>;
@@ -91,6 +95,7 @@ export function createApiClient(serverUrl: string, token: string | null, fetchIm
     createLink: (draftId, request) => call(apiPaths.links(draftId), CreateShareLinkResponseSchema, post(request)),
     revokeLink: (draftId, linkId) => call(apiPaths.link(draftId, linkId), ShareLinkSchema, { method: 'DELETE' }),
     join: (request) => call(apiPaths.join, JoinResponseSchema, post(request)),
+    joinPreview: (secret) => call(apiPaths.joinPreview, JoinPreviewResponseSchema, post({ secret })),
     refreshSession: () => call(apiPaths.refreshSession, SessionResponseSchema, { method: 'POST' }),
     versions: (draftId) => callFor(apiPaths.versions(draftId), VersionListResponseSchema, (value) => value.versions),
     saveVersion: (draftId, name) =>

@@ -27,7 +27,7 @@ import { apiError, type JsonReply } from './json';
 import { changeMember, createLink, listLinks, listMembers, removeMember, revokeLink } from './member-routes';
 import type { ApiContext, Route } from './route-kit';
 import { schoolCallback, schoolStart } from './school-routes';
-import { join, me, refreshSession, signOut } from './session-routes';
+import { join, joinPreview, me, refreshSession, signOut } from './session-routes';
 import { listTemplates, saveTemplate } from './template-routes';
 import { createVersion, getVersion, listVersions, recordRestore } from './version-routes';
 
@@ -56,6 +56,7 @@ const routes: RouteEntry[] = [
   { pattern: /^\/api\/session\/refresh$/, methods: { POST: refreshSession } },
   { pattern: /^\/api\/session\/sign-out$/, methods: { POST: signOut } },
   { pattern: /^\/api\/join$/, methods: { POST: join } },
+  { pattern: /^\/api\/join\/preview$/, methods: { POST: joinPreview } },
   { pattern: /^\/api\/auth\/options$/, methods: { GET: authOptions } },
   { pattern: /^\/api\/auth\/setup$/, methods: { POST: setup } },
   { pattern: /^\/api\/auth\/email\/start$/, methods: { POST: emailStart } },

@@ -1,6 +1,8 @@
 /** Who is signed in, renewing and ending their session, and joining a draft through a share link (signing up on the way). */
 import type { IncomingMessage } from 'node:http';
 import {
+  JoinPreviewRequestSchema,
+  JoinPreviewResponseSchema,
   JoinRequestSchema,
   JoinResponseSchema,
   MeResponseSchema,
@@ -101,6 +103,36 @@ const linkFailures = {
   'revoked-link': { status: 410, code: 'gone', message: 'this share link was revoked' },
   'expired-link': { status: 410, code: 'gone', message: 'this share link has expired' },
 } as const;
+
+/**
+ * Before joining, the link's page says what it leads to: the draft's title, who invited, the role.
+ * Whoever holds the link may join anyway, so this tells nothing the link does not already give.
+ */
+export const joinPreview: Route = async (request: IncomingMessage, context: ApiContext) => {
+  const tooMany = refuseForeignOrigin(request, context) ?? context.joinLimits.admitRequest(request);
+  if (tooMany) return tooMany;
+  const body = await parseBody(request, context, JoinPreviewRequestSchema);
+  if (!body.ok) return body.reply;
+  const checked = await checkShareLink(context.storage, body.value.secret, Date.now());
+  if (!checked.ok) {
+    const failure = linkFailures[checked.reason];
+    return apiError(failure.status, failure.code, failure.message);
+  }
+  const { link } = checked;
+  const draft = await context.storage.drafts.getDraft(link.draftId);
+  if (!draft) return apiError(404, 'not-found', 'no such share link');
+  const inviter = await context.storage.users.getUser(link.createdBy);
+  return {
+    status: 200,
+    body: JoinPreviewResponseSchema.parse({
+      title: draft.title,
+      ownerName: draft.ownerName,
+      invitedBy: inviter?.name ?? draft.ownerName,
+      role: link.role,
+      expiresAt: link.expiresAt,
+    }),
+  };
+};
 
 /** Signed-in callers join as themselves; anyone else must give a name and gets a new guest account. */
 export const join: Route = async (request: IncomingMessage, context: ApiContext) => {

@@ -166,6 +166,17 @@ export type JoinRequest = z.input<typeof JoinRequestSchema>;
 export const JoinResponseSchema = z.object({ draft: DraftInfoSchema, session: SessionResponseSchema.nullable() });
 export type JoinResponse = z.infer<typeof JoinResponseSchema>;
 
+/** What a share link leads to, shown before joining: the draft, who invited, the role it gives. */
+export const JoinPreviewRequestSchema = z.object({ secret: ShareLinkSecretSchema });
+export const JoinPreviewResponseSchema = z.object({
+  title: z.string(),
+  ownerName: z.string(),
+  invitedBy: z.string(),
+  role: GrantableRoleSchema,
+  expiresAt: z.iso.datetime().nullable(),
+});
+export type JoinPreviewResponse = z.infer<typeof JoinPreviewResponseSchema>;
+
 /** The query parameter of a share link on the editor page: `/editor.html?join=<secret>`. */
 export const JOIN_PARAM = 'join';
 
@@ -216,6 +227,7 @@ export const apiPaths = {
   links: (id: string) => `/api/drafts/${encodeURIComponent(id)}/links`,
   link: (id: string, linkId: string) => `/api/drafts/${encodeURIComponent(id)}/links/${encodeURIComponent(linkId)}`,
   join: '/api/join',
+  joinPreview: '/api/join/preview',
   templates: '/api/templates',
   refreshSession: '/api/session/refresh',
   signOut: '/api/session/sign-out',

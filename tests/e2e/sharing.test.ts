@@ -68,6 +68,13 @@ describe('the teacher shares a draft with a mentor and decides what the mentor m
     await dialog.getByRole('button', { name: 'Tutup' }).first().click();
 
     await mentor.goto(shareLink);
+    // Before joining, the page says which draft, who invited, and what the role allows.
+    const invitation = mentor.getByTestId('join-invitation');
+    await invitation.waitFor();
+    expect(await invitation.innerText()).toContain(
+      'Bu Sari mengajak Anda ke draf “Modul ajar fotosintesis” sebagai Komentator.',
+    );
+    expect(await invitation.innerText()).toContain('tidak mengubah isinya');
     await mentor.getByLabel('Nama Anda').fill('Pak Budi');
     await mentor.getByRole('button', { name: 'Gabung' }).click();
     await editorArea(mentor).waitFor();

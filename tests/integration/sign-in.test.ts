@@ -13,6 +13,7 @@ import { adminPaths } from '../../shared/protocol/admin-api';
 import {
   apiPaths,
   CreateShareLinkResponseSchema,
+  JoinPreviewResponseSchema,
   JoinResponseSchema,
   MemberListResponseSchema,
 } from '../../shared/protocol/api';
@@ -242,6 +243,27 @@ describe('guests who sign in', () => {
     const created = await owner.post(apiPaths.links(draftId), { role: 'commenter' });
     return CreateShareLinkResponseSchema.parse(await created.json()).secret;
   }
+
+  it('a link says what it leads to before anyone joins: the draft, who invited, the role; a revoked one says nothing', async () => {
+    const draft = (await (await admin.post(apiPaths.drafts, { title: 'Modul ajar pecahan' })).json()) as { id: string };
+    const created = await admin.post(apiPaths.links(draft.id), { role: 'commenter' });
+    const link = CreateShareLinkResponseSchema.parse(await created.json());
+    const stranger = browserSession(() => server.url());
+    const preview = await stranger.post(apiPaths.joinPreview, { secret: link.secret });
+    expect(preview.status).toBe(200);
+    expect(JoinPreviewResponseSchema.parse(await preview.json())).toEqual({
+      title: 'Modul ajar pecahan',
+      ownerName: 'Bu Kepala',
+      invitedBy: 'Bu Kepala',
+      role: 'commenter',
+      expiresAt: link.link.expiresAt,
+    });
+    // Looking does not join.
+    const members = MemberListResponseSchema.parse(await (await admin.request(apiPaths.members(draft.id))).json());
+    expect(members.members).toHaveLength(1);
+    await admin.request(apiPaths.link(draft.id, link.link.id), { method: 'DELETE' });
+    expect((await stranger.post(apiPaths.joinPreview, { secret: link.secret })).status).toBe(410);
+  });
 
   it('keeps the guest’s id (and so her comments) and makes two devices one member', async () => {
     const draft = (await (await admin.post(apiPaths.drafts, { title: 'LKPD Ekosistem' })).json()) as { id: string };

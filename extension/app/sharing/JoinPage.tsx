@@ -3,8 +3,8 @@
  * name. Says plainly when the link was revoked, has expired or is not a link at all, when joins
  * are coming too fast, and when the link takes no more guests.
  */
-import { type FormEvent, useId, useState } from 'react';
-import type { JoinResponse } from '../../../shared/protocol/api';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { JoinPreviewResponse, JoinResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import { EDITOR_PAGE } from '../common/page-route';
@@ -23,6 +23,7 @@ export function JoinPage(props: {
   onJoined: (joined: JoinResponse) => Promise<void>;
 }) {
   const t = useT();
+  const preview = useJoinPreview(props.api, props.secret, props.signedIn === false);
   const [state, join] = useJoin(props.api, props.secret, props.signedIn, props.client, props.onJoined);
   const signInFirst = () => {
     rememberAfterSignIn(props.win.localStorage, `${EDITOR_PAGE}${props.win.location.search}`);
@@ -42,6 +43,7 @@ export function JoinPage(props: {
   return (
     <main className="panel join">
       <h1>{t('editor.join.title')}</h1>
+      {preview && state.status !== 'failed' && <JoinInvitation preview={preview} />}
       {state.status === 'failed' && <JoinProblem state={state} />}
       {(state.status === 'joining' || state.status === 'joined') && <p className="muted">{t('editor.join.joining')}</p>}
       {asksName && (
@@ -80,6 +82,42 @@ export function JoinPage(props: {
         <a href={EDITOR_PAGE}>{t('editor.draft.allDrafts')}</a>
       </p>
     </main>
+  );
+}
+
+/** Asked only before someone not signed in types her name; a signed-in person joins at once. */
+function useJoinPreview(api: ApiClient, secret: string, wanted: boolean): JoinPreviewResponse | null {
+  const [preview, setPreview] = useState<JoinPreviewResponse | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    void api.joinPreview(secret).then((result) => {
+      if (current && result.ok) setPreview(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, secret, wanted]);
+  return preview;
+}
+
+function JoinInvitation(props: { preview: JoinPreviewResponse }) {
+  const t = useT();
+  const { preview } = props;
+  return (
+    <div className="join-invitation" data-testid="join-invitation">
+      <p>
+        <strong>
+          {t('editor.join.invitation', {
+            inviter: preview.invitedBy,
+            title: preview.title,
+            role: t(`role.${preview.role}`),
+          })}
+        </strong>
+        {preview.ownerName !== preview.invitedBy && <> {t('editor.join.ownedBy', { owner: preview.ownerName })}</>}
+      </p>
+      <p className="muted">{t(`editor.join.canDo.${preview.role}`)}</p>
+    </div>
   );
 }
 

@@ -46,6 +46,11 @@ export const id = {
   'editor.join.hint':
     'Anda diundang untuk membuka draf bahan ajar di Dampingi. Tulis nama Anda agar rekan Anda tahu siapa yang bergabung.',
   'editor.join.name': 'Nama Anda',
+  'editor.join.invitation': '{inviter} mengajak Anda ke draf “{title}” sebagai {role}.',
+  'editor.join.ownedBy': 'Draf ini milik {owner}.',
+  'editor.join.canDo.editor': 'Anda dapat mengubah isi draf dan memberi masukan.',
+  'editor.join.canDo.commenter': 'Anda dapat membaca draf dan memberi masukan, tetapi tidak mengubah isinya.',
+  'editor.join.canDo.viewer': 'Anda dapat membaca draf, tanpa mengubah atau memberi masukan.',
   'editor.join.submit': 'Gabung',
   'editor.join.joining': 'Bergabung ke draf…',
   'editor.join.gone': 'Tautan ini sudah dicabut atau kedaluwarsa.',
@@ -103,6 +108,11 @@ export const en: Record<keyof typeof id, string> = {
   'editor.join.hint':
     'You have been invited to open a lesson media draft on Dampingi. Enter your name so your colleagues know who joined.',
   'editor.join.name': 'Your name',
+  'editor.join.invitation': '{inviter} invites you to the draft “{title}” as {role}.',
+  'editor.join.ownedBy': 'This draft belongs to {owner}.',
+  'editor.join.canDo.editor': 'You can change the draft and give feedback.',
+  'editor.join.canDo.commenter': 'You can read the draft and give feedback, but not change it.',
+  'editor.join.canDo.viewer': 'You can read the draft, without changing it or giving feedback.',
   'editor.join.submit': 'Join',
   'editor.join.joining': 'Joining the draft…',
   'editor.join.gone': 'This link was revoked or has expired.',
