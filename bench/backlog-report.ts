@@ -27,6 +27,8 @@ function outcome(result: BacklogResult): string {
   if (mentorCloses.length > 0) parts.push(`mentor closed with ${[...new Set(mentorCloses)].join(', ')}`);
   if (result.outcome === 'merged')
     parts.push(result.freshClientComplete ? 'fresh client complete' : 'fresh client INCOMPLETE');
+  if (result.serverLog)
+    parts.push(`server log: ${result.serverLog.trim().split('\n').at(-1)?.slice(0, 160).replaceAll('|', '/')}`);
   if (result.storedComplete !== null)
     parts.push(result.storedComplete ? 'reloaded from storage complete' : 'reload INCOMPLETE');
   return parts.join('; ');

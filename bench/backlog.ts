@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { DRAFT_CONTENT_FIELD } from '../shared/model/draft-extensions';
 import { type BenchClient, connectBenchClient } from './clients';
@@ -30,9 +31,20 @@ export interface BacklogResult {
   /** A fresh client joined after the merge (the writer gone, the mentor still there) got everything. */
   freshClientComplete: boolean;
   freshClientSeconds: number | null;
+  /** The end of the server's stderr when it exited under the backlog. */
+  serverLog: string | null;
   /** Dampingi only: after everyone left (room unloaded), a fresh client got everything from storage. */
   storedComplete: boolean | null;
-  outcome: 'merged' | 'refused' | 'stranded';
+  outcome: 'merged' | 'refused' | 'stranded' | 'server exited';
+}
+
+/** The server's RSS figure, or null once its process has gone (a crash under the backlog). */
+function alive(read: () => number): number | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
 }
 
 /** A downscaled classroom photo as the editor stores it: ~300 KB of base64 data URL. */
@@ -82,6 +94,16 @@ export function offlineBacklog(targetBytes: number): { doc: Y.Doc; photos: numbe
   return { doc, photos, paragraphs };
 }
 
+/**
+ * A browser takes any message size; `ws` cuts frames over 100 MiB by default (1009), which would make
+ * the load generator, not the server, refuse a 200 MB sync message.
+ */
+class BrowserSizedWebSocket extends WebSocket {
+  constructor(address: string | URL, protocols?: string | string[]) {
+    super(address, protocols, { maxPayload: 2 ** 31 - 1 });
+  }
+}
+
 const sameState = (a: Y.Doc, b: Y.Doc) => Buffer.from(Y.encodeStateVector(a)).equals(Y.encodeStateVector(b));
 
 /** Waits for `done`; gives up when `refused` holds or the time is out. True when done. */
@@ -100,7 +122,7 @@ const refusal = (code: number) => code !== 1000 && code !== 1005;
 
 async function freshCopy(server: ServerUnderTest, room: RoomAccess, of: Y.Doc, timeoutMs: number) {
   const started = performance.now();
-  const fresh: BenchClient = connectBenchClient(server, room, new Y.Doc());
+  const fresh: BenchClient = connectBenchClient(server, room, new Y.Doc(), BrowserSizedWebSocket);
   try {
     const complete = await waitFor(
       () => sameState(fresh.doc, of),
@@ -116,23 +138,31 @@ async function freshCopy(server: ServerUnderTest, room: RoomAccess, of: Y.Doc, t
 export async function runBacklog(server: ServerUnderTest, targetMB: number): Promise<BacklogResult> {
   const [room] = await server.openRooms(1);
   if (!room) throw new Error('no room');
-  const mentor = connectBenchClient(server, room, new Y.Doc());
+  const mentor = connectBenchClient(server, room, new Y.Doc(), BrowserSizedWebSocket);
   await mentor.whenSynced();
   const { doc, photos, paragraphs } = offlineBacklog(targetMB * 1_000_000);
   const updateBytes = Y.encodeStateAsUpdate(doc).byteLength;
   // Generous: a loaded 2-core machine moves ~10 MB/s through the slowest server here.
-  const timeoutMs = 30_000 + targetMB * 1500;
+  const timeoutMs = 30_000 + targetMB * 750;
   await sleep(500);
   const idleRssBytes = server.rssBytes();
   const started = performance.now();
-  const writer = connectBenchClient(server, room, doc);
+  const writer = connectBenchClient(server, room, doc, BrowserSizedWebSocket);
   // Three refusals of the same backlog: the client would go on resending it for ever.
-  const refused = () => writer.closeCodes().filter(refusal).length >= 3 || mentor.closeCodes().some(refusal);
+  let peakRssBytes = idleRssBytes;
+  let exited = false;
+  const refused = () => {
+    const peak = alive(() => server.peakRssBytes());
+    if (peak === null) exited = true;
+    else peakRssBytes = peak;
+    // The mentor's client reconnects by itself after a close (its codes are reported); the writer's backlog, refused thrice, never arrives.
+    return exited || writer.closeCodes().filter(refusal).length >= 3;
+  };
   const merged = await waitFor(() => sameState(mentor.doc, doc), refused, timeoutMs);
   const mergeSeconds = merged ? (performance.now() - started) / 1000 : null;
-  const peakRssBytes = server.peakRssBytes();
+  peakRssBytes = alive(() => server.peakRssBytes()) ?? peakRssBytes;
   writer.destroy();
-  const fresh = merged ? await freshCopy(server, room, doc, timeoutMs) : { complete: false, seconds: null };
+  const fresh = merged && !exited ? await freshCopy(server, room, doc, timeoutMs) : { complete: false, seconds: null };
   mentor.destroy();
   let storedComplete: boolean | null = null;
   if (server.kind === 'dampingi' && merged) {
@@ -155,6 +185,7 @@ export async function runBacklog(server: ServerUnderTest, targetMB: number): Pro
     freshClientComplete: fresh.complete,
     freshClientSeconds: fresh.seconds,
     storedComplete,
-    outcome: merged ? 'merged' : writerCloseCodes.some(refusal) ? 'refused' : 'stranded',
+    serverLog: exited ? (server.stderrTail?.() ?? null) : null,
+    outcome: exited ? 'server exited' : merged ? 'merged' : writerCloseCodes.some(refusal) ? 'refused' : 'stranded',
   };
 }

@@ -96,6 +96,8 @@ const OptionsSchema = z.object({
     .default([200_000, 1_000_000]),
   /** Quiet seconds before each RSS reading (V8's memory reducer collects an idle heap after a few). */
   hostileSettle: z.coerce.number().min(0).default(15),
+  /** Sending to one server stops after this many seconds (the readings then say how many were sent). */
+  hostileMaxSeconds: z.coerce.number().positive().default(900),
   /** `--hostile-heap-snapshots`: Dampingi writes a heap snapshot after each settle (for finding what is retained). */
   hostileHeapSnapshots: z.stringbool().default(false),
   hostileMarkdown: z.string().default('bench/HOSTILE.md'),
