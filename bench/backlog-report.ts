@@ -27,8 +27,11 @@ function outcome(result: BacklogResult): string {
   if (mentorCloses.length > 0) parts.push(`mentor closed with ${[...new Set(mentorCloses)].join(', ')}`);
   if (result.outcome === 'merged')
     parts.push(result.freshClientComplete ? 'fresh client complete' : 'fresh client INCOMPLETE');
-  if (result.serverLog)
-    parts.push(`server log: ${result.serverLog.trim().split('\n').at(-1)?.slice(0, 160).replaceAll('|', '/')}`);
+  if (result.serverLog) {
+    const lines = result.serverLog.split('\n');
+    const error = lines.find((line) => /Error\b/.test(line)) ?? lines.filter(Boolean).at(-1) ?? '';
+    parts.push(`server log: \`${error.trim().slice(0, 120).replaceAll('|', '/')}\``);
+  }
   if (result.storedComplete !== null)
     parts.push(result.storedComplete ? 'reloaded from storage complete' : 'reload INCOMPLETE');
   return parts.join('; ');
@@ -67,7 +70,8 @@ export function renderBacklogMarkdown(date: string, machine: Machine, results: B
       });
       const rssRatios = present.map((kind) => {
         const anchor = of(kind);
-        return anchor ? ratio(result.peakRssBytes, anchor.peakRssBytes) : '–';
+        // Beside an anchor that refused the backlog or crashed, a peak is no comparison.
+        return anchor?.mergeSeconds && result.mergeSeconds ? ratio(result.peakRssBytes, anchor.peakRssBytes) : '–';
       });
       lines.push(
         `| ${size} MB | ${serverLabels[result.server]} | ${fixed(result.updateBytes / 1e6, 1)} | ${fixed(seconds, 1)} | ` +

@@ -40,8 +40,9 @@ export function renderHostileMarkdown(date: string, machine: Machine, results: H
   ];
   for (const result of results) {
     const last = result.readings.at(-1);
+    const sent = last ? ` (${count(last.messages)} sent)` : '';
     lines.push(
-      `| ${serverLabels[result.server]} | ${fixed(result.startRssBytes / MiB, 0)} | ${fixed(result.baselineRssBytes / MiB, 0)} | ` +
+      `| ${serverLabels[result.server]}${last && last.messages < (checkpoints.at(-1) ?? 0) ? sent : ''} | ${fixed(result.startRssBytes / MiB, 0)} | ${fixed(result.baselineRssBytes / MiB, 0)} | ` +
         `${result.readings.map((reading) => fixed(reading.rssBytes / MiB, 0)).join(' | ')} | ` +
         `${result.readings.map((_, index) => fixed(growth(result, index) / MB, 1)).join(' | ')} | ` +
         `${fixed(result.peakRssBytes / MiB, 0)} | ${count(last?.sessions ?? 0)} | ${count(last?.closedByServer ?? 0)} | ${result.alive ? 'yes' : 'NO'} |`,
@@ -66,6 +67,17 @@ export function renderHostileMarkdown(date: string, machine: Machine, results: H
       lines.push(`| ${serverLabels[result.server]} | ${cells.join(' | ')} |`);
     }
   }
+  lines.push(
+    '',
+    "Of that RSS, glibc malloc's main arena (`[heap]` in /proc/<pid>/smaps: native memory — socket buffers, `ws` frames, SQLite — not V8's heap), MiB:",
+    '',
+    `| server | after warm-up | ${checkpoints.map((n) => `after ${count(n)}`).join(' | ')} |`,
+    `| --- | --- | ${checkpoints.map(() => '---').join(' | ')} |`,
+    ...results.map(
+      (result) =>
+        `| ${serverLabels[result.server]} | ${fixed(result.baselineMallocHeapBytes / MiB, 0)} | ${result.readings.map((reading) => fixed(reading.mallocHeapBytes / MiB, 0)).join(' | ')} |`,
+    ),
+  );
   lines.push('', 'Close codes seen by the clients (all connections, warm-up included):', '');
   for (const result of results) {
     const codes = Object.entries(result.closeCodes)

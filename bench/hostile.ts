@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { hostileMessage } from '../tests/integration/support/hostile-messages';
+import { mallocHeapRssBytes } from './proc-stats';
 import type { RoomAccess, ServerKind, ServerUnderTest } from './servers';
 import { sleep } from './stats';
 
@@ -30,6 +31,8 @@ export interface HostileShape {
 export interface HostileReading {
   messages: number;
   rssBytes: number;
+  /** Of it, glibc malloc's main arena (`[heap]`): native memory, not V8's. */
+  mallocHeapBytes: number;
   /** Connections (sessions) opened so far, and how many of them the server closed. */
   sessions: number;
   closedByServer: number;
@@ -42,6 +45,7 @@ export interface HostileResult {
   startRssBytes: number;
   /** After a warm-up (every connection once, a few messages each) and the same quiet period. */
   baselineRssBytes: number;
+  baselineMallocHeapBytes: number;
   readings: HostileReading[];
   peakRssBytes: number;
   closeCodes: Record<string, number>;
@@ -202,13 +206,22 @@ export async function runHostile(server: ServerUnderTest, shape: HostileShape): 
   const sendDeadline = Date.now() + shape.maxSendSeconds * 1000;
   await sendUntil(shape.connections * 5, 5);
   const baselineRssBytes = await settle();
+  const baselineMallocHeapBytes = mallocHeapRssBytes(server.pid);
   const warmUp = sent;
   const readings: HostileReading[] = [];
   for (const checkpoint of shape.checkpoints) {
     await sendUntil(warmUp + checkpoint, shape.burst);
     const rssBytes = await settle();
     const snapshot = shape.heapSnapshotDir ? await heapSnapshot(server, shape.heapSnapshotDir) : null;
-    readings.push({ messages: sent - warmUp, rssBytes, sessions, closedByServer, heapSnapshot: snapshot });
+    const mallocHeapBytes = mallocHeapRssBytes(server.pid);
+    readings.push({
+      messages: sent - warmUp,
+      rssBytes,
+      mallocHeapBytes,
+      sessions,
+      closedByServer,
+      heapSnapshot: snapshot,
+    });
   }
   return {
     server: server.kind,
@@ -221,6 +234,7 @@ export async function runHostile(server: ServerUnderTest, shape: HostileShape): 
     },
     startRssBytes,
     baselineRssBytes,
+    baselineMallocHeapBytes,
     readings,
     peakRssBytes: server.peakRssBytes(),
     closeCodes,
