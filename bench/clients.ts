@@ -27,6 +27,8 @@ export interface BenchClient {
   disconnect(): void;
   connect(): void;
   destroy(): void;
+  /** Close codes of every time the server closed this client's socket (a refusal is 1009, 4413, …). */
+  closeCodes(): readonly number[];
 }
 
 /** What the providers construct their sockets with. */
@@ -88,6 +90,8 @@ export function connectBenchClient(
     const provider = new HocuspocusProvider({ websocketProvider: socket, name: room.name, document: doc });
     // A provider given its socket does not attach itself.
     provider.attach();
+    const closes: number[] = [];
+    socket.on('close', ({ event }: { event: { code: number } }) => closes.push(event.code));
     const isSynced = () => provider.isSynced && !provider.hasUnsyncedChanges;
     return {
       doc,
@@ -99,6 +103,7 @@ export function connectBenchClient(
         provider.destroy();
         socket.destroy();
       },
+      closeCodes: () => closes,
     };
   }
   const provider = new WebsocketProvider(server.wsUrl, room.name, doc, {
@@ -108,6 +113,10 @@ export function connectBenchClient(
     maxBackoffTime: 500,
   });
   const isSynced = () => provider.synced;
+  const closes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push(event.code);
+  });
   return {
     doc,
     isSynced,
@@ -115,5 +124,6 @@ export function connectBenchClient(
     disconnect: () => provider.disconnect(),
     connect: () => provider.connect(),
     destroy: () => provider.destroy(),
+    closeCodes: () => closes,
   };
 }

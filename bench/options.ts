@@ -4,7 +4,17 @@ import { z } from 'zod';
 import { serverKinds } from './servers';
 import { clusterSetups } from './servers/dampingi-cluster';
 
-export const workloads = ['live', 'traces', 'offline', 'open', 'extraction', 'cluster', 'integrity'] as const;
+export const workloads = [
+  'live',
+  'traces',
+  'offline',
+  'open',
+  'extraction',
+  'cluster',
+  'integrity',
+  'backlog',
+  'hostile',
+] as const;
 export type Workload = (typeof workloads)[number];
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -68,12 +78,35 @@ const OptionsSchema = z.object({
   /** Updates checked per document size in the integrity workload, and notes in its flood. */
   integrityUpdates: count(10).default(2000),
   integrityMarkdown: z.string().default('bench/INTEGRITY.md'),
+  /** Offline backlogs (MB of Yjs update, mostly photos) merged through each server while a mentor watches. */
+  backlogMb: z
+    .string()
+    .transform((text) => text.split(',').map(Number))
+    .pipe(z.array(z.number().positive()).min(1))
+    .default([20, 50, 200]),
+  backlogMarkdown: z.string().default('bench/BACKLOG.md'),
+  /** Hostile input: this many connections at once, each sending bursts of mutated messages. */
+  hostileConnections: count(1).default(1000),
+  hostileBurst: count(1).default(200),
+  /** Messages sent before each RSS measurement (cumulative). */
+  hostileMessages: z
+    .string()
+    .transform((text) => text.split(',').map(Number))
+    .pipe(z.array(z.number().int().min(1)).min(1))
+    .default([200_000, 1_000_000]),
+  /** Quiet seconds before each RSS reading (V8's memory reducer collects an idle heap after a few). */
+  hostileSettle: z.coerce.number().min(0).default(15),
+  /** Sending to one server stops after this many seconds (the readings then say how many were sent). */
+  hostileMaxSeconds: z.coerce.number().positive().default(900),
+  /** `--hostile-heap-snapshots`: Dampingi writes a heap snapshot after each settle (for finding what is retained). */
+  hostileHeapSnapshots: z.stringbool().default(false),
+  hostileMarkdown: z.string().default('bench/HOSTILE.md'),
 });
 export type BenchOptions = z.infer<typeof OptionsSchema>;
 
 const names = Object.keys(OptionsSchema.shape) as (keyof BenchOptions)[];
 /** Flags given bare (`--profile`); the rest take a value (`--rooms=50`). */
-const switches = new Set<keyof BenchOptions>(['profile', 'gcTrace']);
+const switches = new Set<keyof BenchOptions>(['profile', 'gcTrace', 'hostileHeapSnapshots']);
 const envName = (name: string) => `BENCH_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 const flagName = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 

@@ -51,3 +51,15 @@ export function mainThreadRunQueueSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(/\s+/);
   return Number(fields[1]) / 1e9;
 }
+
+/**
+ * Resident bytes of the process's `[heap]` mapping — glibc malloc's main arena (native allocations of
+ * the main thread: socket buffers, SQLite, ws frames) — as against V8's own mmapped pages and the rest.
+ */
+export function mallocHeapRssBytes(pid: number): number {
+  const smaps = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  const at = smaps.search(/ \[heap\]\n/);
+  if (at < 0) return 0;
+  const match = /^Rss:\s+(\d+) kB$/m.exec(smaps.slice(at));
+  return match?.[1] ? Number(match[1]) * 1024 : 0;
+}

@@ -7,12 +7,16 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { runBacklog } from './backlog';
+import { writeBacklogResults } from './backlog-report';
 import { runClusterWorkload } from './cluster';
 import { missingAnchors, serviceVersions, writeClusterResults } from './cluster-report';
 import { loadConcurrentTrace, replayConcurrentTrace } from './concurrent-traces';
 import { summariseCpuProfile } from './cpu-profile';
 import { type ExtractionResult, runExtraction } from './extraction';
 import { type GcTracedRun, readGcTrace, writeMemoryMarkdown } from './gc-trace';
+import { type HostileResult, runHostile } from './hostile';
+import { writeHostileResults } from './hostile-report';
 import { runCheckCosts, runFloodLatency } from './integrity';
 import { writeIntegrityResults } from './integrity-report';
 import { type LiveEditingResult, runLiveEditing } from './live-editing';
@@ -265,6 +269,60 @@ async function integrity(options: BenchOptions, date: string, machine: Machine):
   console.log(`wrote ${written.jsonPath} and ${written.markdownPath}`);
 }
 
+/** Offline backlogs of each size through each server (issue 17): written on its own to BACKLOG.md. */
+async function backlog(options: BenchOptions, date: string, machine: Machine): Promise<void> {
+  const results = [];
+  for (const size of options.backlogMb) {
+    for (const kind of options.servers) {
+      // Dampingi as shipped: its message size and rate limits are part of what is measured.
+      const result = await withServer(kind, (server) => runBacklog(server, size), { shippedRateLimits: true });
+      console.log(
+        `backlog ${size} MB ${kind}: ${result.outcome}, merge ${result.mergeSeconds?.toFixed(1) ?? '–'} s, ` +
+          `peak RSS ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB, closes ${result.writerCloseCodes.join(',') || 'none'}`,
+      );
+      results.push(result);
+    }
+  }
+  const written = writeBacklogResults(date, machine, results, options.out, options.backlogMarkdown);
+  console.log(`wrote ${written.jsonPath} and ${written.markdownPath}`);
+}
+
+/** Mutated messages from many connections, RSS after each checkpoint (issue 17): written on its own to HOSTILE.md. */
+async function hostile(options: BenchOptions, date: string, machine: Machine): Promise<void> {
+  const results: HostileResult[] = [];
+  for (const kind of options.servers) {
+    const heapSnapshotDir =
+      options.hostileHeapSnapshots && kind === 'dampingi'
+        ? join(options.out, 'heap', `hostile-${Date.now()}`)
+        : undefined;
+    const shape = {
+      connections: options.hostileConnections,
+      burst: options.hostileBurst,
+      checkpoints: options.hostileMessages,
+      settleSeconds: options.hostileSettle,
+      maxSendSeconds: options.hostileMaxSeconds,
+      heapSnapshotDir,
+    };
+    const result = await withServer(kind, (server) => runHostile(server, shape), { heapSnapshotDir });
+    const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+    console.log(
+      `hostile ${kind}: start ${mib(result.startRssBytes)} MiB, warm ${mib(result.baselineRssBytes)} MiB, ` +
+        result.readings
+          .map(
+            (r) =>
+              `${r.messages} msgs → ${mib(r.rssBytes)} MiB (${r.closedByServer}/${r.sessions} closed by server${r.heapSnapshot ? `, ${r.heapSnapshot}` : ''})`,
+          )
+          .join(', ') +
+        `, ${result.alive ? 'alive' : 'DEAD'}, ${result.seconds.toFixed(0)} s`,
+    );
+    results.push(result);
+  }
+  // A heap-snapshot run's RSS is not comparable (writing a snapshot costs memory): its report is not written.
+  if (options.hostileHeapSnapshots) return;
+  const written = writeHostileResults(date, machine, results, options.out, options.hostileMarkdown);
+  console.log(`wrote ${written.jsonPath} and ${written.markdownPath}`);
+}
+
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2), process.env);
   pinTo(LOAD_GENERATOR_CORE);
@@ -284,8 +342,11 @@ async function main(): Promise<void> {
   };
   if (options.workloads.includes('cluster')) await cluster(options, results.date, results.machine);
   if (options.workloads.includes('integrity')) await integrity(options, results.date, results.machine);
-  // A cluster- or integrity-only run leaves RESULTS.md as it was; so does a GC-traced one (tracing changes the timings).
-  if (options.workloads.every((workload) => workload === 'cluster' || workload === 'integrity')) return;
+  if (options.workloads.includes('backlog')) await backlog(options, results.date, results.machine);
+  if (options.workloads.includes('hostile')) await hostile(options, results.date, results.machine);
+  // Workloads with a report of their own leave RESULTS.md as it was; so does a GC-traced run (tracing changes the timings).
+  const ownReport = new Set<string>(['cluster', 'integrity', 'backlog', 'hostile']);
+  if (options.workloads.every((workload) => ownReport.has(workload))) return;
   if (gcTraced.length > 0) {
     writeMemoryMarkdown(options.memoryMarkdown, results.date, results.machine, gcTraced);
     console.log(`wrote ${options.memoryMarkdown}`);

@@ -48,6 +48,8 @@ export interface ServerUnderTest {
   mainThreadRunQueueSeconds(): number;
   peakRssBytes(): number;
   rssBytes(): number;
+  /** The last lines the server wrote to stderr (why it exited, when it did). */
+  stderrTail?(): string;
   openRooms(count: number): Promise<RoomAccess[]>;
   stop(): Promise<void>;
 }
@@ -68,6 +70,8 @@ export interface ServerStartOptions {
   gcTraceFile?: string;
   /** Dampingi only: keep the per-connection and per-account rate limits as shipped (the traces lift them). */
   shippedRateLimits?: boolean;
+  /** Node servers only: SIGUSR2 makes the server write a V8 heap snapshot into this directory. */
+  heapSnapshotDir?: string;
 }
 
 async function freePort(): Promise<number> {
@@ -184,7 +188,14 @@ export async function startServerUnderTest(
   const { env } = launch;
   const { args: profiledArgs, path: cpuProfilePath } = profiled(launch.args, kind, options.cpuProfileDir);
   const [node, ...rest] = profiledArgs;
-  const args = options.gcTraceFile ? [node as string, '--trace-gc-nvp', ...rest] : profiledArgs;
+  const nodeFlags = [
+    ...(options.gcTraceFile ? ['--trace-gc-nvp'] : []),
+    ...(options.heapSnapshotDir
+      ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${options.heapSnapshotDir}`]
+      : []),
+  ];
+  if (options.heapSnapshotDir) mkdirSync(options.heapSnapshotDir, { recursive: true });
+  const args = [node as string, ...nodeFlags, ...rest];
   if (options.gcTraceFile) mkdirSync(dirname(options.gcTraceFile), { recursive: true });
   // The GC trace goes to stdout; the servers' own logs go to stderr.
   const stdout = options.gcTraceFile ? openSync(options.gcTraceFile, 'w') : 'ignore';
@@ -222,6 +233,7 @@ export async function startServerUnderTest(
     mainThreadRunQueueSeconds: () => mainThreadRunQueueSeconds(pid),
     peakRssBytes: () => peakRssBytes(pid),
     rssBytes: () => rssBytes(pid),
+    stderrTail: () => stderr.slice(-2000),
     async openRooms(count) {
       if (kind === 'dampingi') return dampingiRooms(httpUrl, dataDir, count);
       return Array.from({ length: count }, () => ({ name: `bench-room-${roomCounter++}`, params: {} }));

@@ -7,12 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runBacklog } from '../../bench/backlog';
 import { runClusterSetup } from '../../bench/cluster';
 import { renderClusterMarkdown } from '../../bench/cluster-report';
 import { loadConcurrentTrace, replayConcurrentTrace } from '../../bench/concurrent-traces';
 import { summariseCpuProfile } from '../../bench/cpu-profile';
 import { extractors, runExtraction } from '../../bench/extraction';
 import { readGcTrace } from '../../bench/gc-trace';
+import { runHostile } from '../../bench/hostile';
 import { runLiveEditing } from '../../bench/live-editing';
 import { runOfflineMerge } from '../../bench/offline-merge';
 import { runOpenDraft } from '../../bench/open-draft';
@@ -209,5 +211,32 @@ describe('benchmark smoke run', () => {
     expect(result.floorBytes).toBeGreaterThan(100);
     expect(result.bytes.sent + result.bytes.received).toBeGreaterThanOrEqual(result.floorBytes);
     expect(result.convergeMs).toBeGreaterThan(0);
+  });
+
+  it('a 1 MB offline backlog of paragraphs and photos reaches the mentor through Dampingi and is stored', async () => {
+    server = await startServerUnderTest('dampingi', { shippedRateLimits: true });
+    const result = await runBacklog(server, 1);
+    expect(result.outcome).toBe('merged');
+    expect(result.updateBytes).toBeGreaterThan(1_000_000);
+    expect(result.photos).toBeGreaterThan(0);
+    expect(result.mergeSeconds).toBeGreaterThan(0);
+    expect(result.peakRssBytes).toBeGreaterThanOrEqual(result.idleRssBytes);
+    expect(result.freshClientComplete).toBe(true);
+    expect(result.storedComplete).toBe(true);
+  });
+
+  it('hostile messages from a few connections are refused by Dampingi, which stays up and reports its RSS', async () => {
+    server = await startServerUnderTest('dampingi');
+    const result = await runHostile(server, {
+      connections: 10,
+      burst: 20,
+      checkpoints: [200, 400],
+      settleSeconds: 0.2,
+      maxSendSeconds: 30,
+    });
+    expect(result.readings.map((reading) => reading.messages)).toEqual([200, 400]);
+    expect(result.readings.every((reading) => reading.rssBytes > 0 && reading.mallocHeapBytes >= 0)).toBe(true);
+    expect(result.readings.at(-1)?.closedByServer).toBeGreaterThan(0);
+    expect(result.alive).toBe(true);
   });
 });
