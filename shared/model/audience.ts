@@ -33,6 +33,8 @@ export const AudienceAttribute = Extension.create({
         attributes: {
           [AUDIENCE_ATTRIBUTE]: {
             default: null,
+            // Enter at the end of a prompt starts the teacher's own text, which is for everyone.
+            keepOnSplit: false,
             parseHTML: (element) =>
               element.getAttribute('data-audience') === TEACHER_AUDIENCE ? TEACHER_AUDIENCE : null,
             renderHTML: (attributes) =>

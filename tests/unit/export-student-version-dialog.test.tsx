@@ -128,4 +128,23 @@ describe('the editor', () => {
     expect(hidden).not.toContainEqual(expect.stringContaining('Lembar Kerja Peserta Didik'));
     expect(hidden).not.toContainEqual(expect.stringContaining('Identitas'));
   });
+
+  it("Enter at the end of a prompt starts the teacher's own text, which is for everyone", async () => {
+    const { editor } = openDraftEditor(lkpdDraft());
+    const prompt = 'Tulis tugas yang dikerjakan peserta didik';
+    let end = -1;
+    await until(() => {
+      editor.state.doc.descendants((node, pos) => {
+        if (node.type.name === 'paragraph' && node.textContent.startsWith(prompt)) end = pos + node.nodeSize - 1;
+      });
+      return end > 0;
+    }, 'the prompt in the editor');
+    editor.chain().setTextSelection(end).splitBlock().insertContent('Amati daun di halaman sekolah.').run();
+    const blocks: { text: string; audience: unknown }[] = [];
+    editor.state.doc.descendants((node) => {
+      if (node.type.name === 'paragraph') blocks.push({ text: node.textContent, audience: node.attrs.audience });
+    });
+    expect(blocks.find((block) => block.text.startsWith(prompt))?.audience).toBe('teacher');
+    expect(blocks.find((block) => block.text === 'Amati daun di halaman sekolah.')?.audience).toBeNull();
+  });
 });
