@@ -4,6 +4,7 @@
  * which only syncs does not carry them (~15 MiB resident).
  */
 export { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+export { withoutDefaultAudience } from '../../shared/model/audience';
 export { draftFragment } from '../../shared/model/draft-doc';
 export { draftSchema } from '../../shared/model/draft-extensions';
 export { builtinTemplate, builtinTemplates } from '../../shared/templates/builtin-templates';

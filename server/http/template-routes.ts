@@ -85,9 +85,11 @@ export const saveTemplate = requireUser(async (request, context, user) => {
   if (!(await context.storage.workspaces.isMember(workspaceId, user.id))) {
     return apiError(403, 'forbidden', 'you are not a member of that workspace');
   }
-  const { yXmlFragmentToProseMirrorRootNode, draftFragment, draftSchema, checkDocumentJson } = await templateKit();
+  const { yXmlFragmentToProseMirrorRootNode, draftFragment, draftSchema, checkDocumentJson, withoutDefaultAudience } =
+    await templateKit();
+  // Without `audience: null` on every block: a saved template is no larger than before the attribute.
   const json = await context.readDocument(roomName(draftId), (doc) =>
-    yXmlFragmentToProseMirrorRootNode(draftFragment(doc), draftSchema()).toJSON(),
+    withoutDefaultAudience(yXmlFragmentToProseMirrorRootNode(draftFragment(doc), draftSchema()).toJSON()),
   );
   const text = JSON.stringify(json);
   const bytes = Buffer.byteLength(text);

@@ -3,6 +3,7 @@
  * (a ProseMirror doc of the draft schema), and the sections under it — the APA reference list
  * always, the feedback summary and the follow-up plan when asked for — built as draft-schema
  * nodes too, so each format converts one kind of tree. Labels are in the language given.
+ * The student version ("Versi peserta didik") leaves out the teacher-only parts (../model/audience.ts).
  */
 import type { Mark, Node as PMNode, Schema } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
@@ -12,6 +13,7 @@ import { isOverdue, localDay, readActions } from '../mentoring/cycle-doc';
 import type { FollowUpAction } from '../mentoring/cycle-schema';
 import type { Thread } from '../mentoring/thread-schema';
 import { readThreads } from '../mentoring/threads';
+import { type DraftVersion, draftForVersion } from '../model/audience';
 import { safeHttpUrl } from '../model/clip-node';
 import { type ClipInDraft, clipsInDraft, draftFragment } from '../model/draft-doc';
 import { draftSchema } from '../model/draft-extensions';
@@ -45,6 +47,8 @@ export interface ExportParts {
   actions?: readonly FollowUpAction[] | null;
   /** YYYY-MM-DD that an open action's due day is measured against (default: today, local time). */
   today?: string;
+  /** 'student' leaves out the teacher-only parts; default 'teacher' (everything). */
+  version?: DraftVersion;
 }
 
 export interface ExportChoice {
@@ -52,6 +56,8 @@ export interface ExportChoice {
   language: Language;
   includeFeedback: boolean;
   includePlan: boolean;
+  /** Default 'teacher'. */
+  version?: DraftVersion;
 }
 
 /** Reads everything an export needs from the live documents (the feedback one may be missing). */
@@ -63,6 +69,7 @@ export function exportFromDocs(draft: Y.Doc, feedback: Y.Doc | null, choice: Exp
     clips: clipsInDraft(draft),
     threads: choice.includeFeedback && feedback ? readThreads(feedback).threads : null,
     actions: choice.includePlan && feedback ? readActions(feedback) : null,
+    version: choice.version,
   });
 }
 
@@ -75,7 +82,7 @@ export function composeExport(parts: ExportParts): ExportDocument {
   return {
     title: parts.title.trim() || t('editor.draft.fallbackTitle'),
     language: parts.language,
-    content: parts.content,
+    content: draftForVersion(parts.content, parts.version ?? 'teacher'),
     sections,
   };
 }

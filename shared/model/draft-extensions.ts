@@ -6,6 +6,7 @@ import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
+import { AudienceAttribute } from './audience';
 import { ClipNode } from './clip-node';
 
 /** Name of the Y.XmlFragment holding a draft's content (Tiptap Collaboration's default field). */
@@ -34,6 +35,8 @@ export function draftExtensions(): AnyExtension[] {
     TaskList,
     TaskItem.configure({ nested: true }),
     ClipNode,
+    // Teacher-only headings and prompts (./audience.ts): an optional attribute, stored drafts stay valid.
+    AudienceAttribute,
   ];
 }
 

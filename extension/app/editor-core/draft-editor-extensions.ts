@@ -1,6 +1,7 @@
 /**
  * The editor's extension list: the draft schema from shared/ (with the clip card view), plus Yjs
- * collaboration (content, own-changes-only undo) and other users' carets; features add their own
+ * collaboration (content, own-changes-only undo), other users' carets and the "Hanya untuk guru"
+ * labels (../student-version/teacher-only-view.ts); features add their own
  * (the highlights of mentor feedback: ../feedback/feedback-highlights.ts) through `plugins`.
  */
 import type { AnyExtension } from '@tiptap/core';
@@ -12,6 +13,7 @@ import type * as Y from 'yjs';
 import { DRAFT_CONTENT_FIELD } from '../../../shared/model/draft-extensions';
 import type { PresenceUser } from '../../../shared/presence';
 import type { LocaleChannel } from '../common/locale-channel';
+import { teacherOnlyView } from '../student-version/teacher-only-view';
 import { renderCaret } from './caret-label';
 import { LocalTrailingParagraph } from './local-trailing-node';
 import { localizedDraftExtensions } from './localized-nodes';
@@ -38,6 +40,8 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     LocalTrailingParagraph,
     ReadOnlyGuard,
     StoredImagesOnly,
+    // Which parts the students' version leaves out, labelled for the teacher.
+    teacherOnlyView(setup.locale),
     ...(setup.plugins?.(setup.locale) ?? []),
   ];
 }

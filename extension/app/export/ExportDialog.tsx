@@ -1,12 +1,16 @@
 /**
  * The export dialog: format (Word, web page, Markdown with pictures inside or in a zip), whether to
- * add the feedback summary and the follow-up plan, then "Unduh" with progress and "Batalkan
- * ekspor"; and "Cetak", the browser's print of the page (print.css makes it an A4 worksheet).
+ * add the feedback summary and the follow-up plan, the teacher's or the students' version ("Versi
+ * peserta didik" leaves out the teacher-only parts), then "Unduh" with progress and "Batalkan
+ * ekspor"; and "Cetak" (or "Cetak versi peserta didik"), the browser's print of the page (print.css
+ * makes it an A4 worksheet; ../student-version/print-version.ts hides the teacher-only parts).
  */
 import { type FormEvent, useId, useState } from 'react';
 import type * as Y from 'yjs';
+import type { DraftVersion } from '../../../shared/model/audience';
 import { useLanguage, useT } from '../../components/i18n';
 import { ModalDialog } from '../../components/ModalDialog';
+import { printVersion } from '../student-version/print-version';
 import { ExportStatus } from './ExportStatus';
 import type { ExportFormatChoice, MarkdownImagesChoice } from './run-export';
 import { useExport } from './use-export';
@@ -36,6 +40,7 @@ export function ExportDialog(props: {
   const [markdownImages, setMarkdownImages] = useState<MarkdownImagesChoice>('inline');
   const [includeFeedback, setIncludeFeedback] = useState(false);
   const [includePlan, setIncludePlan] = useState(false);
+  const [version, setVersion] = useState<DraftVersion>('teacher');
   const { state, start, cancel } = useExport(props.win);
   const running = state.kind === 'running';
   const offline = props.win.navigator.onLine === false;
@@ -51,13 +56,14 @@ export function ExportDialog(props: {
       markdownImages,
       includeFeedback: includeFeedback && props.feedback !== null,
       includePlan: includePlan && props.feedback !== null,
+      version,
     });
   };
 
   const print = () => {
     props.onClose();
     // After the dialog has gone, so it is not part of what is printed.
-    props.win.setTimeout(() => props.win.print(), 50);
+    props.win.setTimeout(() => printVersion(props.win, version), 50);
   };
 
   return (
@@ -105,6 +111,26 @@ export function ExportDialog(props: {
             </fieldset>
           )}
         </fieldset>
+        <fieldset className="export-choices" disabled={running}>
+          <legend>{t('export.version')}</legend>
+          {(['teacher', 'student'] as const).map((value) => (
+            <label key={value} className="export-choice">
+              <input
+                type="radio"
+                name="export-version"
+                value={value}
+                checked={version === value}
+                onChange={() => setVersion(value)}
+              />
+              <span>
+                {t(value === 'teacher' ? 'export.version.teacher' : 'export.version.student')}
+                {value === 'student' && (
+                  <span className="muted export-choice-hint">{t('export.version.studentHint')}</span>
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
         <fieldset className="export-choices" disabled={running || props.feedback === null}>
           <legend>{t('export.include')}</legend>
           <label className="export-choice">
@@ -126,7 +152,7 @@ export function ExportDialog(props: {
             {t('export.download')}
           </button>
           <button type="button" onClick={print} disabled={!props.canPrint || running} aria-describedby={hintId}>
-            {t('export.print')}
+            {t(version === 'student' ? 'export.printStudent' : 'export.print')}
           </button>
         </div>
         <p id={hintId} className="muted">

@@ -12,6 +12,7 @@ import { exportToDocx } from '../../../shared/export/to-docx';
 import { exportToHtml } from '../../../shared/export/to-html';
 import { exportToMarkdown } from '../../../shared/export/to-markdown';
 import type { Language } from '../../../shared/i18n';
+import type { DraftVersion } from '../../../shared/model/audience';
 import { canvasImageConverter } from './canvas-image';
 import { downloadFile } from './download';
 
@@ -27,6 +28,8 @@ export interface ExportRequest {
   markdownImages: MarkdownImagesChoice;
   includeFeedback: boolean;
   includePlan: boolean;
+  /** 'student' leaves out the teacher-only parts; default 'teacher'. */
+  version?: DraftVersion;
 }
 
 export type ExportOutcome =
