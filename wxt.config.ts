@@ -9,6 +9,19 @@ function zodChunk(id: string): string | undefined {
   return id.includes('/node_modules/zod/') || id.endsWith('/app/shell/zod-without-eval.ts') ? 'zod' : undefined;
 }
 
+/**
+ * Firefox: a stable add-on ID (storage and permissions follow it across updates) and the data
+ * collection declaration Firefox asks of new add-ons — Dampingi sends clips only to the school's own
+ * server the person chose, and collects nothing for us.
+ */
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'dampingi@dampingi.id',
+    strict_min_version: '128.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+};
+
 export default defineConfig({
   hooks: {
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
@@ -22,7 +35,8 @@ export default defineConfig({
   outDir: '.output',
   // Static files (the web editor's offline service worker) live beside the rest of the extension.
   publicDir: 'extension/public',
-  manifest: {
+  manifest: ({ browser }) => ({
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
     name: 'Dampingi',
     description:
       'Klip sumber belajar dari web ke draf bersama, juga saat offline. Clip web resources into a shared draft.',
@@ -39,5 +53,5 @@ export default defineConfig({
         description: 'Klip pilihan ke draf terakhir / Clip the selection into the last draft',
       },
     },
-  },
+  }),
 });
