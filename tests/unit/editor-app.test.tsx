@@ -104,3 +104,42 @@ describe('signing in and the drafts list', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 });
+
+describe('the home page, in the order a teacher and a mentor use it', () => {
+  const headings = () => [...container.querySelectorAll('main h2')].map((heading) => heading.textContent);
+
+  it('her drafts come first and making a new one after them', async () => {
+    await mount(<EditorApp store={memoryStore({ token: GOOD })} win={win} />);
+    await draftLink();
+    const order = headings();
+    expect(order.indexOf('Draf Anda')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('Draf Anda')).toBeLessThan(order.indexOf('Buat draf baru'));
+  });
+
+  it('with no draft yet, making the first one is on top', async () => {
+    freshPage((request) => {
+      if (request.path === '/api/me') return json(200, { id: 'u-sari', name: 'Bu Sari' });
+      if (request.path === '/api/drafts') return json(200, { drafts: [] });
+      return failure(404, 'not-found', 'no');
+    });
+    await mount(<EditorApp store={memoryStore({ token: GOOD })} win={win} />);
+    await untilText('Buat draf baru');
+    expect(headings()[0]).toBe('Buat draf baru');
+  });
+
+  it('a mentor with only drafts shared with her sees the overview link first and the shared drafts before making one', async () => {
+    freshPage((request) => {
+      if (request.path === '/api/me') return json(200, { id: 'u-budi', name: 'Pak Budi' });
+      if (request.path === '/api/drafts') return json(200, { drafts: [draftInfo('commenter')] });
+      return failure(404, 'not-found', 'no');
+    });
+    await mount(<EditorApp store={memoryStore({ token: GOOD })} win={win} />);
+    await untilText('Buat draf baru');
+    const main = container.querySelector('main');
+    const overview = main?.querySelector('.home-overview-link');
+    expect(overview?.compareDocumentPosition(main?.querySelector('h2') as Node)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    const order = headings();
+    expect(order.indexOf('Buat draf baru')).toBeGreaterThan(0);
+    expect(order.slice(0, order.indexOf('Buat draf baru'))).not.toContain('Draf Anda');
+  });
+});

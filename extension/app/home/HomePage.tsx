@@ -1,6 +1,8 @@
 /**
- * Home (no `?draft=`): "create a draft" on top, what is waiting for the teacher, their own drafts by
- * stage, the drafts shared with them (and a link to the mentor overview); the last list seen when offline.
+ * Home (no `?draft=`): what is waiting for the teacher and her drafts by stage first, then the drafts
+ * shared with her; a mentor (drafts shared, none of her own) sees the overview link on top; making a
+ * draft (new or from Word) comes after the lists — first only when there is nothing yet. The last list
+ * seen is shown when offline.
  */
 import { useMemo, useState } from 'react';
 import { localDay } from '../../../shared/mentoring/cycle-doc';
@@ -31,9 +33,9 @@ export function HomePage(props: {
   const drafts = list.status === 'loading' ? null : list.drafts;
   const own = useMemo(() => drafts?.filter((draft) => draft.role === 'owner') ?? [], [drafts]);
   const shared = useMemo(() => drafts?.filter(isMentored) ?? [], [drafts]);
-  return (
-    <main className="panel home">
-      <h1>{t('editor.home.title')}</h1>
+  const creating = (
+    <section className="home-create" aria-labelledby="home-create-heading">
+      <h2 id="home-create-heading">{t('editor.home.createHeading')}</h2>
       <CreateDraftForm api={props.api} onCreated={(id) => props.win.location.assign(draftHref(id))} />
       <ImportFromWord
         api={props.api}
@@ -43,6 +45,14 @@ export function HomePage(props: {
         win={props.win}
         onCreated={(id) => props.win.location.assign(draftHref(id))}
       />
+    </section>
+  );
+  // Nothing listed yet (or still loading with nothing saved): making the first draft is the next step.
+  const nothingYet = drafts !== null && own.length === 0 && shared.length === 0;
+  const mentor = own.length === 0 && shared.length > 0;
+  return (
+    <main className="panel home">
+      <h1>{t('editor.home.title')}</h1>
       {list.status === 'loading' && <p className="muted">{t('editor.home.loading')}</p>}
       {list.status === 'stale' && (
         <p className="notice">
@@ -50,21 +60,26 @@ export function HomePage(props: {
         </p>
       )}
       {shared.length > 0 && (
-        <p className="home-overview-link">
+        <p className={mentor ? 'home-overview-link home-overview-first' : 'home-overview-link'}>
           {t('overview.home.shared', { count: shared.length })}{' '}
           <a href={OVERVIEW_HREF}>{t('overview.home.overviewLink')}</a>
         </p>
       )}
+      {nothingYet && creating}
       {own.length > 0 && <WaitingForYou drafts={own} today={today} />}
-      <h2>{t('editor.home.listHeading')}</h2>
-      {drafts &&
-        (own.length > 0 ? <HomeStageGroups drafts={own} /> : <p className="muted">{t('editor.home.empty')}</p>)}
+      {own.length > 0 && (
+        <>
+          <h2>{t('editor.home.listHeading')}</h2>
+          <HomeStageGroups drafts={own} />
+        </>
+      )}
       {shared.length > 0 && (
         <>
           <h2>{t('overview.home.sharedHeading')}</h2>
           <DraftList drafts={shared} label={t('overview.home.sharedLabel')} showStage />
         </>
       )}
+      {!nothingYet && creating}
     </main>
   );
 }
