@@ -13,6 +13,7 @@ import { DRAFT_CONTENT_FIELD } from '../../../shared/model/draft-extensions';
 import type { PresenceUser } from '../../../shared/presence';
 import type { LocaleChannel } from '../common/locale-channel';
 import { renderCaret } from './caret-label';
+import { clipMoveKeys } from './clip-move-keys';
 import { LocalTrailingParagraph } from './local-trailing-node';
 import { localizedDraftExtensions } from './localized-nodes';
 import { ReadOnlyGuard } from './read-only-guard';
@@ -36,6 +37,7 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     CollaborationCaret.configure({ provider: setup.provider, user: setup.user, render: renderCaret }),
     Placeholder.configure({ placeholder: () => setup.locale.get().t('editor.content.placeholder') }),
     LocalTrailingParagraph,
+    clipMoveKeys(setup.locale),
     ReadOnlyGuard,
     StoredImagesOnly,
     ...(setup.plugins?.(setup.locale) ?? []),
