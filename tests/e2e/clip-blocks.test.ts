@@ -12,8 +12,17 @@ import { roomName } from '../../shared/protocol/rooms';
 import { connectClient, destroyAllClients, type SyncClient } from '../integration/support/sync-client';
 import { waitFor } from '../integration/support/wait-for';
 import { launchPlainBrowser } from './support/chromium';
+import { type ClippingSetup, startClipping } from './support/clipping-setup';
 import { createDampingiServer, type DampingiServer } from './support/dampingi-server';
-import { createDraftViaApi, editorArea, editorText, openWebDraft, waitForSyncState } from './support/editor-page';
+import {
+  createDraftViaApi,
+  editorArea,
+  editorText,
+  openWebDraft,
+  typeAtEnd,
+  waitForSyncState,
+} from './support/editor-page';
+import { selectOnPage, tabIdOf, waitForClipStatus } from './support/extension-ui';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const LKPD = {
@@ -115,5 +124,58 @@ describe('a clip card is a block in the web editor', () => {
     await page.getByRole('status').filter({ hasText: 'Kartu dipindahkan ke blok 3 dari 5.' }).waitFor();
     await waitFor(() => serverBlocks(watcher).indexOf('KARTU') === 2, 'the other copy to receive the move');
     expect(serverBlocks(watcher).filter((block) => block === 'KARTU')).toHaveLength(1);
+  });
+});
+
+describe('a clip placed under a heading chosen in the popup', () => {
+  let setup: ClippingSetup;
+  const title = 'LKPD dengan bagian';
+
+  beforeAll(async () => {
+    setup = await startClipping(title);
+    // The teacher writes two sections in the open draft tab (Markdown-style headings).
+    await typeAtEnd(setup.draftTab, '## Bahan bacaan');
+    await setup.draftTab.keyboard.press('Enter');
+    await setup.draftTab.keyboard.type('Teks bacaan.', { delay: 15 });
+    await setup.draftTab.keyboard.press('Enter');
+    await setup.draftTab.keyboard.type('## Refleksi', { delay: 15 });
+    await setup.draftTab.keyboard.press('Enter');
+    await setup.draftTab.keyboard.type('Apa yang kamu pelajari?', { delay: 15 });
+    await editorArea(setup.draftTab).locator('h2', { hasText: 'Refleksi' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await setup?.close();
+  });
+
+  it('the popup offers the draft’s headings, and the clip lands at the end of the chosen section', async () => {
+    const { ext, pages, draftTab } = setup;
+    const article = await ext.context.newPage();
+    const pageUrl = pages.url('fotosintesis.html');
+    await article.goto(pageUrl);
+    await selectOnPage(article, '#lead');
+
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.extensionUrl(`popup.html?tab=${await tabIdOf(ext, pageUrl)}`));
+    const target = popup.getByRole('combobox', { name: 'Draf tujuan' });
+    await expect.poll(() => target.locator('option', { hasText: title }).count(), { timeout: 10_000 }).toBe(1);
+    await target.selectOption({ label: title });
+    const place = popup.getByRole('combobox', { name: 'Letakkan di' });
+    // The background reads the sections from its synced copy of the draft (a heading written just now too).
+    const offered = async () => (await place.locator('option').allTextContents()).map((text) => text.trim());
+    await expect.poll(offered, { timeout: 20_000 }).toEqual(['Akhir draf', 'Bahan bacaan', 'Refleksi']);
+    await place.selectOption({ index: 1 });
+    await popup.getByRole('button', { name: 'Klip ke Dampingi' }).click();
+    await waitForClipStatus(popup, /terkirim|dikirim ke draf/i);
+
+    const order = () =>
+      editorArea(draftTab).evaluate((element) =>
+        [...element.children]
+          .map((child) => (child.classList.contains('dampingi-clip') ? 'KARTU' : (child.textContent ?? '')))
+          .filter((text) => text !== ''),
+      );
+    await expect
+      .poll(order, { timeout: 20_000 })
+      .toEqual(['Bahan bacaan', 'Teks bacaan.', 'KARTU', 'Refleksi', 'Apa yang kamu pelajari?']);
   });
 });

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { type Clip, ClipSchema } from '../../shared/model/clip';
 import { appendClip, draftFragment, draftPlainText, draftSections } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
+import { BackgroundRequestSchema } from '../../shared/protocol/extension-messages';
 
 const heading = (level: number, text: string) => ({
   type: 'heading',
@@ -92,5 +93,21 @@ describe('placing a clip in the draft', () => {
     appendClip(doc, once);
     expect(appendClip(doc, once)).toEqual({ ok: true, duplicate: true });
     expect(lines(doc).filter((line) => line === 'Sekali saja.')).toHaveLength(1);
+  });
+});
+
+describe('asking the background to place a clip', () => {
+  it('a clip request may name a section; the draft’s sections can be asked for; a bad section is refused', () => {
+    const request = {
+      type: 'clip-selection',
+      tabId: 7,
+      draftId: 'draft-0001',
+      underHeading: { text: 'Bahan bacaan', index: 2 },
+    };
+    expect(BackgroundRequestSchema.parse(request)).toMatchObject({ underHeading: { text: 'Bahan bacaan', index: 2 } });
+    expect(BackgroundRequestSchema.safeParse({ type: 'draft-sections', draftId: 'draft-0001' }).success).toBe(true);
+    expect(BackgroundRequestSchema.safeParse({ ...request, underHeading: { text: 'x', index: -1 } }).success).toBe(
+      false,
+    );
   });
 });
