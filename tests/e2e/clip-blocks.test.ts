@@ -125,6 +125,25 @@ describe('a clip card is a block in the web editor', () => {
     await waitFor(() => serverBlocks(watcher).indexOf('KARTU') === 2, 'the other copy to receive the move');
     expect(serverBlocks(watcher).filter((block) => block === 'KARTU')).toHaveLength(1);
   });
+
+  it('dragging the card by its handle onto the top of another block moves it there, once', async () => {
+    const handle = page.locator('.dampingi-clip-handle');
+    const goal = editorArea(page).locator('p', { hasText: 'Tujuan: siswa menjelaskan fotosintesis.' });
+    await handle.dragTo(goal, { targetPosition: { x: 20, y: 2 } });
+    await expect
+      .poll(
+        () =>
+          editorArea(page).evaluate((element) =>
+            [...element.children].map((child) =>
+              child.classList.contains('dampingi-clip') ? 'KARTU' : (child.textContent ?? ''),
+            ),
+          ),
+        { timeout: 10_000 },
+      )
+      .toEqual(['LKPD Fotosintesis', 'KARTU', 'Tujuan: siswa menjelaskan fotosintesis.', 'Langkah kegiatan.', '']);
+    await waitFor(() => serverBlocks(watcher).indexOf('KARTU') === 1, 'the other copy to receive the drag');
+    expect(serverBlocks(watcher).filter((block) => block === 'KARTU')).toHaveLength(1);
+  });
 });
 
 describe('a clip placed under a heading chosen in the popup', () => {
