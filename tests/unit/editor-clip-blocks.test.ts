@@ -6,6 +6,7 @@ import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { act } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { setContentLocked } from '../../extension/app/editor-core/read-only-guard';
 import { draftFragment, draftPlainText } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
 import { destroyEditors, openDraftEditor, stubLayout, until } from './support/editor-harness';
@@ -158,5 +159,17 @@ describe('a clip card in the editor', () => {
     await press(editor, 'ArrowUp', { altKey: true });
     expect(blocks(editor)).toEqual(['Isi kartu.', 'Di bawah.']);
     expect(element.querySelector('[role="status"]')?.textContent).toBe('Kartu sudah paling atas.');
+  });
+
+  it('a commenter can select a card but not move or delete it, and hears no move', async () => {
+    const { editor, element, doc } = openDraftEditor(lkpd());
+    setContentLocked(editor.storage, true);
+    await mouseDown(header(element));
+    expect(editor.state.selection).toBeInstanceOf(NodeSelection);
+    await press(editor, 'ArrowUp', { altKey: true });
+    await press(editor, 'Delete');
+    expect(blocks(editor)[3]).toBe('Tumbuhan membuat makanan.');
+    expect(draftPlainText(doc)).toContain('Tumbuhan membuat makanan.');
+    expect(element.querySelector('[role="status"]')?.textContent ?? '').toBe('');
   });
 });

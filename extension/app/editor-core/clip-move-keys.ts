@@ -57,7 +57,10 @@ export function moveSelectedClip(view: EditorView, direction: -1 | 1, locale: Lo
   const insertAt = direction < 0 ? from - neighbour.nodeSize : from + neighbour.nodeSize;
   const tr = state.tr.delete(from, to).insert(insertAt, card);
   tr.setSelection(NodeSelection.create(tr.doc, insertAt)).scrollIntoView();
+  const before = view.state.doc;
   view.dispatch(tr);
+  // Refused (a commenter's or viewer's editor: see ./read-only-guard.ts): nothing moved, nothing to say.
+  if (view.state.doc === before) return true;
   say(t('editor.clip.moved', { position: String(target + 1), total: String(total) }));
   return true;
 }
