@@ -43,6 +43,7 @@ export async function clipPage(request: ClipPageRequest, deps: ClipArticleDeps):
       source: articleSource(article.metadata, page.url, now),
       content,
       ifSourceExists: request.ifSourceExists,
+      underHeading: request.underHeading,
     },
     { serverUrl: settings.serverUrl, token: settings.token },
     now,

@@ -95,7 +95,14 @@ export async function clipMedia(request: ClipMediaRequest, deps: ClipMediaDeps):
   }
 
   return fileClip(
-    { draftId: request.draftId, kind: request.media, source, content, ifSourceExists: request.ifSourceExists },
+    {
+      draftId: request.draftId,
+      kind: request.media,
+      source,
+      content,
+      ifSourceExists: request.ifSourceExists,
+      underHeading: request.underHeading,
+    },
     { serverUrl: settings.serverUrl, token: settings.token },
     now,
     deps,

@@ -46,6 +46,7 @@ export async function clipSelection(
       source: clipSourceOf(selection.selection, now),
       content: images.content,
       ifSourceExists: request.ifSourceExists,
+      underHeading: request.underHeading,
     },
     { serverUrl: settings.serverUrl, token: settings.token },
     now,

@@ -27,6 +27,8 @@ export interface ClipToFile {
   content: NodeJson[];
   /** When this source is already a card in the draft: ask (default), add to that card, or a new card. */
   ifSourceExists?: IfSourceExists;
+  /** The section of the draft to place it at the end of; the end of the draft when absent. */
+  underHeading?: Clip['underHeading'];
 }
 
 export async function fileClip(
@@ -35,8 +37,12 @@ export async function fileClip(
   now: Date,
   deps: FileClipDeps,
 ): Promise<ClipSelectionReply> {
-  const { ifSourceExists = 'ask', ...parts } = clipToFile;
-  const clip: Clip = { clipId: deps.newClipId?.() ?? crypto.randomUUID(), ...parts };
+  const { ifSourceExists = 'ask', underHeading, ...parts } = clipToFile;
+  const clip: Clip = {
+    clipId: deps.newClipId?.() ?? crypto.randomUUID(),
+    ...parts,
+    ...(underHeading && { underHeading }),
+  };
   // Content the draft cannot hold is refused now, before anything is stored.
   const fits = clipToNode(clip);
   if (!fits.ok) {

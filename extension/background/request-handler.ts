@@ -7,6 +7,7 @@ import type { Translate } from '../../shared/i18n';
 import type { BackgroundReply, BackgroundRequest } from '../../shared/protocol/extension-messages';
 import type { ClipPreferences } from '../clip/clip-preferences';
 import { MAX_IMAGE_BYTES } from '../clip/stored-image';
+import { normalizeServerUrl } from '../outbox/outbox';
 import { outboxStateOf } from '../outbox/outbox-state';
 import type { AppSettingsStore } from '../settings/app-settings';
 import { clipPage } from './clip-article';
@@ -76,6 +77,12 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return decideSource(request, { outbox: service.outbox, delivery: service.delivery, settings });
       case 'discard-clip':
         return discardClip(request.clipId, service.outbox);
+      case 'draft-sections': {
+        const { serverUrl, token } = await settings.load();
+        if (!token) return { ok: false, reason: 'not-signed-in' };
+        const address = { serverUrl: normalizeServerUrl(serverUrl), token, draftId: request.draftId };
+        return { ok: true, sections: await service.delivery.sections(address) };
+      }
     }
   };
 }

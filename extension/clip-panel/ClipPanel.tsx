@@ -13,9 +13,11 @@ import { AccountLine } from './AccountLine';
 import { ClipButtons } from './ClipButtons';
 import { DraftPicker } from './DraftPicker';
 import { LatestClips } from './LatestClips';
+import { SectionPicker } from './SectionPicker';
 import { SourceQuestionDialog } from './SourceQuestionDialog';
 import { useClipActions } from './use-clip-actions';
 import { useDraftChoices } from './use-draft-choices';
+import { useDraftSections } from './use-draft-sections';
 import { useOutboxState } from './use-outbox-state';
 import { useSourceQuestion } from './use-source-question';
 import { useTargetTab } from './use-target-tab';
@@ -39,7 +41,8 @@ export function ClipPanel({ variant }: { variant: 'popup' | 'sidepanel' }) {
   const drafts = useDraftChoices(settings);
   const outbox = useOutboxState();
   const { tabId, tabToClip } = useTargetTab(search, variant === 'sidepanel');
-  const actions = useClipActions({ t, draftId: drafts.draftId, tabToClip });
+  const sections = useDraftSections(drafts.draftId, drafts.signedIn);
+  const actions = useClipActions({ t, draftId: drafts.draftId, underHeading: sections.underHeading, tabToClip });
   const source = useSourceQuestion(outbox.held, actions.run);
   const canClip = drafts.signedIn && drafts.draftId !== null && !actions.working;
 
@@ -59,6 +62,7 @@ export function ClipPanel({ variant }: { variant: 'popup' | 'sidepanel' }) {
       {drafts.signedIn && (
         <DraftPicker choices={drafts.choices} draftId={drafts.draftId} onChoose={drafts.chooseDraft} />
       )}
+      {drafts.signedIn && drafts.draftId && <SectionPicker {...sections} />}
       <SourceQuestionDialog {...source} working={actions.working} />
       {waiting && waiting.kind !== 'selection' && (
         <div className="dampingi-actions">

@@ -25,9 +25,11 @@ export interface ClipActions {
 export function useClipActions(options: {
   t: Translate;
   draftId: string | null;
+  /** The section the clip goes under; the end of the draft when absent. */
+  underHeading?: { text: string; index: number };
   tabToClip: () => Promise<number | null>;
 }): ClipActions {
-  const { t, draftId, tabToClip } = options;
+  const { t, draftId, underHeading, tabToClip } = options;
   const [working, setWorking] = useState(false);
   const [status, setStatus] = useState('');
 
@@ -46,7 +48,11 @@ export function useClipActions(options: {
     [t],
   );
 
-  const send = useCallback((request: ClipRequest) => run(() => askBackground(browser.runtime, request)), [run]);
+  const send = useCallback(
+    (request: ClipRequest) =>
+      run(() => askBackground(browser.runtime, underHeading ? { ...request, underHeading } : request)),
+    [run, underHeading],
+  );
 
   const clip = useCallback(
     async (what: PanelClip) => {

@@ -6,6 +6,7 @@
  * clip. One open draft per (server, token, draft), closed a while after its last clip once nothing
  * awaits a receipt.
  */
+import type { DraftSection } from '../../shared/model/draft-doc';
 import type { DeliveryProblem } from '../../shared/protocol/extension-messages';
 import type { DraftAddress, DraftTarget, OpenDraft } from './draft-target';
 import type { Outbox, OutboxEntry, SourceInDraft } from './outbox';
@@ -35,6 +36,11 @@ export const DEFAULT_DRAFT_DELIVERY_TIMING: DraftDeliveryTiming = {
 export interface Delivery {
   /** Delivers one entry with the given token; records the outcome on the entry. */
   deliver(entry: OutboxEntry, token: string | null): Promise<DeliveryOutcome>;
+  /**
+   * The draft's sections, from the copy delivery keeps open (opened now if need be, and waited on
+   * as for a clip), so the panel can offer them as places for the next clip.
+   */
+  sections(address: DraftAddress): Promise<DraftSection[]>;
   /** Closes every open draft (tests, shutdown). */
   closeAll(): void;
 }
@@ -120,6 +126,11 @@ export function deliverIntoDrafts(deps: DraftDeliveryDeps): Delivery {
     async deliver(entry, token) {
       if (!token) return record(entry, { delivered: false, problem: 'not-signed-in' });
       return record(entry, await deliver(entry, token));
+    },
+    async sections(address) {
+      const draft = draftAt(address);
+      await draft.settled(timing.syncWaitMs);
+      return draft.sections();
     },
     closeAll() {
       for (const key of [...open.keys()]) close(key);

@@ -3,7 +3,7 @@
  * kept in sync), the clips in it, appending a clip, and the server's receipt.
  */
 import type { Clip } from '../../shared/model/clip';
-import type { ClipInDraft } from '../../shared/model/draft-doc';
+import type { ClipInDraft, DraftSection } from '../../shared/model/draft-doc';
 import type { ServerReceipt } from './server-receipt';
 
 /** Which draft, on which server, as whom: one open draft per address. */
@@ -27,6 +27,8 @@ export interface DraftTarget {
   settled(waitMs: number): Promise<void>;
   /** The draft's clips (source cards and additions) as far as known now. */
   clips(): ClipInDraft[];
+  /** The draft's sections (top-level headings) as far as known now, to place a clip under one. */
+  sections(): DraftSection[];
   /** Appends the clip (idempotent by clipId) and keeps it in the local copy. */
   append(clip: Clip): Promise<AppendResult>;
   readonly receipt: ServerReceipt;

@@ -6,7 +6,13 @@
  */
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { Clip } from '../../shared/model/clip';
-import { appendClip, type ClipInDraft, clipsInDraft } from '../../shared/model/draft-doc';
+import {
+  appendClip,
+  type ClipInDraft,
+  clipsInDraft,
+  type DraftSection,
+  draftSections,
+} from '../../shared/model/draft-doc';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DeliveryProblem } from '../../shared/protocol/extension-messages';
 import { discardLocalCopy } from '../sync/discard-local-copy';
@@ -103,6 +109,10 @@ export class YWebsocketDraft implements DraftTarget, ServerReceipt {
 
   clips(): ClipInDraft[] {
     return clipsInDraft(this.connection.doc);
+  }
+
+  sections(): DraftSection[] {
+    return draftSections(this.connection.doc);
   }
 
   async append(clip: Clip): Promise<AppendResult> {

@@ -26,6 +26,8 @@ export const ClipNode = Node.create({
   content: 'block+',
   defining: true,
   isolating: true,
+  // A card is moved whole: the editor drags it by its handle as one node.
+  draggable: true,
 
   addAttributes() {
     return Object.fromEntries(

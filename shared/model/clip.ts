@@ -63,6 +63,11 @@ export const ClipSchema = z.object({
    * that card. If the card is gone by delivery time, the clip becomes a card of its own.
    */
   addTo: z.string().min(1).max(64).optional(),
+  /**
+   * Placed at the end of this section of the draft (see draftSections in ./draft-doc.ts) instead of
+   * at the end of the draft. If the heading is gone by delivery time, the clip goes at the end.
+   */
+  underHeading: z.object({ text: z.string().max(500), index: z.number().int().nonnegative().max(10_000) }).optional(),
   /** Block nodes (already sanitised and parsed by the draft schema in the page). */
   content: z.array(NodeJsonSchema).min(1).max(5_000),
 });

@@ -75,9 +75,59 @@ function clipElement(doc: Y.Doc, clipId: string): Y.XmlElement | null {
   return find(draftFragment(doc));
 }
 
+/** A section of the draft: a top-level heading, the n-th (`index`) in document order. */
+export interface DraftSection {
+  index: number;
+  text: string;
+  level: number;
+}
+
+/** The draft's top-level headings, offered as places for a clip. */
+export function draftSections(doc: Y.Doc): DraftSection[] {
+  return topLevelHeadings(draftFragment(doc)).map(({ index, text, level }) => ({ index, text, level }));
+}
+
+function topLevelHeadings(fragment: Y.XmlFragment) {
+  const headings: (DraftSection & { at: number })[] = [];
+  fragment.toArray().forEach((child, at) => {
+    if (!(child instanceof Y.XmlElement) || child.nodeName !== 'heading') return;
+    const level = Number(child.getAttribute('level')) || 1;
+    headings.push({ index: headings.length, text: elementText(child).trim(), level, at });
+  });
+  return headings;
+}
+
+/** The text of a block, without the marks Y.XmlText.toString() would write as tags. */
+function elementText(element: Y.XmlElement | Y.XmlText): string {
+  if (element instanceof Y.XmlText) {
+    const delta = element.toDelta() as { insert?: unknown }[];
+    return delta.map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  }
+  return element
+    .toArray()
+    .map((child) => (child instanceof Y.XmlElement || child instanceof Y.XmlText ? elementText(child) : ''))
+    .join('');
+}
+
 /**
- * Appends a clip block at the end of the draft (or at the end of the source card it is added to)
- * in one transaction. Idempotent by clipId.
+ * Where a clip placed under `heading` goes among the top-level blocks: at the end of that heading's
+ * section (before the next heading of the same or a higher level). The heading is found by its
+ * place and text, else by its text alone (headings added above it since); gone, it is the end.
+ */
+function sectionEnd(fragment: Y.XmlFragment, heading: { text: string; index: number }): number {
+  const headings = topLevelHeadings(fragment);
+  const text = heading.text.trim();
+  const found =
+    headings.find((candidate) => candidate.index === heading.index && candidate.text === text) ??
+    headings.find((candidate) => candidate.text === text);
+  if (!found) return fragment.length;
+  const next = headings.find((candidate) => candidate.at > found.at && candidate.level <= found.level);
+  return next ? next.at : fragment.length;
+}
+
+/**
+ * Appends a clip block at the end of the draft, or of the section it is placed under, or of the
+ * source card it is added to, in one transaction. Idempotent by clipId.
  * The block is built in a scratch document by the same converter the editor binding uses,
  * then copied in, so the Yjs shape is exactly what Tiptap would have produced.
  */
@@ -89,9 +139,11 @@ export function appendClip(doc: Y.Doc, clip: Clip, origin: unknown = 'clip'): Ap
   const scratchFragment = scratch.getXmlFragment('scratch');
   prosemirrorJSONToYXmlFragment(draftSchema(), { type: 'doc', content: [built.node.toJSON()] }, scratchFragment);
   const copies = scratchFragment.toArray().map((item) => (item as Y.XmlElement).clone());
-  const parent = (clip.addTo && clipElement(doc, clip.addTo)) || draftFragment(doc);
+  const card = clip.addTo ? clipElement(doc, clip.addTo) : null;
+  const parent = card ?? draftFragment(doc);
+  const at = !card && clip.underHeading ? sectionEnd(draftFragment(doc), clip.underHeading) : parent.length;
   doc.transact(() => {
-    parent.insert(parent.length, copies);
+    parent.insert(at, copies);
   }, origin);
   scratch.destroy();
   return built;

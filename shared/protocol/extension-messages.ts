@@ -60,6 +60,11 @@ export const IfSourceExistsSchema = SourceChoiceSchema.optional();
 export const SourceDecisionSchema = z.enum(['add-to-existing', 'new-source']);
 export type SourceDecision = z.infer<typeof SourceDecisionSchema>;
 
+/** A section of the draft (a top-level heading, by place and text) the clip is placed at the end of. */
+export const UnderHeadingSchema = z
+  .object({ text: z.string().max(500), index: z.number().int().nonnegative().max(10_000) })
+  .optional();
+
 export const ClipSelectionRequestSchema = z.object({
   type: z.literal('clip-selection'),
   tabId,
@@ -67,6 +72,7 @@ export const ClipSelectionRequestSchema = z.object({
   frameId: z.number().int().nonnegative().optional(),
   draftId: DraftIdSchema,
   ifSourceExists: IfSourceExistsSchema,
+  underHeading: UnderHeadingSchema,
 });
 /** The whole article of the tab (its main content, found by extraction), with its metadata. */
 export const ClipArticleRequestSchema = z.object({
@@ -74,6 +80,7 @@ export const ClipArticleRequestSchema = z.object({
   tabId,
   draftId: DraftIdSchema,
   ifSourceExists: IfSourceExistsSchema,
+  underHeading: UnderHeadingSchema,
 });
 /** The tab's page as a bookmark card: its title as a link, its description, its source. */
 export const ClipBookmarkRequestSchema = z.object({
@@ -81,6 +88,7 @@ export const ClipBookmarkRequestSchema = z.object({
   tabId,
   draftId: DraftIdSchema,
   ifSourceExists: IfSourceExistsSchema,
+  underHeading: UnderHeadingSchema,
 });
 /**
  * A link, an image or a video of the tab (context menu, or the popup's "Klip video"). `url` is the
@@ -95,6 +103,7 @@ export const ClipMediaRequestSchema = z.object({
   draftId: DraftIdSchema,
   url: z.string().max(4096).optional(),
   ifSourceExists: IfSourceExistsSchema,
+  underHeading: UnderHeadingSchema,
 });
 export type ClipMediaRequest = z.infer<typeof ClipMediaRequestSchema>;
 export const OutboxStatusRequestSchema = z.object({ type: z.literal('outbox-status') });
@@ -107,6 +116,8 @@ export const DecideSourceRequestSchema = z.object({
 });
 /** The user cancelled a held clip: it leaves the outbox without being delivered. */
 export const DiscardClipRequestSchema = z.object({ type: z.literal('discard-clip'), clipId: z.uuid() });
+/** The draft's sections (top-level headings), read from the copy the background syncs, to place a clip. */
+export const DraftSectionsRequestSchema = z.object({ type: z.literal('draft-sections'), draftId: DraftIdSchema });
 
 /** What the popup (or any extension page) may ask the background. */
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
@@ -118,10 +129,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   RetryOutboxRequestSchema,
   DecideSourceRequestSchema,
   DiscardClipRequestSchema,
+  DraftSectionsRequestSchema,
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 /** The requests that clip something from a tab into a draft. */
-export type ClipRequest = Extract<BackgroundRequest, { draftId: string }>;
+export type ClipRequest = Exclude<Extract<BackgroundRequest, { draftId: string }>, { type: 'draft-sections' }>;
 
 const failure = <R extends z.ZodType>(reason: R) => z.object({ ok: z.literal(false), reason });
 
@@ -170,6 +182,17 @@ export type RetryOutboxReply = z.infer<typeof RetryOutboxReplySchema>;
 export const DiscardClipReplySchema = z.union([z.object({ ok: z.literal(true) }), failure(OutboxFailureReasonSchema)]);
 export type DiscardClipReply = z.infer<typeof DiscardClipReplySchema>;
 
+export const DraftSectionsReplySchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    sections: z
+      .array(z.object({ index: z.number().int().nonnegative(), text: z.string(), level: z.number().int() }))
+      .max(10_000),
+  }),
+  failure(z.enum(['not-signed-in', 'bad-message', 'internal'])),
+]);
+export type DraftSectionsReply = z.infer<typeof DraftSectionsReplySchema>;
+
 export const backgroundReplySchemas = {
   'clip-selection': ClipSelectionReplySchema,
   'clip-article': ClipSelectionReplySchema,
@@ -179,6 +202,7 @@ export const backgroundReplySchemas = {
   'retry-outbox': RetryOutboxReplySchema,
   'decide-source': ClipSelectionReplySchema,
   'discard-clip': DiscardClipReplySchema,
+  'draft-sections': DraftSectionsReplySchema,
 } as const satisfies Record<BackgroundRequest['type'], z.ZodType>;
 
 export type BackgroundReply<T extends BackgroundRequest['type']> = z.infer<(typeof backgroundReplySchemas)[T]>;

@@ -58,6 +58,7 @@ async function setUp(options: {
       awaitingReceipts: false,
       settled: async () => {},
       clips: () => options.sources ?? [],
+      sections: () => [],
       async append(clip) {
         // The clip must already be safe in the outbox when it goes towards the server.
         deliveredWhileStored.push((await outbox.get(clip.clipId)) !== null);

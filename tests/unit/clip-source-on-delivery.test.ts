@@ -67,6 +67,7 @@ async function setUp(inDraft: ClipInDraft[]) {
           storedWhenSettling.push(waiting.length + held.length);
         },
         clips: () => inDraft,
+        sections: () => [],
         async append(clip) {
           appended.push(clip);
           return { ok: true };

@@ -15,6 +15,7 @@ import type { PresenceUser } from '../../../shared/presence';
 import type { LocaleChannel } from '../common/locale-channel';
 import { teacherOnlyView } from '../student-version/teacher-only-view';
 import { renderCaret } from './caret-label';
+import { clipMoveKeys } from './clip-move-keys';
 import { LocalTrailingParagraph } from './local-trailing-node';
 import { localizedDraftExtensions } from './localized-nodes';
 import { ReadOnlyGuard } from './read-only-guard';
@@ -38,6 +39,7 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     CollaborationCaret.configure({ provider: setup.provider, user: setup.user, render: renderCaret }),
     Placeholder.configure({ placeholder: () => setup.locale.get().t('editor.content.placeholder') }),
     LocalTrailingParagraph,
+    clipMoveKeys(setup.locale),
     ReadOnlyGuard,
     StoredImagesOnly,
     // Which parts the students' version leaves out, labelled for the teacher.

@@ -97,6 +97,10 @@ export const id = {
   'editor.clip.addition': 'Tambahan dari sumber yang sama',
   'editor.clip.untitled': 'Tanpa judul',
   'editor.clip.capturedAt': 'diklip {time}',
+  'editor.clip.handle': 'Seret untuk memindahkan kartu (atau pilih kartu lalu Alt+↑ / Alt+↓)',
+  'editor.clip.moved': 'Kartu dipindahkan ke blok {position} dari {total}.',
+  'editor.clip.atTop': 'Kartu sudah paling atas.',
+  'editor.clip.atBottom': 'Kartu sudah paling bawah.',
 
   'editor.toolbar.label': 'Format teks',
   'editor.toolbar.bold': 'Tebal',
@@ -218,6 +222,10 @@ export const en: Record<keyof typeof id, string> = {
   'editor.clip.addition': 'Added from the same source',
   'editor.clip.untitled': 'Untitled',
   'editor.clip.capturedAt': 'clipped {time}',
+  'editor.clip.handle': 'Drag to move the card (or select the card, then Alt+↑ / Alt+↓)',
+  'editor.clip.moved': 'Card moved to block {position} of {total}.',
+  'editor.clip.atTop': 'The card is already at the top.',
+  'editor.clip.atBottom': 'The card is already at the bottom.',
 
   'editor.toolbar.label': 'Text formatting',
   'editor.toolbar.bold': 'Bold',
