@@ -2,7 +2,9 @@
 import { Readability } from '@mozilla/readability';
 import Defuddle from 'defuddle';
 import { z } from 'zod';
-import { removeFurnitureByName, removeFurnitureByText, removeLeadingByline } from './boilerplate';
+import { removeFurnitureByName, removeTrailingLinkLists } from './boilerplate';
+import { proseLength } from './candidate-shape';
+import { removeFurnitureBlocks } from './furniture-blocks';
 import { plainTextOf } from './plain-text';
 
 export const articleSchema = z.object({
@@ -85,25 +87,36 @@ export interface ExtractArticleOptions {
   onExtractorError?: (extractor: string, error: unknown) => void;
 }
 
+/** The candidate with its furniture removed; the original's text is kept to undo a clean-up that went too far. */
+function cleanedCopy(chosen: Candidate, page: { url: string; title: string }): Candidate {
+  const root = chosen.root.cloneNode(true) as Element;
+  removeFurnitureByName(root);
+  removeTrailingLinkLists(root);
+  removeFurnitureBlocks(root, page);
+  return { extractor: chosen.extractor, root, text: plainTextOf(root) };
+}
+
 export function extractArticle(doc: Document, url: string, options: ExtractArticleOptions = {}): ExtractedArticle {
   const report = (extractor: string) => (error: unknown) => options.onExtractorError?.(extractor, error);
+  const page = { url, title: doc.title };
   let chosen = safely(() => runReadability(doc), report('readability'));
+  let cleaned = chosen && cleanedCopy(chosen, page);
   if (!chosen || chosen.text.length < DOUBTFUL_LENGTH) {
     const fromDefuddle = safely(() => runDefuddle(doc, url), report('defuddle'));
-    if (fromDefuddle && fromDefuddle.text.length > (chosen?.text.length ?? 0) * 1.2) chosen = fromDefuddle;
+    const cleanedDefuddle = fromDefuddle?.text ? cleanedCopy(fromDefuddle, page) : null;
+    // Compared by prose once furniture is gone, not by length: a short article must not lose to a longer
+    // list of teasers and a footer, and a cookie notice must not beat the article.
+    if (cleanedDefuddle && (!cleaned?.text || proseLength(cleanedDefuddle.root) > proseLength(cleaned.root) * 1.2)) {
+      chosen = fromDefuddle;
+      cleaned = cleanedDefuddle;
+    }
   }
-  if (!chosen?.text) chosen = bodyFallback(doc);
-
-  const beforeCleanup = chosen.root.cloneNode(true) as Element;
-  removeFurnitureByName(chosen.root);
-  removeFurnitureByText(chosen.root);
-  removeLeadingByline(chosen.root);
-  let text = plainTextOf(chosen.root);
+  if (!chosen?.text) {
+    chosen = bodyFallback(doc);
+    cleaned = cleanedCopy(chosen, page);
+  }
   // Clean-up must never take the article away.
-  if (text.length < 0.5 * chosen.text.length) {
-    chosen.root = beforeCleanup;
-    text = chosen.text;
-  }
-  stripClasses(chosen.root);
-  return { html: chosen.root.innerHTML.trim(), text, extractor: chosen.extractor };
+  const kept = cleaned && cleaned.text.length >= 0.5 * chosen.text.length ? cleaned : chosen;
+  stripClasses(kept.root);
+  return { html: kept.root.innerHTML.trim(), text: kept.text, extractor: chosen.extractor };
 }
