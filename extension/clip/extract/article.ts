@@ -1,6 +1,6 @@
-// Extracts a page's main content as clean HTML and plain text, choosing between Readability and Defuddle.
+// Extracts a page's main content as clean HTML and plain text: Readability's pick, or the page's body when that is
+// doubtful and the body holds more prose once its furniture is removed.
 import { Readability } from '@mozilla/readability';
-import Defuddle from 'defuddle';
 import { z } from 'zod';
 import { removeFurnitureByName, removeTrailingLinkLists } from './boilerplate';
 import { proseLength } from './candidate-shape';
@@ -11,12 +11,17 @@ export const articleSchema = z.object({
   html: z.string(),
   text: z.string(),
   /** Which extractor's output was kept: useful when judging quality. */
-  extractor: z.enum(['readability', 'defuddle', 'body']),
+  extractor: z.enum(['readability', 'body']),
 });
 export type ExtractedArticle = z.infer<typeof articleSchema>;
 
-/** Below this many characters Readability's pick is doubted and Defuddle is asked too. */
+/** Below this many characters Readability's pick is doubted and compared with the body's prose. */
 const DOUBTFUL_LENGTH = 500;
+/**
+ * Readability tries again with its rules relaxed while its pick is shorter than this; each try re-parses the
+ * page. A low bar keeps a short article on the first try — the body comparison below catches a wrong one.
+ */
+const READABILITY_CHAR_THRESHOLD = 200;
 const STRIPPED_FROM_BODY = 'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg';
 
 interface Candidate {
@@ -43,21 +48,13 @@ function runReadability(doc: Document): Candidate | null {
   // Removing furniture before Readability scores the page can change its pick, so it is removed afterwards.
   const parsed = new Readability<Element>(clonePage(doc), {
     serializer: (node) => node as Element,
-    charThreshold: 500,
+    charThreshold: READABILITY_CHAR_THRESHOLD,
     keepClasses: true,
   }).parse();
   return parsed?.content ? candidate('readability', parsed.content) : null;
 }
 
-function runDefuddle(doc: Document, url: string): Candidate | null {
-  const parsed = new Defuddle(clonePage(doc), { url, useAsync: false }).parse();
-  if (!parsed.content) return null;
-  const container = doc.implementation.createHTMLDocument('').createElement('div');
-  container.innerHTML = parsed.content;
-  return candidate('defuddle', container);
-}
-
-/** Last resort: the body's text without navigation, so a page with text never yields an empty article. */
+/** The body's text without navigation: the other candidate, and the last resort, so a page with text is never empty. */
 function bodyFallback(doc: Document): Candidate {
   const copyOfBody = () => {
     const container = doc.implementation.createHTMLDocument('').createElement('div');
@@ -102,13 +99,13 @@ export function extractArticle(doc: Document, url: string, options: ExtractArtic
   let chosen = safely(() => runReadability(doc), report('readability'));
   let cleaned = chosen && cleanedCopy(chosen, page);
   if (!chosen || chosen.text.length < DOUBTFUL_LENGTH) {
-    const fromDefuddle = safely(() => runDefuddle(doc, url), report('defuddle'));
-    const cleanedDefuddle = fromDefuddle?.text ? cleanedCopy(fromDefuddle, page) : null;
+    const body = bodyFallback(doc);
+    const cleanedBody = cleanedCopy(body, page);
     // Compared by prose once furniture is gone, not by length: a short article must not lose to a longer
     // list of teasers and a footer, and a cookie notice must not beat the article.
-    if (cleanedDefuddle && (!cleaned?.text || proseLength(cleanedDefuddle.root) > proseLength(cleaned.root) * 1.2)) {
-      chosen = fromDefuddle;
-      cleaned = cleanedDefuddle;
+    if (!cleaned?.text || proseLength(cleanedBody.root) > proseLength(cleaned.root) * 1.2) {
+      chosen = body;
+      cleaned = cleanedBody;
     }
   }
   if (!chosen?.text) {

@@ -29,11 +29,11 @@ function linkTextShare(element: Element): number {
 export function removeFurnitureByName(root: Element): void {
   const pageLength = normalised(root.textContent).length;
   for (const element of [...root.querySelectorAll(`[class], [id], ${FURNITURE_ELEMENTS}`)]) {
+    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    if (!FURNITURE_TOKEN.test(names) && !element.matches(FURNITURE_ELEMENTS)) continue;
     if (!root.contains(element) || KEEP_TAGS.has(element.tagName.toUpperCase())) continue;
     // Syntax highlighters mark code comments with class "comment".
     if (element.closest('pre, code')) continue;
-    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (!FURNITURE_TOKEN.test(names) && !element.matches(FURNITURE_ELEMENTS)) continue;
     const length = normalised(element.textContent).length;
     if (length > 0.2 * pageLength && length > 200) continue;
     if (element.querySelector('p') && linkTextShare(element) < 0.4 && length > 400) continue;

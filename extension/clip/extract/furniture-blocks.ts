@@ -8,12 +8,15 @@ import {
   isLeadingFurnitureLine,
   isStampLine,
 } from './furniture-lines';
+import { textSizes } from './text-sizes';
 
 const BLOCKS = 'p, div, li, dt, dd, h2, h3, h4, h5, h6, figcaption, address, section, header, footer, td, blockquote';
 const INLINES = 'span, a, strong, em, small, time, b, i';
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const DATE_LINE =
   /^((updated|published|posted|last updated|diperbarui)\s*:?\s*)?(\w+\.? \d{1,2},? \d{4}|\d{1,2}\.? \w+\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b/i;
+/** No furniture line is longer than this (furniture-lines.ts): longer blocks are not read. */
+const LONGEST_FURNITURE = 400;
 /** A paragraph of prose: where the article's own text begins. */
 const PROSE_LENGTH = 100;
 
@@ -43,10 +46,6 @@ function isOwnTitle(text: string, title: string): boolean {
   return title.length > 0 && text === title && /\s[|–—:·-]\s/.test(title);
 }
 
-function leafBlocks(root: Element): Element[] {
-  return [...root.querySelectorAll(BLOCKS)].filter((element) => !element.querySelector(BLOCKS));
-}
-
 /** Strips "By Jane Doe - " from the start of the first paragraph, keeping the rest of it. */
 function stripBylinePrefix(paragraph: Element): void {
   const walker = paragraph.ownerDocument.createTreeWalker(paragraph, 4 /* NodeFilter.SHOW_TEXT */);
@@ -61,8 +60,9 @@ function stripBylinePrefix(paragraph: Element): void {
 
 function removeLeadingFurniture(root: Element, page: PageIdentity): void {
   const addresses = addressForms(page.url);
-  for (const block of leafBlocks(root)) {
-    if (!root.contains(block)) continue;
+  // Read only up to the first paragraph of prose: leaf blocks, in document order.
+  for (const block of root.querySelectorAll(BLOCKS)) {
+    if (block.querySelector(BLOCKS) || !root.contains(block)) continue;
     const text = collapse(block.textContent);
     if (text.length === 0) continue;
     if (isProse(block, text)) {
@@ -86,8 +86,10 @@ export function removeFurnitureBlocks(root: Element, page: PageIdentity): void {
   removeLeadingFurniture(root, page);
   const addresses = addressForms(page.url);
   const title = collapse(page.title);
+  const sizes = textSizes(root);
   // Parents before children: a whole notice goes at once, a paragraph with a label inside keeps its text.
   for (const element of [...root.querySelectorAll(`${BLOCKS}, ${INLINES}`)]) {
+    if ((sizes.get(element) ?? 0) > LONGEST_FURNITURE) continue;
     if (!root.contains(element) || element.closest('pre, code')) continue;
     const text = collapse(element.textContent);
     const isInline = element.matches(INLINES);
