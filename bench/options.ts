@@ -1,6 +1,7 @@
 /** Benchmark options from CLI flags (`--rooms=50`) or environment (`BENCH_ROOMS=50`), flags winning. */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { extractors } from './extraction/extractors';
 import { serverKinds } from './servers';
 import { clusterSetups } from './servers/dampingi-cluster';
 
@@ -53,9 +54,14 @@ const OptionsSchema = z.object({
   openParagraphs: count(1).optional(),
   /** The built web editor the server serves to the browser (`npm run build`). */
   webDir: z.string().default('.output/chrome-mv3'),
-  corpusDir: z.string().default('../shared/corpus/readability-pages'),
+  /** The extraction workload's evaluation set (pages and human-marked snippets). */
+  extractionDir: z.string().default('../shared/corpus/extraction-eval'),
+  /** Only the first N pages of that set (all when unset): for quick iteration. */
+  limit: count(1).optional(),
+  extractors: list(extractors).default([...extractors]),
   /** Each page is extracted this many times per extractor; the fastest counts. */
-  extractionRepeats: count(1).default(3),
+  extractionRepeats: count(1).default(1),
+  extractionMarkdown: z.string().default('bench/EXTRACTION.md'),
   out: z.string().default('bench/results'),
   markdown: z.string().default('bench/RESULTS.md'),
   /** `--profile`: live editing runs Dampingi under `node --cpu-prof` and summarises the profile. */

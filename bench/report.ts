@@ -2,7 +2,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ExtractionResult, extractors } from './extraction';
 import { fixed, ratio, showSpread } from './format';
 import type { LiveEditingResult } from './live-editing';
 import type { OfflineMergeResult } from './offline-merge';
@@ -31,8 +30,6 @@ export interface BenchResults {
   live: LiveEditingResult[];
   traces: TraceReplayResult[];
   offline: OfflineMergeResult[];
-  /** Absent in results written before the extraction workload existed. */
-  extraction?: ExtractionResult | null;
   /** Absent in results written before the open-draft workload existed. */
   openDraft?: OpenDraftResult | null;
 }
@@ -166,37 +163,6 @@ function offlineSection(results: BenchResults): string[] {
   return [...lines, ''];
 }
 
-const extractorLabels = {
-  dampingi: 'Dampingi (extractArticle)',
-  readability: 'Readability alone',
-  defuddle: 'Defuddle alone',
-};
-
-function extractionSection(results: BenchResults): string[] {
-  const e = results.extraction;
-  if (!e) return [];
-  const ours = e.perPageMs.dampingi.median;
-  const lines = [
-    '## Article extraction',
-    '',
-    `Time to extract the article of each of ${e.pages} pages of \`../shared/corpus/readability-pages\`, each ` +
-      'extractor on its own copy of the same jsdom document (parsing not timed); per page the fastest of ' +
-      `${results.options.extractionRepeats} tries. Ours runs Readability, asks Defuddle too when Readability's ` +
-      'article is short, then cleans up — so it is expected to cost more than Readability alone.',
-    '',
-    '| extractor | median ms/page (min–max) | total ms | Dampingi median ÷ this |',
-    '|---|---|---|---|',
-  ];
-  for (const extractor of extractors) {
-    const s = e.perPageMs[extractor];
-    lines.push(
-      `| ${extractorLabels[extractor]} | ${fixed(s.median, 2)} (${fixed(s.min, 2)}–${fixed(s.max, 1)}) | ` +
-        `${fixed(e.totalMs[extractor], 0)} | ${ratio(ours, s.median)} |`,
-    );
-  }
-  return [...lines, ''];
-}
-
 function targetsSection(results: BenchResults): string[] {
   const all = summariseLive(results.live);
   const verdict = (met: boolean) => (met ? 'met' : '**not met**');
@@ -223,7 +189,7 @@ function targetsSection(results: BenchResults): string[] {
       `- Offline merge of ${m.edits} edits ≤ 1.05 × floor: ${fixed(m.ratioToFloor, 3)} × — ${verdict(m.ratioToFloor <= 1.05)}.`,
     );
   }
-  // A run of workloads without targets (traces, open, extraction) gets no targets section.
+  // A run of workloads without targets (traces, open) gets no targets section.
   return lines.length > 2 ? [...lines, ''] : [];
 }
 
@@ -246,7 +212,6 @@ export function renderMarkdown(results: BenchResults): string {
     ...tracesSection(results),
     ...offlineSection(results),
     ...(results.openDraft ? openDraftSection(results.openDraft) : []),
-    ...extractionSection(results),
     ...targetsSection(results),
     'Editing traces: from the public editing-traces collection by Joseph Gentle and others (CC BY 4.0).',
     '',

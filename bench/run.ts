@@ -13,7 +13,8 @@ import { runClusterWorkload } from './cluster';
 import { missingAnchors, serviceVersions, writeClusterResults } from './cluster-report';
 import { loadConcurrentTrace, replayConcurrentTrace } from './concurrent-traces';
 import { summariseCpuProfile } from './cpu-profile';
-import { type ExtractionResult, runExtraction } from './extraction';
+import { runExtraction } from './extraction';
+import { writeExtractionResults } from './extraction/report';
 import { type GcTracedRun, readGcTrace, writeMemoryMarkdown } from './gc-trace';
 import { type HostileResult, runHostile } from './hostile';
 import { writeHostileResults } from './hostile-report';
@@ -37,6 +38,8 @@ import { measureCommitCost } from './sqlite-commit-cost';
 import { loadSequentialTrace, replayTrace, type TraceReplayResult } from './traces';
 
 const LOAD_GENERATOR_CORE = '1';
+/** Workloads that write their own Markdown file, not RESULTS.md. */
+const ownFileWorkloads = new Set(['cluster', 'integrity', 'extraction', 'backlog', 'hostile']);
 const PACKAGES = ['yjs', 'y-websocket', 'ws', '@y/websocket-server', '@hocuspocus/server', '@hocuspocus/provider'];
 
 function packageVersion(name: string): string {
@@ -205,14 +208,30 @@ async function openDraft(options: BenchOptions): Promise<OpenDraftResult | null>
   return result;
 }
 
-async function extraction(options: BenchOptions): Promise<ExtractionResult> {
-  const result = await runExtraction(options.corpusDir, { repeats: options.extractionRepeats });
-  const { dampingi, readability, defuddle } = result.perPageMs;
-  console.log(
-    `extraction over ${result.pages} pages, median ms/page: ours ${dampingi.median.toFixed(2)}, ` +
-      `Readability ${readability.median.toFixed(2)}, Defuddle ${defuddle.median.toFixed(2)}`,
-  );
-  return result;
+/** Extraction quality and time beside Readability.js and Defuddle (issue 23): written on its own to EXTRACTION.md. */
+async function extraction(options: BenchOptions, date: string, machine: Machine): Promise<void> {
+  const result = await runExtraction(options.extractionDir, {
+    limit: options.limit,
+    repeats: options.extractionRepeats,
+    extractors: options.extractors,
+    onPage: (done) => {
+      if (done % 50 === 0) console.log(`extraction: ${done} pages`);
+    },
+  });
+  for (const extractor of result.extractors) {
+    const s = result.summary[extractor];
+    if (!s) continue;
+    console.log(
+      `extraction ${extractor} over ${result.pages} pages: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}, ` +
+        `F1 ${s.f1.toFixed(3)}, mean ${s.meanMs.toFixed(1)} ms/page, median ${s.perPageMs.median.toFixed(1)} ms/page`,
+    );
+  }
+  const written = writeExtractionResults(date, machine, result, {
+    out: options.out,
+    markdown: options.extractionMarkdown,
+    repeats: options.extractionRepeats,
+  });
+  console.log(`wrote ${written.jsonPath} and ${written.markdownPath}`);
 }
 
 /** One process vs two on PostgreSQL + Redis: written on its own to CLUSTER.md (see bench/cluster.ts). */
@@ -338,15 +357,15 @@ async function main(): Promise<void> {
     traces: options.workloads.includes('traces') ? await traces(options) : [],
     offline: options.workloads.includes('offline') ? await offlineMerge(options) : [],
     openDraft: options.workloads.includes('open') ? await openDraft(options) : null,
-    extraction: options.workloads.includes('extraction') ? await extraction(options) : null,
   };
   if (options.workloads.includes('cluster')) await cluster(options, results.date, results.machine);
   if (options.workloads.includes('integrity')) await integrity(options, results.date, results.machine);
   if (options.workloads.includes('backlog')) await backlog(options, results.date, results.machine);
   if (options.workloads.includes('hostile')) await hostile(options, results.date, results.machine);
-  // Workloads with a report of their own leave RESULTS.md as it was; so does a GC-traced run (tracing changes the timings).
-  const ownReport = new Set<string>(['cluster', 'integrity', 'backlog', 'hostile']);
-  if (options.workloads.every((workload) => ownReport.has(workload))) return;
+  if (options.workloads.includes('extraction')) await extraction(options, results.date, results.machine);
+  // A run of only the workloads with their own files leaves RESULTS.md as it was; so does a GC-traced one
+  // (tracing changes the timings).
+  if (options.workloads.every((workload) => ownFileWorkloads.has(workload))) return;
   if (gcTraced.length > 0) {
     writeMemoryMarkdown(options.memoryMarkdown, results.date, results.machine, gcTraced);
     console.log(`wrote ${options.memoryMarkdown}`);

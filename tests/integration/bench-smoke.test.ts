@@ -159,15 +159,14 @@ describe('benchmark smoke run', () => {
     expect(result.textMatches).toBe(true);
   });
 
-  it('article extraction is timed for ours, Readability and Defuddle on the same pages', async () => {
-    const result = await runExtraction(join('tests', 'fixtures', 'readability-pages'), {
-      maxPages: 3,
-      repeats: 1,
-    });
+  it('article extraction is scored and timed for ours, Readability and Defuddle on the same pages', async () => {
+    const result = await runExtraction(join('tests', 'fixtures', 'extraction-eval'), { limit: 3, repeats: 1 });
     expect(result.pages).toBe(3);
     for (const extractor of extractors) {
-      expect(result.perPageMs[extractor].median).toBeGreaterThan(0);
-      expect(result.totalMs[extractor]).toBeGreaterThanOrEqual(result.perPageMs[extractor].max);
+      const summary = result.summary[extractor];
+      expect(summary?.perPageMs.median).toBeGreaterThan(0);
+      expect(summary?.totalMs).toBeGreaterThanOrEqual(summary?.perPageMs.max ?? Number.POSITIVE_INFINITY);
+      expect((summary?.truePositives ?? 0) + (summary?.falseNegatives ?? 0)).toBeGreaterThan(0);
     }
   });
 

@@ -1,20 +1,27 @@
-// Extracts a page's main content as clean HTML and plain text, choosing between Readability and Defuddle.
+// Extracts a page's main content as clean HTML and plain text: Readability's pick, or the page's body when that is
+// doubtful and the body holds more prose once its furniture is removed.
 import { Readability } from '@mozilla/readability';
-import Defuddle from 'defuddle';
 import { z } from 'zod';
-import { removeFurnitureByName, removeFurnitureByText, removeLeadingByline } from './boilerplate';
+import { removeFurnitureByName, removeTrailingLinkLists } from './boilerplate';
+import { proseLength } from './candidate-shape';
+import { removeFurnitureBlocks } from './furniture-blocks';
 import { plainTextOf } from './plain-text';
 
 export const articleSchema = z.object({
   html: z.string(),
   text: z.string(),
   /** Which extractor's output was kept: useful when judging quality. */
-  extractor: z.enum(['readability', 'defuddle', 'body']),
+  extractor: z.enum(['readability', 'body']),
 });
 export type ExtractedArticle = z.infer<typeof articleSchema>;
 
-/** Below this many characters Readability's pick is doubted and Defuddle is asked too. */
+/** Below this many characters Readability's pick is doubted and compared with the body's prose. */
 const DOUBTFUL_LENGTH = 500;
+/**
+ * Readability tries again with its rules relaxed while its pick is shorter than this; each try re-parses the
+ * page. A low bar keeps a short article on the first try — the body comparison below catches a wrong one.
+ */
+const READABILITY_CHAR_THRESHOLD = 200;
 const STRIPPED_FROM_BODY = 'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg';
 
 interface Candidate {
@@ -41,21 +48,13 @@ function runReadability(doc: Document): Candidate | null {
   // Removing furniture before Readability scores the page can change its pick, so it is removed afterwards.
   const parsed = new Readability<Element>(clonePage(doc), {
     serializer: (node) => node as Element,
-    charThreshold: 500,
+    charThreshold: READABILITY_CHAR_THRESHOLD,
     keepClasses: true,
   }).parse();
   return parsed?.content ? candidate('readability', parsed.content) : null;
 }
 
-function runDefuddle(doc: Document, url: string): Candidate | null {
-  const parsed = new Defuddle(clonePage(doc), { url, useAsync: false }).parse();
-  if (!parsed.content) return null;
-  const container = doc.implementation.createHTMLDocument('').createElement('div');
-  container.innerHTML = parsed.content;
-  return candidate('defuddle', container);
-}
-
-/** Last resort: the body's text without navigation, so a page with text never yields an empty article. */
+/** The body's text without navigation: the other candidate, and the last resort, so a page with text is never empty. */
 function bodyFallback(doc: Document): Candidate {
   const copyOfBody = () => {
     const container = doc.implementation.createHTMLDocument('').createElement('div');
@@ -85,25 +84,36 @@ export interface ExtractArticleOptions {
   onExtractorError?: (extractor: string, error: unknown) => void;
 }
 
+/** The candidate with its furniture removed; the original's text is kept to undo a clean-up that went too far. */
+function cleanedCopy(chosen: Candidate, page: { url: string; title: string }): Candidate {
+  const root = chosen.root.cloneNode(true) as Element;
+  removeFurnitureByName(root);
+  removeTrailingLinkLists(root);
+  removeFurnitureBlocks(root, page);
+  return { extractor: chosen.extractor, root, text: plainTextOf(root) };
+}
+
 export function extractArticle(doc: Document, url: string, options: ExtractArticleOptions = {}): ExtractedArticle {
   const report = (extractor: string) => (error: unknown) => options.onExtractorError?.(extractor, error);
+  const page = { url, title: doc.title };
   let chosen = safely(() => runReadability(doc), report('readability'));
+  let cleaned = chosen && cleanedCopy(chosen, page);
   if (!chosen || chosen.text.length < DOUBTFUL_LENGTH) {
-    const fromDefuddle = safely(() => runDefuddle(doc, url), report('defuddle'));
-    if (fromDefuddle && fromDefuddle.text.length > (chosen?.text.length ?? 0) * 1.2) chosen = fromDefuddle;
+    const body = bodyFallback(doc);
+    const cleanedBody = cleanedCopy(body, page);
+    // Compared by prose once furniture is gone, not by length: a short article must not lose to a longer
+    // list of teasers and a footer, and a cookie notice must not beat the article.
+    if (!cleaned?.text || proseLength(cleanedBody.root) > proseLength(cleaned.root) * 1.2) {
+      chosen = body;
+      cleaned = cleanedBody;
+    }
   }
-  if (!chosen?.text) chosen = bodyFallback(doc);
-
-  const beforeCleanup = chosen.root.cloneNode(true) as Element;
-  removeFurnitureByName(chosen.root);
-  removeFurnitureByText(chosen.root);
-  removeLeadingByline(chosen.root);
-  let text = plainTextOf(chosen.root);
+  if (!chosen?.text) {
+    chosen = bodyFallback(doc);
+    cleaned = cleanedCopy(chosen, page);
+  }
   // Clean-up must never take the article away.
-  if (text.length < 0.5 * chosen.text.length) {
-    chosen.root = beforeCleanup;
-    text = chosen.text;
-  }
-  stripClasses(chosen.root);
-  return { html: chosen.root.innerHTML.trim(), text, extractor: chosen.extractor };
+  const kept = cleaned && cleaned.text.length >= 0.5 * chosen.text.length ? cleaned : chosen;
+  stripClasses(kept.root);
+  return { html: kept.root.innerHTML.trim(), text: kept.text, extractor: chosen.extractor };
 }

@@ -3,6 +3,7 @@
 import { bylineNames } from '../../../shared/references/byline-names';
 import { decodeHtmlEntities } from './html-entities';
 import { readJsonLd } from './json-ld';
+import { chooseLeadImage } from './lead-image';
 import { readMetaTags } from './meta-tags';
 import { type PageMetadata, pageMetadataSchema } from './metadata-schema';
 import { cleanDocumentTitle, normaliseSpace } from './page-title';
@@ -170,10 +171,17 @@ export function extractMetadata(doc: Document, pageUrl: string): PageMetadata {
         meta.first('dc:description', 'dcterm:description', 'og:description', 'description', 'twitter:description'),
     ),
     favicon,
-    leadImage:
-      resolve(meta.first('og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src')) ??
-      resolve(jsonLd.image) ??
-      resolve(doc.querySelector('link[rel~="image_src" i][href]')?.getAttribute('href')),
+    leadImage: chooseLeadImage(
+      doc,
+      [
+        resolve(meta.first('og:image', 'og:image:url', 'og:image:secure_url')),
+        resolve(meta.first('twitter:image', 'twitter:image:src')),
+        resolve(jsonLd.image),
+        resolve(doc.querySelector('link[rel~="image_src" i][href]')?.getAttribute('href')),
+      ],
+      resolve,
+      pageUrl,
+    ),
   };
   return pageMetadataSchema.parse(result);
 }

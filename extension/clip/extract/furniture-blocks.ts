@@ -1,0 +1,103 @@
+// Removes blocks of the chosen article that are furniture by their text (furniture-lines.ts) or by where they stand:
+// the page's own address or title, and bylines, dates and "breaking news" bars above the first paragraph.
+import {
+  BYLINE_PREFIX,
+  collapse,
+  isFurnitureInline,
+  isFurnitureLine,
+  isLeadingFurnitureLine,
+  isStampLine,
+} from './furniture-lines';
+import { textSizes } from './text-sizes';
+
+const BLOCKS = 'p, div, li, dt, dd, h2, h3, h4, h5, h6, figcaption, address, section, header, footer, td, blockquote';
+const INLINES = 'span, a, strong, em, small, time, b, i';
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const DATE_LINE =
+  /^((updated|published|posted|last updated|diperbarui)\s*:?\s*)?(\w+\.? \d{1,2},? \d{4}|\d{1,2}\.? \w+\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b/i;
+/** No furniture line is longer than this (furniture-lines.ts): longer blocks are not read. */
+const LONGEST_FURNITURE = 400;
+/** A paragraph of prose: where the article's own text begins. */
+const PROSE_LENGTH = 100;
+
+export interface PageIdentity {
+  url: string;
+  title: string;
+}
+
+function linkShare(element: Element, length: number): number {
+  let linked = 0;
+  for (const link of element.querySelectorAll('a')) linked += collapse(link.textContent).length;
+  return length === 0 ? 0 : linked / length;
+}
+
+function isProse(element: Element, text: string): boolean {
+  return text.length >= PROSE_LENGTH && /[.!?:;,]/.test(text) && linkShare(element, text.length) < 0.5;
+}
+
+/** The page's address as text, with or without scheme and trailing slash. */
+function addressForms(url: string): Set<string> {
+  const bare = url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  return new Set([url, bare, `http://${bare}`, `https://${bare}`, `${bare}/`].map((form) => form.toLowerCase()));
+}
+
+/** A page title with a site name in it ("Story | Site") is a print header when it stands in the body. */
+function isOwnTitle(text: string, title: string): boolean {
+  return title.length > 0 && text === title && /\s[|–—:·-]\s/.test(title);
+}
+
+/** Strips "By Jane Doe - " from the start of the first paragraph, keeping the rest of it. */
+function stripBylinePrefix(paragraph: Element): void {
+  const walker = paragraph.ownerDocument.createTreeWalker(paragraph, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    if (value.trim() === '') continue;
+    const match = BYLINE_PREFIX.exec(value);
+    if (match) node.nodeValue = value.slice(match[0].length);
+    return;
+  }
+}
+
+function removeLeadingFurniture(root: Element, page: PageIdentity): void {
+  const addresses = addressForms(page.url);
+  // Read only up to the first paragraph of prose: leaf blocks, in document order.
+  for (const block of root.querySelectorAll(BLOCKS)) {
+    if (block.querySelector(BLOCKS) || !root.contains(block)) continue;
+    const text = collapse(block.textContent);
+    if (text.length === 0) continue;
+    if (isProse(block, text)) {
+      stripBylinePrefix(block);
+      return;
+    }
+    if (HEADINGS.has(block.tagName.toUpperCase())) continue;
+    if (
+      isLeadingFurnitureLine(text) ||
+      isStampLine(text) ||
+      (text.length < 80 && DATE_LINE.test(text)) ||
+      addresses.has(text.toLowerCase()) ||
+      isOwnTitle(text, page.title)
+    ) {
+      block.remove();
+    }
+  }
+}
+
+export function removeFurnitureBlocks(root: Element, page: PageIdentity): void {
+  removeLeadingFurniture(root, page);
+  const addresses = addressForms(page.url);
+  const title = collapse(page.title);
+  const sizes = textSizes(root);
+  // Parents before children: a whole notice goes at once, a paragraph with a label inside keeps its text.
+  for (const element of [...root.querySelectorAll(`${BLOCKS}, ${INLINES}`)]) {
+    if ((sizes.get(element) ?? 0) > LONGEST_FURNITURE) continue;
+    if (!root.contains(element) || element.closest('pre, code')) continue;
+    const text = collapse(element.textContent);
+    const isInline = element.matches(INLINES);
+    const furniture = isInline
+      ? isFurnitureInline(text)
+      : isFurnitureLine(text) ||
+        (!HEADINGS.has(element.tagName.toUpperCase()) &&
+          (addresses.has(text.toLowerCase()) || isOwnTitle(text, title)));
+    if (furniture) element.remove();
+  }
+}

@@ -1,0 +1,109 @@
+// Recognises short blocks that are page furniture by their words, in many languages: labels, stamps, notices.
+
+/** "Advertisement" as sites label it, alone on its line. */
+const AD_LABEL =
+  /^[-–—\s]*(advertisement|advertisment|advertising|ad|ads|sponsored( content)?|anzeige|werbung|gesponsert|publicité|publicidad|pubblicità|reklama|advertentie|annonce|annonces|iklan|реклама|patrocinado|sponsorisé)[-–—:\s]*$/i;
+/** Slideshow counters: "3 / 12", "1 of 3", "Bild 2 von 9". */
+const COUNTER =
+  /^((photo|image|picture|slide|bild|foto|gambar|imagen|immagine|zdjęcie)\s+)?\d{1,3}\s*(\/|of|von|de|dari|sur|di|z|van|из)\s*\d{1,3}$/i;
+const SIGN_IN_WORDS =
+  /(sign[ -]?in|sign[ -]?up|sign[ -]?out|log[ -]?in|log[ -]?out|register|my account|create (an )?account|masuk|daftar|keluar|anmelden|abmelden|einloggen|registrieren|mein konto|connexion|se connecter|s'inscrire|inscription|mon compte|iniciar sesión|regístrate|registrarse|mi cuenta|accedi|registrati|zaloguj( się)?|zarejestruj( się)?)/gi;
+/** "Updated 3:45 PM", "Erstellt am 6. Mai 2014", "Diperbarui 12 Maret 2024": a stamp, when a digit follows. */
+const STAMP =
+  /^(updated|last updated|last modified|published|first published|posted|posted on|aktualisiert|zuletzt aktualisiert|veröffentlicht|erstellt|erschienen|stand:|diperbarui|dipublikasikan|diterbitkan|ditulis|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|opublikowano|zaktualizowano)\b[^.!?]{0,80}\d/i;
+const BREAKING =
+  /^(breaking( news)?|eilmeldung|live|terkini|berita terkini|dernière minute|última hora|ultim'ora|ultima ora|pilne)\b/i;
+const BYLINE_WORDS = new Set([
+  'by',
+  'von',
+  'par',
+  'por',
+  'door',
+  'di',
+  'oleh',
+  'av',
+  'przez',
+  'autor:',
+  'author:',
+  'penulis:',
+]);
+/** "Photo: Reuters", "Foto: dpa", "(Photo by …)", "Image credit: …". */
+const CREDIT =
+  /^\(?(photo|photos|photograph|foto|fotos|image|images|picture|bild|bilder|illustration|credit|credits|crédit|crédito|crediti|quelle|sumber|source|beitragsbild|titelbild)s?(\s+(by|credit|von|oleh|de|di))?\s*[:©]/i;
+const PHOTO_AGENCY =
+  /(shutterstock|getty ?images|istock(photo)?|picture[- ]alliance|unsplash|pixabay|adobe ?stock|depositphotos|imago images|123rf|fotolia)/i;
+const COPYRIGHT_START = /^(©|\(c\)\s|copyright\b|hak cipta\b)/i;
+const RIGHTS_RESERVED =
+  /(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|hak cipta dilindungi|wszelkie prawa zastrzeżone|alle rechten voorbehouden)/i;
+/** "Filed under", "Posted in", "Tags:", "Kategori:": the post's place on the site, not its text. */
+const FILED_UNDER =
+  /^((filed under|posted in|posted under|tagged (with|as)|this entry was posted|diposting (di|dalam)|ditulis dalam)\b|(tags?|categories|category|kategori|kategorie|kategorien|schlagwörter|schlagworte|stichwörter|themen|étiquettes|catégories?|etiquetas|categorías?|categorie|argomenti|label|topics?)\s*:)/i;
+const AFFILIATE =
+  /(affiliate[- ]?links?|partner[- ]?links?|earn (a )?(small )?commission|as an amazon associate|provisionslink|werbelinks?|lien affilié|liens affiliés|liens sponsorisés|enlaces? de afiliados?|link di affiliazione|tautan afiliasi)/i;
+/** Teasers for other pages: "Read also", "Lesen Sie auch", "Baca juga", "À lire aussi". */
+const READ_ALSO =
+  /^(read also|also read|see also|read more|read next|more on this|related:|you may also like|auch interessant|lesen sie auch|lesen sie hier|lies auch|mehr zum thema|mehr dazu|weiterlesen|weiterführende? links?|das (könnte|thema könnte) (sie|dich) auch interessieren|à lire aussi|lire aussi|à lire également|voir aussi|lee también|leer más|te puede interesar|leggi anche|potrebbe interessarti|baca juga|simak juga|lihat juga|artikel terkait|czytaj także|czytaj też|zobacz też|lees ook)\b/i;
+/** A notice about cookies and consent, in the languages it is most often met in. */
+const COOKIE_NOTICE =
+  /(cookies?\b.{0,80}\b(use|uses|using|accept|consent|agree|verwendet|nutzt|einverstanden|akzeptier|zustimm|utilise|accepte|utiliza|acept|usa|accett|menggunakan|setuju|używa|akceptuj)|(use|uses|using|verwendet|nutzt|utilise|utiliza|usa|menggunakan|używa)\b.{0,40}\bcookies?\b)/i;
+/** Prompts and counters around an article: "Was this helpful?", "Views:", "Comments are closed". */
+const PROMPT =
+  /^(was this (article|page|post) (helpful|useful)|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|apakah artikel ini (bermanfaat|membantu)|cet article vous a-t-il été utile|rate this( article| post)?|bewerten|bewertung|aufrufe|views|hits|kommentare( schreiben| geschlossen)?|comments are closed|comments closed|kommentare sind geschlossen|load more|mehr laden|lade weitere inhalte|weitere laden|muat lebih banyak|charger plus|cargar más|möchten sie (den|diesen) (artikel|beitrag) teilen|share this( article| story| post| page)?( on [\w ]+)?|share|tweet|email|print|teilen|bagikan|partager|compartir|condividi|udostępnij|comments?|\d+ comments?|leave a (comment|reply)|follow us( on [\w ]+)?|skip to( main)? content|click to (share|email|print)[^.]*|(sign up|subscribe)( (to|for) [^.]{0,40})?|related( articles| stories| posts| content| reading)?|recommended( for you)?|you (may|might) also like|more (stories|from [^.]{1,30})|image|photo|video)\s*[:?!.]?(\s*\d+)?$/i;
+
+export function collapse(text: string | null): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A block that is only sign-in and account links ("Sign in | Register"). */
+function isSignInLine(text: string): boolean {
+  return text.length < 80 && text.replace(SIGN_IN_WORDS, '').replace(/[\s|/·•,–—-]+/g, '').length === 0;
+}
+
+/** "By Jane Doe", "VON Sina Giebel", "Oleh Budi": a byline on its own line. */
+export function isBylineLine(text: string): boolean {
+  if (text.length > 80) return false;
+  const [first, second] = text.split(' ');
+  return (
+    first !== undefined && second !== undefined && BYLINE_WORDS.has(first.toLowerCase()) && /^\p{Lu}/u.test(second)
+  );
+}
+
+export function isStampLine(text: string): boolean {
+  // A short sentence that happens to start with "Published" ends like one.
+  return text.length < 100 && STAMP.test(text) && !/\p{L}{3,}\.$/u.test(text);
+}
+
+/** Inline furniture: a label or credit inside a caption or paragraph ("Photo: Reuters", "Iklan", "2 / 9"). */
+export function isFurnitureInline(text: string): boolean {
+  if (text.length === 0 || text.length > 120) return false;
+  return (
+    CREDIT.test(text) ||
+    (PHOTO_AGENCY.test(text) && text.split(' ').length <= 6) ||
+    AD_LABEL.test(text) ||
+    COUNTER.test(text)
+  );
+}
+
+/** Furniture wherever it stands in the article: true when the whole block is one of the patterns above. */
+export function isFurnitureLine(text: string): boolean {
+  if (text.length === 0 || text.length > 400) return false;
+  if (AFFILIATE.test(text) || COOKIE_NOTICE.test(text)) return true;
+  if (text.length > 200) return false;
+  if (COPYRIGHT_START.test(text) || RIGHTS_RESERVED.test(text)) return true;
+  if (FILED_UNDER.test(text) && !/[.!?]\s+\p{Lu}/u.test(text)) return true;
+  if (text.length > 160) return false;
+  if (READ_ALSO.test(text)) return true;
+  if (text.length > 120) return false;
+  if (CREDIT.test(text) || (PHOTO_AGENCY.test(text) && text.split(' ').length <= 6)) return true;
+  if (isStampLine(text)) return true;
+  if (text.length > 60) return false;
+  return AD_LABEL.test(text) || COUNTER.test(text) || PROMPT.test(text) || isSignInLine(text);
+}
+
+/** Furniture at the top of an article: a "breaking news" bar, a byline, a date. */
+export function isLeadingFurnitureLine(text: string): boolean {
+  return isBylineLine(text) || (text.length < 160 && BREAKING.test(text));
+}
+
+/** "By Jane Doe - ", "OLEH BUDI — " at the start of the first paragraph. */
+export const BYLINE_PREFIX = /^\s*(by|oleh|von|par|por)\s+[\p{L}.' ]{2,60}?\s+[-–—|]\s+/iu;

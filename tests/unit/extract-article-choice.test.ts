@@ -1,0 +1,79 @@
+// Issue 23: the article, and only the article — a short article is kept over a longer list of teasers, and
+// boilerplate inside the article body is left out (fixtures: tests/fixtures/pages/extraction/).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../extension/clip/extract';
+import { parsePage } from '../../extension/clip/extract/node/parse-page';
+
+const fixtures = resolve(import.meta.dirname, '../fixtures/pages/extraction');
+
+function extractFixture(name: string, url: string) {
+  const page = parsePage(readFileSync(resolve(fixtures, name), 'utf8'), url);
+  try {
+    return extractArticle(page.document, url);
+  } finally {
+    page.close();
+  }
+}
+
+describe('a short article beside a longer list of teasers', () => {
+  const { text } = extractFixture('short-article.html', 'https://news.example.id/2024/03/12/school-reopens');
+
+  it('keeps the short article', () => {
+    expect(text).toContain('SD Negeri 3 Kediri opened its doors again on Monday');
+    expect(text).toContain('Lessons will run in two shifts until the last rooms are repaired.');
+  });
+
+  it('leaves out the "latest news" list with its bylines and dates, and the footer', () => {
+    expect(text).not.toMatch(/Latest news|Rice harvest beats forecast|By Budi Santoso|11 March 2024/);
+    expect(text).not.toMatch(/Jalan Dhoho|All rights reserved/);
+  });
+});
+
+describe('boilerplate inside a news article', () => {
+  const url = 'https://news.example.id/2024/03/12/volunteers-clear-mud';
+  const { text } = extractFixture('news-furniture.html', url);
+
+  it('keeps every paragraph of the story and its captions', () => {
+    expect(text).toContain('More than two hundred volunteers arrived in Kediri on Saturday');
+    expect(text).toContain('The head of the office, Hendra Gunawan, said the schools hoped to reopen');
+    expect(text).toContain('Teachers dry textbooks in the school yard.');
+    expect(text).toContain('before the new school year begins in July');
+  });
+
+  it('leaves out the header furniture: sign-in links, the breaking-news bar, the page address and title, the updated stamp', () => {
+    expect(text).not.toMatch(/Sign in|Register/);
+    expect(text).not.toContain('Volcano alert');
+    expect(text).not.toContain(url);
+    expect(text).not.toContain('| Kediri Daily');
+    expect(text).not.toContain('Updated 3:45 PM');
+  });
+
+  it('leaves out the hover card glued to a linked name', () => {
+    expect(text).not.toContain('since 2021');
+  });
+
+  it('leaves out the byline, the slideshow counter, the photo credit, the address and the copyright line', () => {
+    expect(text).not.toContain('By Sari Wulandari');
+    expect(text).not.toContain('1 of 3');
+    expect(text).not.toContain('Photo: Kediri Daily');
+    expect(text).not.toContain('Jalan Dhoho');
+    expect(text).not.toContain('All rights reserved');
+  });
+});
+
+describe('notices on a blog page clipped in the browser', () => {
+  const { text } = extractFixture('blog-notices.html', 'https://guru.example.id/alat-peraga-kardus');
+
+  it('keeps the post', () => {
+    expect(text).toContain('Alat peraga tidak harus mahal.');
+    expect(text).toContain('Setelah kering, ajak murid menyusun planet');
+  });
+
+  it('leaves out "Iklan" labels, the "Filed under" line and the affiliate notice', () => {
+    expect(text).not.toMatch(/^Iklan$/m);
+    expect(text).not.toContain('Filed under');
+    expect(text).not.toContain('affiliate links');
+  });
+});
