@@ -56,6 +56,8 @@ describe('signing in and the drafts list', () => {
   it('without a token the form asks for one; a good token shows the name and the drafts', async () => {
     await render();
     await typeInto(await until(() => field<HTMLInputElement>('Token'), 'the sign-in form'), GOOD);
+    // Signed out, the extension's page says first how to connect without copying anything.
+    expect(container.textContent).toContain('Buka Dampingi di web lalu pilih "Hubungkan ekstensi"');
     await click(button('Masuk'));
     const link = await draftLink();
     expect(container.textContent).toContain('Masuk sebagai Bu Sari');

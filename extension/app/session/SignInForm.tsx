@@ -1,4 +1,7 @@
-/** Sign in with the token a teacher or mentor was given (`npm run user -- add "Name"`). */
+/**
+ * The extension's own pages, signed out: first how to connect without copying anything (the web app's
+ * "Hubungkan ekstensi"), then a token field for scripts and administrators.
+ */
 import { type FormEvent, useId, useState } from 'react';
 import type { ApiFailureReason } from '../../api/api-client';
 import { useT } from '../../components/i18n';
@@ -19,7 +22,15 @@ export function SignInForm(props: {
   return (
     <form className="panel sign-in" onSubmit={submit}>
       <h1>{t('editor.signin.title')}</h1>
-      <p>{t('editor.signin.hint')}</p>
+      <p>{t('pairing.panel.signedOut')}</p>
+      {props.serverUrl && (
+        <p>
+          <a href={`${props.serverUrl}/editor.html`} target="_blank" rel="noopener noreferrer">
+            {t('pairing.panel.openWeb')}
+          </a>
+        </p>
+      )}
+      <p className="muted">{t('editor.signin.hint')}</p>
       {props.serverUrl && <p className="muted">{t('editor.signin.server', { url: props.serverUrl })}</p>}
       {props.problem && (
         <p role="alert" className="problem">

@@ -1,7 +1,7 @@
 /** Strings of the editor area. Bahasa Indonesia first; English must have the same keys. */
 export const id = {
   'editor.signin.title': 'Masuk ke Dampingi',
-  'editor.signin.hint': 'Tempel token yang Anda terima dari pengelola Dampingi di sekolah Anda.',
+  'editor.signin.hint': 'Atau, jika pengelola memberi Anda token (untuk skrip), tempel di sini:',
   'editor.signin.server': 'Server: {url} (ubah di halaman Opsi ekstensi)',
   'editor.signin.token': 'Token',
   'editor.signin.submit': 'Masuk',
@@ -127,7 +127,7 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'editor.signin.title': 'Sign in to Dampingi',
-  'editor.signin.hint': "Paste the token you received from your school's Dampingi administrator.",
+  'editor.signin.hint': 'Or, if an administrator gave you a token (for scripts), paste it here:',
   'editor.signin.server': "Server: {url} (change it on the extension's Options page)",
   'editor.signin.token': 'Token',
   'editor.signin.submit': 'Sign in',
