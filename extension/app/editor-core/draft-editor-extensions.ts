@@ -13,6 +13,7 @@ import { DRAFT_CONTENT_FIELD } from '../../../shared/model/draft-extensions';
 import type { PresenceUser } from '../../../shared/presence';
 import type { LocaleChannel } from '../common/locale-channel';
 import { renderCaret } from './caret-label';
+import { DevicePictures } from './device-pictures';
 import { LocalTrailingParagraph } from './local-trailing-node';
 import { localizedDraftExtensions } from './localized-nodes';
 import { ReadOnlyGuard } from './read-only-guard';
@@ -38,6 +39,8 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     LocalTrailingParagraph,
     ReadOnlyGuard,
     StoredImagesOnly,
+    // After the read-only guard: a locked reader's paste or drop is refused before it is read.
+    DevicePictures.configure({ locale: setup.locale }),
     ...(setup.plugins?.(setup.locale) ?? []),
   ];
 }
