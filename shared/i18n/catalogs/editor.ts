@@ -124,7 +124,6 @@ export const id = {
   'editor.toolbar.tableHeaderRow': 'Baris judul tabel',
   'editor.toolbar.tableDelete': 'Hapus tabel',
   'editor.picture.altPrompt': 'Teks pengganti gambar “{name}” (dibacakan pembaca layar):',
-  'editor.picture.working': 'Memperkecil gambar…',
   'editor.picture.problem.not-image': '“{name}” bukan gambar. Pilih berkas JPEG, PNG, GIF, WebP, AVIF atau BMP.',
   'editor.picture.problem.unreadable': 'Peramban tidak dapat membaca gambar “{name}”.',
   'editor.picture.problem.too-large':
@@ -258,7 +257,6 @@ export const en: Record<keyof typeof id, string> = {
   'editor.toolbar.tableHeaderRow': 'Table header row',
   'editor.toolbar.tableDelete': 'Delete table',
   'editor.picture.altPrompt': 'Alternative text for the picture “{name}” (read out by screen readers):',
-  'editor.picture.working': 'Making the picture smaller…',
   'editor.picture.problem.not-image': '“{name}” is not a picture. Choose a JPEG, PNG, GIF, WebP, AVIF or BMP file.',
   'editor.picture.problem.unreadable': 'The browser cannot read the picture “{name}”.',
   'editor.picture.problem.too-large':
