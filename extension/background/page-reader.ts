@@ -7,7 +7,7 @@ import { isHttpUrl } from '../clip/page-selection';
 import { describeMedia } from '../clip/read-media';
 import { readPageHtml } from '../clip/read-page';
 import { readSelection } from '../clip/read-selection';
-import { MAX_IMAGE_BYTES } from '../clip/stored-image';
+import { MAX_CLIPPED_DOWNLOAD_BYTES } from '../clip/stored-image';
 
 export type PageReadResult = { ok: true; raw: unknown } | { ok: false; reason: 'page-not-clippable' };
 
@@ -89,7 +89,7 @@ export async function fetchImagesInTab(
   const [result] = await scripting.executeScript({
     target: frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] },
     func: fetchImagesInPage,
-    args: [urls, MAX_IMAGE_BYTES],
+    args: [urls, MAX_CLIPPED_DOWNLOAD_BYTES],
   });
   return Array.isArray(result?.result) ? (result.result as RawFetchedImage[]) : [];
 }

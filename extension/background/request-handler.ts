@@ -6,9 +6,11 @@ import { browser } from 'wxt/browser';
 import type { Translate } from '../../shared/i18n';
 import type { BackgroundReply, BackgroundRequest } from '../../shared/protocol/extension-messages';
 import type { ClipPreferences } from '../clip/clip-preferences';
-import { MAX_IMAGE_BYTES } from '../clip/stored-image';
+import { MAX_CLIPPED_DOWNLOAD_BYTES } from '../clip/stored-image';
 import { normalizeServerUrl } from '../outbox/outbox';
 import { outboxStateOf } from '../outbox/outbox-state';
+import { browserPictureCanvas } from '../pictures/browser-canvas';
+import { downscalePicture } from '../pictures/downscale-picture';
 import type { AppSettingsStore } from '../settings/app-settings';
 import { clipPage } from './clip-article';
 import { clipMedia } from './clip-media';
@@ -38,7 +40,8 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       const t = await translator();
       return storeImages(content, {
         fetchInPage: (urls) => fetchImagesInTab(browser.scripting, tabId, frameId, urls),
-        fetchDirect: (url) => fetchImageDirect(url, MAX_IMAGE_BYTES),
+        fetchDirect: (url) => fetchImageDirect(url, MAX_CLIPPED_DOWNLOAD_BYTES),
+        downscale: (bytes) => downscalePicture(bytes, browserPictureCanvas()),
         placeholderText: (alt) => ({
           notice: alt ? t('clip.image.notStoredNamed', { alt }) : t('clip.image.notStored'),
           linkText: t('clip.image.sourceLink'),

@@ -1,24 +1,30 @@
 /**
  * Images in a clip are stored with the draft, not hot-linked: each web image is fetched in the
  * page (its cookies and cache), else by the extension itself (its host permission, no CORS), checked
- * (./stored-image.ts) and put into the draft as a data URL. One that cannot be kept becomes a
+ * (./stored-image.ts), made small as every picture in a draft is (../pictures/downscale-picture.ts:
+ * long side ≤ 1600 px) and put into the draft as a data URL. One that cannot be kept becomes a
  * visible placeholder that keeps its source link: nothing disappears silently.
  */
+import { base64ToBytes } from '../../shared/encoding/base64';
 import type { NodeJson } from '../../shared/model/clip';
 import type { RawFetchedImage } from '../clip/fetch-images-in-page';
 import {
+  MAX_CLIPPED_DOWNLOAD_BYTES,
   MAX_IMAGE_BYTES_PER_CLIP,
   MAX_IMAGES_PER_CLIP,
   type StoredImage,
   storedImageFromBytes,
   storedImageFromDataUrl,
 } from '../clip/stored-image';
+import type { PreparedPicture } from '../pictures/downscale-picture';
 
 export interface StoreImagesDeps {
   /** Fetches in the page; answers per URL, in order. */
   fetchInPage: (urls: string[]) => Promise<RawFetchedImage[]>;
   /** Fetches from the extension; the bytes, or null when unreachable. */
   fetchDirect: (url: string) => Promise<Uint8Array | null>;
+  /** Makes a fetched picture small (long side ≤ 1600 px, within the byte budget). */
+  downscale: (bytes: Uint8Array) => Promise<PreparedPicture>;
   /** The placeholder's words, in the user's language. */
   placeholderText: (alt: string | null) => { notice: string; linkText: string };
 }
@@ -67,14 +73,29 @@ export async function storeImages(content: NodeJson[], deps: StoreImagesDeps): P
 }
 
 async function fetchChecked(url: string, fromPage: RawFetchedImage[], deps: StoreImagesDeps): Promise<StoredImage> {
+  const fetched = await fetchOriginal(url, fromPage, deps);
+  if (!fetched.ok) return fetched;
+  const bytes = base64ToBytes(fetched.dataUrl.slice(fetched.dataUrl.indexOf(',') + 1));
+  const small = await deps.downscale(bytes).catch((error: unknown) => {
+    console.warn('clip: an image could not be made smaller', error);
+    return null;
+  });
+  if (small?.ok) return storedImageFromDataUrl(small.dataUrl);
+  if (small?.reason === 'too-large') return { ok: false, problem: 'too-large' };
+  // Not decodable here (a format this browser cannot draw): kept as fetched, if within the limit.
+  return storedImageFromBytes(bytes);
+}
+
+/** The picture as the page or the extension fetched it, its type checked by its bytes. */
+async function fetchOriginal(url: string, fromPage: RawFetchedImage[], deps: StoreImagesDeps): Promise<StoredImage> {
   const inPage = fromPage.find((result) => result?.url === url);
   if (typeof inPage?.dataUrl === 'string') {
-    const checked = storedImageFromDataUrl(inPage.dataUrl);
+    const checked = storedImageFromDataUrl(inPage.dataUrl, MAX_CLIPPED_DOWNLOAD_BYTES);
     if (checked.ok || checked.problem === 'too-large') return checked;
   }
   if (inPage?.problem === 'too-large') return { ok: false, problem: 'too-large' };
   const bytes = await deps.fetchDirect(url).catch(() => null);
-  return bytes ? storedImageFromBytes(bytes) : { ok: false, problem: 'not-an-image' };
+  return bytes ? storedImageFromBytes(bytes, MAX_CLIPPED_DOWNLOAD_BYTES) : { ok: false, problem: 'not-an-image' };
 }
 
 /** A paragraph in place of the image: what is missing and a link to where it still is. */

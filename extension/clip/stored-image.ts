@@ -7,6 +7,8 @@ import { base64ToBytes, bytesToBase64 } from '../../shared/encoding/base64';
 
 /** Largest image kept in a draft (bytes); larger ones stay a placeholder with their source link. */
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+/** Largest image fetched for a clip: it is made smaller (../pictures/) before the limit above applies. */
+export const MAX_CLIPPED_DOWNLOAD_BYTES = 12 * 1024 * 1024;
 /** Images stored per clip, and their total size: a clip must fit comfortably in one sync message. */
 export const MAX_IMAGES_PER_CLIP = 40;
 export const MAX_IMAGE_BYTES_PER_CLIP = 8 * 1024 * 1024;
@@ -36,18 +38,18 @@ export type StoredImage =
   | { ok: true; dataUrl: string; bytes: number }
   | { ok: false; problem: 'too-large' | 'not-an-image' };
 
-export function storedImageFromBytes(bytes: Uint8Array): StoredImage {
-  if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, problem: 'too-large' };
+export function storedImageFromBytes(bytes: Uint8Array, maxBytes: number = MAX_IMAGE_BYTES): StoredImage {
+  if (bytes.length > maxBytes) return { ok: false, problem: 'too-large' };
   const type = imageTypeOf(bytes);
   if (!type) return { ok: false, problem: 'not-an-image' };
   return { ok: true, dataUrl: `data:${type};base64,${bytesToBase64(bytes)}`, bytes: bytes.length };
 }
 
 /** A data URL from a page: decoded and checked like bytes from anywhere else. */
-export function storedImageFromDataUrl(dataUrl: string): StoredImage {
+export function storedImageFromDataUrl(dataUrl: string, maxBytes: number = MAX_IMAGE_BYTES): StoredImage {
   const match = /^data:[^,;]*(;[^,;]*)*;base64,([A-Za-z0-9+/]*={0,2})$/.exec(dataUrl);
   const base64 = match?.[2];
   if (!base64) return { ok: false, problem: 'not-an-image' };
-  if (base64.length > Math.ceil(MAX_IMAGE_BYTES / 3) * 4) return { ok: false, problem: 'too-large' };
-  return storedImageFromBytes(base64ToBytes(base64));
+  if (base64.length > Math.ceil(maxBytes / 3) * 4) return { ok: false, problem: 'too-large' };
+  return storedImageFromBytes(base64ToBytes(base64), maxBytes);
 }

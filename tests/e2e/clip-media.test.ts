@@ -79,6 +79,18 @@ describe('a teacher clips links, images and videos', () => {
     expect(await card.locator('header').innerText()).toContain('Ruang Guru Kita');
   });
 
+  it('a 3000×2000 picture is stored made small: at most 1600 px wide, not at full size', async () => {
+    const pageUrl = pages.url('poster.html');
+    await (await ext.context.newPage()).goto(pageUrl);
+    await delivered(await clipFromMenuTab(pageUrl, 'image', pages.url('gambar/poster-besar.png'), 'Klip gambar ini'));
+
+    const image = draftTab.locator('.dampingi-clip[data-kind="image"] img[alt="Poster pecahan besar"]');
+    await image.waitFor({ timeout: 20_000 });
+    expect(await image.getAttribute('src')).toMatch(/^data:image\/(png|jpeg|webp);base64,/);
+    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1600);
+    expect(await image.evaluate((img) => (img as HTMLImageElement).naturalHeight)).toBe(1067);
+  });
+
   it('a selection keeps its images stored; one that cannot be fetched is a placeholder linking to it', async () => {
     const pageUrl = pages.url('media.html?pilihan');
     const page = await ext.context.newPage();

@@ -5,12 +5,20 @@
 import { describe, expect, it } from 'vitest';
 import { type StoreImagesDeps, storeImages } from '../../extension/background/store-images';
 import { imageTypeOf, MAX_IMAGE_BYTES, storedImageFromDataUrl } from '../../extension/clip/stored-image';
+import { downscalePicture } from '../../extension/pictures/downscale-picture';
+import { base64ToBytes } from '../../shared/encoding/base64';
 import type { NodeJson } from '../../shared/model/clip';
+import { pngBytes } from '../fixtures/png';
+import { standInCanvas } from './support/picture-canvas';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
 const SVG = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 const dataUrl = (type: string, bytes: Uint8Array) => `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+
+/** The downscaler on a stand-in canvas (Node has none); the tiny test bytes above it cannot decode. */
+const downscale: StoreImagesDeps['downscale'] = (bytes) =>
+  downscalePicture(bytes, standInCanvas({ transparent: true }));
 
 const image = (src: string, alt?: string): NodeJson => ({ type: 'image', attrs: { src, alt: alt ?? null } });
 const words: StoreImagesDeps['placeholderText'] = (alt) => ({
@@ -60,6 +68,7 @@ describe('storing a clip’s images', () => {
         return null;
       },
       placeholderText: words,
+      downscale,
     });
 
     expect(fetchedDirectly.sort()).toEqual([
@@ -95,6 +104,7 @@ describe('storing a clip’s images', () => {
       },
       fetchDirect: async () => PNG,
       placeholderText: words,
+      downscale,
     });
     expect(result.stored).toBe(1);
     const untouched = [image('data:image/png;base64,iVBORw0KGgo=')];
@@ -103,7 +113,23 @@ describe('storing a clip’s images', () => {
         fetchInPage: async () => [],
         fetchDirect: async () => null,
         placeholderText: words,
+        downscale,
       }),
     ).toEqual({ content: untouched, stored: 0, missing: 0 });
+  });
+
+  it('a 3000 px clipped picture is stored at 1600 px, not at full size', async () => {
+    const large = new Uint8Array(pngBytes(3000, 2000));
+    const result = await storeImages([image('https://situs.id/poster.png', 'Poster')], {
+      fetchInPage: async (urls) => urls.map((url) => ({ url, dataUrl: dataUrl('image/png', large), problem: null })),
+      fetchDirect: async () => null,
+      placeholderText: words,
+      downscale,
+    });
+    expect(result.stored).toBe(1);
+    const src = String(result.content[0]?.attrs?.src);
+    expect(src.startsWith('data:image/png;base64,')).toBe(true);
+    const stored = base64ToBytes(src.slice(src.indexOf(',') + 1));
+    expect(new DataView(stored.buffer).getUint32(16)).toBe(1600);
   });
 });

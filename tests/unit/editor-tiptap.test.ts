@@ -128,6 +128,7 @@ describe('the draft editor', () => {
     const alert = vi.fn();
     const fetched: string[] = [];
     const dialogs: Dialogs = {
+      ...dialogsOf(window),
       prompt: () => 'example.org/daun.png',
       alert,
       storedPicture: async (url) => {
@@ -250,6 +251,12 @@ function dialogsOf(base: Pick<Window, 'prompt' | 'alert'>): Dialogs {
     alert: (message) => base.alert(message),
     storedPicture: async () => {
       throw new Error('no picture is fetched in this test');
+    },
+    chooseFiles: async () => {
+      throw new Error('no file is chosen in this test');
+    },
+    preparePicture: async () => {
+      throw new Error('no picture is prepared in this test');
     },
   };
 }

@@ -11,6 +11,7 @@ const paths: Partial<Record<ToolbarItemId, string>> = {
     'M22 7h-9v2h9V7zm0 8h-9v2h9v-2zM5.54 11L2 7.46l1.41-1.41 2.12 2.12 4.24-4.24 1.41 1.41L5.54 11zm0 8L2 15.46l1.41-1.41 2.12 2.12 4.24-4.24 1.41 1.41L5.54 19z',
   image:
     'M21 19V5c0-1.1-.9-2-2-2H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2zM8.5 13.5l2.5 3.01L14.5 12l4.5 6H5l3.5-4.5z',
+  deviceImage: 'M5 20h14v-2H5v2zm0-10h4v6h6v-6h4l-7-7-7 7z',
   table: 'M3 3v18h18V3H3zm8 16H5v-6h6v6zm0-8H5V5h6v6zm8 8h-6v-6h6v6zm0-8h-6V5h6v6z',
   undo: 'M12.5 8c-2.65 0-5.05.99-6.9 2.6L2 7v9h9l-3.62-3.62c1.39-1.16 3.16-1.88 5.12-1.88 3.54 0 6.55 2.31 7.6 5.5l2.37-.78C21.08 11.03 17.15 8 12.5 8z',
   redo: 'M18.4 10.6C16.55 8.99 14.15 8 11.5 8c-4.65 0-8.58 3.03-9.96 7.22L3.9 16c1.05-3.19 4.05-5.5 7.6-5.5 1.95 0 3.73.72 5.12 1.88L13 16h9V7l-3.6 3.6z',
@@ -22,6 +23,14 @@ const text: Partial<Record<ToolbarItemId, string>> = {
   heading1: 'H1',
   heading2: 'H2',
   heading3: 'H3',
+  tableRowBefore: '+↑',
+  tableRowAfter: '+↓',
+  tableColumnBefore: '+←',
+  tableColumnAfter: '+→',
+  tableDeleteRow: '−↕',
+  tableDeleteColumn: '−↔',
+  tableHeaderRow: '▀',
+  tableDelete: '✕',
 };
 
 export function ToolbarIcon(props: { id: ToolbarItemId }) {

@@ -16,6 +16,7 @@ import type { LocaleChannel } from '../common/locale-channel';
 import { teacherOnlyView } from '../student-version/teacher-only-view';
 import { renderCaret } from './caret-label';
 import { clipMoveKeys } from './clip-move-keys';
+import { DevicePictures } from './device-pictures';
 import { LocalTrailingParagraph } from './local-trailing-node';
 import { localizedDraftExtensions } from './localized-nodes';
 import { ReadOnlyGuard } from './read-only-guard';
@@ -44,6 +45,8 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     StoredImagesOnly,
     // Which parts the students' version leaves out, labelled for the teacher.
     teacherOnlyView(setup.locale),
+    // After the read-only guard: a locked reader's paste or drop is refused before it is read.
+    DevicePictures.configure({ locale: setup.locale }),
     ...(setup.plugins?.(setup.locale) ?? []),
   ];
 }

@@ -4,10 +4,9 @@
  * browsers fetch from elsewhere (shared/model/content-images.ts). Fails when the site does not let
  * other pages read its pictures (CORS) or the answer is no picture.
  */
-import { photoFromFile } from '../common/photo-file';
+import { browserPictureCanvas } from '../../pictures/browser-canvas';
+import { pictureFromFile } from '../../pictures/downscale-picture';
 
-/** Pictures in the content: larger than classroom photos, still bounded (the draft syncs over slow links). */
-export const CONTENT_PICTURE_LIMITS = { maxSide: 1600, maxChars: 1_500_000 } as const;
 /** A picture file larger than this is not fetched to the end. */
 const MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -21,7 +20,8 @@ export async function pictureFromAddress(url: string, win: Window): Promise<Pict
     if (length > MAX_DOWNLOAD_BYTES) return { ok: false };
     const blob = await response.blob();
     if (blob.size > MAX_DOWNLOAD_BYTES) return { ok: false };
-    const picture = await photoFromFile(blob, win, CONTENT_PICTURE_LIMITS);
+    // The same downscaler as pictures from the device and clipped ones (../../pictures/).
+    const picture = await pictureFromFile(blob, browserPictureCanvas(win as Window & typeof globalThis));
     return picture.ok ? { ok: true, dataUrl: picture.dataUrl } : { ok: false };
   } catch {
     return { ok: false };

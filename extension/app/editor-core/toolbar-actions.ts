@@ -1,9 +1,12 @@
 /**
  * What each toolbar button does to the editor. Links and images ask for a URL with the browser's
- * prompt; only http(s) (and mailto for links) is accepted.
+ * prompt; only http(s) (and mailto for links) is accepted. Pictures from the device go through
+ * ./device-pictures.ts. The table items show only while the caret is in a table.
  */
 import type { Editor } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { MessageKey, Translate } from '../../../shared/i18n';
+import { insertPictureFiles, type PictureDialogs } from './device-pictures';
 import { IMAGE_PROTOCOLS, LINK_PROTOCOLS, parseUrlInput } from './url-input';
 
 export type ToolbarItemId =
@@ -17,7 +20,16 @@ export type ToolbarItemId =
   | 'taskList'
   | 'link'
   | 'image'
+  | 'deviceImage'
   | 'table'
+  | 'tableRowBefore'
+  | 'tableRowAfter'
+  | 'tableColumnBefore'
+  | 'tableColumnAfter'
+  | 'tableDeleteRow'
+  | 'tableDeleteColumn'
+  | 'tableHeaderRow'
+  | 'tableDelete'
   | 'undo'
   | 'redo';
 
@@ -26,7 +38,7 @@ export interface ToolbarItem {
   label: MessageKey;
   /** Toggles show their state with aria-pressed; actions (insert, undo) have none. */
   toggle: boolean;
-  group: 'text' | 'blocks' | 'insert' | 'history';
+  group: 'text' | 'blocks' | 'insert' | 'table' | 'history';
 }
 
 export const toolbarItems: readonly ToolbarItem[] = [
@@ -40,15 +52,63 @@ export const toolbarItems: readonly ToolbarItem[] = [
   { id: 'orderedList', label: 'editor.toolbar.orderedList', toggle: true, group: 'blocks' },
   { id: 'taskList', label: 'editor.toolbar.taskList', toggle: true, group: 'blocks' },
   { id: 'image', label: 'editor.toolbar.image', toggle: false, group: 'insert' },
+  { id: 'deviceImage', label: 'editor.toolbar.deviceImage', toggle: false, group: 'insert' },
   { id: 'table', label: 'editor.toolbar.table', toggle: false, group: 'insert' },
+  { id: 'tableRowBefore', label: 'editor.toolbar.tableRowBefore', toggle: false, group: 'table' },
+  { id: 'tableRowAfter', label: 'editor.toolbar.tableRowAfter', toggle: false, group: 'table' },
+  { id: 'tableColumnBefore', label: 'editor.toolbar.tableColumnBefore', toggle: false, group: 'table' },
+  { id: 'tableColumnAfter', label: 'editor.toolbar.tableColumnAfter', toggle: false, group: 'table' },
+  { id: 'tableDeleteRow', label: 'editor.toolbar.tableDeleteRow', toggle: false, group: 'table' },
+  { id: 'tableDeleteColumn', label: 'editor.toolbar.tableDeleteColumn', toggle: false, group: 'table' },
+  { id: 'tableHeaderRow', label: 'editor.toolbar.tableHeaderRow', toggle: true, group: 'table' },
+  { id: 'tableDelete', label: 'editor.toolbar.tableDelete', toggle: false, group: 'table' },
   { id: 'undo', label: 'editor.toolbar.undo', toggle: false, group: 'history' },
   { id: 'redo', label: 'editor.toolbar.redo', toggle: false, group: 'history' },
 ];
 
 export type ToolbarState = Record<ToolbarItemId, boolean>;
 
+/** The items shown now: the table's own only while the caret is in a table. */
+export function visibleToolbarItems(state: ToolbarState): readonly ToolbarItem[] {
+  return state.table ? toolbarItems : toolbarItems.filter((item) => item.group !== 'table');
+}
+
+/** The table around the caret, with where it starts. */
+function tableAtCaret(editor: Editor): { node: ProseMirrorNode; pos: number } | null {
+  const { $from } = editor.state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (node.type.name === 'table') return { node, pos: $from.before(depth) };
+  }
+  return null;
+}
+
+/** Whether the caret's table has a header row (its first row of header cells). */
+function hasHeaderRow(editor: Editor): boolean {
+  return tableAtCaret(editor)?.node.firstChild?.firstChild?.type.name === 'tableHeader';
+}
+
+/**
+ * Header row on or off for the table's first row, wherever the caret is in it (the table command
+ * works on the caret's row); the caret stays where it was, as the cells keep their sizes.
+ */
+function toggleHeaderRow(editor: Editor): void {
+  const table = tableAtCaret(editor);
+  if (!table) return;
+  const caret = editor.state.selection.from;
+  // table start + 1 is its first row, + 2 the first cell, + 3 the cell's first paragraph.
+  editor
+    .chain()
+    .focus()
+    .setTextSelection(table.pos + 3)
+    .toggleHeaderRow()
+    .setTextSelection(caret)
+    .run();
+}
+
 /** Which toggles are on at the current selection. */
 export function toolbarState(editor: Editor): ToolbarState {
+  const table = editor.isActive('table');
   return {
     bold: editor.isActive('bold'),
     italic: editor.isActive('italic'),
@@ -60,18 +120,29 @@ export function toolbarState(editor: Editor): ToolbarState {
     orderedList: editor.isActive('orderedList'),
     taskList: editor.isActive('taskList'),
     image: false,
-    table: editor.isActive('table'),
+    deviceImage: false,
+    table,
+    tableRowBefore: false,
+    tableRowAfter: false,
+    tableColumnBefore: false,
+    tableColumnAfter: false,
+    tableDeleteRow: false,
+    tableDeleteColumn: false,
+    tableHeaderRow: table && hasHeaderRow(editor),
+    tableDelete: false,
     undo: false,
     redo: false,
   };
 }
 
 /**
- * The browser dialogs the link and image buttons use, and how a picture's address becomes a stored
- * picture; a parameter so tests can answer them.
+ * The browser dialogs the link and image buttons use, how a picture's address becomes a stored
+ * picture, and the file chooser; a parameter so tests can answer them.
  */
-export interface Dialogs extends Pick<Window, 'prompt' | 'alert'> {
+export interface Dialogs extends PictureDialogs {
   storedPicture(url: string): Promise<{ ok: true; dataUrl: string } | { ok: false }>;
+  /** The files the person chose (none when cancelled). */
+  chooseFiles(accept: string): Promise<File[]>;
 }
 
 export function runToolbarItem(id: ToolbarItemId, editor: Editor, dialogs: Dialogs, t: Translate): void {
@@ -105,8 +176,35 @@ export function runToolbarItem(id: ToolbarItemId, editor: Editor, dialogs: Dialo
     case 'image':
       insertImage(editor, dialogs, t);
       return;
+    case 'deviceImage':
+      void dialogs.chooseFiles('image/*').then((files) => insertPictureFiles(editor, files, dialogs, t));
+      return;
     case 'table':
       chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run();
+      return;
+    case 'tableRowBefore':
+      chain().addRowBefore().run();
+      return;
+    case 'tableRowAfter':
+      chain().addRowAfter().run();
+      return;
+    case 'tableColumnBefore':
+      chain().addColumnBefore().run();
+      return;
+    case 'tableColumnAfter':
+      chain().addColumnAfter().run();
+      return;
+    case 'tableDeleteRow':
+      chain().deleteRow().run();
+      return;
+    case 'tableDeleteColumn':
+      chain().deleteColumn().run();
+      return;
+    case 'tableHeaderRow':
+      toggleHeaderRow(editor);
+      return;
+    case 'tableDelete':
+      chain().deleteTable().run();
       return;
     case 'undo':
       chain().undo().run();
