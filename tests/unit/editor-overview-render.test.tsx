@@ -316,10 +316,10 @@ describe('the teacher home', () => {
     expect(container.textContent).toContain('1 draf guru lain dibagikan kepada Anda.');
     const shared = container.querySelector('ul[aria-label="Draf yang dibagikan kepada Anda"]');
     expect(shared?.querySelector('li[data-draft-id="draft-s004"]')?.textContent).toContain('Rancangan & pengembangan');
-    // The create form stays on top, before what is waiting and the lists.
+    // What is waiting and the lists come first; making a new draft after them.
     const titleField = field('Judul draf baru');
     const waiting = container.querySelector('section.waiting-for-you') as Node;
-    expect(titleField.compareDocumentPosition(waiting) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(titleField.compareDocumentPosition(waiting) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
   });
 
   it('without mentored drafts and with nothing waiting, says so and offers no overview link', async () => {
