@@ -27,6 +27,13 @@ function pictures(page: Page) {
   );
 }
 
+/** Into the last paragraph: a click in the middle of the editor would land on the big picture above. */
+async function typeInLastParagraph(page: Page, text: string): Promise<void> {
+  await editorArea(page).locator('p').last().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text, { delay: 15 });
+}
+
 function tableShape(page: Page) {
   return editorArea(page).evaluate((element) => {
     const rows = [...element.querySelectorAll('table tr')];
@@ -86,7 +93,8 @@ describe('pictures from the device and table controls', () => {
 
   it('a picture pasted from the clipboard is stored in the draft; a pasted PDF is refused with a sentence', async () => {
     altAnswer = 'Daun';
-    await typeAtEnd(page, 'Daun: ');
+    await typeInLastParagraph(page, 'Daun: ');
+    await expect.poll(async () => (await pictures(page)).length).toBe(1);
     const leaf = pngBytes(240, 160, [30, 160, 60], [20, 120, 40]).toString('base64');
     const paste = (base64: string, name: string, type: string) =>
       editorArea(page).evaluate(
@@ -112,7 +120,7 @@ describe('pictures from the device and table controls', () => {
   });
 
   it('in a table, its buttons add and delete a row and a column, also reached from the keyboard', async () => {
-    await typeAtEnd(page, 'Tabel pengamatan');
+    await typeInLastParagraph(page, 'Tabel pengamatan');
     await page.getByRole('button', { name: 'Sisipkan tabel' }).click();
     await expect.poll(() => tableShape(page)).toEqual({ rows: 3, cols: 3 });
     await page.getByRole('button', { name: 'Tambah baris di bawah' }).click();

@@ -226,6 +226,9 @@ describe('signing in the way a school does', () => {
     const code = codeIn((await mail.next('rina@sekolah.sch.id')).text);
     await guest.getByLabel('Kode 6 angka dari email').fill(code);
     await guest.getByRole('button', { name: 'Masuk', exact: true }).click();
+    // Signed in, the page leaves the sign-in view on its own (she was "Bu Rina" as a guest already).
+    await guest.waitForURL((url) => !url.searchParams.has('view'));
+    await guest.waitForLoadState('load');
     await signedInAs(guest, 'Bu Rina').waitFor();
     await expect.poll(() => guest.getByRole('link', { name: /Simpan akun Anda/ }).count()).toBe(0);
 
