@@ -47,8 +47,6 @@ export function HomePage(props: {
       />
     </section>
   );
-  // Nothing listed yet (or still loading with nothing saved): making the first draft is the next step.
-  const nothingYet = drafts !== null && own.length === 0 && shared.length === 0;
   const mentor = own.length === 0 && shared.length > 0;
   return (
     <main className="panel home">
@@ -65,7 +63,6 @@ export function HomePage(props: {
           <a href={OVERVIEW_HREF}>{t('overview.home.overviewLink')}</a>
         </p>
       )}
-      {nothingYet && creating}
       {own.length > 0 && <WaitingForYou drafts={own} today={today} />}
       {own.length > 0 && (
         <>
@@ -79,7 +76,9 @@ export function HomePage(props: {
           <DraftList drafts={shared} label={t('overview.home.sharedLabel')} showStage />
         </>
       )}
-      {!nothingYet && creating}
+      {/* Always in this one place (a form that moved would lose what was typed): with no draft listed
+          above it, it is the first thing on the page. */}
+      {creating}
     </main>
   );
 }
