@@ -1,10 +1,11 @@
 /** Creates a share link (role, expiry) and shows its address once, with a copy button. */
 import { type FormEvent, useId, useState } from 'react';
-import { type GrantableRole, GrantableRoleSchema, grantableRoles } from '../../../shared/auth/roles';
+import type { GrantableRole } from '../../../shared/auth/roles';
 import type { CreateShareLinkRequest, CreateShareLinkResponse } from '../../../shared/protocol/api';
 import { useT } from '../../components/i18n';
 import { copyText } from '../common/copy-text';
 import { shareLinkUrl } from '../common/page-route';
+import { GrantableRoleSelect } from './GrantableRoleSelect';
 import { expiryChoiceOf, expiryDays, type LinkExpiryChoice, linkExpiryChoices } from './share-link-state';
 
 export function CreateShareLinkForm(props: {
@@ -19,7 +20,7 @@ export function CreateShareLinkForm(props: {
   const [expiry, setExpiry] = useState<LinkExpiryChoice>('never');
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
-  const [roleId, expiryId, urlId] = [useId(), useId(), useId()];
+  const [expiryId, urlId] = [useId(), useId()];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,20 +35,7 @@ export function CreateShareLinkForm(props: {
       <h3>{t('editor.share.createHeading')}</h3>
       <p className="muted">{t('editor.share.createHint')}</p>
       <div className="create-link-fields">
-        <span>
-          <label htmlFor={roleId}>{t('editor.share.newRole')}</label>
-          <select
-            id={roleId}
-            value={role}
-            onChange={(event) => setRole(GrantableRoleSchema.catch('commenter').parse(event.target.value))}
-          >
-            {grantableRoles.map((option) => (
-              <option key={option} value={option}>
-                {t(`role.${option}`)}
-              </option>
-            ))}
-          </select>
-        </span>
+        <GrantableRoleSelect label={t('editor.share.newRole')} value={role} onChange={setRole} />
         <span>
           <label htmlFor={expiryId}>{t('editor.share.expiry')}</label>
           <select id={expiryId} value={expiry} onChange={(event) => setExpiry(expiryChoiceOf(event.target.value))}>

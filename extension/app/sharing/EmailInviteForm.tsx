@@ -3,12 +3,13 @@
  * link that signs the person in and opens the draft. A guest is told why she cannot, instead of a form.
  */
 import { type FormEvent, useId, useState } from 'react';
-import { type GrantableRole, GrantableRoleSchema, grantableRoles } from '../../../shared/auth/roles';
+import type { GrantableRole } from '../../../shared/auth/roles';
 import type { ApiClient } from '../../api/api-client';
 import { useLanguage, useT } from '../../components/i18n';
 import { ActionOutcomeNote } from '../common/ActionOutcomeNote';
 import { SIGN_IN_HREF } from '../common/page-route';
 import { useActions } from '../common/use-loaded';
+import { GrantableRoleSelect } from './GrantableRoleSelect';
 
 export function EmailInviteForm(props: {
   api: ApiClient;
@@ -21,7 +22,7 @@ export function EmailInviteForm(props: {
   const [language] = useLanguage();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<GrantableRole>('commenter');
-  const [emailId, roleId] = [useId(), useId()];
+  const emailId = useId();
   const actions = useActions((reason) => `${t('account.invite.failed')} ${t(`error.${reason}`)}`);
 
   if (props.guest) {
@@ -66,20 +67,7 @@ export function EmailInviteForm(props: {
             onChange={(event) => setEmail(event.target.value)}
           />
         </span>
-        <span>
-          <label htmlFor={roleId}>{t('account.invite.role')}</label>
-          <select
-            id={roleId}
-            value={role}
-            onChange={(event) => setRole(GrantableRoleSchema.catch('commenter').parse(event.target.value))}
-          >
-            {grantableRoles.map((option) => (
-              <option key={option} value={option}>
-                {t(`role.${option}`)}
-              </option>
-            ))}
-          </select>
-        </span>
+        <GrantableRoleSelect label={t('account.invite.role')} value={role} onChange={setRole} />
         <button type="submit" className="primary" disabled={actions.busy}>
           {t('account.invite.send')}
         </button>
