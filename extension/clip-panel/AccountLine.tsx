@@ -36,7 +36,9 @@ export function AccountLine(props: {
   }
   const { account } = props;
   if (!account) return null;
-  if (account.name !== null) return <p>{t('clip.account.signedInAs', { name: account.name })}</p>;
+  if (account.name !== null) {
+    return <p className="dampingi-account">{t('clip.account.signedInAs', { name: account.name })}</p>;
+  }
   if (account.reason === 'network') return null;
   return (
     <p className="dampingi-error">

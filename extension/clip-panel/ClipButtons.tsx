@@ -21,24 +21,39 @@ export function ClipButtons(props: {
 }) {
   const t = useT();
   return (
-    <div className="dampingi-actions">
-      {BUTTONS.map(({ clip, label }) => (
-        <button
-          key={clip}
-          type="button"
-          onClick={() => props.onClip(clip)}
-          disabled={props.disabled}
-          aria-busy={props.busy}
-        >
-          {t(label)}
-        </button>
-      ))}
+    <>
+      <div className="dampingi-clip-buttons">
+        {BUTTONS.map(({ clip, label }) => (
+          <button
+            key={clip}
+            type="button"
+            // The everyday clip is the one primary action; the others are alternatives to it.
+            className={clip === 'clip-selection' ? 'dampingi-primary' : undefined}
+            onClick={() => props.onClip(clip)}
+            disabled={props.disabled}
+            aria-busy={props.busy}
+          >
+            {t(label)}
+          </button>
+        ))}
+      </div>
+      <DraftLinks draftId={props.draftId} offerSidePanel={props.offerSidePanel} />
+    </>
+  );
+}
+
+function DraftLinks(props: { draftId: string | null; offerSidePanel: boolean }) {
+  const t = useT();
+  const sidePanel = props.offerSidePanel && hasSidePanel();
+  if (!props.draftId && !sidePanel) return null;
+  return (
+    <div className="dampingi-links">
       {props.draftId && (
         <a href={draftPageUrl(props.draftId)} target="_blank" rel="noreferrer">
           {t('clip.action.openDraft')}
         </a>
       )}
-      {props.offerSidePanel && hasSidePanel() && (
+      {sidePanel && (
         <button type="button" className="dampingi-link-button" onClick={() => void openSidePanel()}>
           {t('clip.action.openSidePanel')}
         </button>

@@ -5,6 +5,7 @@
  * latest clips. State comes from hooks that watch storage; this file only lays it out.
  */
 import { useMemo } from 'react';
+import { draftOpenAt } from '../clip/draft-list';
 import { useExtensionSettings } from '../clip/ui/ExtensionPage';
 import { type WaitingClip, waitingClipFrom } from '../clip/waiting-clip';
 import { useT } from '../components/i18n';
@@ -12,6 +13,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AccountLine } from './AccountLine';
 import { ClipButtons } from './ClipButtons';
 import { DraftPicker } from './DraftPicker';
+import { editorOrigins } from './extension-pages';
 import { LatestClips } from './LatestClips';
 import { SectionPicker } from './SectionPicker';
 import { SourceQuestionDialog } from './SourceQuestionDialog';
@@ -38,16 +40,20 @@ export function ClipPanel({ variant }: { variant: 'popup' | 'sidepanel' }) {
   // in the draft is held in the outbox instead, and asked about below.)
   const waiting = useMemo(() => (askedToChoose ? waitingClipFrom(search) : null), [askedToChoose, search]);
 
-  const drafts = useDraftChoices(settings);
+  const { tabId, tabUrl, tabToClip } = useTargetTab(search, variant === 'sidepanel');
+  const openDraftId = useMemo(
+    () => draftOpenAt(tabUrl, editorOrigins(settings.serverUrl)),
+    [tabUrl, settings.serverUrl],
+  );
+  const drafts = useDraftChoices(settings, openDraftId);
   const outbox = useOutboxState();
-  const { tabId, tabToClip } = useTargetTab(search, variant === 'sidepanel');
   const sections = useDraftSections(drafts.draftId, drafts.signedIn);
   const actions = useClipActions({ t, draftId: drafts.draftId, underHeading: sections.underHeading, tabToClip });
   const source = useSourceQuestion(outbox.held, actions.run);
   const canClip = drafts.signedIn && drafts.draftId !== null && !actions.working;
 
   return (
-    <main className="dampingi-page dampingi-popup">
+    <main className={`dampingi-page dampingi-${variant}`}>
       <header className="dampingi-header">
         <h1>{t('app.name')}</h1>
         <LanguageSwitch />
@@ -60,7 +66,12 @@ export function ClipPanel({ variant }: { variant: 'popup' | 'sidepanel' }) {
         serverUrl={settings.serverUrl}
       />
       {drafts.signedIn && (
-        <DraftPicker choices={drafts.choices} draftId={drafts.draftId} onChoose={drafts.chooseDraft} />
+        <DraftPicker
+          choices={drafts.choices}
+          draftId={drafts.draftId}
+          openDraftId={openDraftId}
+          onChoose={drafts.chooseDraft}
+        />
       )}
       {drafts.signedIn && drafts.draftId && <SectionPicker {...sections} />}
       <SourceQuestionDialog {...source} working={actions.working} />

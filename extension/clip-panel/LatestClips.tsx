@@ -5,6 +5,7 @@ import { type ClipInDraft, clipsInDraft } from '../../shared/model/draft-doc';
 import { formatDateTime } from '../app/common/format-time';
 import { useLanguage, useT } from '../components/i18n';
 import { openDraftConnection } from '../sync/draft-connection';
+import './latest-clips.css';
 
 const SHOWN = 10;
 

@@ -1,5 +1,6 @@
 /** Addresses of the extension's own pages as the panel links to them, and opening the side panel. */
 import { browser } from 'wxt/browser';
+import { originOf } from '../clip/draft-list';
 
 export const optionsPageUrl = (): string => browser.runtime.getURL('/options.html');
 
@@ -17,6 +18,17 @@ export function draftPageUrl(draftId: string): string {
   const url = new URL(browser.runtime.getURL('/editor.html'));
   url.searchParams.set('draft', draftId);
   return url.href;
+}
+
+/** Where an editor page may be open: the extension's own editor and the web app of its server. */
+export function editorOrigins(serverUrl: string): string[] {
+  const origins = [originOf(new URL(browser.runtime.getURL('/')))];
+  try {
+    origins.push(originOf(new URL(serverUrl)));
+  } catch {
+    // No valid server address yet: only the extension's own editor.
+  }
+  return origins;
 }
 
 /** Chrome has a side panel, Firefox (in this build) does not. */

@@ -1,18 +1,14 @@
 /**
  * Who is signed in and which drafts the panel offers (from the server, or the last saved list when
- * offline), and the chosen draft, remembered for the next time and for the context menu.
+ * offline), and the chosen draft, remembered for the next time and for the context menu. Until the
+ * user chooses, the draft open in the tab is chosen, else the last chosen one.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { createApiClient } from '../api/api-client';
 import { clipPreferences } from '../clip/clip-preferences';
-import {
-  type Account,
-  type DraftChoices,
-  loadAccount,
-  loadDraftChoices,
-  preselectedDraft,
-} from '../clip/draft-choices';
+import { type Account, type DraftChoices, loadAccount, loadDraftChoices } from '../clip/draft-choices';
+import { preselectedDraft } from '../clip/draft-list';
 import type { AppSettings } from '../settings/app-settings';
 
 const preferences = clipPreferences(browser.storage.local);
@@ -29,7 +25,10 @@ export interface DraftChoiceState {
   chooseDraft: (draftId: string) => void;
 }
 
-export function useDraftChoices(settings: Pick<AppSettings, 'serverUrl' | 'token'>): DraftChoiceState {
+export function useDraftChoices(
+  settings: Pick<AppSettings, 'serverUrl' | 'token'>,
+  openDraftId: string | null,
+): DraftChoiceState {
   const { serverUrl, token } = settings;
   const hasToken = token !== null && token !== '';
   const [account, setAccount] = useState<Account | null>(null);
@@ -37,6 +36,8 @@ export function useDraftChoices(settings: Pick<AppSettings, 'serverUrl' | 'token
   const signedIn = hasToken && !sessionEnded;
   const [choices, setChoices] = useState<DraftChoices | null>(null);
   const [draftId, setDraftId] = useState<string | null>(null);
+  const [lastDraftId, setLastDraftId] = useState<string | null>(null);
+  const userChose = useRef(false);
 
   useEffect(() => {
     // Another token (paired again) is checked afresh, not judged by the last one's answer.
@@ -46,13 +47,20 @@ export function useDraftChoices(settings: Pick<AppSettings, 'serverUrl' | 'token
     void loadAccount(api, preferences, serverUrl).then(setAccount);
     void Promise.all([loadDraftChoices(api, preferences, serverUrl), preferences.lastDraftId()]).then(
       ([loaded, last]) => {
+        setLastDraftId(last);
         setChoices(loaded);
-        setDraftId(preselectedDraft(loaded.drafts ?? [], last));
       },
     );
   }, [hasToken, serverUrl, token]);
 
+  // The list and the tab's address arrive in either order; a choice the user made stays.
+  useEffect(() => {
+    if (!choices || userChose.current) return;
+    setDraftId(preselectedDraft(choices.drafts ?? [], { openDraftId, lastDraftId }));
+  }, [choices, openDraftId, lastDraftId]);
+
   const chooseDraft = useCallback((id: string) => {
+    userChose.current = true;
     setDraftId(id);
     preferences.setLastDraftId(id).catch((error: unknown) => console.error('panel: draft choice not saved', error));
   }, []);

@@ -1,17 +1,24 @@
 /**
  * The tab the panel clips from: the one named in `?tab=` (the popup opened as a tab), else the
  * active tab. The side panel stays open while the user moves between tabs, so it asks again at
- * every clip; the popup belongs to the tab it was opened on.
+ * every clip; the popup belongs to the tab it was opened on. Its address says which draft is open there.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { targetTabId } from '../clip/target-tab';
+import { tabAddress, targetTabId } from '../clip/target-tab';
 
 export function useTargetTab(search: string, followActiveTab: boolean) {
   const [tabId, setTabId] = useState<number | null>(null);
+  const [tabUrl, setTabUrl] = useState<string | null>(null);
 
   useEffect(() => {
-    targetTabId(search, browser.tabs).then(setTabId, (error: unknown) => console.error('panel: no target tab', error));
+    targetTabId(search, browser.tabs).then(
+      async (id) => {
+        setTabId(id);
+        if (id !== null) setTabUrl(await tabAddress(id, browser.tabs));
+      },
+      (error: unknown) => console.error('panel: no target tab', error),
+    );
   }, [search]);
 
   const tabToClip = useCallback(
@@ -19,5 +26,5 @@ export function useTargetTab(search: string, followActiveTab: boolean) {
     [followActiveTab, search, tabId],
   );
 
-  return { tabId, tabToClip };
+  return { tabId, tabUrl, tabToClip };
 }

@@ -12,7 +12,14 @@ const KEYS = {
   signedInAs: 'dampingi.clip.signedInAs',
 } as const;
 
-export const CachedDraftSchema = z.object({ id: DraftIdSchema, title: z.string().max(200) });
+/** A draft as the panel lists it; owner, workspace and time tell same-titled drafts apart (absent in older caches). */
+export const CachedDraftSchema = z.object({
+  id: DraftIdSchema,
+  title: z.string().max(200),
+  ownerName: z.string().max(200).optional(),
+  workspaceName: z.string().max(200).optional(),
+  updatedAt: z.string().max(40).optional(),
+});
 export type CachedDraft = z.infer<typeof CachedDraftSchema>;
 
 const CachedDraftListSchema = z.object({ serverUrl: z.string(), drafts: z.array(CachedDraftSchema).max(1000) });
@@ -42,7 +49,7 @@ export function clipPreferences(area: KeyValueArea): ClipPreferences {
     },
     setCachedDrafts: (serverUrl, drafts) =>
       area.set({
-        [KEYS.drafts]: { serverUrl, drafts: drafts.map(({ id, title }) => ({ id, title: title.slice(0, 200) })) },
+        [KEYS.drafts]: { serverUrl, drafts: drafts.map((draft) => CachedDraftSchema.parse(cappedDraft(draft))) },
       }),
     async signedInAs(serverUrl) {
       const stored = await read(KEYS.signedInAs, SignedInAsSchema);
@@ -50,5 +57,16 @@ export function clipPreferences(area: KeyValueArea): ClipPreferences {
     },
     setSignedInAs: (serverUrl, name) =>
       area.set({ [KEYS.signedInAs]: name === null ? null : { serverUrl, name: name.slice(0, 200) } }),
+  };
+}
+
+/** Long names are cut rather than refused: the list is a convenience, not a record. */
+function cappedDraft(draft: CachedDraft): CachedDraft {
+  return {
+    id: draft.id,
+    title: draft.title.slice(0, 200),
+    ...(draft.ownerName === undefined ? {} : { ownerName: draft.ownerName.slice(0, 200) }),
+    ...(draft.workspaceName === undefined ? {} : { workspaceName: draft.workspaceName.slice(0, 200) }),
+    ...(draft.updatedAt === undefined ? {} : { updatedAt: draft.updatedAt.slice(0, 40) }),
   };
 }

@@ -3,6 +3,7 @@
  * the last saved copy when it does not (offline clipping still needs a target draft).
  */
 import { can } from '../../shared/auth/roles';
+import type { DraftListItem } from '../../shared/protocol/api';
 import type { ApiClient, ApiFailureReason } from '../api/api-client';
 import { normalizeServerUrl } from '../outbox/outbox';
 import type { CachedDraft, ClipPreferences } from './clip-preferences';
@@ -21,9 +22,9 @@ export async function loadDraftChoices(
   const listed = await api.listDrafts();
   if (listed.ok) {
     // A clip changes the content, so only drafts the user may edit are offered.
-    const drafts = listed.value
-      .filter((draft) => can(draft.role, 'edit-content'))
-      .map(({ id, title }) => ({ id, title }));
+    const editable = listed.value.filter((draft) => can(draft.role, 'edit-content'));
+    const workspaces = editable.some((draft) => draft.workspaceId) ? await workspaceNames(api) : new Map();
+    const drafts = editable.map((draft) => cachedDraft(draft, workspaces));
     await preferences.setCachedDrafts(server, drafts);
     return { drafts, source: 'server' };
   }
@@ -47,8 +48,19 @@ export async function loadAccount(api: ApiClient, preferences: ClipPreferences, 
   return saved ? { name: saved, verified: false } : { name: null, reason: me.reason };
 }
 
-/** The draft to preselect: the last chosen one if still offered, else the first. */
-export function preselectedDraft(drafts: CachedDraft[], lastDraftId: string | null): string | null {
-  if (lastDraftId && drafts.some((draft) => draft.id === lastDraftId)) return lastDraftId;
-  return drafts[0]?.id ?? null;
+function cachedDraft(draft: DraftListItem, workspaces: ReadonlyMap<string, string>): CachedDraft {
+  const workspaceName = draft.workspaceId ? workspaces.get(draft.workspaceId) : undefined;
+  return {
+    id: draft.id,
+    title: draft.title,
+    ownerName: draft.ownerName,
+    updatedAt: draft.updatedAt,
+    ...(workspaceName ? { workspaceName } : {}),
+  };
+}
+
+/** Names of the caller's workspaces; without them a draft is still listed, just without its workspace. */
+async function workspaceNames(api: ApiClient): Promise<ReadonlyMap<string, string>> {
+  const me = await api.me();
+  return new Map(me.ok ? (me.value.workspaces ?? []).map(({ id, name }) => [id, name]) : []);
 }

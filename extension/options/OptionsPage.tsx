@@ -112,7 +112,7 @@ export function OptionsPage() {
           </p>
         </div>
         <div className="dampingi-actions">
-          <button type="submit" disabled={working} aria-busy={working}>
+          <button type="submit" className="dampingi-primary" disabled={working} aria-busy={working}>
             {t('clip.options.save')}
           </button>
         </div>

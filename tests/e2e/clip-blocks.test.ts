@@ -22,7 +22,7 @@ import {
   typeAtEnd,
   waitForSyncState,
 } from './support/editor-page';
-import { selectOnPage, tabIdOf, waitForClipStatus } from './support/extension-ui';
+import { chooseTargetDraft, selectOnPage, tabIdOf, waitForClipStatus } from './support/extension-ui';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const LKPD = {
@@ -176,9 +176,7 @@ describe('a clip placed under a heading chosen in the popup', () => {
 
     const popup = await ext.context.newPage();
     await popup.goto(ext.extensionUrl(`popup.html?tab=${await tabIdOf(ext, pageUrl)}`));
-    const target = popup.getByRole('combobox', { name: 'Draf tujuan' });
-    await expect.poll(() => target.locator('option', { hasText: title }).count(), { timeout: 10_000 }).toBe(1);
-    await target.selectOption({ label: title });
+    await chooseTargetDraft(popup, title);
     const place = popup.getByRole('combobox', { name: 'Letakkan di' });
     // The background reads the sections from its synced copy of the draft (a heading written just now too).
     const offered = async () => (await place.locator('option').allTextContents()).map((text) => text.trim());

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from './support/chromium';
 import { type ClippingSetup, startClipping } from './support/clipping-setup';
-import { clipFromPopup, selectOnPage, tabIdOf } from './support/extension-ui';
+import { chooseTargetDraft, clipFromPopup, selectOnPage, tabIdOf } from './support/extension-ui';
 import type { PageServer } from './support/page-server';
 
 describe('a teacher clips links, images and videos', () => {
@@ -33,9 +33,7 @@ describe('a teacher clips links, images and videos', () => {
     const query = new URLSearchParams({ tab: String(tabId), reason: 'choose-draft', clip: kind, url });
     await popup.goto(ext.extensionUrl(`popup.html?${query}`));
     await popup.getByText(`Pilih draf tujuan, lalu tekan "${button}".`).waitFor();
-    const target = popup.getByRole('combobox', { name: 'Draf tujuan' });
-    await expect.poll(() => target.locator('option', { hasText: title }).count(), { timeout: 10_000 }).toBe(1);
-    await target.selectOption({ label: title });
+    await chooseTargetDraft(popup, title);
     await popup.getByRole('button', { name: button, exact: true }).click();
     return popup;
   }

@@ -15,7 +15,7 @@ import {
   shareDraftViaApi,
   waitForSyncState,
 } from './support/editor-page';
-import { selectOnPage, signInExtension, tabIdOf, waitForClipStatus } from './support/extension-ui';
+import { chooseTargetDraft, selectOnPage, signInExtension, tabIdOf, waitForClipStatus } from './support/extension-ui';
 import { type PageServer, startPageServer } from './support/page-server';
 
 describe('the outbox survives a browser restart', () => {
@@ -54,9 +54,7 @@ describe('the outbox survives a browser restart', () => {
     // The popup is open with the draft chosen when the connection goes (the server stops).
     const popup = await ext.context.newPage();
     await popup.goto(ext.extensionUrl(`popup.html?tab=${await tabIdOf(ext, pageUrl)}`));
-    const target = popup.getByRole('combobox', { name: 'Draf tujuan' });
-    await expect.poll(() => target.locator('option', { hasText: title }).count(), { timeout: 10_000 }).toBe(1);
-    await target.selectOption({ label: title });
+    await chooseTargetDraft(popup, title);
     await server.stop();
     await popup.getByRole('button', { name: 'Klip ke Dampingi' }).click();
     await waitForClipStatus(popup, /disimpan|menunggu/i);

@@ -10,7 +10,14 @@ import {
   shareDraftViaApi,
   waitForSyncState,
 } from './support/editor-page';
-import { clipFromPopup, selectOnPage, signInExtension, tabIdOf, waitForClipStatus } from './support/extension-ui';
+import {
+  chosenTargetDraft,
+  clipFromPopup,
+  selectOnPage,
+  signInExtension,
+  tabIdOf,
+  waitForClipStatus,
+} from './support/extension-ui';
 import { type PageServer, startPageServer } from './support/page-server';
 
 describe('a teacher clips a selection from a web page into a draft', () => {
@@ -125,8 +132,8 @@ describe('a teacher clips a selection from a web page into a draft', () => {
     const panel = await ext.context.newPage();
     await panel.goto(ext.extensionUrl(`sidepanel.html?tab=${await tabIdOf(ext, pageUrl)}`));
     // The draft chosen last time is still the target.
-    const target = panel.getByRole('combobox', { name: 'Draf tujuan' });
-    await expect.poll(() => target.locator('option:checked').textContent(), { timeout: 10_000 }).toBe(title);
+    const chosen = chosenTargetDraft(panel).locator('.dampingi-draft-title');
+    await expect.poll(() => chosen.allTextContents(), { timeout: 10_000 }).toEqual([title]);
     const clips = panel.getByRole('list', { name: /Klip di draf ini/ });
     await expect.poll(() => clips.getByRole('listitem').count(), { timeout: 20_000 }).toBe(3);
     expect(await clips.getByRole('link').first().textContent()).toBe('Fotosintesis: Cara Tumbuhan Membuat Makanan');

@@ -90,7 +90,9 @@ describe('popup: drafts and account when the server answers and when it does not
 
     const down = createApiClient('http://localhost:8787', 'tok', offline);
     expect(await loadDraftChoices(down, preferences, 'http://localhost:8787/')).toEqual({
-      drafts: [{ id: 'draft-0001', title: 'Bahan bacaan' }],
+      drafts: [
+        { id: 'draft-0001', title: 'Bahan bacaan', ownerName: 'Bu Sari', updatedAt: '2026-01-01T00:00:00.000Z' },
+      ],
       source: 'saved',
       reason: 'network',
     });

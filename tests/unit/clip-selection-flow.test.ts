@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { type ClipSelectionDeps, clipSelection } from '../../extension/background/clip-selection';
 import { clipOutcomeText } from '../../extension/clip/clip-outcome';
 import { clipPreferences } from '../../extension/clip/clip-preferences';
-import { preselectedDraft } from '../../extension/clip/draft-choices';
 import { targetTabId } from '../../extension/clip/target-tab';
 import type { DeliveryOutcome } from '../../extension/outbox/delivery';
 import { deliverIntoDrafts } from '../../extension/outbox/draft-delivery';
@@ -156,16 +155,6 @@ describe('the popup around the clip', () => {
     expect(await targetTabId('?tab=7', tabs)).toBe(7);
     expect(await targetTabId('?tab=abc', tabs)).toBeNull();
     expect(await targetTabId('', tabs)).toBe(42);
-  });
-
-  it('preselects the last chosen draft if it is still offered', () => {
-    const drafts = [
-      { id: 'draft-0001', title: 'A' },
-      { id: 'draft-0002', title: 'B' },
-    ];
-    expect(preselectedDraft(drafts, 'draft-0002')).toBe('draft-0002');
-    expect(preselectedDraft(drafts, 'draft-9999')).toBe('draft-0001');
-    expect(preselectedDraft([], null)).toBeNull();
   });
 
   it('a page already in the draft (same address once tracking and www. are dropped) is asked about, not stored', async () => {

@@ -40,6 +40,24 @@ export async function selectOnPage(page: Page, selector: string): Promise<void> 
   }, selector);
 }
 
+/** The panel's list of target drafts ("Draf tujuan"). */
+export function targetDraftList(panel: Page) {
+  return panel.getByRole('listbox', { name: 'Draf tujuan' });
+}
+
+/** The draft chosen in the panel's list (an option is named by the draft's title). */
+export function chosenTargetDraft(panel: Page) {
+  return targetDraftList(panel).getByRole('option', { selected: true });
+}
+
+/** Waits for the draft titled `title` to be listed once, and clicks it. */
+export async function chooseTargetDraft(panel: Page, title: string): Promise<void> {
+  const option = targetDraftList(panel).getByRole('option', { name: title, exact: true });
+  await expect.poll(() => option.count(), { timeout: 10_000 }).toBe(1);
+  await option.click();
+  await expect.poll(() => option.getAttribute('aria-selected')).toBe('true');
+}
+
 /** Opens the popup for `tabId`, picks the draft and clicks "Klip ke Dampingi"; returns the popup. */
 export async function clipFromPopup(
   ext: ExtensionBrowser,
@@ -49,9 +67,7 @@ export async function clipFromPopup(
 ): Promise<Page> {
   const popup = await ext.context.newPage();
   await popup.goto(ext.extensionUrl(`popup.html?tab=${tabId}`));
-  const target = popup.getByRole('combobox', { name: 'Draf tujuan' });
-  await expect.poll(() => target.locator('option', { hasText: draftTitle }).count(), { timeout: 10_000 }).toBe(1);
-  await target.selectOption({ label: draftTitle });
+  await chooseTargetDraft(popup, draftTitle);
   await popup.getByRole('button', { name: button }).click();
   return popup;
 }
