@@ -130,15 +130,12 @@ function DraftOption(props: {
       id={props.id}
       role="option"
       aria-selected={props.chosen}
-      aria-labelledby={`${props.id}-title`}
-      aria-describedby={`${props.id}-details`}
       className="dampingi-draft-option"
       onClick={props.onChoose}
     >
-      <span id={`${props.id}-title`} className="dampingi-draft-title">
-        {draft.title}
-      </span>
-      <span id={`${props.id}-details`} className="dampingi-draft-details">
+      {/* The name is all of it ("LKPD Pecahan Bu Dewi · diubah kemarin"): what is seen is what is read. */}
+      <span className="dampingi-draft-title">{draft.title}</span>{' '}
+      <span className="dampingi-draft-details">
         {details.filter(Boolean).join(' · ')}
         {props.openHere && <span className="dampingi-draft-open"> · {t('clip.drafts.openHere')}</span>}
       </span>

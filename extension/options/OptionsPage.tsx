@@ -5,6 +5,7 @@
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import type { MessageKey, Translate } from '../../shared/i18n';
 import { clipPreferences } from '../clip/clip-preferences';
 import { settingsStore, useExtensionSettings } from '../clip/ui/ExtensionPage';
 import { webAppUrl } from '../clip-panel/extension-pages';
@@ -16,7 +17,20 @@ import { connectFromOptions, type OptionsOutcome } from '../pairing/options-conn
 
 const preferences = clipPreferences(browser.storage.local);
 
-type Status = { text: string; tone: 'info' | 'done' | 'problem' };
+/** Kept as message keys, not text, so the status follows a switch of language. */
+type Status =
+  | { key: 'clip.account.signedInAs'; name: string; tone: 'done' }
+  | { key: 'pairing.options.refused'; reason: MessageKey; tone: 'problem' }
+  | {
+      key: 'pairing.options.savedUnverified' | 'pairing.options.addressSaved' | 'pairing.options.connecting';
+      tone: 'info';
+    };
+
+function statusText(t: Translate, status: Status): string {
+  if (status.key === 'clip.account.signedInAs') return t(status.key, { name: status.name });
+  if (status.key === 'pairing.options.refused') return t(status.key, { reason: t(status.reason) });
+  return t(status.key);
+}
 
 export function OptionsPage() {
   const t = useT();
@@ -29,16 +43,13 @@ export function OptionsPage() {
   useEffect(() => {
     if (!settings.token) return;
     void preferences.signedInAs(normalizeServerUrl(settings.serverUrl)).then((name) => {
-      if (name) setStatus((current) => current ?? { text: t('clip.account.signedInAs', { name }), tone: 'done' });
+      if (name) setStatus((current) => current ?? { key: 'clip.account.signedInAs', name, tone: 'done' });
     });
-  }, [settings.serverUrl, settings.token, t]);
+  }, [settings.serverUrl, settings.token]);
 
   const settle = async (outcome: OptionsOutcome): Promise<Status> => {
     if (outcome.kind === 'refused') {
-      return {
-        text: t('pairing.options.refused', { reason: t(`pairing.failure.${outcome.reason}`) }),
-        tone: 'problem',
-      };
+      return { key: 'pairing.options.refused', reason: `pairing.failure.${outcome.reason}`, tone: 'problem' };
     }
     if (outcome.kind === 'connected') {
       const { connected } = outcome;
@@ -47,8 +58,8 @@ export function OptionsPage() {
       // A code or link works once: it does not stay in the field.
       setConnection('');
       return connected.name === null
-        ? { text: t('pairing.options.savedUnverified'), tone: 'info' }
-        : { text: t('clip.account.signedInAs', { name: connected.name }), tone: 'done' };
+        ? { key: 'pairing.options.savedUnverified', tone: 'info' }
+        : { key: 'clip.account.signedInAs', name: connected.name, tone: 'done' };
     }
     // Only the address: a token belongs to its server, so another server means signed out.
     const sameServer = normalizeServerUrl(outcome.serverUrl) === normalizeServerUrl(settings.serverUrl);
@@ -57,19 +68,19 @@ export function OptionsPage() {
     const name =
       sameServer && settings.token ? await preferences.signedInAs(normalizeServerUrl(outcome.serverUrl)) : null;
     return name
-      ? { text: t('clip.account.signedInAs', { name }), tone: 'done' }
-      : { text: t('pairing.options.addressSaved'), tone: 'info' };
+      ? { key: 'clip.account.signedInAs', name, tone: 'done' }
+      : { key: 'pairing.options.addressSaved', tone: 'info' };
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setWorking(true);
-    setStatus({ text: t('pairing.options.connecting'), tone: 'info' });
+    setStatus({ key: 'pairing.options.connecting', tone: 'info' });
     try {
       setStatus(await settle(await connectFromOptions(serverUrl, connection)));
     } catch (error) {
       console.error('options: connecting failed', error);
-      setStatus({ text: t('pairing.options.refused', { reason: t('pairing.failure.server-error') }), tone: 'problem' });
+      setStatus({ key: 'pairing.options.refused', reason: 'pairing.failure.server-error', tone: 'problem' });
     } finally {
       setWorking(false);
     }
@@ -122,7 +133,7 @@ export function OptionsPage() {
         aria-live="polite"
         className={status?.tone === 'problem' ? 'dampingi-status dampingi-error' : 'dampingi-status'}
       >
-        {status?.text ?? ''}
+        {status ? statusText(t, status) : ''}
       </p>
       {web && (
         <p>

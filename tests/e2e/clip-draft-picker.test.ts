@@ -70,7 +70,12 @@ describe('the popup lists a teacher’s drafts the way she looks for them', () =
   });
 
   it('lists the most recent draft first, and says whose each same-titled draft is and when it changed', async () => {
-    expect(await optionTitles()).toEqual(['Modul ajar fotosintesis', 'LKPD Pecahan', 'LKPD Pecahan', 'Catatan refleksi']);
+    expect(await optionTitles()).toEqual([
+      'Modul ajar fotosintesis',
+      'LKPD Pecahan',
+      'LKPD Pecahan',
+      'Catatan refleksi',
+    ]);
     const details = await targetDraftList(popup).locator('.dampingi-draft-details').allTextContents();
     expect(details[1]).toMatch(/^Bu Dewi · diubah /);
     expect(details[2]).toMatch(/^Bu Sari · diubah /);
@@ -118,7 +123,11 @@ describe('the popup lists a teacher’s drafts the way she looks for them', () =
   it('the side panel and the options page pass the accessibility check, in both languages', async () => {
     const panel = await ext.context.newPage();
     await panel.goto(ext.extensionUrl(`sidepanel.html?tab=${await tabIdOf(ext, draftTab.url())}`));
-    await panel.getByRole('list', { name: /Klip di draf ini/ }).getByRole('listitem').first().waitFor({ timeout: 20_000 });
+    await panel
+      .getByRole('list', { name: /Klip di draf ini/ })
+      .getByRole('listitem')
+      .first()
+      .waitFor({ timeout: 20_000 });
     expect(await accessibilityViolations(panel)).toEqual([]);
 
     const options = await ext.context.newPage();

@@ -2,10 +2,11 @@
  * axe-core run inside a real page: the WCAG 2.x A and AA rules a screen-reader or keyboard user
  * depends on. Returns the violations as short readable lines, so a failing test names what is wrong.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeOptions {
   /** CSS selectors left out of the check (e.g. a third-party frame). */
@@ -24,7 +25,8 @@ interface AxeViolation {
 /** Violations of WCAG 2.0/2.1/2.2 A and AA on the page as it is now; an empty list means none. */
 export async function accessibilityViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
-  if (!loaded) await page.addScriptTag({ path: axeSource });
+  // Evaluated rather than added as a <script>: extension pages' CSP (script-src 'self') refuses inline scripts.
+  if (!loaded) await page.evaluate(axeSource);
   const violations = await page.evaluate(
     async ({ exclude, disableRules }) => {
       const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<{ violations: unknown[] }> } })

@@ -45,14 +45,16 @@ export function targetDraftList(panel: Page) {
   return panel.getByRole('listbox', { name: 'Draf tujuan' });
 }
 
-/** The draft chosen in the panel's list (an option is named by the draft's title). */
+/** The draft chosen in the panel's list (an option reads its title, then owner, workspace and age). */
 export function chosenTargetDraft(panel: Page) {
   return targetDraftList(panel).getByRole('option', { selected: true });
 }
 
 /** Waits for the draft titled `title` to be listed once, and clicks it. */
 export async function chooseTargetDraft(panel: Page, title: string): Promise<void> {
-  const option = targetDraftList(panel).getByRole('option', { name: title, exact: true });
+  const option = targetDraftList(panel)
+    .getByRole('option')
+    .filter({ has: panel.getByText(title, { exact: true }) });
   await expect.poll(() => option.count(), { timeout: 10_000 }).toBe(1);
   await option.click();
   await expect.poll(() => option.getAttribute('aria-selected')).toBe('true');
