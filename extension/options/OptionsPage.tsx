@@ -26,6 +26,8 @@ type Status =
       tone: 'info';
     };
 
+const TONE_CLASS = { info: '', done: 'dampingi-done', problem: 'dampingi-error' } as const;
+
 function statusText(t: Translate, status: Status): string {
   if (status.key === 'clip.account.signedInAs') return t(status.key, { name: status.name });
   if (status.key === 'pairing.options.refused') return t(status.key, { reason: t(status.reason) });
@@ -131,7 +133,7 @@ export function OptionsPage() {
       <p
         role="status"
         aria-live="polite"
-        className={status?.tone === 'problem' ? 'dampingi-status dampingi-error' : 'dampingi-status'}
+        className={['dampingi-status', status && TONE_CLASS[status.tone]].filter(Boolean).join(' ')}
       >
         {status ? statusText(t, status) : ''}
       </p>

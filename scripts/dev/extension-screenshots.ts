@@ -61,7 +61,7 @@ async function main() {
 
     const popup = await ext.context.newPage();
     await popup.goto(ext.extensionUrl(`popup.html?tab=${tabId}`));
-    await popup.getByRole('option', { selected: true }).waitFor();
+    await popup.getByRole('listbox').getByRole('option', { selected: true }).waitFor();
     // One clip, so the side panel has something to list.
     const article = await ext.context.newPage();
     await article.goto(pages.url('fotosintesis.html'));
@@ -72,7 +72,7 @@ async function main() {
     }, article.url());
     const clipping = await ext.context.newPage();
     await clipping.goto(ext.extensionUrl(`popup.html?tab=${articleTab}`));
-    await clipping.getByRole('option', { selected: true }).waitFor();
+    await clipping.getByRole('listbox').getByRole('option').filter({ hasText: 'Bu Dewi' }).click();
     await clipping.getByRole('button', { name: 'Klip seluruh artikel' }).click();
     await clipping
       .getByRole('status')
@@ -97,7 +97,7 @@ async function main() {
     await options.getByRole('button', { name: 'EN' }).click();
     await options.getByText('Signed in as Bu Sari Wulandari').waitFor();
     await popup.reload();
-    await popup.getByRole('option', { selected: true }).waitFor();
+    await popup.getByRole('listbox').getByRole('option', { selected: true }).waitFor();
     await panel.reload();
     await panel
       .getByRole('list', { name: /Clips in this draft/ })
