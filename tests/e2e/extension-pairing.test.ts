@@ -4,9 +4,11 @@
  * server only), which gets its own scoped, revocable token. Also: typing the code in the options
  * page, pasting a sign-in link there, a wrong code refused, and ending the session signing it out.
  */
+
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_COOKIE, CSRF_HEADER } from '../../shared/protocol/auth-api';
+import { accessibilityViolations } from './support/accessibility';
 import { type ExtensionBrowser, launchPlainBrowser, launchWithExtension } from './support/chromium';
 import { createDampingiServer, type DampingiServer, type TestUser } from './support/dampingi-server';
 import { createDraftViaApi } from './support/editor-page';
@@ -162,6 +164,8 @@ describe('the extension connects to an account without copy-paste', () => {
     await popup.getByText('Buka Dampingi di web lalu pilih "Hubungkan ekstensi"').waitFor();
     expect(await popup.getByRole('button', { name: 'Klip ke Dampingi' }).isDisabled()).toBe(true);
     expect(await popup.getByText('Masuk sebagai Bu Sari').count()).toBe(0);
+    // Signed out, the popup still passes the WCAG A/AA checks.
+    expect(await accessibilityViolations(popup)).toEqual([]);
     await popup.close();
     await article.close();
   });
@@ -174,6 +178,7 @@ describe('the extension connects to an account without copy-paste', () => {
       .getByRole('status')
       .filter({ hasText: 'Tidak terhubung: Kode salah, sudah dipakai, atau kedaluwarsa.' })
       .waitFor({ timeout: 10_000 });
+    expect(await accessibilityViolations(options)).toEqual([]);
     await options.close();
   });
 
