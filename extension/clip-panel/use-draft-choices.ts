@@ -53,10 +53,14 @@ export function useDraftChoices(
     );
   }, [hasToken, serverUrl, token]);
 
-  // The list and the tab's address arrive in either order; a choice the user made stays.
+  // The list and the tab's address arrive in either order. A draft open in the tab (in the side
+  // panel also one opened later) is where the next clip most likely goes; otherwise a choice the
+  // user made stays.
   useEffect(() => {
-    if (!choices || userChose.current) return;
-    setDraftId(preselectedDraft(choices.drafts ?? [], { openDraftId, lastDraftId }));
+    if (!choices) return;
+    const drafts = choices.drafts ?? [];
+    if (openDraftId && drafts.some((draft) => draft.id === openDraftId)) setDraftId(openDraftId);
+    else if (!userChose.current) setDraftId(preselectedDraft(drafts, { openDraftId, lastDraftId }));
   }, [choices, openDraftId, lastDraftId]);
 
   const chooseDraft = useCallback((id: string) => {

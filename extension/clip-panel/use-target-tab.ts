@@ -12,14 +12,28 @@ export function useTargetTab(search: string, followActiveTab: boolean) {
   const [tabUrl, setTabUrl] = useState<string | null>(null);
 
   useEffect(() => {
-    targetTabId(search, browser.tabs).then(
-      async (id) => {
-        setTabId(id);
-        if (id !== null) setTabUrl(await tabAddress(id, browser.tabs));
-      },
-      (error: unknown) => console.error('panel: no target tab', error),
-    );
-  }, [search]);
+    const look = () =>
+      targetTabId(search, browser.tabs).then(
+        async (id) => {
+          setTabId(id);
+          setTabUrl(id === null ? null : await tabAddress(id, browser.tabs));
+        },
+        (error: unknown) => console.error('panel: no target tab', error),
+      );
+    void look();
+    if (!followActiveTab) return;
+    // The side panel stays open: another tab brought forward, or a new address in one, may show another draft.
+    const onActivated = () => void look();
+    const onUpdated = (_tabId: number, change: { url?: string }) => {
+      if (change.url !== undefined) void look();
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [search, followActiveTab]);
 
   const tabToClip = useCallback(
     async () => (followActiveTab ? targetTabId(search, browser.tabs) : tabId),

@@ -26,6 +26,7 @@ describe('the popup lists a teacher’s drafts the way she looks for them', () =
   let ext: ExtensionBrowser;
   let draftTab: Page;
   let popup: Page;
+  let ownPecahan: string;
 
   beforeAll(async () => {
     server = await createDampingiServer();
@@ -38,7 +39,7 @@ describe('the popup lists a teacher’s drafts the way she looks for them', () =
 
     // Created one after the other: the last one made is the most recently changed.
     await createDraftViaApi(server.url, teacher.token, 'Catatan refleksi');
-    await createDraftViaApi(server.url, teacher.token, 'LKPD Pecahan');
+    ownPecahan = await createDraftViaApi(server.url, teacher.token, 'LKPD Pecahan');
     const colleaguesDraft = await createDraftViaApi(server.url, colleague.token, 'LKPD Pecahan');
     await shareDraftViaApi(server.url, colleague.token, colleaguesDraft, teacher.token, 'editor');
 
@@ -137,5 +138,23 @@ describe('the popup lists a teacher’s drafts the way she looks for them', () =
     await options.getByRole('button', { name: 'EN' }).click();
     await options.getByText('Signed in as Bu Sari').waitFor();
     expect(await accessibilityViolations(options)).toEqual([]);
+    await options.getByRole('button', { name: 'ID' }).click();
+    await options.getByText('Masuk sebagai Bu Sari').waitFor();
+  });
+
+  it('the side panel, left open, chooses the draft of the tab brought forward', async () => {
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.extensionUrl('sidepanel.html'));
+    await targetDraftList(panel).waitFor({ timeout: 15_000 });
+    const chosen = () => chosenTargetDraft(panel).locator('.dampingi-draft-details').allTextContents();
+
+    await draftTab.bringToFront();
+    await expect.poll(chosen, { timeout: 10_000 }).toEqual([expect.stringMatching(/^Bu Dewi .*terbuka di tab ini$/)]);
+
+    // She opens her own "LKPD Pecahan" in a new tab: the panel follows.
+    const ownTab = await ext.context.newPage();
+    await ownTab.goto(ext.extensionUrl(`editor.html?draft=${ownPecahan}`));
+    await ownTab.bringToFront();
+    await expect.poll(chosen, { timeout: 10_000 }).toEqual([expect.stringMatching(/^Bu Sari .*terbuka di tab ini$/)]);
   });
 });
