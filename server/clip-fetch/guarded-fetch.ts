@@ -52,9 +52,11 @@ export async function guardedFetch(address: string, options: GuardedFetchOptions
       allowLoopback: options.allowLoopback,
       signal: options.signal,
     });
-    const response = await send(options, () =>
-      options.transport({ target, headers: requestHeaders(options), signal: options.signal }),
-    );
+    const response = await send(options, async () => {
+      // An aborted signal may never fire again: a hop that starts after the deadline does not start.
+      if (options.signal.aborted) throw new Error('aborted');
+      return options.transport({ target, headers: requestHeaders(options), signal: options.signal });
+    });
     if (REDIRECTS.has(response.status)) {
       response.discard();
       const location = headerText(response.headers.location);

@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedUser } from '../../server/cli/user-commands';
 import {
@@ -40,6 +42,14 @@ const stubDns: Record<string, ResolvedAddress[]> = {
   ],
 };
 const asked: string[] = [];
+/** The `open` server's warnings and errors, as an operator reads them. */
+const warnings: string[] = [];
+const warningSink = new Writable({
+  write(line, _encoding, done) {
+    warnings.push(String(line));
+    done();
+  },
+});
 const resolveHost: HostResolver = async (name) => {
   asked.push(name);
   const found = stubDns[name];
@@ -87,7 +97,11 @@ beforeAll(async () => {
     },
   });
   const common = { resolveHost };
-  open = await startTestServer({ ...common, env: { DAMPINGI_CLIP_FETCH_ALLOW_LOOPBACK: '1' } });
+  open = await startTestServer({
+    ...common,
+    logger: pino<never>({ level: 'warn' }, warningSink),
+    env: { DAMPINGI_CLIP_FETCH_ALLOW_LOOPBACK: '1' },
+  });
   strict = await startTestServer({ ...common, env: { DAMPINGI_CLIP_FETCH_PER_MINUTE: '30' } });
   slow = await startTestServer({
     ...common,
@@ -255,6 +269,15 @@ describe('only public addresses are fetched', () => {
 });
 
 describe('with the test setting, loopback is allowed and nothing else private', () => {
+  it('the setting is announced loudly when the server starts', () => {
+    const announced = warnings.map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(announced).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 40, msg: expect.stringMatching(/ALLOW_LOOPBACK is on.*tests only/) }),
+      ]),
+    );
+  });
+
   it('redirects are checked again: into metadata, into a private name, into a mapped private address', async () => {
     expect(await refusal(web, `${site.origin}/ke-metadata`)).toBe('not-public');
     expect(await refusal(web, `${site.origin}/ke-intranet`)).toBe('not-public');
