@@ -3,9 +3,10 @@
  * address in the options page and connects with "Hubungkan ekstensi" in the web app; she clips a
  * selection (also several separate ranges, which only Firefox makes) and a whole article into a
  * draft open in another tab; a clip taken while the server is down waits in the outbox and arrives
- * once when it is back. One Firefox for the whole file. Firefox-specific: a background page instead
- * of a service worker (it converts clips itself: no offscreen document) and the bridge content
- * script registered at run time under Manifest V2.
+ * once when it is back; the popup opens Firefox's sidebar where Chrome has its side panel. One
+ * Firefox for the whole file. Firefox-specific underneath: a background page instead of a service
+ * worker (it converts clips itself: no offscreen document), and the bridge content script registered
+ * at run time under Manifest V2 (for the host: Firefox's match patterns take no port).
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,5 +206,20 @@ describe('the Dampingi extension in Firefox', () => {
     const text = await page.evaluate(() => document.querySelector<HTMLElement>('.ProseMirror')?.innerText ?? '');
     expect(countOf(text, 'Air dari akar')).toBe(1);
     await context.close();
+  });
+
+  it('Firefox has no side panel: the popup\'s "Buka panel samping" opens the add-on\'s sidebar instead', async () => {
+    const { url } = await openAndSelect('fotosintesis.html?sidebar', ['#lead']);
+    const sidebarOpen = async (page: Page) =>
+      page.evaluate(async () => {
+        type SidebarApi = { sidebarAction: { isOpen(details: object): Promise<boolean> } };
+        return (globalThis as unknown as { browser: SidebarApi }).browser.sidebarAction.isOpen({});
+      });
+    const popup = await firefox.openExtensionPage(`popup.html?tab=${await tabIdOf(url)}`);
+    expect(await sidebarOpen(popup)).toBe(false);
+    await click(popup, 'button', 'Buka panel samping');
+    const check = await firefox.openExtensionPage('options.html');
+    await expect.poll(() => sidebarOpen(check), { timeout: 10_000 }).toBe(true);
+    await check.close();
   });
 });
