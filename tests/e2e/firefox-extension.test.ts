@@ -117,6 +117,32 @@ describe('the Dampingi extension in Firefox', () => {
     await settings.close();
   });
 
+  it('a page on another port of the same host cannot pair the extension: the background refuses it as another server', async () => {
+    // In Firefox the bridge runs on every port of the server's host (match patterns take no port):
+    // the test pages are such a page, and the answer to their pairing request is a refusal.
+    const page = await firefox.browser.newPage();
+    await page.goto(pages.url('fotosintesis.html?pairing'));
+    await page.evaluate(() => {
+      const replies: unknown[] = [];
+      (window as unknown as { bridgeReplies: unknown[] }).bridgeReplies = replies;
+      window.addEventListener('message', (event) => replies.push(event.data));
+      const request = { source: 'dampingi-web', type: 'pair-extension', requestId: 'other-port-1', code: 'ABCD-EFGH' };
+      window.postMessage(request, location.origin);
+    });
+    const result = () =>
+      page.evaluate(() =>
+        (window as unknown as { bridgeReplies: { type?: string; outcome?: unknown }[] }).bridgeReplies.find(
+          (reply) => reply.type === 'pairing-result',
+        ),
+      );
+    await expect.poll(result, { timeout: 20_000 }).toMatchObject({ outcome: { ok: false, reason: 'other-server' } });
+    await page.close();
+
+    const settings = await firefox.openExtensionPage('options.html');
+    await untilText(settings, 'Masuk sebagai Bu Sari');
+    await settings.close();
+  });
+
   it('a selection clipped from the popup arrives in the draft open in another tab, with its source', async () => {
     draftTab = await firefox.openExtensionPage(`editor.html?draft=${draftId}`);
     await until(draftTab, () => document.querySelector('[role="status"][data-sync-state="synced"]') !== null, null, {
