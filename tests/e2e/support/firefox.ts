@@ -11,8 +11,7 @@
  * Pages under a CSP without 'unsafe-eval' (extension pages, the web editor) also refuse puppeteer's
  * `waitForFunction` (it builds its predicate with `new Function`): conditions are polled from Node.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
 
@@ -27,7 +26,10 @@ export function firefoxPath(): string {
   return found;
 }
 
-/** Starts headless Firefox on a fresh profile; nothing is fetched from Mozilla (the prefs turn it off). */
+/**
+ * Starts headless Firefox on a fresh throwaway profile (puppeteer's prefs already turn off updates and
+ * telemetry; the two below turn off its connectivity checks, so traffic stays on loopback).
+ */
 export async function launchFirefox(): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
@@ -37,10 +39,8 @@ export async function launchFirefox(): Promise<Browser> {
     // window itself has a laptop's size.
     defaultViewport: null,
     args: ['--width=1280', '--height=900'],
-    userDataDir: mkdtempSync(join(tmpdir(), 'dampingi-firefox-')),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
-      // The test pages and the server are on 127.0.0.1; nothing else is to be reached.
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
     },
