@@ -17,9 +17,11 @@ function zodChunk(id: string): string | undefined {
 const FIREFOX_SETTINGS = {
   gecko: {
     id: 'dampingi@dampingi.id',
-    strict_min_version: '128.0',
+    // 140 (the ESR line schools get): the first to read data_collection_permissions.
+    strict_min_version: '140.0',
     data_collection_permissions: { required: ['none'] },
   },
+  gecko_android: { strict_min_version: '142.0' },
 };
 
 export default defineConfig({
@@ -37,12 +39,21 @@ export default defineConfig({
   publicDir: 'extension/public',
   manifest: ({ browser }) => ({
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
     name: 'Dampingi',
     description:
       'Klip sumber belajar dari web ke draf bersama, juga saat offline. Clip web resources into a shared draft.',
-    // 116: runtime.getContexts (offscreen document check) and WebSocket activity keeping the worker alive.
-    minimum_chrome_version: '116',
-    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus', 'tabs', 'alarms', 'offscreen'],
+    // Chrome 116: runtime.getContexts (offscreen document check) and WebSocket activity keeping the
+    // worker alive (set above). Firefox has no offscreen API: its background page has a DOM.
+    permissions: [
+      'storage',
+      'scripting',
+      'activeTab',
+      'contextMenus',
+      'tabs',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     // The selection is read by a function injected on demand, also from the context menu and the
     // popup opened as a tab, where activeTab alone does not grant access.
     host_permissions: ['<all_urls>'],

@@ -28,7 +28,8 @@ export function startBackground(): void {
   const handle = createRequestHandler({ settings, preferences, service, translator });
   listenForRequests(browser.runtime, handle);
   listenForPairing(browser.runtime, { settings, preferences });
-  const placeBridge = pairingBridgeKeeper(browser);
+  // Firefox's match patterns take no port (see bridgeMatchPattern).
+  const placeBridge = pairingBridgeKeeper(browser, !import.meta.env.FIREFOX);
   const followServer = (why: string) =>
     void settings
       .load()

@@ -31,14 +31,24 @@ export function editorOrigins(serverUrl: string): string[] {
   return origins;
 }
 
-/** Chrome has a side panel, Firefox (in this build) does not. */
-export const hasSidePanel = (): boolean => browser.sidePanel !== undefined;
+/** Chrome's side panel; in Firefox the same page is the add-on's sidebar (`sidebar_action`). */
+export const hasSidePanel = (): boolean => browser.sidePanel !== undefined || sidebarAction() !== undefined;
+
+/** Firefox's sidebar API (not in Chrome's types). */
+function sidebarAction(): { open(): Promise<void> } | undefined {
+  return (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+}
 
 /** Opens the side panel in this window (allowed from the popup: it is a user gesture), then closes the popup. */
 export async function openSidePanel(): Promise<void> {
   try {
-    const window = await browser.windows.getCurrent();
-    if (window.id !== undefined) await browser.sidePanel.open({ windowId: window.id });
+    // Firefox opens the sidebar only while handling the click: called before anything is awaited.
+    const sidebar = sidebarAction();
+    if (sidebar) await sidebar.open();
+    else {
+      const window = await browser.windows.getCurrent();
+      if (window.id !== undefined) await browser.sidePanel.open({ windowId: window.id });
+    }
     globalThis.close();
   } catch (error) {
     console.error('panel: side panel not opened', error);

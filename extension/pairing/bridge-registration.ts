@@ -10,12 +10,17 @@ export const BRIDGE_SCRIPT_ID = 'dampingi-pairing-bridge';
 /** Where WXT builds `entrypoints/pairing-bridge.content.ts`. */
 export const BRIDGE_SCRIPT_FILE = '/content-scripts/pairing-bridge.js';
 
-/** `http://host:port/*` for an http(s) server address; null for anything else. */
-export function bridgeMatchPattern(serverUrl: string): string | null {
+/**
+ * `http://host:port/*` for an http(s) server address; null for anything else. Firefox's match
+ * patterns cannot name a port (one that does never matches a page), so there it is `http://host/*`:
+ * the bridge then runs on every port of that host, and the background still hears a pairing code
+ * only from the configured origin, port included (background/pairing-requests.ts).
+ */
+export function bridgeMatchPattern(serverUrl: string, portsInPatterns = true): string | null {
   try {
     const url = new URL(serverUrl);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return `${url.origin}/*`;
+    return portsInPatterns ? `${url.origin}/*` : `${url.protocol}//${url.hostname}/*`;
   } catch {
     return null;
   }
@@ -32,8 +37,8 @@ export type BridgeApis = {
 
 export type BridgeState = 'registered' | 'unchanged' | 'no-permission' | 'no-server';
 
-async function placeBridge(apis: BridgeApis, serverUrl: string): Promise<BridgeState> {
-  const pattern = bridgeMatchPattern(serverUrl);
+async function placeBridge(apis: BridgeApis, serverUrl: string, portsInPatterns: boolean): Promise<BridgeState> {
+  const pattern = bridgeMatchPattern(serverUrl, portsInPatterns);
   const [existing] = await apis.scripting.getRegisteredContentScripts({ ids: [BRIDGE_SCRIPT_ID] });
   if (existing && pattern && existing.matches?.length === 1 && existing.matches[0] === pattern) return 'unchanged';
   if (existing) await apis.scripting.unregisterContentScripts({ ids: [BRIDGE_SCRIPT_ID] });
@@ -53,10 +58,13 @@ async function placeBridge(apis: BridgeApis, serverUrl: string): Promise<BridgeS
 }
 
 /** One registration at a time: the worker's start and a settings change may overlap. */
-export function pairingBridgeKeeper(apis: BridgeApis): (serverUrl: string) => Promise<BridgeState> {
+export function pairingBridgeKeeper(
+  apis: BridgeApis,
+  portsInPatterns = true,
+): (serverUrl: string) => Promise<BridgeState> {
   let queue: Promise<unknown> = Promise.resolve();
   return (serverUrl) => {
-    const next = queue.then(() => placeBridge(apis, serverUrl));
+    const next = queue.then(() => placeBridge(apis, serverUrl, portsInPatterns));
     queue = next.catch(() => undefined);
     return next;
   };

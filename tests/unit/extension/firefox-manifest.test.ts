@@ -19,10 +19,18 @@ describe('the extension manifest per browser', () => {
     expect(manifestFor('firefox', 2).browser_specific_settings).toEqual({
       gecko: {
         id: 'dampingi@dampingi.id',
-        strict_min_version: '128.0',
+        strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     });
+  });
+
+  it('Firefox is not asked for Chrome-only permissions or versions (web-ext lint warns of them)', () => {
+    expect(manifestFor('firefox', 2).permissions).not.toContain('offscreen');
+    expect(manifestFor('firefox', 2).minimum_chrome_version).toBeUndefined();
+    expect(manifestFor('chrome', 3).permissions).toContain('offscreen');
+    expect(manifestFor('chrome', 3).minimum_chrome_version).toBe('116');
   });
 
   it('Chrome gets none of it', () => {

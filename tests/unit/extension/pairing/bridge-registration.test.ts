@@ -45,6 +45,14 @@ describe('the pairing bridge is registered for the configured server only', () =
     expect(bridgeMatchPattern('not a url')).toBeNull();
   });
 
+  it('in Firefox, whose match patterns cannot name a port, it is the host on any port', () => {
+    expect(bridgeMatchPattern('http://127.0.0.1:8787', false)).toBe('http://127.0.0.1/*');
+    expect(bridgeMatchPattern('https://dampingi.sekolah.sch.id:8443/', false)).toBe(
+      'https://dampingi.sekolah.sch.id/*',
+    );
+    expect(bridgeMatchPattern('file:///etc/passwd', false)).toBeNull();
+  });
+
   it('registered once, kept while the address stays, moved when it changes, and put into open server tabs', async () => {
     const browser = browserApis(
       () => true,
