@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDampingiServer, type DampingiServer, type TestUser } from './support/dampingi-server';
 import { countOf, createDraftViaApi } from './support/editor-page';
 import {
-  chooseOption,
+  chooseTargetDraft,
   click,
   type FirefoxWithExtension,
   fillField,
@@ -86,7 +86,7 @@ describe('the Dampingi extension in Firefox', () => {
   /** Opens the popup (as a page, for the tab showing `url`), picks the draft and presses `button`. */
   async function clipFromPopup(url: string, button = 'Klip ke Dampingi'): Promise<Page> {
     const popup = await firefox.openExtensionPage(`popup.html?tab=${await tabIdOf(url)}`);
-    await chooseOption(popup, 'Draf tujuan', TITLE);
+    await chooseTargetDraft(popup, TITLE);
     await click(popup, 'button', button);
     return popup;
   }

@@ -176,24 +176,19 @@ export async function fillField(page: Page, name: string, value: string): Promis
   await field.dispose();
 }
 
-/** Chooses the option labelled `label` in the select named `name`, once it is offered. */
-export async function chooseOption(page: Page, name: string, label: string): Promise<void> {
-  const select = await find(page, 'combobox', name);
-  const findValue = () =>
-    select.evaluate(
-      (element, wanted) =>
-        [...(element as HTMLSelectElement).options].find((option) => option.textContent?.trim() === wanted)?.value ??
-        null,
-      label,
+/** Picks the draft titled `title` in the clip panel's list of target drafts, once it is listed. */
+export async function chooseTargetDraft(page: Page, title: string): Promise<void> {
+  // Runs in the page (serialised): clicks the option once it is listed, true once it is chosen.
+  const chosen = (wanted: string): boolean => {
+    const options = [...document.querySelectorAll<HTMLElement>('[role="listbox"] [role="option"]')].filter(
+      (option) => option.querySelector('.dampingi-draft-title')?.textContent?.trim() === wanted,
     );
-  const deadline = Date.now() + 20_000;
-  let value = await findValue();
-  while (value === null && Date.now() < deadline) {
-    await new Promise((done) => setTimeout(done, 100));
-    value = await findValue();
-  }
-  if (value === null) throw new Error(`"${name}" never offered "${label}"`);
-  await select.select(value);
+    if (options.length !== 1) return false;
+    if (options[0]?.getAttribute('aria-selected') === 'true') return true;
+    options[0]?.click();
+    return false;
+  };
+  await until(page, chosen, title, { what: `the draft "${title}" is listed once and chosen` });
 }
 
 /** A separate browser context (its own cookies and storage), as a second person on another computer. */
