@@ -29,6 +29,7 @@ import {
   encodeSyncStep1,
   encodeSyncUpdate,
   encodeWriteRefusalMessage,
+  updateMessage,
 } from './sync-messages';
 import { addsNothing } from './update-novelty';
 
@@ -110,8 +111,8 @@ export class DocumentRoom {
       refuse: (connection, refusal) => this.refuseWrite(connection, refusal),
       close: (connection, code, detail) => this.connections.close(connection, code, detail),
       committed: (connection, update, seq, changed) => {
-        if (changed) this.relay(update, connection);
-        this.announce(connection, update, seq);
+        if (changed) this.relay(updateMessage(update), connection);
+        this.announce(connection, update.bytes, seq);
       },
     });
     this.inbox = new RoomInbox({
@@ -286,7 +287,7 @@ export class DocumentRoom {
   /** Cluster: what another process committed; relayed to this process's clients. */
   private applyRemote(update: Uint8Array): void {
     try {
-      if (applyUpdateTellingChange(this.doc, update, REMOTE_ORIGIN)) this.relay(update, null);
+      if (applyUpdateTellingChange(this.doc, update, REMOTE_ORIGIN)) this.relay(encodeSyncUpdate(update), null);
     } catch (error) {
       this.log.error({ err: error }, 'an update from another process could not be applied');
     }
@@ -320,11 +321,10 @@ export class DocumentRoom {
   }
 
   /**
-   * The update's bytes as received go to everyone but their sender (one message shared by all):
-   * not the document's own re-encoding, which would cost a large backlog's size once more.
+   * An update message carrying the bytes as received, to everyone but their sender (one message
+   * shared by all): not the document's own re-encoding, which would cost a large backlog's size once more.
    */
-  private relay(update: Uint8Array, sender: RoomConnection | null): void {
-    const message = encodeSyncUpdate(update);
+  private relay(message: Uint8Array, sender: RoomConnection | null): void {
     for (const connection of this.connections) {
       if (connection !== sender) this.connections.send(connection, message);
     }

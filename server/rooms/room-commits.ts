@@ -27,7 +27,7 @@ export interface RoomCommitsOptions {
   refuse(connection: RoomConnection, refusal: RuleRefusal | ReadOnly): void;
   close(connection: RoomConnection, code: CloseCodeValue, detail: string): void;
   /** Stored and applied as `seq`; `changed`: it added to the document (or left parts pending), so others need it. */
-  committed(connection: RoomConnection, update: Uint8Array, seq: number, changed: boolean): void;
+  committed(connection: RoomConnection, update: DecodedUpdate, seq: number, changed: boolean): void;
 }
 
 export class RoomCommits {
@@ -43,7 +43,7 @@ export class RoomCommits {
       this.storingFailed(connection, error);
       return;
     }
-    this.options.policy.settle(this.applyCommitted(connection, update.bytes, seq));
+    this.options.policy.settle(this.applyCommitted(connection, update, seq));
   }
 
   /**
@@ -71,7 +71,7 @@ export class RoomCommits {
     const stored = outcomes.filter((outcome) => outcome !== null).sort((a, b) => a.seq - b.seq);
     let allApplied = stored.length === accepted.length;
     for (const { connection, update, seq } of stored) {
-      allApplied = this.applyCommitted(connection, update.bytes, seq) && allApplied;
+      allApplied = this.applyCommitted(connection, update, seq) && allApplied;
     }
     this.options.policy.settle(allApplied);
   }
@@ -97,10 +97,10 @@ export class RoomCommits {
   }
 
   /** False when Yjs refused to apply it. */
-  private applyCommitted(connection: RoomConnection, update: Uint8Array, seq: number): boolean {
+  private applyCommitted(connection: RoomConnection, update: DecodedUpdate, seq: number): boolean {
     let changed: boolean;
     try {
-      changed = applyUpdateTellingChange(this.options.doc, update, connection);
+      changed = applyUpdateTellingChange(this.options.doc, update.bytes, connection);
     } catch (error) {
       // Decoded fine yet Yjs refused it; loading skips such an update too (room-load.ts).
       this.options.log.error({ err: error, seq }, 'a stored update could not be applied');

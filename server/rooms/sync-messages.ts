@@ -48,6 +48,19 @@ export interface DecodedUpdate {
   deletes: ReturnType<typeof Y.decodeUpdate>['ds'];
   /** No structs and no deletions, so there is nothing to store (a fresh client's step 2). */
   empty: boolean;
+  /** The whole message as received, when `bytes` is a view of it (a large one): relayed as it is. */
+  frame: Uint8Array | null;
+}
+
+/**
+ * The update as a sync `update` message to relay. A large one reuses the frame it came in (a step 2
+ * gets the update's sync type in place: the frame is this message's own, `ws` gives each large
+ * message its own buffer), so the backlog is not copied once more; a small one is encoded anew.
+ */
+export function updateMessage(update: DecodedUpdate): Uint8Array {
+  if (!update.frame) return encodeSyncUpdate(update.bytes);
+  update.frame[1] = SyncType.Update;
+  return update.frame;
 }
 
 /** Drops the decoded structs once the rules have read them; only `bytes`, `ends` and `deletes` are used after. */
@@ -80,14 +93,14 @@ export function decodeClientMessage(bytes: Uint8Array, maxMessageBytes: number):
   }
   if (bytes.byteLength === 0) return invalid('empty message');
   try {
-    return decodeFramed(decoding.createDecoder(bytes));
+    return decodeFramed(decoding.createDecoder(bytes), bytes);
   } catch (error) {
     // lib0 throws on truncated input; Yjs throws on updates it cannot parse.
     return invalid(`undecodable message: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function decodeFramed(decoder: decoding.Decoder): DecodeResult {
+function decodeFramed(decoder: decoding.Decoder, frame: Uint8Array): DecodeResult {
   const messageType = decoding.readVarUint(decoder);
   switch (messageType) {
     case MessageType.Sync: {
@@ -107,7 +120,8 @@ function decodeFramed(decoder: decoding.Decoder): DecodeResult {
         }
         const empty = structs.length === 0 && ds.clients.size === 0;
         const type = syncType === SyncType.Step2 ? 'sync-step2' : 'sync-update';
-        const update = { bytes: payload, structs, ends: ends(structs), deletes: ds, empty };
+        const kept = payload.buffer === frame.buffer; // a view, not a copy (readPayload)
+        const update = { bytes: payload, structs, ends: ends(structs), deletes: ds, empty, frame: kept ? frame : null };
         return { ok: true, message: { type, update } };
       }
       return invalid(`unknown sync message type ${syncType}`);

@@ -15,6 +15,7 @@ import {
   encodeSyncStep2Update,
   encodeSyncUpdate,
   MessageType,
+  updateMessage,
 } from '../../../../server/rooms/sync-messages';
 import {
   applyServerMessages,
@@ -61,6 +62,23 @@ describe('a large message is not copied on its way in or out', () => {
     const payload = decodedUpdate(inRead).bytes;
     expect(payload.buffer).not.toBe(socketRead.buffer);
     expect(payload.buffer.byteLength).toBe(payload.byteLength);
+  });
+
+  it("a large step 2 is relayed in the very buffer it arrived in, as an update message; a small one's copy is encoded anew", () => {
+    const update = largeUpdate(1024 * 1024);
+    const step2 = encodeSyncStep2Update(update);
+    const relayed = updateMessage(decodedUpdate(step2));
+    expect(relayed.buffer).toBe(step2.buffer);
+    expect(describeMessage(relayed)).toBe('sync-update');
+    expect(Buffer.from(relayed).equals(encodeSyncUpdate(update))).toBe(true);
+
+    const small = encodeSyncStep2Update(textUpdate('Bab 1'));
+    const socketRead = new Uint8Array(64 * 1024);
+    socketRead.set(small, 10);
+    const inRead = socketRead.subarray(10, 10 + small.byteLength);
+    const relayedSmall = updateMessage(decodedUpdate(inRead));
+    expect(relayedSmall.buffer).not.toBe(socketRead.buffer);
+    expect(describeMessage(relayedSmall)).toBe('sync-update');
   });
 
   it('an update or step 2 message is built in one buffer of its exact size, byte for byte as y-protocols writes it', () => {
