@@ -13,6 +13,7 @@ import { createHttpHandler } from './http/http-handler';
 import { createJoinLimits } from './http/join-limits';
 import { type MetricsServer, startMetricsServer } from './http/metrics-access';
 import { EDITOR_PAGE } from './http/static-files';
+import { IdleCollection } from './idle-collection';
 import { createLogger, type Logger } from './logger';
 import { createServerMetrics } from './metrics';
 import { DraftSummaries } from './rooms/draft-summaries';
@@ -41,6 +42,8 @@ export interface StartServerOptions {
   hooks?: RoomHooks;
   /** Wraps the opened storage, e.g. for a test to count what reaches it; closing still closes the real one. */
   wrapStorage?(storage: Storage): Storage;
+  /** A full garbage collection, run once when no document has been open for `quietMs` (server/idle-collection.ts); none by default. */
+  collectWhenIdle?: { collect(): void; quietMs: number };
 }
 
 /** How long clients get to answer the shutdown close frame before their sockets are cut. */
@@ -104,6 +107,9 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       ),
     logger,
   });
+  const idleCollection = options.collectWhenIdle
+    ? new IdleCollection({ ...options.collectWhenIdle, isIdle: () => registry.roomCount === 0 })
+    : null;
   const registry: RoomRegistry = new RoomRegistry({
     documents: metrics.instrument(storage.documents),
     hooks: {
@@ -121,6 +127,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
         summaries.unloaded(event.roomName);
         stageVersions.unloaded(event.roomName);
         options.hooks?.afterUnload?.(event);
+        if (registry.roomCount === 0) idleCollection?.becameIdle();
       },
     },
     logger,
@@ -238,6 +245,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     await stopped;
     await summaries.whenIdle();
     await stageVersions.whenIdle();
+    idleCollection?.stop();
     await cluster?.close();
     await opened.close();
     auth.mailer?.close();

@@ -66,6 +66,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Wraps the server's storage on every start, e.g. to count what reaches it (see server/app.ts). */
   wrapStorage?(storage: Storage): Storage;
+  /** See server/app.ts: a collection once no document is open (none by default). */
+  collectWhenIdle?: { collect(): void; quietMs: number };
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -103,7 +105,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return running.metricsUrl;
     },
     async start() {
-      running = await startServer(config, { logger, wrapStorage: options.wrapStorage });
+      running = await startServer(config, {
+        logger,
+        wrapStorage: options.wrapStorage,
+        collectWhenIdle: options.collectWhenIdle,
+      });
     },
     async stop() {
       await running?.close();
