@@ -36,9 +36,13 @@ export class IdleCollection {
   }
 }
 
-/** V8's `gc()`, which Node hides unless started with `--expose-gc`; a new context created after the flag has it. */
+/**
+ * V8's `gc()`, which Node hides unless started with `--expose-gc`: a context created while the flag
+ * is set has it. The flag is cleared at once, so no other context (jsdom's, reading shared pages) gets one.
+ */
 export function exposedGarbageCollector(): () => void {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
+  setFlagsFromString('--no-expose-gc');
   return () => gc();
 }

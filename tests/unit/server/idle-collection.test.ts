@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exposedGarbageCollector, IdleCollection } from '../../../server/idle-collection';
 
@@ -58,5 +59,10 @@ describe("V8's collector without --expose-gc", () => {
     await new Promise((done) => setImmediate(done));
     collect();
     expect(weak.deref()).toBeUndefined();
+  });
+
+  it('no other context gets a gc() of its own', () => {
+    exposedGarbageCollector();
+    expect(runInNewContext('typeof gc')).toBe('undefined');
   });
 });
