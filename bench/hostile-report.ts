@@ -78,6 +78,23 @@ export function renderHostileMarkdown(date: string, machine: Machine, results: H
         `| ${serverLabels[result.server]} | ${fixed(result.baselineMallocHeapBytes / MiB, 0)} | ${result.readings.map((reading) => fixed(reading.mallocHeapBytes / MiB, 0)).join(' | ')} |`,
     ),
   );
+  const withMemory = results.filter((result) => result.baselineMemory);
+  if (withMemory.length > 0) {
+    const kinds = ['rss', 'heap_used', 'heap_total', 'external', 'array_buffers'];
+    const cell = (memory: Record<string, number> | null) =>
+      kinds.map((kind) => fixed((memory?.[kind] ?? Number.NaN) / MiB, 1)).join(' / ');
+    lines.push(
+      '',
+      `Node's own account (\`process.memoryUsage()\` from /metrics, read after the RSS), MiB as ${kinds.join(' / ')}:`,
+      '',
+      `| server | after warm-up | ${checkpoints.map((n) => `after ${count(n)}`).join(' | ')} |`,
+      `| --- | --- | ${checkpoints.map(() => '---').join(' | ')} |`,
+      ...withMemory.map(
+        (result) =>
+          `| ${serverLabels[result.server]} | ${cell(result.baselineMemory)} | ${result.readings.map((reading) => cell(reading.memory)).join(' | ')} |`,
+      ),
+    );
+  }
   lines.push('', 'Close codes seen by the clients (all connections, warm-up included):', '');
   for (const result of results) {
     const codes = Object.entries(result.closeCodes)

@@ -12,7 +12,7 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { hostileMessage } from '../tests/integration/support/hostile-messages';
 import { mallocHeapRssBytes } from './proc-stats';
-import type { RoomAccess, ServerKind, ServerUnderTest } from './servers';
+import { benchMetricsHeaders, type RoomAccess, type ServerKind, type ServerUnderTest } from './servers';
 import { sleep } from './stats';
 
 export interface HostileShape {
@@ -33,6 +33,8 @@ export interface HostileReading {
   rssBytes: number;
   /** Of it, glibc malloc's main arena (`[heap]`): native memory, not V8's. */
   mallocHeapBytes: number;
+  /** Dampingi only: its `process.memoryUsage()` as /metrics reports it, read just after the RSS. */
+  memory: ProcessMemory | null;
   /** Connections (sessions) opened so far, and how many of them the server closed. */
   sessions: number;
   closedByServer: number;
@@ -46,12 +48,27 @@ export interface HostileResult {
   /** After a warm-up (every connection once, a few messages each) and the same quiet period. */
   baselineRssBytes: number;
   baselineMallocHeapBytes: number;
+  baselineMemory: ProcessMemory | null;
   readings: HostileReading[];
   peakRssBytes: number;
   closeCodes: Record<string, number>;
   /** The server still answers HTTP after the last reading. */
   alive: boolean;
   seconds: number;
+}
+
+/** Bytes by kind: rss, heap_used, heap_total, external, array_buffers. */
+export type ProcessMemory = Record<string, number>;
+
+/** Dampingi's `dampingi_process_memory_bytes` gauge; null for the anchors, which have no such endpoint. */
+async function processMemory(server: ServerUnderTest): Promise<ProcessMemory | null> {
+  if (server.kind !== 'dampingi') return null;
+  const body = await (await fetch(`${server.httpUrl}/metrics`, { headers: benchMetricsHeaders })).text();
+  const memory: ProcessMemory = {};
+  for (const match of body.matchAll(/^dampingi_process_memory_bytes\{kind="(\w+)"[^}]*\} (\S+)$/gm)) {
+    memory[match[1] as string] = Number(match[2]);
+  }
+  return memory;
 }
 
 /** Accounts may hold 40 connections each in Dampingi as shipped; more accounts, not a lifted limit. */
@@ -207,6 +224,7 @@ export async function runHostile(server: ServerUnderTest, shape: HostileShape): 
   await sendUntil(shape.connections * 5, 5);
   const baselineRssBytes = await settle();
   const baselineMallocHeapBytes = mallocHeapRssBytes(server.pid);
+  const baselineMemory = await processMemory(server);
   const warmUp = sent;
   const readings: HostileReading[] = [];
   for (const checkpoint of shape.checkpoints) {
@@ -214,10 +232,12 @@ export async function runHostile(server: ServerUnderTest, shape: HostileShape): 
     const rssBytes = await settle();
     const snapshot = shape.heapSnapshotDir ? await heapSnapshot(server, shape.heapSnapshotDir) : null;
     const mallocHeapBytes = mallocHeapRssBytes(server.pid);
+    const memory = await processMemory(server);
     readings.push({
       messages: sent - warmUp,
       rssBytes,
       mallocHeapBytes,
+      memory,
       sessions,
       closedByServer,
       heapSnapshot: snapshot,
@@ -235,6 +255,7 @@ export async function runHostile(server: ServerUnderTest, shape: HostileShape): 
     startRssBytes,
     baselineRssBytes,
     baselineMallocHeapBytes,
+    baselineMemory,
     readings,
     peakRssBytes: server.peakRssBytes(),
     closeCodes,

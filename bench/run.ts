@@ -329,7 +329,7 @@ async function hostile(options: BenchOptions, date: string, machine: Machine): P
         result.readings
           .map(
             (r) =>
-              `${r.messages} msgs → ${mib(r.rssBytes)} MiB (${r.closedByServer}/${r.sessions} closed by server${r.heapSnapshot ? `, ${r.heapSnapshot}` : ''})`,
+              `${r.messages} msgs → ${mib(r.rssBytes)} MiB (${r.closedByServer}/${r.sessions} closed by server${r.memory ? `, heap used ${mib(r.memory.heap_used ?? 0)}, total ${mib(r.memory.heap_total ?? 0)}, external ${mib(r.memory.external ?? 0)}, array buffers ${mib(r.memory.array_buffers ?? 0)} MiB` : ''}${r.heapSnapshot ? `, ${r.heapSnapshot}` : ''})`,
           )
           .join(', ') +
         `, ${result.alive ? 'alive' : 'DEAD'}, ${result.seconds.toFixed(0)} s`,

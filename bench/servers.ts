@@ -89,10 +89,12 @@ const bundles = new Map<string, Promise<string>>();
 export function bundled(entry: string): Promise<string> {
   const existing = bundles.get(entry);
   if (existing) return existing;
-  // Under node_modules, so the bench's own servers (Hocuspocus) resolve their imports too.
+  // Under node_modules, so the bench's own servers (Hocuspocus) resolve their imports too; one
+  // folder per checkout, as worktrees may share one node_modules and must not run each other's bundle.
+  const checkout = basename(process.cwd()).replace(/[^\w.-]/g, '_');
   const result = bundleServer(
     entry,
-    join('node_modules', '.cache', 'dampingi-bench', basename(entry).replace(/\.ts$/, '')),
+    join('node_modules', '.cache', `dampingi-bench-${checkout}`, basename(entry).replace(/\.ts$/, '')),
   );
   bundles.set(entry, result);
   return result;
@@ -122,6 +124,8 @@ async function launchCommand(
               }),
           DAMPINGI_METRICS_TOKEN: BENCH_METRICS_TOKEN,
           LOG_LEVEL: 'warn',
+          // As `npm run serve` starts it (package.json; bench/HOSTILE.md).
+          MALLOC_ARENA_MAX: '2',
         },
       };
     case 'yws-memory':

@@ -31,6 +31,8 @@ const env = {
   DAMPINGI_WEB_DIR: resolve(root, process.env.DAMPINGI_WEB_DIR ?? '.output/chrome-mv3'),
   DAMPINGI_HOST: '127.0.0.1',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  // As `npm run serve` starts a server (README, Memory).
+  MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
 };
 
 const servers: ChildProcess[] = ports.map((port, index) => {

@@ -15,6 +15,7 @@ import { createHttpHandler } from './http/http-handler';
 import { createJoinLimits } from './http/join-limits';
 import { type MetricsServer, startMetricsServer } from './http/metrics-access';
 import { EDITOR_PAGE } from './http/static-files';
+import { IdleCollection } from './idle-collection';
 import { createLogger, type Logger } from './logger';
 import { createServerMetrics } from './metrics';
 import { DraftSummaries } from './rooms/draft-summaries';
@@ -45,6 +46,8 @@ export interface StartServerOptions {
   wrapStorage?(storage: Storage): Storage;
   /** Resolves host names for clips from a URL; tests pass a stub so nothing leaves loopback. */
   resolveHost?: HostResolver;
+  /** A full garbage collection, run once when no document has been open for `quietMs` (server/idle-collection.ts); none by default. */
+  collectWhenIdle?: { collect(): void; quietMs: number };
 }
 
 /** How long clients get to answer the shutdown close frame before their sockets are cut. */
@@ -108,6 +111,9 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       ),
     logger,
   });
+  const idleCollection = options.collectWhenIdle
+    ? new IdleCollection({ ...options.collectWhenIdle, isIdle: () => registry.roomCount === 0 })
+    : null;
   const registry: RoomRegistry = new RoomRegistry({
     documents: metrics.instrument(storage.documents),
     hooks: {
@@ -125,6 +131,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
         summaries.unloaded(event.roomName);
         stageVersions.unloaded(event.roomName);
         options.hooks?.afterUnload?.(event);
+        if (registry.roomCount === 0) idleCollection?.becameIdle();
       },
     },
     logger,
@@ -255,6 +262,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     await stopped;
     await summaries.whenIdle();
     await stageVersions.whenIdle();
+    idleCollection?.stop();
     await cluster?.close();
     await opened.close();
     auth.mailer?.close();

@@ -2,6 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { startServer } from './app';
 import { configFromEnv } from './config';
+import { exposedGarbageCollector } from './idle-collection';
 
 // V8 guesses that some allocation sites of the update path make long-lived objects and allocates
 // them straight in the old generation; here they die within milliseconds, so every one becomes
@@ -17,7 +18,9 @@ if (!loaded.ok) {
 }
 
 // An expected failure to start (the database unreachable, the port taken) is one line, not a stack trace.
-const server = await startServer(loaded.config).catch((error: unknown) => {
+// Once nothing has been open for 1 s, the garbage of what was is returned (server/idle-collection.ts).
+const collectWhenIdle = { collect: exposedGarbageCollector(), quietMs: 1_000 };
+const server = await startServer(loaded.config, { collectWhenIdle }).catch((error: unknown) => {
   console.error(`Dampingi could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 /**
  * Prometheus metrics for operators (`GET /metrics`): connections, loaded documents and their size,
- * stored updates and write latency, bytes received, refusals by close code. Every series carries a
+ * stored updates and write latency, bytes received, refusals by close code, the process's memory. Every series carries a
  * `process` label (hostname:pid) so several server processes can be told apart later.
  */
 import { hostname } from 'node:os';
@@ -56,6 +56,21 @@ export function createServerMetrics(sources: MetricsSources): ServerMetrics {
         sizes.reduce((sum, size) => sum + size, 0),
       );
       this.set({ stat: 'max' }, sizes.length > 0 ? Math.max(...sizes) : 0);
+    },
+  });
+  new Gauge({
+    name: 'dampingi_process_memory_bytes',
+    // What RSS is made of: a growing `rss` with flat `heap_used` is native memory (malloc, buffers), not our objects.
+    help: 'Process memory (Node process.memoryUsage): rss, heap_used, heap_total, external, array_buffers',
+    labelNames: ['kind'],
+    registers,
+    collect() {
+      const usage = process.memoryUsage();
+      this.set({ kind: 'rss' }, usage.rss);
+      this.set({ kind: 'heap_used' }, usage.heapUsed);
+      this.set({ kind: 'heap_total' }, usage.heapTotal);
+      this.set({ kind: 'external' }, usage.external);
+      this.set({ kind: 'array_buffers' }, usage.arrayBuffers);
     },
   });
   const updatesStored = new Counter({

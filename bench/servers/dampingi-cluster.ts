@@ -96,6 +96,7 @@ async function startDampingi(index: number, dataDir: string, env: Record<string,
       DAMPINGI_DATA_DIR: processDir,
       DAMPINGI_WEB_DIR: join(processDir, 'web'),
       DAMPINGI_TOKEN_SECRET: TOKEN_SECRET,
+      MALLOC_ARENA_MAX: '2', // as `npm run serve` starts it
       DAMPINGI_RATE_MESSAGES_PER_SECOND: '1000000',
       DAMPINGI_RATE_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
       DAMPINGI_METRICS_TOKEN: BENCH_METRICS_TOKEN,

@@ -10,6 +10,7 @@ import { CloseCode } from '../../shared/protocol/close-codes';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import type { Logger } from '../logger';
 import type { StoredDocument } from '../storage/storage';
+import { applyUpdateTellingChange } from './applied-change';
 import { BackgroundCompaction } from './background-compaction';
 import type { DocumentRoomOptions, RoomMembership } from './document-room-options';
 import type { RuleRefusal } from './policies/room-policy';
@@ -28,6 +29,7 @@ import {
   encodeSyncStep1,
   encodeSyncUpdate,
   encodeWriteRefusalMessage,
+  updateMessage,
 } from './sync-messages';
 import { addsNothing } from './update-novelty';
 
@@ -108,7 +110,10 @@ export class DocumentRoom {
       mayWrite: (connection) => this.mayWrite(connection),
       refuse: (connection, refusal) => this.refuseWrite(connection, refusal),
       close: (connection, code, detail) => this.connections.close(connection, code, detail),
-      committed: (connection, update, seq) => this.announce(connection, update, seq),
+      committed: (connection, update, seq, changed) => {
+        if (changed) this.relay(updateMessage(update), connection);
+        this.announce(connection, update.bytes, seq);
+      },
     });
     this.inbox = new RoomInbox({
       queue: this.queue,
@@ -123,7 +128,6 @@ export class DocumentRoom {
       },
       handle: (connection, message) => this.handle(connection, message),
     });
-    this.doc.on('update', this.relayDocumentUpdate);
     this.queue.push(() => this.load());
   }
 
@@ -208,7 +212,6 @@ export class DocumentRoom {
     this.closeAll(CloseCode.ShuttingDown, 'room unloaded');
     this.replication?.close();
     this.options.policy.detach();
-    this.doc.off('update', this.relayDocumentUpdate);
     this.presence.destroy();
     this.doc.destroy();
     this.options.hooks.afterUnload?.({ roomName: this.name });
@@ -224,14 +227,14 @@ export class DocumentRoom {
         return;
       case 'sync-step2':
         // A reconnect's step 2 often repeats what we have; storing it would grow the log every time.
-        if (!message.update.empty && !addsNothing(this.doc, message.update.bytes)) {
+        if (!message.update.empty && !addsNothing(this.doc, message.update)) {
           await this.commits.storeAndApply(connection, message.update);
         }
         return;
       case 'sync-update':
         if (message.update.empty) return;
         // Someone who may not write is only refused for what would change the document.
-        if (!this.mayWrite(connection) && addsNothing(this.doc, message.update.bytes)) return;
+        if (!this.mayWrite(connection) && addsNothing(this.doc, message.update)) return;
         await this.commits.storeAndApply(connection, message.update);
         return;
       case 'awareness':
@@ -281,10 +284,10 @@ export class DocumentRoom {
     this.options.hooks.afterLoad?.({ roomName: this.name, doc: this.doc });
   }
 
-  /** Cluster: what another process committed; relayed to this process's clients by `relayDocumentUpdate`. */
+  /** Cluster: what another process committed; relayed to this process's clients. */
   private applyRemote(update: Uint8Array): void {
     try {
-      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      if (applyUpdateTellingChange(this.doc, update, REMOTE_ORIGIN)) this.relay(encodeSyncUpdate(update), null);
     } catch (error) {
       this.log.error({ err: error }, 'an update from another process could not be applied');
     }
@@ -317,11 +320,13 @@ export class DocumentRoom {
     this.presence.sendAll(connection);
   }
 
-  private readonly relayDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOAD_ORIGIN) return;
-    const message = encodeSyncUpdate(update);
+  /**
+   * An update message carrying the bytes as received, to everyone but their sender (one message
+   * shared by all): not the document's own re-encoding, which would cost a large backlog's size once more.
+   */
+  private relay(message: Uint8Array, sender: RoomConnection | null): void {
     for (const connection of this.connections) {
-      if (connection !== origin) this.connections.send(connection, message);
+      if (connection !== sender) this.connections.send(connection, message);
     }
-  };
+  }
 }

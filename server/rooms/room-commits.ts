@@ -4,13 +4,14 @@
  * Several writers' updates waiting together are stored in one commit, then applied in the order of
  * their sequence numbers, so the document, the cluster's seq tracking and compaction see the log's order.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
+import { applyUpdateTellingChange } from './applied-change';
 import type { RoomPolicy, RuleRefusal } from './policies/room-policy';
 import type { CloseCodeValue, RoomConnection } from './room-connections';
-import type { DecodedUpdate } from './sync-messages';
+import { type DecodedUpdate, releaseStructs } from './sync-messages';
 
 export type ReadOnly = { code: 'read-only'; reason?: undefined; detail: string };
 
@@ -25,8 +26,8 @@ export interface RoomCommitsOptions {
   /** Tells the sender its update was refused (the connection stays open unless it refused too often). */
   refuse(connection: RoomConnection, refusal: RuleRefusal | ReadOnly): void;
   close(connection: RoomConnection, code: CloseCodeValue, detail: string): void;
-  /** Stored and applied as `seq`. */
-  committed(connection: RoomConnection, update: Uint8Array, seq: number): void;
+  /** Stored and applied as `seq`; `changed`: it added to the document (or left parts pending), so others need it. */
+  committed(connection: RoomConnection, update: DecodedUpdate, seq: number, changed: boolean): void;
 }
 
 export class RoomCommits {
@@ -42,7 +43,7 @@ export class RoomCommits {
       this.storingFailed(connection, error);
       return;
     }
-    this.options.policy.settle(this.applyCommitted(connection, update.bytes, seq));
+    this.options.policy.settle(this.applyCommitted(connection, update, seq));
   }
 
   /**
@@ -70,7 +71,7 @@ export class RoomCommits {
     const stored = outcomes.filter((outcome) => outcome !== null).sort((a, b) => a.seq - b.seq);
     let allApplied = stored.length === accepted.length;
     for (const { connection, update, seq } of stored) {
-      allApplied = this.applyCommitted(connection, update.bytes, seq) && allApplied;
+      allApplied = this.applyCommitted(connection, update, seq) && allApplied;
     }
     this.options.policy.settle(allApplied);
   }
@@ -83,6 +84,8 @@ export class RoomCommits {
     }
     // Checked against the document as it is: the room's queue lets nothing else change it before the apply.
     const broken = this.options.policy.check(update, connection.session);
+    // Nothing reads the structs after the rules; applying decodes the bytes anew, so these can go now.
+    releaseStructs(update);
     if (broken) this.options.refuse(connection, broken);
     return !broken;
   }
@@ -94,16 +97,17 @@ export class RoomCommits {
   }
 
   /** False when Yjs refused to apply it. */
-  private applyCommitted(connection: RoomConnection, update: Uint8Array, seq: number): boolean {
+  private applyCommitted(connection: RoomConnection, update: DecodedUpdate, seq: number): boolean {
+    let changed: boolean;
     try {
-      Y.applyUpdate(this.options.doc, update, connection);
+      changed = applyUpdateTellingChange(this.options.doc, update.bytes, connection);
     } catch (error) {
       // Decoded fine yet Yjs refused it; loading skips such an update too (room-load.ts).
       this.options.log.error({ err: error, seq }, 'a stored update could not be applied');
       this.options.close(connection, CloseCode.InvalidMessage, 'update could not be applied');
       return false;
     }
-    this.options.committed(connection, update, seq);
+    this.options.committed(connection, update, seq, changed);
     return true;
   }
 }

@@ -35,12 +35,37 @@ import {
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
 
-/** A Yjs update as received, with the structs decoding it found (rules read them; nothing decodes twice). */
+/** A Yjs update as received, with what decoding it found (rules and the novelty check read them; nothing decodes twice). */
 export interface DecodedUpdate {
   bytes: Uint8Array;
+  /**
+   * Read by the room's rules, then emptied (`releaseStructs`): for a large backlog they are a second
+   * copy of its content in the heap, and applying the update decodes it anew into the document.
+   */
   structs: readonly (Y.Item | Y.GC | Y.Skip)[];
+  /** Per client, the clock just past its last struct (as `Y.parseUpdateMeta`'s `to`). */
+  ends: ReadonlyMap<number, number>;
+  deletes: ReturnType<typeof Y.decodeUpdate>['ds'];
   /** No structs and no deletions, so there is nothing to store (a fresh client's step 2). */
   empty: boolean;
+  /** The whole message as received, when `bytes` is a view of it (a large one): relayed as it is. */
+  frame: Uint8Array | null;
+}
+
+/**
+ * The update as a sync `update` message to relay. A large one reuses the frame it came in (a step 2
+ * gets the update's sync type in place: the frame is this message's own, `ws` gives each large
+ * message its own buffer), so the backlog is not copied once more; a small one is encoded anew.
+ */
+export function updateMessage(update: DecodedUpdate): Uint8Array {
+  if (!update.frame) return encodeSyncUpdate(update.bytes);
+  update.frame[1] = SyncType.Update;
+  return update.frame;
+}
+
+/** Drops the decoded structs once the rules have read them; only `bytes`, `ends` and `deletes` are used after. */
+export function releaseStructs(update: DecodedUpdate): void {
+  update.structs = [];
 }
 
 export type ClientMessage =
@@ -68,14 +93,14 @@ export function decodeClientMessage(bytes: Uint8Array, maxMessageBytes: number):
   }
   if (bytes.byteLength === 0) return invalid('empty message');
   try {
-    return decodeFramed(decoding.createDecoder(bytes));
+    return decodeFramed(decoding.createDecoder(bytes), bytes);
   } catch (error) {
     // lib0 throws on truncated input; Yjs throws on updates it cannot parse.
     return invalid(`undecodable message: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function decodeFramed(decoder: decoding.Decoder): DecodeResult {
+function decodeFramed(decoder: decoding.Decoder, frame: Uint8Array): DecodeResult {
   const messageType = decoding.readVarUint(decoder);
   switch (messageType) {
     case MessageType.Sync: {
@@ -95,7 +120,9 @@ function decodeFramed(decoder: decoding.Decoder): DecodeResult {
         }
         const empty = structs.length === 0 && ds.clients.size === 0;
         const type = syncType === SyncType.Step2 ? 'sync-step2' : 'sync-update';
-        return { ok: true, message: { type, update: { bytes: payload, structs, empty } } };
+        const kept = payload.buffer === frame.buffer; // a view, not a copy (readPayload)
+        const update = { bytes: payload, structs, ends: ends(structs), deletes: ds, empty, frame: kept ? frame : null };
+        return { ok: true, message: { type, update } };
       }
       return invalid(`unknown sync message type ${syncType}`);
     }
@@ -129,11 +156,23 @@ function malformedStruct(struct: Y.Item | Y.GC | Y.Skip): string | null {
   return null;
 }
 
-/** The message's single varUint8Array, copied (so it does not pin the socket's buffer), and nothing after it. */
-function readPayload(decoder: decoding.Decoder): Uint8Array {
-  const payload = decoding.readVarUint8Array(decoder).slice();
+function ends(structs: readonly (Y.Item | Y.GC | Y.Skip)[]): Map<number, number> {
+  const result = new Map<number, number>();
+  for (const { id, length } of structs) {
+    result.set(id.client, Math.max(result.get(id.client) ?? 0, id.clock + length));
+  }
+  return result;
+}
+
+/**
+ * The message's single varUint8Array, and nothing after it. A small one is copied, so it does not
+ * pin the socket's larger read buffer; a large one (most of its buffer: `ws` gave the frame its own)
+ * is kept as a view, so a 200 MB backlog is not held twice.
+ */
+export function readPayload(decoder: decoding.Decoder): Uint8Array {
+  const view = decoding.readVarUint8Array(decoder);
   assertFullyRead(decoder);
-  return payload;
+  return view.byteLength * 2 >= view.buffer.byteLength ? view : view.slice();
 }
 
 function assertFullyRead(decoder: decoding.Decoder): void {
@@ -170,14 +209,27 @@ export function encodeSyncStep2(doc: Y.Doc, peerStateVector: Uint8Array): Uint8A
 
 /** Step 2 carrying an update computed elsewhere (see sync-chunks.ts). */
 export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
-  return encodeSync((encoder) => {
-    encoding.writeVarUint(encoder, SyncType.Step2);
-    encoding.writeVarUint8Array(encoder, update);
-  });
+  return encodeSyncCarrying(SyncType.Step2, update);
 }
 
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  return encodeSync((encoder) => syncProtocol.writeUpdate(encoder, update));
+  return encodeSyncCarrying(SyncType.Update, update);
+}
+
+/**
+ * `[0, syncType, update: varUint8Array]` in one allocation of its exact size: lib0's encoder would
+ * copy a large update twice (into a grown buffer, then into the result).
+ */
+function encodeSyncCarrying(syncType: number, update: Uint8Array): Uint8Array {
+  const header = encoding.createEncoder();
+  encoding.writeVarUint(header, MessageType.Sync);
+  encoding.writeVarUint(header, syncType);
+  encoding.writeVarUint(header, update.byteLength);
+  const head = encoding.toUint8Array(header);
+  const message = new Uint8Array(head.byteLength + update.byteLength);
+  message.set(head);
+  message.set(update, head.byteLength);
+  return message;
 }
 
 export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {

@@ -224,7 +224,7 @@ describe('benchmark smoke run', () => {
     expect(result.storedComplete).toBe(true);
   });
 
-  it('hostile messages from a few connections are refused by Dampingi, which stays up and reports its RSS', async () => {
+  it('hostile messages from a few connections are refused by Dampingi, which stays up and reports its RSS and heap', async () => {
     server = await startServerUnderTest('dampingi');
     const result = await runHostile(server, {
       connections: 10,
@@ -235,6 +235,11 @@ describe('benchmark smoke run', () => {
     });
     expect(result.readings.map((reading) => reading.messages)).toEqual([200, 400]);
     expect(result.readings.every((reading) => reading.rssBytes > 0 && reading.mallocHeapBytes >= 0)).toBe(true);
+    // Its own account of that memory, from /metrics: what of it is V8's heap.
+    for (const memory of [result.baselineMemory, ...result.readings.map((reading) => reading.memory)]) {
+      expect(memory?.heap_used).toBeGreaterThan(0);
+      expect(memory?.heap_total).toBeGreaterThanOrEqual(memory?.heap_used ?? Number.POSITIVE_INFINITY);
+    }
     expect(result.readings.at(-1)?.closedByServer).toBeGreaterThan(0);
     expect(result.alive).toBe(true);
   });

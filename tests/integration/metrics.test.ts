@@ -50,6 +50,12 @@ describe('Prometheus metrics', () => {
     expect(value(text, 'dampingi_storage_write_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(value(text, 'dampingi_bytes_received_total')).toBeGreaterThan(30);
     expect(value(text, 'dampingi_open_document_bytes{stat="sum"')).toBeGreaterThan(30);
+    // The server runs in this test's process, so its memory is this process's.
+    expect(value(text, 'dampingi_process_memory_bytes{kind="heap_used"')).toBeGreaterThan(0);
+    expect(value(text, 'dampingi_process_memory_bytes{kind="rss"')).toBeGreaterThan(
+      value(text, 'dampingi_process_memory_bytes{kind="heap_used"'),
+    );
+    expect(value(text, 'dampingi_process_memory_bytes{kind="array_buffers"')).toBeGreaterThanOrEqual(0);
     expect(text).toMatch(/dampingi_refusals_total\{code="4401",reason="unauthorized",process="[^"]+"\} 1/);
   });
 });

@@ -69,6 +69,8 @@ export interface TestServerOptions {
   wrapStorage?(storage: Storage): Storage;
   /** Host names for clips from a URL resolve through this stub (server/app.ts), never the real DNS. */
   resolveHost?: HostResolver;
+  /** See server/app.ts: a collection once no document is open (none by default). */
+  collectWhenIdle?: { collect(): void; quietMs: number };
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -110,6 +112,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         logger,
         wrapStorage: options.wrapStorage,
         resolveHost: options.resolveHost,
+        collectWhenIdle: options.collectWhenIdle,
       });
     },
     async stop() {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addsNothing } from '../../../../server/rooms/update-novelty';
+import { type DecodedUpdate, decodeClientMessage, encodeSyncUpdate } from '../../../../server/rooms/sync-messages';
+import { addsNothing as addsNothingDecoded } from '../../../../server/rooms/update-novelty';
+
+/** The update as the room has it: decoded once from the client's message. */
+function decoded(update: Uint8Array): DecodedUpdate {
+  const result = decodeClientMessage(encodeSyncUpdate(update), 1 << 20);
+  if (!result.ok || result.message.type !== 'sync-update') throw new Error('not a sync update');
+  return result.message.update;
+}
+
+const addsNothing = (doc: Y.Doc, update: Uint8Array) => addsNothingDecoded(doc, decoded(update));
 
 function twoCopies() {
   const server = new Y.Doc();
@@ -43,5 +53,17 @@ describe('telling a no-op update from a change', () => {
     stranger.getText('t').delete(0, 1);
     const onlyDeletions = Y.encodeStateAsUpdate(stranger, Y.encodeStateVector(stranger));
     expect(addsNothing(server, onlyDeletions)).toBe(false);
+  });
+
+  it('the ends decoding found are those Yjs reads from the update, Skips included', () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    for (const word of ['Daun ', 'hijau ', 'menyerap cahaya']) doc.getText('t').insert(0, word);
+    const [first, , third] = updates as [Uint8Array, Uint8Array, Uint8Array];
+    const gapped = Y.mergeUpdates([first, third]);
+    expect(Y.decodeUpdate(gapped).structs.some((struct) => struct instanceof Y.Skip)).toBe(true);
+    const { to } = Y.parseUpdateMeta(gapped);
+    expect(new Map(decoded(gapped).ends)).toEqual(to);
   });
 });
