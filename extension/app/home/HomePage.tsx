@@ -9,7 +9,7 @@ import { localDay } from '../../../shared/mentoring/cycle-doc';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import type { OfflineCache } from '../common/offline-cache';
-import { draftHref, OVERVIEW_HREF } from '../common/page-route';
+import { draftHref, INBOX_HREF, OVERVIEW_HREF } from '../common/page-route';
 import { DraftList } from '../drafts/DraftList';
 import { useDraftList } from '../drafts/use-draft-list';
 import { ImportFromWord } from '../import/ImportFromWord';
@@ -63,6 +63,9 @@ export function HomePage(props: {
           <a href={OVERVIEW_HREF}>{t('overview.home.overviewLink')}</a>
         </p>
       )}
+      <p className="home-inbox-link">
+        <a href={INBOX_HREF}>{t('inbox.homeLink')}</a>
+      </p>
       {own.length > 0 && <WaitingForYou drafts={own} today={today} />}
       {own.length > 0 && (
         <>
