@@ -6,6 +6,8 @@ import { offerSetupCode } from './auth/first-run-setup';
 import { createSessionTokens } from './auth/session-tokens';
 import { SessionWatch } from './auth/session-watch';
 import { loadTokenSecret } from './auth/token-secret';
+import { createClipFetchService } from './clip-fetch/clip-fetch-service';
+import type { HostResolver } from './clip-fetch/fetch-settings';
 import type { Cluster } from './cluster/open-cluster';
 import { publicBaseUrl, type ServerConfig } from './config';
 import { createAuthServices } from './http/auth-services';
@@ -41,6 +43,8 @@ export interface StartServerOptions {
   hooks?: RoomHooks;
   /** Wraps the opened storage, e.g. for a test to count what reaches it; closing still closes the real one. */
   wrapStorage?(storage: Storage): Storage;
+  /** Resolves host names for clips from a URL; tests pass a stub so nothing leaves loopback. */
+  resolveHost?: HostResolver;
 }
 
 /** How long clients get to answer the shutdown close frame before their sockets are cut. */
@@ -160,6 +164,17 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     maxConnectionsPerUser: config.maxConnectionsPerUser,
     metrics,
   });
+  if (config.clipFetch.allowLoopback) {
+    logger.warn(
+      'DAMPINGI_CLIP_FETCH_ALLOW_LOOPBACK is on: clips from a URL may fetch from this machine (127.0.0.0/8, ::1). ' +
+        'This is for tests only; turn it off on any server people use.',
+    );
+  }
+  const clipFetch = createClipFetchService({
+    settings: config.clipFetch,
+    version: packageVersion(),
+    resolve: options.resolveHost,
+  });
   const httpServer = createServer(
     createHttpHandler({
       storage,
@@ -178,6 +193,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
         ),
       logger,
       auth,
+      clipFetch,
+      inboxLimits: config.inboxLimits,
       webDir: config.webDir,
       version: packageVersion(),
       maxJsonBodyBytes: config.maxJsonBodyBytes,

@@ -1,6 +1,7 @@
 /** Reads the server's configuration from environment variables through one zod schema, with clear errors. */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { INBOX_LIMITS } from '../shared/protocol/clip-inbox-api';
 import {
   SIGN_IN_SECRET_VARIABLES,
   SignInEnvShape,
@@ -8,7 +9,9 @@ import {
   signInProblems,
   signInSettingsFrom,
 } from './auth/sign-in-settings';
+import { type ClipFetchSettings, DEFAULT_CLIP_FETCH_SETTINGS } from './clip-fetch/fetch-settings';
 import { EXTENSION_ORIGIN_PATTERN } from './http/cors';
+import type { InboxLimits } from './storage/storage';
 
 const MiB = 1024 * 1024;
 
@@ -175,6 +178,14 @@ const EnvSchema = z
     DAMPINGI_GUESTS_PER_LINK: optional(
       integer(0, 1_000_000, 'guest accounts one share link may make; 0: only signed-in people join').default(50),
     ),
+    DAMPINGI_CLIP_FETCH_TIMEOUT_SECONDS: optional(
+      integer(1, 120, 'seconds to fetch a shared page and its pictures').default(10),
+    ),
+    DAMPINGI_CLIP_FETCH_PER_MINUTE: optional(
+      integer(1, 10_000, 'clips from a shared address per account per minute').default(20),
+    ),
+    // FOR TESTS ONLY: lets the server fetch pages from loopback (127.0.0.0/8, ::1). Never set it in production.
+    DAMPINGI_CLIP_FETCH_ALLOW_LOOPBACK: optional(BooleanFlagSchema.default(false)),
     ...SignInEnvShape,
     LOG_LEVEL: optional(
       z
@@ -266,6 +277,13 @@ export interface ServerConfig {
   joinLimits: { perAddressPerMinute: number; guestJoinsPerLinkPerHour: number; guestsPerLink: number };
   /** Email, school accounts, self sign-up (auth/sign-in-settings.ts). */
   signIn: SignInSettings;
+  /**
+   * Fetching a shared page on the server (clip-fetch/): time, sizes, rate. `allowLoopback` is for
+   * tests only (DAMPINGI_CLIP_FETCH_ALLOW_LOOPBACK), logged as a warning at start.
+   */
+  clipFetch: ClipFetchSettings;
+  /** Each account's clip inbox (shared/protocol/clip-inbox-api.ts's INBOX_LIMITS; tests make it small). */
+  inboxLimits: InboxLimits;
   /** Sign-in attempts per client address, mails per address and per recipient (http/auth-limits.ts). */
   signInLimits: { attemptsPerTenMinutes: number; mailsPerHourPerAddress: number; mailsPerHourPerEmail: number };
   logLevel: LogLevel;
@@ -339,6 +357,13 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
         guestsPerLink: vars.DAMPINGI_GUESTS_PER_LINK,
       },
       signIn: signInSettingsFrom(vars),
+      clipFetch: {
+        ...DEFAULT_CLIP_FETCH_SETTINGS,
+        timeoutMs: vars.DAMPINGI_CLIP_FETCH_TIMEOUT_SECONDS * 1000,
+        perAccountPerMinute: vars.DAMPINGI_CLIP_FETCH_PER_MINUTE,
+        allowLoopback: vars.DAMPINGI_CLIP_FETCH_ALLOW_LOOPBACK,
+      },
+      inboxLimits: { maxItems: INBOX_LIMITS.maxItemsPerAccount, maxBytes: INBOX_LIMITS.maxBytesPerAccount },
       signInLimits: { attemptsPerTenMinutes: 30, mailsPerHourPerAddress: 10, mailsPerHourPerEmail: 5 },
       logLevel: vars.LOG_LEVEL,
       maxJsonBodyBytes: 64 * 1024,

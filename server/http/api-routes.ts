@@ -21,7 +21,9 @@ import {
 } from './admin-school-routes';
 import { inviteUser, listUsers, setAdmin, signUserOutEverywhere, suspendUser } from './admin-user-routes';
 import { authOptions, emailStart, emailVerify, redeem, setup, signup } from './auth-routes';
+import { clipFromUrl } from './clip-routes';
 import { createDraft, getDraft, listDrafts } from './draft-routes';
+import { deleteInboxClip, listInbox, putInboxClip } from './inbox-routes';
 import { inviteToDraft } from './invitation-routes';
 import { apiError, type JsonReply } from './json';
 import { changeMember, createLink, listLinks, listMembers, removeMember, revokeLink } from './member-routes';
@@ -94,6 +96,10 @@ const routes: RouteEntry[] = [
   { pattern: /^\/api\/drafts\/([^/]+)\/versions$/, methods: { GET: listVersions, POST: createVersion } },
   { pattern: /^\/api\/drafts\/([^/]+)\/versions\/([^/]+)$/, methods: { GET: getVersion } },
   { pattern: /^\/api\/drafts\/([^/]+)\/versions\/([^/]+)\/restore$/, methods: { POST: recordRestore } },
+  // Clipping from a phone (shared/protocol/clip-inbox-api.ts).
+  { pattern: /^\/api\/clips\/from-url$/, methods: { POST: clipFromUrl } },
+  { pattern: /^\/api\/inbox$/, methods: { GET: listInbox } },
+  { pattern: /^\/api\/inbox\/([^/]+)$/, methods: { PUT: putInboxClip, DELETE: deleteInboxClip } },
 ];
 
 export function isApiPath(pathname: string): boolean {

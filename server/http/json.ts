@@ -21,6 +21,10 @@ export function apiError(status: number, code: ApiErrorCode, message: string): J
 }
 
 export function sendJson(response: ServerResponse, reply: JsonReply): void {
+  if (reply.status === 204) {
+    response.writeHead(204, { 'cache-control': 'no-store', ...reply.headers }).end();
+    return;
+  }
   const text = JSON.stringify(reply.body);
   response.writeHead(reply.status, {
     'content-type': 'application/json; charset=utf-8',

@@ -14,8 +14,16 @@ import { csrfHeaderMatches, isOwnOrigin } from '../auth/csrf';
 import type { SessionTokens } from '../auth/session-tokens';
 import type { SessionEnd } from '../auth/session-watch';
 import { sessionTokenFromCookie } from '../auth/web-cookies';
+import type { ClipFetchService } from '../clip-fetch/clip-fetch-service';
 import type { Logger } from '../logger';
-import type { ListedDraftRecord, MemberDraftRecord, SessionKind, Storage, UserRecord } from '../storage/storage';
+import type {
+  InboxLimits,
+  ListedDraftRecord,
+  MemberDraftRecord,
+  SessionKind,
+  Storage,
+  UserRecord,
+} from '../storage/storage';
 import type { AuthServices } from './auth-services';
 import type { JoinLimits } from './join-limits';
 import { apiError, type JsonReply, readJsonBody } from './json';
@@ -41,6 +49,10 @@ export interface ApiContext {
   joinLimits: JoinLimits;
   /** Cookies, CSRF, mail, school accounts, sign-in limits (auth-services.ts). */
   auth: AuthServices;
+  /** Clipping a shared page on the server: its guard, limits and rate (clip-fetch/). */
+  clipFetch: ClipFetchService;
+  /** How much each account's clip inbox holds. */
+  inboxLimits: InboxLimits;
   logger: Logger;
 }
 

@@ -426,6 +426,49 @@ export interface VersionStore {
   getVersionState(draftId: string, versionId: string): Promise<Uint8Array | null>;
 }
 
+/** A clip waiting in an account's inbox ("Kotak klip") to be placed in a draft later. */
+export interface InboxClipRecord {
+  clipId: string;
+  /**
+   * shared/protocol/clip-inbox-api.ts's InboxClip as JSON, as the API checked it; the store does
+   * not parse it (as with summaries and templates).
+   */
+  clipJson: string;
+  /** ISO 8601: when it first arrived (a repeated PUT does not move it). */
+  receivedAt: string;
+}
+
+/** An account's inbox holds at most this much; a new clip past either is refused (`full`). */
+export interface InboxLimits {
+  maxItems: number;
+  /** The clips' JSON together, in bytes (UTF-8). */
+  maxBytes: number;
+}
+
+export type PutInboxResult =
+  /** `stored`: new; `exists`: the same clip (same id, same JSON) was there already — kept once. */
+  | { status: 'stored' | 'exists'; item: InboxClipRecord }
+  /** Another clip is stored under this id for this account. */
+  | { status: 'conflict' }
+  | { status: 'full' };
+
+/**
+ * Each account's clip inbox. Keyed by (account, clipId): a clip sent twice (an offline phone
+ * retrying) is kept once; no account ever reads or removes another's.
+ */
+export interface InboxStore {
+  /** Idempotent by (userId, clipId); the count and size checks and the insert are one transaction. */
+  putInboxClip(
+    userId: string,
+    clip: { clipId: string; clipJson: string },
+    limits: InboxLimits,
+  ): Promise<PutInboxResult>;
+  /** The account's clips, the most recently received first. */
+  listInbox(userId: string): Promise<InboxClipRecord[]>;
+  /** False when the account had no such clip (already removed, or never there). */
+  deleteInboxClip(userId: string, clipId: string): Promise<boolean>;
+}
+
 export type StorageKind = 'sqlite' | 'postgres';
 
 export interface Storage {
@@ -442,6 +485,7 @@ export interface Storage {
   readonly workspaces: WorkspaceStore;
   readonly templates: TemplateStore;
   readonly versions: VersionStore;
+  readonly inbox: InboxStore;
   /** Flushes and releases the database; the storage is unusable afterwards. */
   close(): Promise<void>;
 }

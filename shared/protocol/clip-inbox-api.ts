@@ -72,11 +72,24 @@ export type InboxItem = z.infer<typeof InboxItemSchema>;
 export const InboxListResponseSchema = z.object({ items: z.array(InboxItemSchema) });
 export type InboxListResponse = z.infer<typeof InboxListResponseSchema>;
 
-/** Limits the server enforces (413 payload-too-large / 409 conflict when the inbox is full). */
+/**
+ * The answer to PUT: 201 when stored now, 200 when the same clip was there already (a retry). The
+ * clip itself is not sent back (it may be megabytes, on a phone's data plan).
+ */
+export const InboxPutResponseSchema = z.object({ clipId: z.uuid(), receivedAt: z.iso.datetime() });
+export type InboxPutResponse = z.infer<typeof InboxPutResponseSchema>;
+
+/**
+ * Limits the server enforces (413 payload-too-large / 409 conflict when the inbox is full; 409 also
+ * when a different clip is already stored under the same clipId). Guests (joined by a link with only
+ * a name) have no inbox and cannot clip from a URL: 403.
+ */
 export const INBOX_LIMITS = {
   /** One clip's JSON, pictures included. */
   maxClipBytes: 8 * 1024 * 1024,
   maxItemsPerAccount: 500,
+  /** All of one account's clips' JSON together; a clip past it is refused like one past the count (409). */
+  maxBytesPerAccount: 64 * 1024 * 1024,
 } as const;
 
 export const clipInboxPaths = {

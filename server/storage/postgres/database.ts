@@ -179,6 +179,21 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (mentor_id, teacher_id)
   );
   `,
+  // v6 (SQLite v8): each account's clip inbox ("Kotak klip"): clips waiting to be placed in a draft,
+  // one per (account, clipId), their JSON kept as sent with its SHA-256 (a repeat is recognised) and size.
+  `
+  CREATE TABLE inbox_clips (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    clip_id TEXT NOT NULL,
+    clip_json TEXT NOT NULL,
+    json_hash TEXT NOT NULL,
+    byte_size INTEGER NOT NULL,
+    received_at TIMESTAMPTZ NOT NULL,
+    position BIGINT GENERATED ALWAYS AS IDENTITY,
+    PRIMARY KEY (user_id, clip_id)
+  );
+  CREATE INDEX inbox_clips_by_user ON inbox_clips (user_id, received_at);
+  `,
 ];
 
 // Any constant works; it only has to be the same in every process that migrates this database.

@@ -1,6 +1,6 @@
 /**
  * Scale-out storage: documents, drafts, members, share links, users, workspaces and their templates
- * and versions of drafts in one PostgreSQL database.
+ * versions of drafts and each account's clip inbox in one PostgreSQL database.
  */
 import type { Storage } from '../storage';
 import { openPool } from './database';
@@ -11,6 +11,7 @@ import {
 } from './postgres-accounts';
 import { createPostgresDocumentStore } from './postgres-documents';
 import { createPostgresDraftStore } from './postgres-drafts';
+import { createPostgresInboxStore } from './postgres-inbox';
 import { createPostgresMemberStore, createPostgresShareLinkStore } from './postgres-members';
 import { createPostgresSessionStore } from './postgres-sessions';
 import { createPostgresTemplateStore } from './postgres-templates';
@@ -47,6 +48,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     workspaces: createPostgresWorkspaceStore(pool, now),
     templates: createPostgresTemplateStore(pool, now),
     versions: createPostgresVersionStore(pool, now),
+    inbox: createPostgresInboxStore(pool, now),
     close: () => {
       closed ??= documents.drainAll().then(() => pool.end());
       return closed;

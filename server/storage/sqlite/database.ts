@@ -193,6 +193,20 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (mentor_id, teacher_id)
   );
   `,
+  // v8: each account's clip inbox ("Kotak klip"): clips waiting to be placed in a draft, one per
+  // (account, clipId), their JSON kept as sent with its SHA-256 (a repeat is recognised) and size.
+  `
+  CREATE TABLE inbox_clips (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    clip_id TEXT NOT NULL,
+    clip_json TEXT NOT NULL,
+    json_hash TEXT NOT NULL,
+    byte_size INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, clip_id)
+  );
+  CREATE INDEX inbox_clips_by_user ON inbox_clips (user_id, received_at);
+  `,
 ];
 
 export interface OpenDatabaseOptions {

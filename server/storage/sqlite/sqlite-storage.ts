@@ -1,6 +1,6 @@
 /**
  * The default storage: one SQLite file `<dataDir>/dampingi.sqlite` holding documents, drafts, members,
- * share links, users, workspaces and their templates, and versions of drafts.
+ * share links, users, workspaces and their templates, versions of drafts, and each account's clip inbox.
  */
 import type { SqliteSynchronous } from '../../config';
 import type { Storage } from '../storage';
@@ -8,6 +8,7 @@ import { openDatabase } from './database';
 import { createSqliteAssignmentStore, createSqliteIdentityStore, createSqliteSigninCodeStore } from './sqlite-accounts';
 import { createSqliteDocumentStore } from './sqlite-documents';
 import { createSqliteDraftStore } from './sqlite-drafts';
+import { createSqliteInboxStore } from './sqlite-inbox';
 import { createSqliteMemberStore, createSqliteShareLinkStore } from './sqlite-members';
 import { createSqliteSessionStore } from './sqlite-sessions';
 import { createSqliteTemplateStore } from './sqlite-templates';
@@ -42,6 +43,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     workspaces: createSqliteWorkspaceStore(db, now),
     templates: createSqliteTemplateStore(db, now),
     versions: createSqliteVersionStore(db, now),
+    inbox: createSqliteInboxStore(db, now),
     close: async () => {
       if (!db.open) return;
       documents.flushPending();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { type RunningServer, startServer } from '../../../server/app';
 import { addToWorkspace, addUser, type CreatedUser, createWorkspace } from '../../../server/cli/user-commands';
+import type { HostResolver } from '../../../server/clip-fetch/fetch-settings';
 import { configFromEnv, type ServerConfig } from '../../../server/config';
 import type { Logger } from '../../../server/logger';
 import { openSqliteStorage } from '../../../server/storage/sqlite/sqlite-storage';
@@ -66,6 +67,8 @@ export interface TestServerOptions {
   logger?: Logger;
   /** Wraps the server's storage on every start, e.g. to count what reaches it (see server/app.ts). */
   wrapStorage?(storage: Storage): Storage;
+  /** Host names for clips from a URL resolve through this stub (server/app.ts), never the real DNS. */
+  resolveHost?: HostResolver;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -103,7 +106,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return running.metricsUrl;
     },
     async start() {
-      running = await startServer(config, { logger, wrapStorage: options.wrapStorage });
+      running = await startServer(config, {
+        logger,
+        wrapStorage: options.wrapStorage,
+        resolveHost: options.resolveHost,
+      });
     },
     async stop() {
       await running?.close();

@@ -8,6 +8,7 @@ import { describeAccessContract } from './access-contract';
 import { describeAccountContract } from './account-contract';
 import { describeCycleContract } from './cycle-contract';
 import { describeDocumentContract } from './document-contract';
+import { describeInboxContract } from './inbox-contract';
 import { describeSessionContract } from './session-contract';
 import { describeVersionContract } from './version-contract';
 
@@ -54,4 +55,5 @@ export function describeStorageContract(name: string, open: OpenStorage): void {
   describeAccountContract(context);
   describeCycleContract(context);
   describeVersionContract(context);
+  describeInboxContract(context);
 }

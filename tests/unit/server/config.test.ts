@@ -18,6 +18,35 @@ describe('server configuration from the environment', () => {
     });
   });
 
+  it('clips from a URL: 10 s and 20 a minute by default; loopback only when the test setting says so', () => {
+    expect(configFromEnv({})).toMatchObject({
+      ok: true,
+      config: {
+        clipFetch: {
+          allowLoopback: false,
+          timeoutMs: 10_000,
+          perAccountPerMinute: 20,
+          maxRedirects: 5,
+          maxPageBytes: 5 * 1024 * 1024,
+          maxImageBytes: 2 * 1024 * 1024,
+          maxImages: 12,
+          maxImageBytesTotal: 6 * 1024 * 1024,
+        },
+      },
+    });
+    const set = configFromEnv({
+      DAMPINGI_CLIP_FETCH_ALLOW_LOOPBACK: '1',
+      DAMPINGI_CLIP_FETCH_TIMEOUT_SECONDS: '4',
+      DAMPINGI_CLIP_FETCH_PER_MINUTE: '5',
+    });
+    expect(set).toMatchObject({
+      ok: true,
+      config: { clipFetch: { allowLoopback: true, timeoutMs: 4000, perAccountPerMinute: 5 } },
+    });
+    const wrong = configFromEnv({ DAMPINGI_CLIP_FETCH_ALLOW_LOOPBACK: 'mungkin' });
+    expect(!wrong.ok && wrong.message).toContain('DAMPINGI_CLIP_FETCH_ALLOW_LOOPBACK: must be true or false');
+  });
+
   it('a cluster (Redis URL) also needs the database and a shared token key, and no password is echoed', () => {
     const secret = 'x'.repeat(32);
     expect(configFromEnv({})).toMatchObject({ ok: true, config: { redisUrl: null } });
