@@ -59,7 +59,12 @@ async function deliverTo(
       put.reason === 'network' ? { kind: 'offline' } : { kind: 'server', reason: put.reason };
     return noteProblem(entry, problem, deps.store);
   }
-  const filed = await deps.filing.file({ clipId: entry.clipId, draftId: destination.draftId, ...parts });
+  // A share without a link names no page (its source is the app itself): no page to find twice.
+  const ifSourceExists = parts.source.url === deps.appUrl ? 'new-source' : 'ask';
+  const filed = await deps.filing.file(
+    { clipId: entry.clipId, draftId: destination.draftId, ...parts },
+    ifSourceExists,
+  );
   if (!filed.filed) return noteProblem(entry, { kind: 'server', reason: filed.reason }, deps.store);
   // The outbox holds the clip now, and delivers it until the server has it.
   await deps.store.delete(entry.shareId);
