@@ -39,7 +39,7 @@ export function createClipInboxClient(
   token: string | null,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): ClipInboxClient {
-  const { call, callFor } = createApiCall(serverUrl, token, fetchImpl);
+  const { callFor } = createApiCall(serverUrl, token, fetchImpl);
   return {
     async fromUrl(request) {
       const csrf = token ? null : csrfFromCookies();

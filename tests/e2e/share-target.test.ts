@@ -124,6 +124,32 @@ describe('sharing into Dampingi from a phone (Web Share Target)', () => {
     expect(countOf(draft.text, 'Dua per empat sama dengan satu per dua.')).toBe(1);
   });
 
+  it('a page the server may not fetch is explained in plain words and can be kept as a link card', async () => {
+    // A private address: refused by the server's address guard before any connection is made.
+    await shareToDampingi(phone, { title: 'Rapor kelas 5', url: 'http://10.20.30.40/rapor' });
+    await sendShareTo(phone, 'inbox');
+    await phone
+      .getByText('Alamat ini tidak dapat diambil oleh server: bukan halaman publik.')
+      .waitFor({ timeout: 30_000 });
+    await phone.getByRole('button', { name: 'Simpan sebagai kartu tautan saja' }).click();
+    await phone.getByText('Tersimpan di Kotak klip.').waitFor();
+    const items = await inboxOf(server, teacher);
+    expect(items.filter((item) => item.source.title === 'Rapor kelas 5')).toMatchObject([{ kind: 'bookmark' }]);
+  });
+
+  it('before the app is installed, a share reaching the server leads to a page saying it was not kept', async () => {
+    const answer = await fetch(`${server.url}/share-target`, {
+      method: 'POST',
+      body: new FormData(),
+      redirect: 'manual',
+    });
+    expect(answer.status).toBe(303);
+    const location = answer.headers.get('location') ?? '';
+    expect(location).toBe('/editor.html?view=share&share-problem=not-kept');
+    await phone.goto(new URL(location, server.url).href);
+    await phone.getByText('Kiriman tadi belum dapat disimpan', { exact: false }).waitFor();
+  });
+
   it('shared offline, kept through a reload as "menunggu koneksi", and sent once when online again', async () => {
     await phone.goto(`${server.url}/editor.html?view=share`);
     await phone.getByRole('heading', { name: 'Simpan yang dibagikan' }).waitFor();

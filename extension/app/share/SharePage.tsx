@@ -10,7 +10,7 @@ import type { OfflineCache } from '../common/offline-cache';
 import { draftHref, INBOX_HREF } from '../common/page-route';
 import { useDraftList } from '../drafts/use-draft-list';
 import { ShareCard } from './ShareCard';
-import type { ShareSendOutcome } from './share-sending';
+import { needsPerson, type ShareSendOutcome } from './share-sending';
 import type { ShareDestination } from './share-store';
 import { useShareQueue } from './use-share-queue';
 import './share.css';
@@ -39,7 +39,8 @@ export function SharePage(props: {
   const ordered = [...entries].sort((a, b) =>
     a.shareId === props.shareId ? -1 : b.shareId === props.shareId ? 1 : b.receivedAt.localeCompare(a.receivedAt),
   );
-  const waiting = entries.filter((entry) => entry.destination !== null).length + queue.outboxWaiting;
+  const waiting =
+    entries.filter((entry) => entry.destination !== null && !needsPerson(entry.problem)).length + queue.outboxWaiting;
   const justSharedGone =
     props.shareId !== null && queue.entries !== null && !entries.some((e) => e.shareId === props.shareId);
 

@@ -11,6 +11,7 @@ import { browserPictureCanvas } from '../../pictures/browser-canvas';
 import { pictureFromFile } from '../../pictures/downscale-picture';
 import {
   chooseDestination,
+  needsPerson,
   type ShareSendingDeps,
   type ShareSendOutcome,
   sendShare,
@@ -64,7 +65,7 @@ export function useShareQueue(serverUrl: string, token: string | null, win: Wind
     setEntries(kept);
     setOutboxWaiting(waiting.length);
     setHeld(heldNow);
-    return kept.some((entry) => entry.destination !== null) || waiting.length > 0;
+    return kept.some((entry) => entry.destination !== null && !needsPerson(entry.problem)) || waiting.length > 0;
   }, [parts]);
 
   useEffect(() => {
@@ -72,7 +73,9 @@ export function useShareQueue(serverUrl: string, token: string | null, win: Wind
     let retry: ReturnType<typeof setTimeout> | null = null;
     let stopped = false;
     const sendAll = () => {
-      running ??= (async () => {
+      // One sending at a time; a call meanwhile is covered by the one running.
+      if (running) return;
+      running = (async () => {
         try {
           await sendWaiting(await deps());
           await parts.filing.sweep();
