@@ -34,7 +34,9 @@ async function precache() {
   const html = await response.clone().text();
   const assets = [...html.matchAll(/(?:src|href)="(\/(?:chunks|assets)\/[^"]+)"/g)].map((match) => match[1]);
   await cache.put('/editor.html', response);
-  await cache.addAll([...new Set([...assets, ...INSTALL_FILES])]);
+  await cache.addAll([...new Set(assets)]);
+  // The manifest and icons only dress the installed app: their absence must not cost the offline start.
+  await cache.addAll(INSTALL_FILES).catch((error) => console.warn('dampingi sw: app icons not cached', error));
 }
 
 self.addEventListener('install', (event) => {

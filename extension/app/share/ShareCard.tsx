@@ -3,8 +3,9 @@
  * problem only the person can resolve) or where it is going and why it waits.
  */
 import { useState } from 'react';
+import { hasMessage, type MessageKey } from '../../../shared/i18n';
 import type { DraftInfo } from '../../../shared/protocol/api';
-import { useT } from '../../components/i18n';
+import { useLanguage, useT } from '../../components/i18n';
 import { DraftPicker } from './DraftPicker';
 import { SharedPreview } from './SharedPreview';
 import { needsPerson } from './share-sending';
@@ -73,6 +74,7 @@ export function ShareCard(props: {
 
 function ProblemLine(props: { problem: ShareProblem }) {
   const t = useT();
+  const [language] = useLanguage();
   const { problem } = props;
   switch (problem.kind) {
     case 'offline':
@@ -95,7 +97,11 @@ function ProblemLine(props: { problem: ShareProblem }) {
           {t('share.empty')}
         </p>
       );
-    case 'server':
-      return <p className="notice">{t('share.serverProblem', { reason: problem.reason })}</p>;
+    case 'server': {
+      // The server's reason in words where the app has them (error.*), else its code.
+      const key = `error.${problem.reason}`;
+      const reason = hasMessage(language, key) ? t(key as MessageKey) : problem.reason;
+      return <p className="notice">{t('share.serverProblem', { reason })}</p>;
+    }
   }
 }
