@@ -18,6 +18,7 @@ import { altText, embedImages, imageNodes, mapImages } from './embed-images';
 import type { ClipFetchSettings, HostResolver } from './fetch-settings';
 import { type GuardedFetchOptions, guardedFetch } from './guarded-fetch';
 import type { Transport } from './http-transport';
+import { lightenHtml } from './lighten-html';
 import { type ExtractedPage, extractPage, storedImageFromBytes, storedImageFromDataUrl } from './page-extraction';
 
 export interface ClipFromUrlDeps {
@@ -47,7 +48,14 @@ export async function clipFromUrl(request: ClipFromUrlRequest, deps: ClipFromUrl
     };
     const page = await guardedFetch(request.url, { ...common, kind: 'page', maxBytes: settings.maxPageBytes });
     const pageUrl = page.url.href;
-    const extracted = extractPage(decodeHtml(page.body, page.charset), pageUrl, request.mode);
+    const html = lightenHtml(decodeHtml(page.body, page.charset));
+    if (html.length > settings.maxParsedChars) {
+      refuse(
+        'too-large',
+        `${html.length} characters of HTML without scripts and styles; at most ${settings.maxParsedChars}`,
+      );
+    }
+    const extracted = extractPage(html, pageUrl, request.mode);
     if (!extracted.ok) refuse('conversion-failed', `nothing could be clipped from the page (${extracted.reason})`);
     const pictures = await embedImages(extracted.content, {
       fetchImage: async (src) =>

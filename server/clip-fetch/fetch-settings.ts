@@ -17,6 +17,12 @@ export interface ClipFetchSettings {
   maxRedirects: number;
   /** The page's body, decompressed. */
   maxPageBytes: number;
+  /**
+   * The page as parsed (characters), after scripts, styles and comments are removed (./lighten-html.ts). Parsing
+   * and extracting run on the server's one thread and take memory in proportion (about 400 MB and
+   * seconds for 2 MB of dense HTML): a page with more is refused `too-large`.
+   */
+  maxParsedChars: number;
   /** One picture's body. */
   maxImageBytes: number;
   /** Pictures fetched per clip; the rest keep only their alt text. */
@@ -36,6 +42,7 @@ export const DEFAULT_CLIP_FETCH_SETTINGS: ClipFetchSettings = {
   timeoutMs: 10_000,
   maxRedirects: 5,
   maxPageBytes: 5 * MB,
+  maxParsedChars: 2 * MB,
   maxImageBytes: 2 * MB,
   maxImages: 12,
   maxImageBytesTotal: 6 * MB,

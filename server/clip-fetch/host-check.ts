@@ -13,9 +13,11 @@ export interface CheckedTarget {
   url: URL;
   /** The host as the URL names it, without IPv6 brackets (TLS checks the certificate against it). */
   hostname: string;
-  /** The checked address the connection goes to. */
+  /** The checked address the connection goes to (the first of `addresses`). */
   address: string;
   family: 4 | 6;
+  /** Every checked address of the name, all public: the connection may try them in turn (IPv6, then IPv4). */
+  addresses: ResolvedAddress[];
 }
 
 export interface HostCheckOptions {
@@ -45,7 +47,8 @@ export async function checkTarget(url: URL, options: HostCheckOptions): Promise<
   const literal = isIP(hostname);
   if (literal !== 0) {
     if (!allowed(classifyAddress(hostname))) refuse('not-public', `${hostname} is not a public address`);
-    return { url, hostname, address: hostname, family: literal === 6 ? 6 : 4 };
+    const family = literal === 6 ? 6 : 4;
+    return { url, hostname, address: hostname, family, addresses: [{ address: hostname, family }] };
   }
   if (isPrivateHostName(hostname)) refuse('not-public', `${hostname} names a private or metadata host`);
   const addresses = await resolveWithin(hostname, options);
@@ -54,7 +57,7 @@ export async function checkTarget(url: URL, options: HostCheckOptions): Promise<
   const refused = addresses.find((found) => !allowed(classifyAddress(found.address)));
   if (refused) refuse('not-public', `${hostname} resolves to ${refused.address}, which is not a public address`);
   const [first] = addresses as [ResolvedAddress];
-  return { url, hostname, address: first.address, family: first.family };
+  return { url, hostname, address: first.address, family: first.family, addresses };
 }
 
 async function resolveWithin(hostname: string, options: HostCheckOptions): Promise<ResolvedAddress[]> {

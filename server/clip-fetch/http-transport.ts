@@ -29,20 +29,22 @@ export type Transport = (request: TransportRequest) => Promise<TransportResponse
 
 export const httpTransport: Transport = ({ target, headers, signal }) =>
   new Promise((resolve, reject) => {
-    const { url, hostname, address, family } = target;
-    // The socket connects to the checked address only; Node asks with `all: true` when it may try several.
+    const { url, hostname, address, family, addresses } = target;
+    // The socket connects to checked addresses only. Asked for all (`autoSelectFamily`), Node tries
+    // each in turn, so a name whose IPv6 address is unreachable from here is still fetched over IPv4.
     const pinned = ((_name: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
-      if (options?.all) callback(null, [{ address, family }]);
+      if (options?.all) callback(null, addresses);
       else callback(null, address, family);
     }) as unknown as LookupFunction;
-    const options: RequestOptions = {
+    // `autoSelectFamily` reaches net.connect (Node ≥ 18.13); @types/node 20 does not list it for http.
+    const options: RequestOptions & { autoSelectFamily?: boolean } = {
       method: 'GET',
       hostname,
       port: url.port || undefined,
       path: `${url.pathname}${url.search}`,
       headers,
       lookup: pinned,
-      family,
+      autoSelectFamily: addresses.length > 1,
       agent: false,
       signal,
       // A page's headers are not a place to spend memory.

@@ -78,6 +78,12 @@ beforeAll(async () => {
     '/gambar/*': (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(picture),
     '/ars': html(readabilityPage),
     '/dokumen.pdf': html('%PDF-1.4 bukan halaman', 'application/pdf'),
+    // A news page's weight is mostly script: 3 MB of it is dropped before parsing, the article stays.
+    '/berat': html(
+      articlePage.replace('</head>', `<script>var iklan = "${'x'.repeat(3 * 1024 * 1024)}";</script></head>`),
+    ),
+    // 3 MB of real markup is more than the server parses.
+    '/padat': html(`<html><body>${'<p>isi padat</p>'.repeat(200_000)}</body></html>`),
     '/besar': (_request, response) => {
       // Over 5 MB, sent without a length: only counting while reading finds it.
       response.writeHead(200, { 'content-type': 'text/html' });
@@ -298,8 +304,12 @@ describe('with the test setting, loopback is allowed and nothing else private', 
     ]);
   });
 
-  it('a page over 5 MB is `too-large`; a PDF is `not-a-page`', async () => {
+  it('a page over 5 MB, or over 2 MB without its scripts, is `too-large`; a PDF is `not-a-page`', async () => {
     expect(await refusal(web, `${site.origin}/besar`)).toBe('too-large');
+    expect(await refusal(web, `${site.origin}/padat`)).toBe('too-large');
+    const heavy = await clip(web, `${site.origin}/berat`);
+    expect(heavy.status).toBe(200);
+    expect(ClipFromUrlResponseSchema.parse(heavy.body).source.author).toBe('Dewi Lestari');
     expect(await refusal(web, `${site.origin}/dokumen.pdf`)).toBe('not-a-page');
     expect(await refusal(web, `${site.origin}/tidak-ada`)).toBe('unreachable');
   });

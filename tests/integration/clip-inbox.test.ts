@@ -14,6 +14,7 @@ import {
 } from '../../shared/protocol/api';
 import {
   clipInboxPaths,
+  INBOX_LIMITS,
   type InboxClip,
   InboxListResponseSchema,
   InboxPutResponseSchema,
@@ -139,6 +140,15 @@ describe('the clip inbox', () => {
     // A repeat of one already there is still answered as kept.
     expect((await put(sari, third)).status).toBe(200);
     expect(await list(sari)).toHaveLength(MAX_ITEMS);
+  });
+
+  it('takes a clip of up to 8 MB (pictures included): a larger one is 413, and more than the 64 KB of other routes is fine', async () => {
+    const large = inboxClip('x'.repeat(200 * 1024));
+    expect((await put(budi, large)).status).toBe(201);
+    expect(await remove(budi, large.clipId)).toBe(204);
+    const tooLarge = await put(budi, inboxClip('x'.repeat(INBOX_LIMITS.maxClipBytes)));
+    expect(tooLarge.status).toBe(413);
+    expect(ApiErrorResponseSchema.parse(tooLarge.body).error.code).toBe('payload-too-large');
   });
 
   it('asks for a signed-in account: the web app needs its CSRF token for a change, a guest has no inbox', async () => {

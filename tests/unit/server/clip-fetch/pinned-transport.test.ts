@@ -27,7 +27,13 @@ describe('the pinned transport', () => {
   it('connects to the checked address under a name no DNS knows, sending that name as Host', async () => {
     const url = new URL(`http://tidak-pernah-ada.invalid:${port}/halaman`);
     const response = await httpTransport({
-      target: { url, hostname: url.hostname, address: '127.0.0.1', family: 4 },
+      target: {
+        url,
+        hostname: url.hostname,
+        address: '127.0.0.1',
+        family: 4,
+        addresses: [{ address: '127.0.0.1', family: 4 }],
+      },
       headers: { 'user-agent': 'Dampingi/test' },
       signal: new AbortController().signal,
     });
@@ -37,5 +43,26 @@ describe('the pinned transport', () => {
     expect(Buffer.concat(chunks).toString()).toBe('<p>dari alamat yang diperiksa</p>');
     expect(received?.host).toBe(`tidak-pernah-ada.invalid:${port}`);
     expect(received?.cookie).toBeUndefined();
+  });
+
+  it('with several checked addresses, tries the next when one does not answer (and only those)', async () => {
+    const url = new URL(`http://dua-alamat.invalid:${port}/`);
+    const response = await httpTransport({
+      target: {
+        url,
+        hostname: url.hostname,
+        address: '::1',
+        family: 6,
+        // Nothing listens on ::1 here (the server is on 127.0.0.1 only): the connection moves on.
+        addresses: [
+          { address: '::1', family: 6 },
+          { address: '127.0.0.1', family: 4 },
+        ],
+      },
+      headers: {},
+      signal: new AbortController().signal,
+    });
+    response.discard();
+    expect(response.status).toBe(200);
   });
 });
