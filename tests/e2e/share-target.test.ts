@@ -164,6 +164,11 @@ describe('sharing into Dampingi from a phone (Web Share Target)', () => {
     await phone.getByRole('heading', { name: 'Simpan yang dibagikan' }).waitFor();
     await expect.poll(() => waiting.getAttribute('data-waiting'), { timeout: 30_000 }).toBe('1');
 
+    // Home, still offline, says something waits and leads back to where it is sent.
+    await phone.goto(`${server.url}/editor.html`);
+    await phone.getByRole('link', { name: '1 kiriman dari ponsel ini belum terkirim' }).click();
+    await phone.getByRole('heading', { name: 'Simpan yang dibagikan' }).waitFor();
+
     await context.setOffline(false);
     await expect.poll(() => waiting.getAttribute('data-waiting'), { timeout: 60_000 }).toBe('0');
     const draft = await draftTextElsewhere(browser, server, teacher, draftId);

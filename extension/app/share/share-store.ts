@@ -63,6 +63,7 @@ export interface ShareStore {
   /** Changes a share if it is still there (a sent share must not come back). */
   update(shareId: string, change: (entry: SharedEntry) => SharedEntry): Promise<void>;
   delete(shareId: string): Promise<void>;
+  close(): void;
 }
 
 export async function openShareStore(factory: IDBFactory = indexedDB): Promise<ShareStore> {
@@ -114,5 +115,6 @@ export async function openShareStore(factory: IDBFactory = indexedDB): Promise<S
     async delete(shareId) {
       await inStore('readwrite', (store) => store.delete(shareId));
     },
+    close: () => db.close(),
   };
 }
