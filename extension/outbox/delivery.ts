@@ -23,6 +23,8 @@ export interface DeliveryDeps {
   openConnection: (options: DraftConnectionOptions) => DraftConnection;
   timing?: Partial<DeliveryTiming>;
   now?: () => Date;
+  /** The web app: the session is the page's cookie, not a token. */
+  cookieSession?: boolean;
 }
 
 export function createDelivery(deps: DeliveryDeps): Delivery {
@@ -32,5 +34,6 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     openDraft: (address, onConfirmed) => new YWebsocketDraft(deps.openConnection(address), onConfirmed, timing),
     timing,
     now: deps.now,
+    cookieSession: deps.cookieSession,
   });
 }

@@ -50,6 +50,8 @@ export interface DraftDeliveryDeps {
   openDraft: OpenDraft;
   timing?: Partial<DraftDeliveryTiming>;
   now?: () => Date;
+  /** The web app: no token, the browser sends the session cookie with the sync connection. */
+  cookieSession?: boolean;
 }
 
 export function deliverIntoDrafts(deps: DraftDeliveryDeps): Delivery {
@@ -106,7 +108,7 @@ export function deliverIntoDrafts(deps: DraftDeliveryDeps): Delivery {
     return outcome;
   }
 
-  async function deliver(entry: OutboxEntry, token: string): Promise<DeliveryOutcome> {
+  async function deliver(entry: OutboxEntry, token: string | null): Promise<DeliveryOutcome> {
     const draft = draftAt({ serverUrl: entry.serverUrl, token, draftId: entry.clip.draftId });
     await draft.settled(timing.syncWaitMs);
     const checked = sourceCheckOf(entry, draft);
@@ -124,7 +126,7 @@ export function deliverIntoDrafts(deps: DraftDeliveryDeps): Delivery {
 
   return {
     async deliver(entry, token) {
-      if (!token) return record(entry, { delivered: false, problem: 'not-signed-in' });
+      if (!token && !deps.cookieSession) return record(entry, { delivered: false, problem: 'not-signed-in' });
       return record(entry, await deliver(entry, token));
     },
     async sections(address) {

@@ -9,7 +9,8 @@ import type { ServerReceipt } from './server-receipt';
 /** Which draft, on which server, as whom: one open draft per address. */
 export interface DraftAddress {
   serverUrl: string;
-  token: string;
+  /** Null on the web app, where the session is the page's cookie. */
+  token: string | null;
   draftId: string;
 }
 

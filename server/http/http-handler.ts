@@ -10,6 +10,7 @@ import { type CorsPolicy, corsFor } from './cors';
 import { apiError, sendJson } from './json';
 import { answerPublicMetrics, METRICS_PATH } from './metrics-access';
 import { setSecurityHeaders } from './security-headers';
+import { answerShareWithoutWorker, isShareTargetPost } from './share-target-fallback';
 import { serveStaticFile } from './static-files';
 
 export interface HttpHandlerOptions extends ApiContext {
@@ -32,6 +33,10 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     try {
       if (pathname === METRICS_PATH) {
         await answerPublicMetrics(request, response, options.metricsToken, options.metrics);
+        return;
+      }
+      if (isShareTargetPost(request, pathname)) {
+        answerShareWithoutWorker(request, response);
         return;
       }
       if (!api) {

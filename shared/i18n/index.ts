@@ -15,6 +15,7 @@ import * as observation from './catalogs/observation';
 import * as overview from './catalogs/overview';
 import * as pairing from './catalogs/pairing';
 import * as references from './catalogs/references';
+import * as share from './catalogs/share';
 import * as sharing from './catalogs/sharing';
 import * as signin from './catalogs/signin';
 import * as templates from './catalogs/templates';
@@ -43,6 +44,7 @@ const catalogues = {
     ...versions.id,
     ...importing.id,
     ...exportCatalog.id,
+    ...share.id,
   },
   en: {
     ...common.en,
@@ -62,6 +64,7 @@ const catalogues = {
     ...versions.en,
     ...importing.en,
     ...exportCatalog.en,
+    ...share.en,
   },
 };
 

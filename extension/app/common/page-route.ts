@@ -5,6 +5,7 @@
 
 import { DraftIdSchema } from '../../../shared/model/ids';
 import { JOIN_PARAM, ShareLinkSecretSchema } from '../../../shared/protocol/api';
+import { SHARE_ID_PARAM, SHARE_NOT_KEPT, SHARE_PROBLEM_PARAM, SHARE_VIEW } from '../../../shared/protocol/share-target';
 
 /**
  * What of a draft is shown: the media itself (editor and feedback), the classroom observation view
@@ -20,6 +21,10 @@ export type EditorRoute =
   | { page: 'account' }
   /** The admin page (administrators only; others are told so). */
   | { page: 'admin' }
+  /** What a phone's share sheet sent (`shareId`: the share just kept; `notKept`: the server got it instead). */
+  | { page: 'share'; shareId: string | null; notKept: boolean }
+  /** Kotak klip: the account's clips waiting to be placed in a draft. */
+  | { page: 'inbox' }
   | { page: 'draft'; draftId: string; view: DraftView }
   | { page: 'invalid-draft' }
   | { page: 'join'; secret: string }
@@ -42,6 +47,16 @@ export function routeOf(location: Pick<Location, 'search'>): EditorRoute {
     if (view === 'overview') return { page: 'overview' };
     if (view === 'account') return { page: 'account' };
     if (view === 'admin') return { page: 'admin' };
+    if (view === 'inbox') return { page: 'inbox' };
+    if (view === SHARE_VIEW) {
+      const shareId = params.get(SHARE_ID_PARAM);
+      const valid = shareId !== null && /^[0-9a-f-]{36}$/i.test(shareId);
+      return {
+        page: 'share',
+        shareId: valid ? shareId : null,
+        notKept: params.get(SHARE_PROBLEM_PARAM) === SHARE_NOT_KEPT,
+      };
+    }
     return view === 'sign-in' ? { page: 'sign-in' } : { page: 'home' };
   }
   if (!DraftIdSchema.safeParse(draft).success) return { page: 'invalid-draft' };
@@ -64,6 +79,12 @@ export const OVERVIEW_HREF = `${EDITOR_PAGE}?view=overview`;
 
 /** "Akun saya": the person's sessions and "Keluar dari semua perangkat". */
 export const ACCOUNT_HREF = `${EDITOR_PAGE}?view=account`;
+
+/** Kotak klip, the clip inbox. */
+export const INBOX_HREF = `${EDITOR_PAGE}?view=inbox`;
+
+/** The share page, with every share kept on this device. */
+export const SHARE_HREF = `${EDITOR_PAGE}?view=${SHARE_VIEW}`;
 
 /** The admin page: accounts, workspaces, mentor assignments, storage. */
 export const ADMIN_HREF = `${EDITOR_PAGE}?view=admin`;

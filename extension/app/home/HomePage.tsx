@@ -9,13 +9,14 @@ import { localDay } from '../../../shared/mentoring/cycle-doc';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import type { OfflineCache } from '../common/offline-cache';
-import { draftHref, OVERVIEW_HREF } from '../common/page-route';
+import { draftHref, INBOX_HREF, OVERVIEW_HREF, SHARE_HREF } from '../common/page-route';
 import { DraftList } from '../drafts/DraftList';
 import { useDraftList } from '../drafts/use-draft-list';
 import { ImportFromWord } from '../import/ImportFromWord';
 import { HomeStageGroups } from '../overview/HomeStageGroups';
 import { isMentored } from '../overview/overview-rows';
 import { WaitingForYou } from '../overview/WaitingForYou';
+import { useWaitingShares } from '../share/use-waiting-shares';
 import { CreateDraftForm } from './CreateDraftForm';
 
 export function HomePage(props: {
@@ -28,6 +29,7 @@ export function HomePage(props: {
 }) {
   const t = useT();
   const list = useDraftList(props.api, props.cache);
+  const waitingShares = useWaitingShares(props.win);
   // Overdue is measured against the day the page was opened.
   const [today] = useState(() => localDay());
   const drafts = list.status === 'loading' ? null : list.drafts;
@@ -63,6 +65,15 @@ export function HomePage(props: {
           <a href={OVERVIEW_HREF}>{t('overview.home.overviewLink')}</a>
         </p>
       )}
+      <p className="home-inbox-link">
+        <a href={INBOX_HREF}>{t('inbox.homeLink')}</a>
+        {waitingShares > 0 && (
+          <>
+            {' · '}
+            <a href={SHARE_HREF}>{t('share.homeWaiting', { count: waitingShares })}</a>
+          </>
+        )}
+      </p>
       {own.length > 0 && <WaitingForYou drafts={own} today={today} />}
       {own.length > 0 && (
         <>

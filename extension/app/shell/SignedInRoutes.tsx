@@ -8,7 +8,9 @@ import type { OfflineCache } from '../common/offline-cache';
 import { EDITOR_PAGE, type EditorRoute } from '../common/page-route';
 import { DraftPage } from '../drafts/DraftPage';
 import { HomePage } from '../home/HomePage';
+import { InboxPage } from '../inbox/InboxPage';
 import { MentorOverview } from '../overview/MentorOverview';
+import { SharePage } from '../share/SharePage';
 
 export function SignedInRoutes(props: {
   route: EditorRoute;
@@ -28,6 +30,20 @@ export function SignedInRoutes(props: {
       return <MentorOverview api={api} cache={cache} win={win} />;
     case 'account':
       return <AccountPage serverUrl={props.serverUrl} token={props.token} me={props.me} win={win} />;
+    case 'share':
+      return (
+        <SharePage
+          api={api}
+          cache={cache}
+          serverUrl={props.serverUrl}
+          token={props.token}
+          win={win}
+          shareId={route.shareId}
+          notKept={route.notKept}
+        />
+      );
+    case 'inbox':
+      return <InboxPage api={api} cache={cache} serverUrl={props.serverUrl} token={props.token} win={win} />;
     case 'admin':
       return <AdminPage serverUrl={props.serverUrl} token={props.token} me={props.me} win={win} />;
     case 'draft':
