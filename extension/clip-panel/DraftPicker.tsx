@@ -5,6 +5,7 @@
  */
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Language } from '../../shared/i18n';
+import { INBOX_DESTINATION, isInboxDestination } from '../../shared/model/inbox-destination';
 import type { CachedDraft } from '../clip/clip-preferences';
 import type { DraftChoices } from '../clip/draft-choices';
 import { changedAgo, matchingDrafts, recentFirst } from '../clip/draft-list';
@@ -28,16 +29,19 @@ export function DraftPicker(props: {
   const shown = useMemo(() => matchingDrafts(all, query), [all, query]);
   const listRef = useRef<HTMLDivElement>(null);
   const optionId = (id: string) => `${ids}-draft-${id}`;
-  const chosenShown = shown.some((draft) => draft.id === draftId);
-  const chosen = all.find((draft) => draft.id === draftId);
+  const chosenShown = isInboxDestination(draftId) || shown.some((draft) => draft.id === draftId);
+  const chosen = isInboxDestination(draftId) ? undefined : all.find((draft) => draft.id === draftId);
 
   useEffect(() => {
     if (draftId) document.getElementById(`${ids}-draft-${draftId}`)?.scrollIntoView({ block: 'nearest' });
   }, [draftId, ids]);
 
+  // Kotak klip comes first, whatever the search: a clip can always be kept to place later.
+  const choosable = useMemo(() => [INBOX_DESTINATION, ...shown.map((draft) => draft.id)], [shown]);
+
   const move = (event: KeyboardEvent, from: 'list' | 'search') => {
-    const index = shown.findIndex((draft) => draft.id === draftId);
-    const last = shown.length - 1;
+    const index = choosable.indexOf(draftId ?? '');
+    const last = choosable.length - 1;
     const next: Record<string, number> = {
       ArrowDown: index < 0 ? 0 : Math.min(index + 1, last),
       ArrowUp: index < 0 ? 0 : Math.max(index - 1, 0),
@@ -45,11 +49,11 @@ export function DraftPicker(props: {
       End: last,
     };
     // In the search field Home and End move the caret; only the arrows reach into the list.
-    if (!(event.key in next) || shown.length === 0) return;
+    if (!(event.key in next)) return;
     if (from === 'search' && (event.key === 'Home' || event.key === 'End')) return;
     event.preventDefault();
-    const target = shown[from === 'search' && index >= 0 ? index : next[event.key]!];
-    if (target) onChoose(target.id);
+    const target = choosable[from === 'search' && index >= 0 ? index : next[event.key]!];
+    if (target) onChoose(target);
     if (from === 'search') listRef.current?.focus();
   };
 
@@ -76,31 +80,33 @@ export function DraftPicker(props: {
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => move(event, 'search')}
       />
-      {shown.length > 0 ? (
-        <div
-          ref={listRef}
-          id={`${ids}-list`}
-          role="listbox"
-          tabIndex={0}
-          aria-labelledby={`${ids}-label`}
-          aria-activedescendant={chosenShown && draftId ? optionId(draftId) : undefined}
-          className="dampingi-draft-list"
-          onKeyDown={(event) => move(event, 'list')}
-        >
-          {shown.map((draft) => (
-            <DraftOption
-              key={draft.id}
-              id={optionId(draft.id)}
-              draft={draft}
-              chosen={draft.id === draftId}
-              openHere={draft.id === props.openDraftId}
-              onChoose={() => onChoose(draft.id)}
-            />
-          ))}
-        </div>
-      ) : (
-        <p className="dampingi-hint">{t('clip.drafts.noMatch', { query })}</p>
-      )}
+      <div
+        ref={listRef}
+        id={`${ids}-list`}
+        role="listbox"
+        tabIndex={0}
+        aria-labelledby={`${ids}-label`}
+        aria-activedescendant={chosenShown && draftId ? optionId(draftId) : undefined}
+        className="dampingi-draft-list"
+        onKeyDown={(event) => move(event, 'list')}
+      >
+        <InboxOption
+          id={optionId(INBOX_DESTINATION)}
+          chosen={isInboxDestination(draftId)}
+          onChoose={() => onChoose(INBOX_DESTINATION)}
+        />
+        {shown.map((draft) => (
+          <DraftOption
+            key={draft.id}
+            id={optionId(draft.id)}
+            draft={draft}
+            chosen={draft.id === draftId}
+            openHere={draft.id === props.openDraftId}
+            onChoose={() => onChoose(draft.id)}
+          />
+        ))}
+      </div>
+      {shown.length === 0 && <p className="dampingi-hint">{t('clip.drafts.noMatch', { query })}</p>}
       <p className="dampingi-hint" aria-live="polite">
         {query.trim() !== '' && shown.length > 0 ? t('clip.drafts.found', { count: shown.length }) : ''}
         {query.trim() !== '' && chosen && !chosenShown ? ` ${t('clip.drafts.chosen', { title: chosen.title })}` : ''}
@@ -139,6 +145,25 @@ function DraftOption(props: {
         {details.filter(Boolean).join(' · ')}
         {props.openHere && <span className="dampingi-draft-open"> · {t('clip.drafts.openHere')}</span>}
       </span>
+    </div>
+  );
+}
+
+/** Kotak klip: the clip is kept in the personal inbox and placed in a draft later, from the web app. */
+function InboxOption(props: { id: string; chosen: boolean; onChoose: () => void }) {
+  const t = useT();
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keys for its options
+    // biome-ignore lint/a11y/useFocusableInteractive: focus stays on the listbox (aria-activedescendant)
+    <div
+      id={props.id}
+      role="option"
+      aria-selected={props.chosen}
+      className="dampingi-draft-option dampingi-draft-inbox"
+      onClick={props.onChoose}
+    >
+      <span className="dampingi-draft-title">{t('clip.drafts.inbox')}</span>{' '}
+      <span className="dampingi-draft-details">{t('clip.drafts.inboxHint')}</span>
     </div>
   );
 }

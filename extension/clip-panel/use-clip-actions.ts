@@ -5,6 +5,7 @@
 import { useCallback, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Translate } from '../../shared/i18n';
+import { isInboxDestination } from '../../shared/model/inbox-destination';
 import type { ClipRequest, ClipSelectionReply } from '../../shared/protocol/extension-messages';
 import { askBackground } from '../clip/background-client';
 import { clipOutcomeText } from '../clip/clip-outcome';
@@ -40,12 +41,14 @@ export function useClipActions(options: {
       try {
         const reply = await ask();
         // Held because its page is already a source in the draft: the source question asks instead.
-        setStatus(!reply.ok && reply.reason === 'source-exists' ? '' : clipOutcomeText(reply, t));
+        setStatus(
+          !reply.ok && reply.reason === 'source-exists' ? '' : clipOutcomeText(reply, t, isInboxDestination(draftId)),
+        );
       } finally {
         setWorking(false);
       }
     },
-    [t],
+    [t, draftId],
   );
 
   const send = useCallback(

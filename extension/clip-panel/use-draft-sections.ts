@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { DraftSection } from '../../shared/model/draft-doc';
+import { isInboxDestination } from '../../shared/model/inbox-destination';
 import { askBackground } from '../clip/background-client';
 
 export interface DraftSectionsState {
@@ -23,7 +24,8 @@ export function useDraftSections(draftId: string | null, signedIn: boolean): Dra
   useEffect(() => {
     setSections([]);
     choose(null);
-    if (!draftId || !signedIn) return;
+    // Kotak klip has no sections: a clip there is placed later.
+    if (!draftId || !signedIn || isInboxDestination(draftId)) return;
     let current = true;
     void askBackground(browser.runtime, { type: 'draft-sections', draftId }).then((reply) => {
       if (!current) return;

@@ -7,8 +7,10 @@
  * awaits a receipt.
  */
 import type { DraftSection } from '../../shared/model/draft-doc';
+import { isInboxDestination } from '../../shared/model/inbox-destination';
 import type { DeliveryProblem } from '../../shared/protocol/extension-messages';
 import type { DraftAddress, DraftTarget, OpenDraft } from './draft-target';
+import { deliverIntoInbox, type InboxFetch } from './inbox-delivery';
 import type { Outbox, OutboxEntry, SourceInDraft } from './outbox';
 import { checkSource, type SourceCheck } from './source-check';
 
@@ -52,6 +54,8 @@ export interface DraftDeliveryDeps {
   now?: () => Date;
   /** The web app: no token, the browser sends the session cookie with the sync connection. */
   cookieSession?: boolean;
+  /** How a Kotak klip clip is sent (tests pass the real server's fetch); `fetch` by default. */
+  sendInbox?: InboxFetch;
 }
 
 export function deliverIntoDrafts(deps: DraftDeliveryDeps): Delivery {
@@ -127,6 +131,11 @@ export function deliverIntoDrafts(deps: DraftDeliveryDeps): Delivery {
   return {
     async deliver(entry, token) {
       if (!token && !deps.cookieSession) return record(entry, { delivered: false, problem: 'not-signed-in' });
+      if (isInboxDestination(entry.clip.draftId)) {
+        // Kotak klip speaks HTTP with the extension's token; the web app sends its own (extension/app/inbox).
+        if (!token) return record(entry, { delivered: false, problem: 'not-signed-in' });
+        return record(entry, await deliverIntoInbox(entry, token, removeConfirmed, deps.sendInbox));
+      }
       return record(entry, await deliver(entry, token));
     },
     async sections(address) {
