@@ -57,6 +57,10 @@ export const id = {
   'feedback.thread.rejected': 'Saran ditolak {time}',
   'feedback.thread.cannotAccept': 'Teks yang dikomentari sudah tidak ada, jadi saran ini tidak bisa diterapkan.',
   'feedback.thread.comments': 'Komentar',
+  'feedback.thread.more': 'Selengkapnya',
+  'feedback.thread.noReplies': 'Belum ada balasan',
+  'feedback.thread.oneReply': '1 balasan',
+  'feedback.thread.replies': '{count} balasan',
 
   'feedback.comment.edit': 'Ubah komentar',
   'feedback.comment.delete': 'Hapus komentar',
@@ -148,6 +152,10 @@ export const en: Record<keyof typeof id, string> = {
   'feedback.thread.rejected': 'Suggestion rejected {time}',
   'feedback.thread.cannotAccept': 'The commented text no longer exists, so this suggestion cannot be applied.',
   'feedback.thread.comments': 'Comments',
+  'feedback.thread.more': 'Show all',
+  'feedback.thread.noReplies': 'No replies yet',
+  'feedback.thread.oneReply': '1 reply',
+  'feedback.thread.replies': '{count} replies',
 
   'feedback.comment.edit': 'Edit comment',
   'feedback.comment.delete': 'Delete comment',
