@@ -11,6 +11,7 @@ import { useT } from '../../components/i18n';
 import { RefusedChangesNotice } from '../common/RefusedChangesNotice';
 import type { DraftSession } from '../common/use-draft-connection';
 import { FeedbackFilters } from './FeedbackFilters';
+import { BackToTextButton } from './FeedbackJump';
 import { FeedbackThreadCard } from './FeedbackThreadCard';
 import type { FeedbackActions } from './feedback-actions';
 import { DEFAULT_FEEDBACK_FILTER, feedbackCounts, visibleThreads } from './feedback-filter';
@@ -26,6 +27,9 @@ export function FeedbackSidebar(props: {
   actions: FeedbackActions | null;
   rights: FeedbackRights;
   meId: string;
+  /** The sidebar's id, for "Masukan (N)" on a narrow screen; `textId` is where "Kembali ke teks" goes. */
+  id: string;
+  textId: string;
   win: Window;
 }) {
   const t = useT();
@@ -63,10 +67,11 @@ export function FeedbackSidebar(props: {
   const refusal = session.writeRefusal;
   const reason = refusal?.code === 'read-only' ? 'read-only' : (refusal?.reason ?? 'malformed');
   return (
-    <aside ref={region} className="feedback-sidebar" aria-labelledby={headingId}>
+    <aside ref={region} id={props.id} tabIndex={-1} className="feedback-sidebar" aria-labelledby={headingId}>
       <div className="feedback-sidebar-head">
         <h2 id={headingId}>{t('feedback.heading')}</h2>
         <p className="muted">{t('feedback.counts', counts)}</p>
+        <BackToTextButton textId={props.textId} win={props.win} />
       </div>
       {session.discardedText && (
         <RefusedChangesNotice

@@ -1,6 +1,8 @@
 /** Strings of mentor feedback: the sidebar, its threads, highlights, the draft list's counts. Bahasa Indonesia first. */
 export const id = {
   'feedback.heading': 'Masukan',
+  'feedback.jump': 'Masukan ({count})',
+  'feedback.backToText': 'Kembali ke teks',
   'feedback.counts': '{open} terbuka · {resolved} selesai',
   'feedback.opening': 'Membuka masukan…',
   'feedback.empty': 'Belum ada masukan.',
@@ -96,6 +98,8 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'feedback.heading': 'Feedback',
+  'feedback.jump': 'Feedback ({count})',
+  'feedback.backToText': 'Back to the text',
   'feedback.counts': '{open} open · {resolved} resolved',
   'feedback.opening': 'Opening feedback…',
   'feedback.empty': 'No feedback yet.',
