@@ -146,7 +146,7 @@ export function ImportFromWord(props: {
         </p>
       )}
       {(state.step === 'ready' || state.step === 'creating' || state.step === 'saving') && (
-        <div className="import-preview" ref={preview} tabIndex={-1} aria-labelledby={`${baseId}-ready`}>
+        <div role="group" className="import-preview" ref={preview} tabIndex={-1} aria-labelledby={`${baseId}-ready`}>
           <p id={`${baseId}-ready`}>{t('import.ready', { name: state.name })}</p>
           <p className="muted">{t('import.summary', { ...state.draft.summary })}</p>
           {!hasNeedsAnalysis(state.draft.content) && <p className="muted">{t('import.needsAnalysisAdded')}</p>}
