@@ -42,7 +42,7 @@ export function ImportFromWord(props: {
   const [title, setTitle] = useState('');
   const latestRead = useRef(0);
   const baseId = useId();
-  const preview = useRef<HTMLDivElement>(null);
+  const preview = useRef<HTMLElement>(null);
   const readyName = state.step === 'ready' ? state.name : null;
 
   // The result appears under the file field, often below the fold: bring it into view and give it the focus.
@@ -146,7 +146,7 @@ export function ImportFromWord(props: {
         </p>
       )}
       {(state.step === 'ready' || state.step === 'creating' || state.step === 'saving') && (
-        <div role="group" className="import-preview" ref={preview} tabIndex={-1} aria-labelledby={`${baseId}-ready`}>
+        <section className="import-preview" ref={preview} tabIndex={-1} aria-labelledby={`${baseId}-ready`}>
           <p id={`${baseId}-ready`}>{t('import.ready', { name: state.name })}</p>
           <p className="muted">{t('import.summary', { ...state.draft.summary })}</p>
           {!hasNeedsAnalysis(state.draft.content) && <p className="muted">{t('import.needsAnalysisAdded')}</p>}
@@ -178,7 +178,7 @@ export function ImportFromWord(props: {
               {t('import.createFailed', { reason: t(`error.${state.problem}`) })}
             </p>
           )}
-        </div>
+        </section>
       )}
     </section>
   );
