@@ -24,6 +24,7 @@ import {
   giveFeedback as giveFeedbackAs,
   heldThreadCard,
   highlightedText,
+  openThread,
   placeCaretAt,
   threadCard,
 } from './support/feedback-page';
@@ -146,10 +147,13 @@ describe('the mentor gives feedback on a draft and the teacher works with it', (
 
   it('replies, resolve and reopen by the teacher (not offered to the mentor), and the sidebar filters', async () => {
     const teacherThread = await heldThreadCard(teacher, 'Tambahkan contoh tumbuhan di sekolah.');
+    await openThread(teacherThread);
     await teacherThread.getByLabel('Balasan Anda').fill('Baik, saya tambahkan bayam.');
     await teacherThread.getByRole('button', { name: 'Balas' }).click();
     const mentorThread = await heldThreadCard(mentor, 'Tambahkan contoh tumbuhan di sekolah.');
-    await mentorThread.getByText('Baik, saya tambahkan bayam.').waitFor({ timeout: 10_000 });
+    await mentorThread.getByText('1 balasan').waitFor({ timeout: 10_000 });
+    await openThread(mentorThread);
+    await mentorThread.getByText('Baik, saya tambahkan bayam.').waitFor();
     expect(await mentorThread.getByRole('button', { name: 'Selesaikan' }).count()).toBe(0);
 
     // The mentor edits their own comment; the teacher sees it changed.
@@ -157,6 +161,7 @@ describe('the mentor gives feedback on a draft and the teacher works with it', (
     await mentorThread.getByLabel('Komentar Anda').fill('Tambahkan contoh tumbuhan di halaman sekolah.');
     await mentorThread.getByRole('button', { name: 'Simpan' }).click();
     await teacherThread.getByText('Tambahkan contoh tumbuhan di halaman sekolah.').waitFor();
+    await openThread(teacherThread);
     await teacherThread.getByText('(diubah)').waitFor();
 
     await setFilter(teacher, 'Jenis', 'Pertanyaan');
@@ -165,10 +170,12 @@ describe('the mentor gives feedback on a draft and the teacher works with it', (
     await setFilter(teacher, 'Jenis', 'Semua jenis');
 
     const improvement = teacherThread;
+    await openThread(improvement);
     await improvement.getByRole('button', { name: 'Selesaikan' }).click();
     await improvement.waitFor({ state: 'detached' });
     await expect.poll(() => highlightedText(mentor, 'improvement')).toBe('');
     await setFilter(teacher, 'Status', 'Selesai');
+    await openThread(improvement);
     await improvement.getByRole('button', { name: 'Buka lagi' }).click();
     await improvement.waitFor({ state: 'detached' });
     await setFilter(teacher, 'Status', 'Terbuka');
@@ -213,6 +220,40 @@ describe('the mentor gives feedback on a draft and the teacher works with it', (
     await form.getByRole('button', { name: 'Kirim masukan' }).click();
     await threadCard(teacher, 'Contoh yang dekat dengan siswa, bagus.').waitFor({ timeout: 10_000 });
     await expect.poll(() => highlightedText(teacher, 'strength')).toBe('tumbuhan hijau');
+  });
+
+  it('four threads fit in one 768-px screen of the sidebar; the keyboard opens and folds one', async () => {
+    await teacher.setViewportSize({ width: 1366, height: 768 });
+    await setFilter(teacher, 'Status', 'Semua status');
+    const threads = feedbackSidebar(teacher).getByRole('article');
+    await expect.poll(() => threads.count()).toBe(4);
+    // The thread still open from replying is folded with its button, as a person would.
+    const open = feedbackSidebar(teacher).locator('button[aria-expanded="true"]');
+    if ((await open.count()) > 0) await open.first().click();
+    await expect.poll(() => open.count()).toBe(0);
+    const boxes = await threads.evaluateAll((cards) =>
+      cards.map((card) => {
+        const box = card.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom };
+      }),
+    );
+    const first = boxes[0];
+    const last = boxes[3];
+    if (!first || !last) throw new Error('four threads expected');
+    expect(last.bottom - first.top).toBeLessThanOrEqual(768);
+
+    // Ctrl+Alt+M in a highlight opens its thread and takes the focus there; Escape folds it again.
+    await placeCaretAt(teacher, 'mengamati', 'after');
+    await teacher.keyboard.press('Control+Alt+m');
+    const question = threadCard(teacher, 'Daun apa saja yang diamati?');
+    await question.locator('button[aria-expanded="true"]').waitFor();
+    expect(await question.getByLabel('Balasan Anda').isVisible()).toBe(true);
+    await teacher.keyboard.press('Escape');
+    await question.locator('button[aria-expanded="false"]').waitFor();
+    expect(await question.getByLabel('Balasan Anda').isVisible()).toBe(false);
+    // Enter on its focused "Selengkapnya" button opens it again.
+    await teacher.keyboard.press('Enter');
+    await question.getByLabel('Balasan Anda').waitFor();
   });
 
   it('on a narrow screen the sidebar stacks under the text', async () => {

@@ -27,27 +27,52 @@ const FILE_LABEL = 'Pilih berkas Word (.docx)';
 const NOT_KEPT_LIST = 'Daftar yang tidak dapat disimpan';
 const CREATE = 'Buat draf dari berkas ini';
 
-/** What the editor shows of the imported structure, read from its rendered document. */
+/**
+ * What the editor shows of the imported structure, read from its rendered document after the
+ * needs analysis section every new draft opens with (checked on its own).
+ */
 async function renderedStructure(page: Page) {
-  return editorArea(page).evaluate((area) => ({
-    headings: [...area.querySelectorAll('h1, h2, h3')].map((h) => `${h.localName}:${h.textContent}`),
-    nestedBullets: [...area.querySelectorAll('ol > li > ul > li')].map((li) => li.textContent),
-    numbered: [...(area.querySelector(':scope > ol')?.querySelectorAll(':scope > li > p') ?? [])].map(
-      (p) => p.textContent,
-    ),
-    // The footnote moved to the end, as a numbered list of its own.
-    lastBlock: `${area.lastElementChild?.localName}:${area.lastElementChild?.textContent}`,
-    tableHeader: [...area.querySelectorAll('table th')].map((th) => th.textContent),
-    tableCells: [...area.querySelectorAll('table td')].map((td) => td.textContent),
-    images: [...area.querySelectorAll('img')].map((img) => ({
-      src: img.getAttribute('src'),
-      alt: img.getAttribute('alt'),
-      shown: (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
-    })),
-    links: [...area.querySelectorAll('a[href]')].map((a) => `${a.textContent} → ${a.getAttribute('href')}`),
-    bold: [...area.querySelectorAll('strong')].map((b) => b.textContent),
-    underlined: [...area.querySelectorAll('u')].map((u) => u.textContent),
-  }));
+  return editorArea(page).evaluate((editor) => {
+    const area = editor.cloneNode(true) as HTMLElement;
+    const start = [...area.children].findIndex(
+      (block) => block.localName === 'h1' && !block.hasAttribute('data-audience'),
+    );
+    for (const block of [...area.children].slice(0, Math.max(start, 0))) block.remove();
+    return {
+      headings: [...area.querySelectorAll('h1, h2, h3')].map((h) => `${h.localName}:${h.textContent}`),
+      nestedBullets: [...area.querySelectorAll('ol > li > ul > li')].map((li) => li.textContent),
+      numbered: [...(area.querySelector(':scope > ol')?.querySelectorAll(':scope > li > p') ?? [])].map(
+        (p) => p.textContent,
+      ),
+      // The footnote moved to the end, as a numbered list of its own.
+      lastBlock: `${area.lastElementChild?.localName}:${area.lastElementChild?.textContent}`,
+      tableHeader: [...area.querySelectorAll('table th')].map((th) => th.textContent),
+      tableCells: [...area.querySelectorAll('table td')].map((td) => td.textContent),
+      images: [...area.querySelectorAll('img')].map((img) => ({
+        src: img.getAttribute('src'),
+        alt: img.getAttribute('alt'),
+        shown: (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+      })),
+      links: [...area.querySelectorAll('a[href]')].map((a) => `${a.textContent} → ${a.getAttribute('href')}`),
+      bold: [...area.querySelectorAll('strong')].map((b) => b.textContent),
+      underlined: [...area.querySelectorAll('u')].map((u) => u.textContent),
+    };
+  });
+}
+
+/** The headings of the draft's opening needs analysis section (teacher-only), up to the document's own. */
+async function needsAnalysisHeadings(page: Page) {
+  return editorArea(page).evaluate((area) => {
+    const blocks = [...area.children];
+    const end = blocks.findIndex((block) => block.localName === 'h1' && !block.hasAttribute('data-audience'));
+    return blocks
+      .slice(0, end)
+      .filter((block) => /^h[1-3]$/.test(block.localName))
+      .map(
+        (h) =>
+          `${h.localName}:${h.textContent}${h.getAttribute('data-audience') ? ` (${h.getAttribute('data-audience')})` : ''}`,
+      );
+  });
 }
 
 const EXPECTED = {
@@ -128,6 +153,18 @@ describe('a teacher imports a Word lesson plan as a new draft', () => {
       'Warna huruf tidak disimpan; teksnya tetap ada.',
     ]);
     expect(await page.getByText('Isi berkas “RPP Fotosintesis.docx” siap dijadikan draf.').isVisible()).toBe(true);
+    // The result is brought into view (it sits under the file field), with the focus on it.
+    const createBox = await page.getByRole('button', { name: CREATE }).boundingBox();
+    const viewport = page.viewportSize();
+    if (!createBox || !viewport) throw new Error('the create button is not shown');
+    expect(createBox.y).toBeGreaterThanOrEqual(0);
+    expect(createBox.y + createBox.height).toBeLessThanOrEqual(viewport.height);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('import-preview'))).toBe(true);
+    expect(
+      await page
+        .getByText('Draf ini dimulai dengan bagian “Analisis kebutuhan” (untuk guru)', { exact: false })
+        .isVisible(),
+    ).toBe(true);
     // Nothing is created before the teacher says so.
     expect(await draftCount(server, teacher)).toBe(0);
     expect(await page.getByLabel('Judul draf', { exact: true }).inputValue()).toBe(LESSON.title);
@@ -139,6 +176,14 @@ describe('a teacher imports a Word lesson plan as a new draft', () => {
     expect(await page.getByRole('heading', { level: 1, name: LESSON.title }).first().isVisible()).toBe(true);
     await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain(LESSON_NOTE);
     expect(await renderedStructure(page)).toEqual(EXPECTED);
+    // It starts in "Analisis kebutuhan", so it has that section, as a draft from a template has.
+    expect(await needsAnalysisHeadings(page)).toEqual([
+      'h1:Analisis kebutuhan (teacher)',
+      'h2:Peserta didik dan kebutuhannya',
+      'h2:Tujuan pembelajaran',
+      'h2:Batasan',
+      'h2:Prinsip pembelajaran mendalam',
+    ]);
     await waitForSyncState(page, 'synced');
   });
 

@@ -12,7 +12,7 @@ import { type OpenIdProvider, startOpenIdProvider } from '../support/openid-prov
 import { launchPlainBrowser } from './support/chromium';
 import { createDampingiServer, type DampingiServer } from './support/dampingi-server';
 import { createDraftViaApi, editorArea, typeAtEnd, waitForSyncState } from './support/editor-page';
-import { giveFeedback, threadCard } from './support/feedback-page';
+import { giveFeedback, openThread, threadCard } from './support/feedback-page';
 
 const SCHOOL_BUTTON = 'Masuk dengan Akun belajar.id';
 
@@ -236,6 +236,7 @@ describe('signing in the way a school does', () => {
     await guest.goto(`${server.url}/editor.html?draft=${draftId}`);
     const card = threadCard(guest, 'Apakah jamur termasuk?');
     await card.waitFor();
+    await openThread(card);
     await card.getByRole('button', { name: 'Ubah komentar' }).waitFor();
     const seenByTeacher = threadCard(teacher, 'Apakah jamur termasuk?');
     await seenByTeacher.waitFor();

@@ -247,11 +247,11 @@ describe('the admin page', () => {
   it('signs a user out everywhere and makes one an administrator', async () => {
     await render();
     await until(() => container.querySelector('tr[data-user-id="u-budi"]'), 'the users');
-    await click(button('Keluarkan Pak Budi dari semua perangkat'));
+    await click(button('Keluarkan dari semua perangkat: Pak Budi'));
     await untilText('Pak Budi sudah dikeluarkan dari semua perangkat.');
-    await click(button('Jadikan Pak Budi pengelola'));
+    await click(button('Jadikan pengelola: Pak Budi'));
     expect(await sentBody('POST', '/api/admin/users/u-budi/admin')).toEqual({ isAdmin: true });
-    await until(() => buttonNamed('Cabut hak pengelola Pak Budi'), 'the right to take back');
+    await until(() => buttonNamed('Cabut hak pengelola: Pak Budi'), 'the right to take back');
   });
 
   it('a refused action says why in plain words', async () => {
@@ -259,7 +259,7 @@ describe('the admin page', () => {
     freshPage(adminServer());
     await render();
     await until(() => container.querySelector('tr[data-user-id="u-budi"]'), 'the users');
-    await click(button('Keluarkan Pak Budi dari semua perangkat'));
+    await click(button('Keluarkan dari semua perangkat: Pak Budi'));
     await untilText('Tidak berhasil. Server ini tidak menyediakan fitur tersebut.');
   });
 

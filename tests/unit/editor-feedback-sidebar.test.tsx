@@ -28,7 +28,7 @@ import * as feedbackStrings from '../../shared/i18n/catalogs/feedback';
 import * as referenceStrings from '../../shared/i18n/catalogs/references';
 import * as sharingStrings from '../../shared/i18n/catalogs/sharing';
 import type { FeedbackKind } from '../../shared/mentoring/thread-schema';
-import { addThread, readThreads } from '../../shared/mentoring/threads';
+import { addReply, addThread, readThreads } from '../../shared/mentoring/threads';
 import { draftFragment } from '../../shared/model/draft-doc';
 import { draftSchema } from '../../shared/model/draft-extensions';
 import {
@@ -110,9 +110,21 @@ async function feedbackArrives(editor: Editor, feedback: Y.Doc, quote: string, k
   return id;
 }
 
+function addReplyAs(feedback: Y.Doc, threadId: string, body: string) {
+  addReply(feedback, threadId, body, SARI);
+}
+
 const sidebar = () => container.querySelector('aside') as HTMLElement;
 const articles = () => [...sidebar().querySelectorAll('article')];
-const buttonsOf = (scope: ParentNode) => [...scope.querySelectorAll('button')].map((button) => button.textContent);
+/** The buttons a person can see in `scope` (a folded thread's hidden part left out). */
+const buttonsOf = (scope: ParentNode) =>
+  [...scope.querySelectorAll('button')].filter((button) => !button.closest('[hidden]')).map((b) => b.textContent);
+const toggleOf = (article: Element) => article.querySelector('button[aria-expanded]') as HTMLButtonElement;
+/** Opens a folded thread with its "Selengkapnya" button, as a person would. */
+async function openThread(article: Element | undefined) {
+  const toggle = toggleOf(article as Element);
+  if (toggle.getAttribute('aria-expanded') === 'false') await act(async () => toggle.click());
+}
 
 function select(label: string): HTMLSelectElement {
   const labelElement = [...sidebar().querySelectorAll('label')].find((candidate) => candidate.textContent === label);
@@ -164,9 +176,12 @@ describe('the feedback sidebar', () => {
   it('a commenter may reply and edit their own comment, but is not offered resolve or accept; the owner is', async () => {
     const mentor = await render('commenter');
     await feedbackArrives(mentor.editor, mentor.feedback, 'siswa memahami', 'suggestion', 'Usul.');
+    expect(buttonsOf(articles()[0] as HTMLElement)).toEqual(['Selengkapnya']);
+    await openThread(articles()[0]);
     expect(buttonsOf(articles()[0] as HTMLElement)).toEqual([
       'Ubah komentar',
       'Hapus komentar',
+      'Selengkapnya',
       'Tampilkan di teks',
       'Balas',
     ]);
@@ -174,9 +189,13 @@ describe('the feedback sidebar', () => {
 
     const owner = await render('owner');
     await feedbackArrives(owner.editor, owner.feedback, 'siswa memahami', 'suggestion', 'Usul.');
+    // Accepting stays one click away on a folded thread; the rest waits until it is opened.
+    expect(buttonsOf(articles()[0] as HTMLElement)).toEqual(['Terima saran', 'Selengkapnya']);
+    await openThread(articles()[0]);
     expect(buttonsOf(articles()[0] as HTMLElement)).toEqual([
-      'Tampilkan di teks',
       'Terima saran',
+      'Selengkapnya',
+      'Tampilkan di teks',
       'Tolak saran',
       'Selesaikan',
       'Balas',
@@ -193,6 +212,7 @@ describe('the feedback sidebar', () => {
 
     await choose(select('Jenis'), 'question');
     expect(articles().map((article) => article.dataset.kind)).toEqual(['question']);
+    await openThread(articles()[0]);
     await act(async () => button('Selesaikan', articles()[0] as HTMLElement).click());
     expect(articles()).toHaveLength(0);
     expect(sidebar().textContent).toContain('Tidak ada masukan yang cocok dengan saringan.');
@@ -210,6 +230,7 @@ describe('the feedback sidebar', () => {
     expect(article?.dataset.detached).toBe('true');
     expect(article?.querySelector('[role="note"]')?.textContent).toBe('Teks yang dikomentari sudah tidak ada');
     expect(article?.querySelector('blockquote')?.textContent).toBe('mengamati daun');
+    await openThread(article);
     expect(buttonsOf(article as HTMLElement)).not.toContain('Tampilkan di teks');
   });
 
@@ -225,11 +246,80 @@ describe('the feedback sidebar', () => {
     // The sidebar focuses the thread once the browser has painted it (afterPaint).
     await until(() => document.activeElement?.getAttribute('data-thread-id') === id, 'the thread to take the focus');
     expect(document.activeElement?.getAttribute('data-thread-id')).toBe(id);
+    // Reached this way the thread is open: its actions and reply box are there to use.
+    expect(toggleOf(document.activeElement as Element).getAttribute('aria-expanded')).toBe('true');
+    expect(buttonsOf(document.activeElement as Element)).toContain('Balas');
 
     await act(async () => editor.commands.setTextSelection(1));
     await act(async () => button('Tampilkan di teks', document.activeElement as HTMLElement).click());
     const { from, to } = editor.state.selection;
     expect(editor.state.doc.textBetween(from, to)).toBe('mengamati daun');
+  });
+
+  it('a thread is folded to its first comment and reply count until opened, one at a time', async () => {
+    const { editor, feedback } = await render('owner');
+    const first = await feedbackArrives(editor, feedback, 'siswa memahami', 'improvement', 'Perjelas tujuannya.');
+    await feedbackArrives(editor, feedback, 'mengamati daun', 'question', 'Daun apa?');
+    await act(async () => {
+      addReplyAs(feedback, first, 'Baik, saya perjelas.');
+      addReplyAs(feedback, first, 'Sudah saya ubah.');
+    });
+    const [improvement, question] = articles() as [HTMLElement, HTMLElement];
+    expect(improvement.querySelector('.feedback-first-comment')?.textContent).toBe('Perjelas tujuannya.');
+    expect(improvement.textContent).toContain('2 balasan');
+    expect(improvement.textContent).not.toContain('Sudah saya ubah.');
+    expect(question.textContent).toContain('Belum ada balasan');
+    for (const article of [improvement, question]) {
+      expect(toggleOf(article).getAttribute('aria-expanded')).toBe('false');
+      const more = document.getElementById(toggleOf(article).getAttribute('aria-controls') ?? '');
+      expect(more?.hidden).toBe(true);
+      expect(more?.querySelector('textarea')).not.toBeNull();
+    }
+
+    await act(async () => toggleOf(improvement).click());
+    expect(toggleOf(improvement).getAttribute('aria-expanded')).toBe('true');
+    expect(improvement.textContent).toContain('Sudah saya ubah.');
+    expect(buttonsOf(improvement).slice(-4)).toEqual(['Selengkapnya', 'Tampilkan di teks', 'Selesaikan', 'Balas']);
+
+    // A click on the other thread's text opens it and folds the first.
+    await act(async () => (question.querySelector('blockquote') as HTMLElement).click());
+    expect(toggleOf(question).getAttribute('aria-expanded')).toBe('true');
+    expect(toggleOf(improvement).getAttribute('aria-expanded')).toBe('false');
+
+    // Escape folds it again and leaves the focus on its button; Enter on the focused thread opens it.
+    (question.querySelector('textarea') as HTMLTextAreaElement).focus();
+    await act(async () =>
+      question.querySelector('textarea')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
+    expect(toggleOf(question).getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggleOf(question));
+    question.focus();
+    await act(async () => question.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    expect(toggleOf(question).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('a reply being written keeps its thread open when the focus leaves; an empty one folds', async () => {
+    const { editor, feedback } = await render('owner');
+    await feedbackArrives(editor, feedback, 'siswa memahami', 'improvement', 'Perjelas.');
+    const [article] = articles() as [HTMLElement];
+    await openThread(article);
+    const reply = article.querySelector('textarea') as HTMLTextAreaElement;
+    reply.focus();
+    await typeInto(reply, 'Baik.');
+    await act(async () => editor.view.dom.focus());
+    expect(toggleOf(article).getAttribute('aria-expanded')).toBe('true');
+    reply.focus();
+    await typeInto(reply, '');
+    await act(async () => editor.view.dom.focus());
+    expect(toggleOf(article).getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('clicking a highlight in the text opens its thread', async () => {
+    const { editor, feedback } = await render('owner');
+    const id = await feedbackArrives(editor, feedback, 'mengamati daun', 'question', 'Daun apa?');
+    await act(async () => editor.commands.setTextSelection(rangeOf(editor, 'daun').from));
+    const card = sidebar().querySelector(`article[data-thread-id="${id}"]`) as HTMLElement;
+    expect(toggleOf(card).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('hovering a highlight marks its thread, and hovering a thread marks its highlight', async () => {

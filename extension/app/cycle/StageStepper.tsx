@@ -1,6 +1,7 @@
 /**
- * The stepper at the top of a draft: the five stages of the mentoring cycle with the current one
- * marked, who moved it there and when, the moves this role may make (each asks for an optional
+ * The stepper at the top of a draft, one compact line: the five stages of the mentoring cycle with
+ * the current one marked and named (the others by number, named on hover and to screen readers),
+ * who moved it there and when, the moves this role may make (each asks for an optional
  * note), the stage history, and the server's reason when it refused a move. The stage never locks
  * the media: it says where teacher and mentor are, not what may be edited.
  */
@@ -42,33 +43,35 @@ export function StageStepper(props: {
       <h2 id={headingId} className="visually-hidden">
         {t('cycle.stepper.heading')}
       </h2>
-      <ol className="stage-steps">
-        {stages.map((stage, index) => {
-          const state = index < current ? 'done' : index === current ? 'current' : 'todo';
-          return (
-            <li
-              key={stage}
-              className={`stage-step stage-step--${state}`}
-              aria-current={state === 'current' ? 'step' : undefined}
-              data-stage={stage}
-            >
-              <span className="stage-step-marker" aria-hidden="true">
-                {state === 'done' ? '✓' : index + 1}
-              </span>
-              <span className="stage-step-name">{t(`cycle.stage.${stage}`)}</span>
-              {state === 'done' && <span className="visually-hidden"> {t('cycle.stepper.done')}</span>}
-              {state === 'current' && <span className="visually-hidden"> {t('cycle.stepper.current')}</span>}
-            </li>
-          );
-        })}
-      </ol>
-      <div className="stage-stepper-bar">
+      <div className="stage-stepper-row">
+        <ol className="stage-steps">
+          {stages.map((stage, index) => {
+            const state = index < current ? 'done' : index === current ? 'current' : 'todo';
+            return (
+              <li
+                key={stage}
+                title={t(`cycle.stage.${stage}`)}
+                className={`stage-step stage-step--${state}`}
+                aria-current={state === 'current' ? 'step' : undefined}
+                data-stage={stage}
+              >
+                <span className="stage-step-marker" aria-hidden="true">
+                  {state === 'done' ? '✓' : index + 1}
+                </span>
+                <span className="stage-step-name">{t(`cycle.stage.${stage}`)}</span>
+                {state === 'done' && <span className="visually-hidden"> {t('cycle.stepper.done')}</span>}
+                {state === 'current' && <span className="visually-hidden"> {t('cycle.stepper.current')}</span>}
+              </li>
+            );
+          })}
+        </ol>
         <p className="muted stage-last-move">
           {last
             ? t('cycle.stepper.lastMove', { name: last.byName, time: formatDateTime(last.at, language) })
             : t('cycle.stepper.neverMoved')}{' '}
           {t('cycle.stepper.stillEditable')}
         </p>
+        <StageHistory moves={cycle.moves} />
         {doc && (rights.back || rights.forward) && (
           <div className="stage-stepper-actions">
             {rights.back && (
@@ -103,7 +106,6 @@ export function StageStepper(props: {
         />
       )}
       <CycleRefusal refusal={props.refusal} reasons={['may-not-move-stage']} />
-      <StageHistory moves={cycle.moves} />
     </section>
   );
 }

@@ -84,59 +84,67 @@ export function DraftPage(props: {
   const threads = useFeedbackThreads(view === 'reflect' || view === 'plan' ? feedbackDoc : null);
   const workspaces = props.me.workspaces ?? [];
 
+  const stepper = (
+    <StageStepper
+      cycle={cycle}
+      doc={feedbackDoc}
+      rights={cycleAllowed}
+      author={author}
+      refusal={feedback.writeRefusal}
+    />
+  );
+
   useEffect(() => {
     win.document.title = `${title ?? t('editor.draft.fallbackTitle')} — Dampingi`;
   }, [win, title, t]);
 
   return (
     <main className="draft-page">
-      <nav className="draft-nav">
-        <a href={EDITOR_PAGE}>
-          <span aria-hidden="true">← </span>
-          {t('editor.draft.allDrafts')}
-        </a>
-      </nav>
+      {/* One line: back to the list, the title, where the sync and the people stand, the draft's actions. */}
       <div className="draft-heading">
+        <nav className="draft-nav" aria-label={t('editor.draft.allDrafts')}>
+          <a href={EDITOR_PAGE}>
+            <span aria-hidden="true">← </span>
+            {t('editor.draft.allDrafts')}
+          </a>
+        </nav>
         <h1>{title ?? t('editor.draft.fallbackTitle')}</h1>
-        {can(draft.info?.role, 'manage-members') && (
-          <ShareButton api={api} draftId={draftId} serverUrl={serverUrl} me={props.me} win={win} />
-        )}
-        {connection && (
-          <ExportButton
-            draft={connection.doc}
-            feedback={feedbackDoc}
-            title={title ?? t('editor.draft.fallbackTitle')}
-            canPrint={view === 'media'}
-            win={win}
-          />
-        )}
-        {draft.info?.role === 'owner' && workspaces.length > 0 && (
-          <SaveTemplateButton
-            api={api}
-            draftId={draftId}
-            title={title ?? t('editor.draft.fallbackTitle')}
-            workspaces={workspaces}
-          />
-        )}
+        <div className="draft-bar">
+          <SyncStatusBadge status={combineSyncStatus(status, feedback.connection ? feedback.status : null)} />
+          {connection && <PresenceList awareness={connection.provider.awareness} />}
+        </div>
+        <div className="draft-actions">
+          {can(draft.info?.role, 'manage-members') && (
+            <ShareButton api={api} draftId={draftId} serverUrl={serverUrl} me={props.me} win={win} />
+          )}
+          {connection && (
+            <ExportButton
+              draft={connection.doc}
+              feedback={feedbackDoc}
+              title={title ?? t('editor.draft.fallbackTitle')}
+              canPrint={view === 'media'}
+              win={win}
+            />
+          )}
+          {draft.info?.role === 'owner' && workspaces.length > 0 && (
+            <SaveTemplateButton
+              api={api}
+              draftId={draftId}
+              title={title ?? t('editor.draft.fallbackTitle')}
+              workspaces={workspaces}
+            />
+          )}
+        </div>
       </div>
       {(draft.problem === 'not-found' || draft.problem === 'forbidden') && (
         <p role="alert" className="problem">
           {t('editor.draft.noAccess')}
         </p>
       )}
-      <div className="draft-bar">
-        <SyncStatusBadge status={combineSyncStatus(status, feedback.connection ? feedback.status : null)} />
-        {connection && <PresenceList awareness={connection.provider.awareness} />}
-      </div>
-      <StageStepper
-        cycle={cycle}
-        doc={feedbackDoc}
-        rights={cycleAllowed}
-        author={author}
-        refusal={feedback.writeRefusal}
-      />
+      {view !== 'observe' && stepper}
       <CycleTabs draftId={draftId} view={view} />
-      {!editable && role && <ReadOnlyBanner role={role} />}
+      {/* About the media only: on the observation, reflection and plan views a mentor does write. */}
+      {!editable && role && (view === 'media' || view === 'versions') && <ReadOnlyBanner role={role} />}
       {discardedText && (
         <RefusedChangesNotice
           text={discardedText}
@@ -167,7 +175,11 @@ export function DraftPage(props: {
       ) : !connection ? (
         <p className="muted">{t('editor.draft.opening')}</p>
       ) : view === 'observe' ? (
-        <ObservationView content={connection} feedback={feedback} author={author} rights={rights} win={win} />
+        // In class the notes come first: the stepper waits under them.
+        <>
+          <ObservationView content={connection} feedback={feedback} author={author} rights={rights} win={win} />
+          {stepper}
+        </>
       ) : (
         <DraftWorkspace
           connection={connection}

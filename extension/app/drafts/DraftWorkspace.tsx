@@ -1,17 +1,19 @@
 /**
  * The open draft's working area: the editor (with the reference list under it) and the feedback
- * sidebar beside it, both on one Tiptap editor. The threads of the feedback document are handed
+ * sidebar beside it (under it on a narrow screen, reached by "Masukan (N)"), both on one Tiptap editor. The threads of the feedback document are handed
  * to the editor, which highlights them.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import type { FeedbackAuthor } from '../../../shared/mentoring/threads';
 import type { PresenceUser } from '../../../shared/presence';
 import type { DraftConnection } from '../../sync/draft-connection';
 import type { DraftSession } from '../common/use-draft-connection';
 import { DraftEditor } from '../editor-core/DraftEditor';
 import { useDraftEditor } from '../editor-core/use-draft-editor';
+import { FeedbackJumpButton } from '../feedback/FeedbackJump';
 import { FeedbackSidebar } from '../feedback/FeedbackSidebar';
 import { feedbackActions } from '../feedback/feedback-actions';
+import { feedbackCounts } from '../feedback/feedback-filter';
 import { feedbackPlugins, setFeedbackThreads } from '../feedback/feedback-highlights';
 import type { FeedbackRights } from '../feedback/feedback-rights';
 import { useFeedbackThreads } from '../feedback/use-feedback-threads';
@@ -30,6 +32,8 @@ export function DraftWorkspace(props: {
   const editor = useDraftEditor(connection, user, editable, feedbackPlugins);
   const feedbackDoc = feedback.connection?.doc ?? null;
   const threads = useFeedbackThreads(feedbackDoc);
+  const sidebarId = useId();
+  const textId = useId();
   const actions = useMemo(() => (feedbackDoc ? feedbackActions(feedbackDoc, author) : null), [feedbackDoc, author]);
 
   useEffect(() => {
@@ -38,7 +42,7 @@ export function DraftWorkspace(props: {
 
   return (
     <div className="draft-workspace">
-      <div className="draft-main">
+      <div className="draft-main" id={textId} tabIndex={-1}>
         <DraftEditor editor={editor} editable={editable} win={win} />
         <ReferenceList doc={connection.doc} win={win} />
       </div>
@@ -49,8 +53,11 @@ export function DraftWorkspace(props: {
         actions={actions}
         rights={props.rights}
         meId={author.id}
+        id={sidebarId}
+        textId={textId}
         win={win}
       />
+      <FeedbackJumpButton openCount={feedbackCounts(threads).open} sidebarId={sidebarId} win={win} />
     </div>
   );
 }

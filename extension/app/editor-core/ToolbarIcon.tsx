@@ -35,7 +35,9 @@ const text: Partial<Record<ToolbarItemId, string>> = {
 
 export function ToolbarIcon(props: { id: ToolbarItemId }) {
   const path = paths[props.id];
-  if (!path) return <span aria-hidden="true">{text[props.id] ?? props.id}</span>;
+  // Drawn from an attribute, not text: the button's name is its label ("Judul 1"), and a screen
+  // reader or checker must not take the glyph ("H1") for a second, different name.
+  if (!path) return <span aria-hidden="true" className="toolbar-glyph" data-glyph={text[props.id] ?? props.id} />;
   return (
     <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
       <path d={path} fill="currentColor" />

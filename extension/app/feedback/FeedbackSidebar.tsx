@@ -1,7 +1,8 @@
 /**
  * The feedback sidebar: a complementary region "Masukan" beside the draft (under it on a narrow
- * screen) with new feedback, the filters and the threads in text order. It follows the editor:
- * a clicked highlight's thread is scrolled to, Ctrl+Alt+M in highlighted text focuses its thread.
+ * screen) with new feedback, the filters and the threads in text order, each folded to a few lines
+ * until opened, one at a time. It follows the editor: a clicked highlight's thread opens and is
+ * scrolled to, Ctrl+Alt+M in highlighted text opens and focuses its thread.
  */
 import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -10,6 +11,7 @@ import { useT } from '../../components/i18n';
 import { RefusedChangesNotice } from '../common/RefusedChangesNotice';
 import type { DraftSession } from '../common/use-draft-connection';
 import { FeedbackFilters } from './FeedbackFilters';
+import { BackToTextButton } from './FeedbackJump';
 import { FeedbackThreadCard } from './FeedbackThreadCard';
 import type { FeedbackActions } from './feedback-actions';
 import { DEFAULT_FEEDBACK_FILTER, feedbackCounts, visibleThreads } from './feedback-filter';
@@ -25,6 +27,9 @@ export function FeedbackSidebar(props: {
   actions: FeedbackActions | null;
   rights: FeedbackRights;
   meId: string;
+  /** The sidebar's id, for "Masukan (N)" on a narrow screen; `textId` is where "Kembali ke teks" goes. */
+  id: string;
+  textId: string;
   win: Window;
 }) {
   const t = useT();
@@ -36,6 +41,7 @@ export function FeedbackSidebar(props: {
   const counts = feedbackCounts(threads);
   const region = useRef<HTMLElement>(null);
   const handledRequest = useRef(view.focusRequest?.serial ?? 0);
+  const [openThreadId, setOpenThreadId] = useState<string | null>(null);
 
   // A highlight clicked (or the caret in it): bring its thread into view inside the sidebar only,
   // never scrolling the page away from where the teacher is typing — and not when the thread was
@@ -43,8 +49,10 @@ export function FeedbackSidebar(props: {
   useEffect(() => {
     const sidebar = region.current;
     const element = view.activeThreadId ? threadCard(sidebar, view.activeThreadId) : null;
-    if (element && sidebar && !sidebar.contains(sidebar.ownerDocument.activeElement)) scrollWithin(sidebar, element);
-  }, [view.activeThreadId]);
+    if (!element || !sidebar || sidebar.contains(sidebar.ownerDocument.activeElement)) return;
+    setOpenThreadId(view.activeThreadId);
+    afterPaint(props.win, () => scrollWithin(sidebar, element));
+  }, [view.activeThreadId, props.win]);
 
   // Ctrl+Alt+M in highlighted text: move focus to its thread (shown whatever the filter), once per request.
   const request = view.focusRequest;
@@ -52,16 +60,18 @@ export function FeedbackSidebar(props: {
     if (request?.target !== 'thread' || request.serial === handledRequest.current) return;
     handledRequest.current = request.serial;
     if (!list.some((thread) => thread.id === request.threadId)) setFilter({ kind: 'all', status: 'all' });
+    setOpenThreadId(request.threadId);
     afterPaint(props.win, () => threadCard(region.current, request.threadId)?.focus());
   }, [request, list, props.win]);
 
   const refusal = session.writeRefusal;
   const reason = refusal?.code === 'read-only' ? 'read-only' : (refusal?.reason ?? 'malformed');
   return (
-    <aside ref={region} className="feedback-sidebar" aria-labelledby={headingId}>
+    <aside ref={region} id={props.id} tabIndex={-1} className="feedback-sidebar" aria-labelledby={headingId}>
       <div className="feedback-sidebar-head">
         <h2 id={headingId}>{t('feedback.heading')}</h2>
         <p className="muted">{t('feedback.counts', counts)}</p>
+        <BackToTextButton textId={props.textId} win={props.win} />
       </div>
       {session.discardedText && (
         <RefusedChangesNotice
@@ -98,6 +108,10 @@ export function FeedbackSidebar(props: {
                 thread={thread}
                 detached={view.detached.includes(thread.id)}
                 active={view.activeThreadId === thread.id || view.hoveredThreadId === thread.id}
+                expanded={openThreadId === thread.id}
+                onExpandedChange={(expanded) =>
+                  setOpenThreadId((open) => (expanded ? thread.id : open === thread.id ? null : open))
+                }
                 editor={editor}
                 meId={props.meId}
                 rights={rights}

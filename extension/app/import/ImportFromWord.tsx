@@ -4,7 +4,7 @@
  * is created on the server empty and the content written through the draft's live connection
  * (import/fill-imported-draft.ts), so it is on this device before the editor opens.
  */
-import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { titleFromFileName } from '../../../shared/import/docx-file';
 import { DraftTitleSchema } from '../../../shared/protocol/api';
 import type { ApiClient, ApiFailureReason } from '../../api/api-client';
@@ -13,6 +13,7 @@ import type { OfflineCache } from '../common/offline-cache';
 import type { ImportedDraft } from './docx-html-to-draft';
 import { fillImportedDraft } from './fill-imported-draft';
 import { NotKeptList } from './NotKeptList';
+import { hasNeedsAnalysis, withNeedsAnalysis } from './needs-analysis-section';
 import { type ImportRefusal, type ReadDocxBytes, readDocxFile, readDocxInWorker } from './read-docx-file';
 
 type ImportStep =
@@ -41,6 +42,15 @@ export function ImportFromWord(props: {
   const [title, setTitle] = useState('');
   const latestRead = useRef(0);
   const baseId = useId();
+  const preview = useRef<HTMLElement>(null);
+  const readyName = state.step === 'ready' ? state.name : null;
+
+  // The result appears under the file field, often below the fold: bring it into view and give it the focus.
+  useEffect(() => {
+    if (readyName === null || !preview.current) return;
+    preview.current.scrollIntoView({ block: 'start' });
+    preview.current.focus({ preventScroll: true });
+  }, [readyName]);
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -82,7 +92,7 @@ export function ImportFromWord(props: {
     const { serverUrl, token } = props;
     try {
       await fillImportedDraft(
-        { serverUrl, token, draftId: created.value.id, content: draft.content },
+        { serverUrl, token, draftId: created.value.id, content: withNeedsAnalysis(draft.content, language) },
         props.win,
         props.cache,
       );
@@ -136,9 +146,10 @@ export function ImportFromWord(props: {
         </p>
       )}
       {(state.step === 'ready' || state.step === 'creating' || state.step === 'saving') && (
-        <div className="import-preview">
-          <p>{t('import.ready', { name: state.name })}</p>
+        <section className="import-preview" ref={preview} tabIndex={-1} aria-labelledby={`${baseId}-ready`}>
+          <p id={`${baseId}-ready`}>{t('import.ready', { name: state.name })}</p>
           <p className="muted">{t('import.summary', { ...state.draft.summary })}</p>
+          {!hasNeedsAnalysis(state.draft.content) && <p className="muted">{t('import.needsAnalysisAdded')}</p>}
           <NotKeptList items={state.draft.notKept} />
           <label htmlFor={`${baseId}-title`}>{t('import.titleLabel')}</label>
           <div className="inline-form">
@@ -167,7 +178,7 @@ export function ImportFromWord(props: {
               {t('import.createFailed', { reason: t(`error.${state.problem}`) })}
             </p>
           )}
-        </div>
+        </section>
       )}
     </section>
   );

@@ -1,4 +1,7 @@
-/** "Yang tidak dapat disimpan": one sentence per kind of loss, with its details (style names, image types). */
+/**
+ * "Yang tidak dapat disimpan": one sentence per kind of loss in plain words; its details (Word's
+ * style and element names, image types) are technical, so they wait behind "Rincian teknis".
+ */
 import type { NotKeptItem } from '../../../shared/import/not-kept';
 import { useT } from '../../components/i18n';
 
@@ -13,7 +16,10 @@ export function NotKeptList(props: { items: readonly NotKeptItem[] }) {
           <li key={item.kind} data-kind={item.kind}>
             {t(`import.notKept.${item.kind}`, { count: item.count })}
             {item.details.length > 0 && (
-              <span className="muted"> {t('import.details', { details: item.details.join(', ') })}</span>
+              <details className="import-details">
+                <summary>{t('import.detailsSummary')}</summary>
+                <span className="muted">{t('import.details', { details: item.details.join(', ') })}</span>
+              </details>
             )}
           </li>
         ))}

@@ -1,6 +1,8 @@
 /** Strings of mentor feedback: the sidebar, its threads, highlights, the draft list's counts. Bahasa Indonesia first. */
 export const id = {
   'feedback.heading': 'Masukan',
+  'feedback.jump': 'Masukan ({count})',
+  'feedback.backToText': 'Kembali ke teks',
   'feedback.counts': '{open} terbuka · {resolved} selesai',
   'feedback.opening': 'Membuka masukan…',
   'feedback.empty': 'Belum ada masukan.',
@@ -57,6 +59,10 @@ export const id = {
   'feedback.thread.rejected': 'Saran ditolak {time}',
   'feedback.thread.cannotAccept': 'Teks yang dikomentari sudah tidak ada, jadi saran ini tidak bisa diterapkan.',
   'feedback.thread.comments': 'Komentar',
+  'feedback.thread.more': 'Selengkapnya',
+  'feedback.thread.noReplies': 'Belum ada balasan',
+  'feedback.thread.oneReply': '1 balasan',
+  'feedback.thread.replies': '{count} balasan',
 
   'feedback.comment.edit': 'Ubah komentar',
   'feedback.comment.delete': 'Hapus komentar',
@@ -92,6 +98,8 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'feedback.heading': 'Feedback',
+  'feedback.jump': 'Feedback ({count})',
+  'feedback.backToText': 'Back to the text',
   'feedback.counts': '{open} open · {resolved} resolved',
   'feedback.opening': 'Opening feedback…',
   'feedback.empty': 'No feedback yet.',
@@ -148,6 +156,10 @@ export const en: Record<keyof typeof id, string> = {
   'feedback.thread.rejected': 'Suggestion rejected {time}',
   'feedback.thread.cannotAccept': 'The commented text no longer exists, so this suggestion cannot be applied.',
   'feedback.thread.comments': 'Comments',
+  'feedback.thread.more': 'Show all',
+  'feedback.thread.noReplies': 'No replies yet',
+  'feedback.thread.oneReply': '1 reply',
+  'feedback.thread.replies': '{count} replies',
 
   'feedback.comment.edit': 'Edit comment',
   'feedback.comment.delete': 'Delete comment',

@@ -27,6 +27,9 @@ export const id = {
   'import.notKeptLabel': 'Daftar yang tidak dapat disimpan',
   'import.allKept': 'Semua isi berkas dapat disimpan.',
   'import.details': 'Rincian: {details}',
+  'import.detailsSummary': 'Rincian teknis',
+  'import.needsAnalysisAdded':
+    'Draf ini dimulai dengan bagian “Analisis kebutuhan” (untuk guru), seperti setiap draf baru; isi berkas menyusul di bawahnya.',
   'import.create': 'Buat draf dari berkas ini',
   'import.cancel': 'Batal',
   'import.creating': 'Membuat draf…',
@@ -99,6 +102,9 @@ export const en: Record<keyof typeof id, string> = {
   'import.notKeptLabel': 'List of what cannot be kept',
   'import.allKept': 'Everything in the file can be kept.',
   'import.details': 'Details: {details}',
+  'import.detailsSummary': 'Technical details',
+  'import.needsAnalysisAdded':
+    'The draft starts with a “Needs analysis” section (for the teacher), like every new draft; the file’s content follows under it.',
   'import.create': 'Create a draft from this file',
   'import.cancel': 'Cancel',
   'import.creating': 'Creating the draft…',

@@ -40,6 +40,17 @@ export async function heldThreadCard(page: Page, text: string): Promise<Locator>
 }
 
 /**
+ * Opens a folded thread with its "Selengkapnya" button (the reply box and actions appear), as a
+ * person would; an open thread is left as it is.
+ */
+export async function openThread(thread: Locator): Promise<void> {
+  const toggle = thread.getByRole('button', { name: 'Selengkapnya' });
+  if ((await toggle.getAttribute('aria-expanded')) === 'true') return;
+  await toggle.click();
+  await thread.locator('button[aria-expanded="true"]').waitFor();
+}
+
+/**
  * Selects `text` in the draft with the mouse, as a person drags over it: from the left edge of its
  * first character to the right edge of its last. Works in a read-only editor too.
  */
