@@ -77,3 +77,23 @@ describe('notices on a blog page clipped in the browser', () => {
     expect(text).not.toContain('affiliate links');
   });
 });
+
+describe("a blog post followed by teasers for the blog's other posts", () => {
+  const { text } = extractFixture('blog-teasers.html', 'https://guru.example.id/2021/06/cabai-di-pot');
+
+  it('keeps the post', () => {
+    expect(text).toContain('Proyek menanam cabai di pot mengajarkan murid kelas 4');
+    expect(text).toContain('untuk dipajang di dinding kelas.');
+  });
+
+  it("leaves out the post's meta line: date, author and comment count", () => {
+    expect(text).not.toContain('Rina Kartika');
+    expect(text).not.toContain('0 KOMENTAR');
+  });
+
+  it('leaves out teasers ending in "Baca selengkapnya" or "[…]", and the "load more" prompt', () => {
+    expect(text).not.toContain('Musim hujan sudah tiba');
+    expect(text).not.toContain('Bermain peran di kelas');
+    expect(text).not.toContain('Muat lebih banyak');
+  });
+});

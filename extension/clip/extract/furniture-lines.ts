@@ -48,7 +48,36 @@ const COOKIE_NOTICE =
   /(cookies?\b.{0,80}\b(use|uses|using|accept|consent|agree|verwendet|nutzt|einverstanden|akzeptier|zustimm|utilise|accepte|utiliza|acept|usa|accett|menggunakan|setuju|używa|akceptuj)|(use|uses|using|verwendet|nutzt|utilise|utiliza|usa|menggunakan|używa)\b.{0,40}\bcookies?\b)/i;
 /** Prompts and counters around an article: "Was this helpful?", "Views:", "Comments are closed". */
 const PROMPT =
-  /^(was this (article|page|post) (helpful|useful)|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|apakah artikel ini (bermanfaat|membantu)|cet article vous a-t-il été utile|rate this( article| post)?|bewerten|bewertung|aufrufe|views|hits|kommentare( schreiben| geschlossen)?|comments are closed|comments closed|kommentare sind geschlossen|load more|mehr laden|lade weitere inhalte|weitere laden|muat lebih banyak|charger plus|cargar más|möchten sie (den|diesen) (artikel|beitrag) teilen|share this( article| story| post| page)?( on [\w ]+)?|share|tweet|email|print|teilen|bagikan|partager|compartir|condividi|udostępnij|comments?|\d+ comments?|leave a (comment|reply)|follow us( on [\w ]+)?|skip to( main)? content|click to (share|email|print)[^.]*|(sign up|subscribe)( (to|for) [^.]{0,40})?|related( articles| stories| posts| content| reading)?|recommended( for you)?|you (may|might) also like|more (stories|from [^.]{1,30})|image|photo|video)\s*[:?!.]?(\s*\d+)?$/i;
+  /^(was this (article|page|post) (helpful|useful)|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|apakah artikel ini (bermanfaat|membantu)|cet article vous a-t-il été utile|rate this( article| post)?|bewerten|bewertung|aufrufe|views|hits|kommentare( schreiben| geschlossen)?|comments are closed|comments closed|kommentare sind geschlossen|load more|mehr laden|lade weitere inhalte|weitere laden|muat lebih banyak|charger plus|cargar más|möchten sie (den|diesen) (artikel|beitrag) teilen|share this( article| story| post| page)?( on [\w ]+)?|share|tweet|email|print|teilen|bagikan|partager|compartir|condividi|udostępnij|comments?|\d+ comments?|leave a (comment|reply)|follow us( on [\w ]+)?|skip to( main)? content|click to (share|email|print)[^.]*|(sign up|subscribe)( (to|for) [^.]{0,40})?|related( articles| stories| posts| content| reading)?|recommended( for you)?|you (may|might) also like|more (stories|from [^.]{1,30})|image|photo|video)\s*[:?!.…]{0,3}(\s*\d+)?$/i;
+
+/** "0 Comments", "12 Kommentare": a comment counter inside a post's meta line. */
+const COMMENT_COUNT =
+  /\b\d+\s+(comments?|kommentare?|komentar|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties|reactions?|responses?|replies)\b/i;
+/** A date in a meta line: "14. Juni 2019", "June 14, 2019", "2019-06-14", "14.06.2019". */
+const DATE_IN_LINE =
+  /(\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})/u;
+const BYLINE_IN_LINE = /(^|[\s|•·,])(by|von|par|por|door|oleh|av|przez)\s+(\S)/iu;
+
+/** "by Jane", "VON Sina": a byline word before a capitalised name (the name's case is what tells it from prose). */
+function hasBylineInLine(text: string): boolean {
+  const initial = BYLINE_IN_LINE.exec(text)?.[3];
+  return initial !== undefined && /\p{Lu}/u.test(initial);
+}
+
+/** A post's meta line: its date, author and comment count ("14. Juni 2019 | VON Sina Giebel | 0 COMMENTS"). */
+export function isMetaLine(text: string): boolean {
+  if (text.length > 160) return false;
+  const signs = [DATE_IN_LINE.test(text), hasBylineInLine(text), COMMENT_COUNT.test(text)];
+  return signs.filter(Boolean).length >= 2;
+}
+
+/** The link that ends a teaser for another page: "Read more", "Weiterlesen", "Baca selengkapnya". */
+const READ_MORE_LINK =
+  /^(read more|more|continue reading|keep reading|read the (full|whole|rest of the) (story|article|post)|weiterlesen|mehr lesen|mehr|lire la suite|en savoir plus|la suite|leer más|seguir leyendo|leggi (tutto|di più|anche)|continua a leggere|czytaj (dalej|więcej)|lees (meer|verder)|selengkapnya|baca selengkapnya|baca lebih lanjut)\s*[.…»›>→]*$/i;
+
+export function isReadMoreLink(text: string): boolean {
+  return text.length < 40 && READ_MORE_LINK.test(text);
+}
 
 export function collapse(text: string | null): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
@@ -95,7 +124,7 @@ export function isFurnitureLine(text: string): boolean {
   if (READ_ALSO.test(text)) return true;
   if (text.length > 120) return false;
   if (CREDIT.test(text) || (PHOTO_AGENCY.test(text) && text.split(' ').length <= 6)) return true;
-  if (isStampLine(text)) return true;
+  if (isStampLine(text) || isMetaLine(text)) return true;
   if (text.length > 60) return false;
   return AD_LABEL.test(text) || COUNTER.test(text) || PROMPT.test(text) || isSignInLine(text);
 }
