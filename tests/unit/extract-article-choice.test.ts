@@ -97,3 +97,20 @@ describe("a blog post followed by teasers for the blog's other posts", () => {
     expect(text).not.toContain('Muat lebih banyak');
   });
 });
+
+describe("a news story with the site's own notices around it", () => {
+  const { text } = extractFixture('news-site-notices.html', 'https://news.example.id/2024/05/floating-library');
+
+  it('keeps the story', () => {
+    expect(text).toContain('A boat carrying two thousand books reached the schools of the Kangean islands');
+    expect(text).toContain('reading hours have already doubled');
+  });
+
+  it('leaves out the account state, the contents label, the subscription prompt, the copyright notice and the link back', () => {
+    expect(text).not.toContain('You are not logged in');
+    expect(text).not.toMatch(/^Contents$/m);
+    expect(text).not.toContain('Subscribe now');
+    expect(text).not.toContain('copyrighted property');
+    expect(text).not.toContain('Back to the news overview');
+  });
+});

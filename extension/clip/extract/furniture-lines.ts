@@ -34,7 +34,7 @@ const PHOTO_AGENCY =
   /(shutterstock|getty ?images|istock(photo)?|picture[- ]alliance|unsplash|pixabay|adobe ?stock|depositphotos|imago images|123rf|fotolia)/i;
 const COPYRIGHT_START = /^(©|\(c\)\s|copyright\b|hak cipta\b)/i;
 const RIGHTS_RESERVED =
-  /(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|hak cipta dilindungi|wszelkie prawa zastrzeżone|alle rechten voorbehouden)/i;
+  /(copyrighted (property|material)|without (the )?(prior )?written permission|written permission (must|is required)|may not be (re)?(published|reproduced|broadcast|rewritten|redistributed)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|hak cipta dilindungi|wszelkie prawa zastrzeżone|alle rechten voorbehouden)/i;
 /** "Filed under", "Posted in", "Tags:", "Kategori:": the post's place on the site, not its text. */
 const FILED_UNDER =
   /^((filed under|posted in|posted under|tagged (with|as)|this entry was posted|diposting (di|dalam)|ditulis dalam)\b|(tags?|categories|category|kategori|kategorie|kategorien|schlagwörter|schlagworte|stichwörter|themen|étiquettes|catégories?|etiquetas|categorías?|categorie|argomenti|label|topics?)\s*:)/i;
@@ -42,7 +42,17 @@ const AFFILIATE =
   /(affiliate[- ]?links?|partner[- ]?links?|earn (a )?(small )?commission|as an amazon associate|provisionslink|werbelinks?|lien affilié|liens affiliés|liens sponsorisés|enlaces? de afiliados?|link di affiliazione|tautan afiliasi)/i;
 /** Teasers for other pages: "Read also", "Lesen Sie auch", "Baca juga", "À lire aussi". */
 const READ_ALSO =
-  /^(read also|also read|see also|read more|read next|more on this|related:|you may also like|auch interessant|lesen sie auch|lesen sie hier|lies auch|mehr zum thema|mehr dazu|weiterlesen|weiterführende? links?|das (könnte|thema könnte) (sie|dich) auch interessieren|à lire aussi|lire aussi|à lire également|voir aussi|lee también|leer más|te puede interesar|leggi anche|potrebbe interessarti|baca juga|simak juga|lihat juga|artikel terkait|czytaj także|czytaj też|zobacz też|lees ook)\b/i;
+  /^(read also|also read|see also|read more|read next|more on this|related:|you may also like|auch interessant|lesen sie auch|lesen sie hier|lies auch|mehr zum thema|mehr dazu|weiterlesen|weiterführende? links?|das (könnte|thema könnte) (sie|dich) auch interessieren|à lire aussi|lire aussi|à lire également|voir aussi|lee también|leer más|(también )?(te|le) (puede|pueden) interesar|artículos relacionados|noticias relacionadas|zum weiterlesen|weitere (artikel|beiträge|nachrichten|meldungen)|ähnliche (artikel|beiträge)|articles (similaires|liés)|sur le même sujet|leggi anche|potrebbe interessarti|baca juga|simak juga|lihat juga|artikel terkait|czytaj także|czytaj też|zobacz też|lees ook)\b/i;
+/** A link back to a list: "Back to overview", "Zurück zur Listenansicht", "Kembali ke daftar". */
+const BACK_LINK =
+  /^[←<«‹\s]*(back to|go back|zurück zu(r|m)?|retour (à|aux?)|volver a|torna a|powrót do|terug naar|kembali ke)\b/i;
+/** Reader account state and promotions for the site's own products: apps, subscriptions, e-paper. */
+const SITE_PROMOTION =
+  /(^(you are (not |currently )*(logged|signed) in|sie sind (aktuell |derzeit |nicht )*(eingeloggt|angemeldet)|subscribe (now|today)|jetzt abonnieren|abonnieren sie|abonnez-vous|suscríbete|berlangganan sekarang)\b|\bdownload (the|our) .{0,60}\bapps?\b)/i;
+/** A table of contents' label: the list under it only repeats the article's headings. */
+const CONTENTS_LABEL =
+  /^(table of contents|contents|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|indice|spis treści|daftar isi|inhoudsopgave)\s*:?$/i;
+
 /** A notice about cookies and consent, in the languages it is most often met in. */
 const COOKIE_NOTICE =
   /(cookies?\b.{0,80}\b(use|uses|using|accept|consent|agree|verwendet|nutzt|einverstanden|akzeptier|zustimm|utilise|accepte|utiliza|acept|usa|accett|menggunakan|setuju|używa|akceptuj)|(use|uses|using|verwendet|nutzt|utilise|utiliza|usa|menggunakan|używa)\b.{0,40}\bcookies?\b)/i;
@@ -66,7 +76,8 @@ function hasBylineInLine(text: string): boolean {
 
 /** A post's meta line: its date, author and comment count ("14. Juni 2019 | VON Sina Giebel | 0 COMMENTS"). */
 export function isMetaLine(text: string): boolean {
-  if (text.length > 160) return false;
+  // A sentence that names a date and a person ("signed on 14 June 2019 by President …") ends like one.
+  if (text.length > 160 || /\p{L}{2,}[.!?]$/u.test(text)) return false;
   const signs = [DATE_IN_LINE.test(text), hasBylineInLine(text), COMMENT_COUNT.test(text)];
   return signs.filter(Boolean).length >= 2;
 }
@@ -117,16 +128,25 @@ export function isFurnitureInline(text: string): boolean {
 export function isFurnitureLine(text: string): boolean {
   if (text.length === 0 || text.length > 400) return false;
   if (AFFILIATE.test(text) || COOKIE_NOTICE.test(text)) return true;
+  // A copyright notice can run on for a few sentences; "©" at the start of the block says what it is.
+  if (COPYRIGHT_START.test(text)) return true;
   if (text.length > 200) return false;
-  if (COPYRIGHT_START.test(text) || RIGHTS_RESERVED.test(text)) return true;
+  if (RIGHTS_RESERVED.test(text)) return true;
   if (FILED_UNDER.test(text) && !/[.!?]\s+\p{Lu}/u.test(text)) return true;
   if (text.length > 160) return false;
-  if (READ_ALSO.test(text)) return true;
+  if (READ_ALSO.test(text) || SITE_PROMOTION.test(text)) return true;
   if (text.length > 120) return false;
   if (CREDIT.test(text) || (PHOTO_AGENCY.test(text) && text.split(' ').length <= 6)) return true;
   if (isStampLine(text) || isMetaLine(text)) return true;
   if (text.length > 60) return false;
-  return AD_LABEL.test(text) || COUNTER.test(text) || PROMPT.test(text) || isSignInLine(text);
+  return (
+    AD_LABEL.test(text) ||
+    COUNTER.test(text) ||
+    PROMPT.test(text) ||
+    BACK_LINK.test(text) ||
+    CONTENTS_LABEL.test(text) ||
+    isSignInLine(text)
+  );
 }
 
 /** Furniture at the top of an article: a "breaking news" bar, a byline, a date. */
