@@ -106,6 +106,10 @@ describe("a news story with the site's own notices around it", () => {
     expect(text).toContain('reading hours have already doubled');
   });
 
+  it('keeps the dateline naming the reporter: a date and a name alone do not make a meta line', () => {
+    expect(text).toContain('Sumenep, 14.05.2024 - Report by Ahmad Fauzi from the port of Kalianget');
+  });
+
   it('leaves out the account state, the contents label, the subscription prompt, the copyright notice and the link back', () => {
     expect(text).not.toContain('You are not logged in');
     expect(text).not.toMatch(/^Contents$/m);

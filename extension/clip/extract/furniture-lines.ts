@@ -74,10 +74,12 @@ function hasBylineInLine(text: string): boolean {
   return initial !== undefined && /\p{Lu}/u.test(initial);
 }
 
-/** A post's meta line: its date, author and comment count ("14. Juni 2019 | VON Sina Giebel | 0 COMMENTS"). */
+/** A post's meta line: two of its date, author and comment count, apart ("14. Juni 2019 | VON Sina Giebel | 0 COMMENTS"). */
 export function isMetaLine(text: string): boolean {
   // A sentence that names a date and a person ("signed on 14 June 2019 by President …") ends like one.
   if (text.length > 160 || /\p{L}{2,}[.!?]$/u.test(text)) return false;
+  // Its fields stand apart ("date | author | comments"); a dateline with a speaker ("Bern, 17.08.2007 - Rede von …") does not.
+  if ((text.match(/\s[|•·]\s/g) ?? []).length < 2) return false;
   const signs = [DATE_IN_LINE.test(text), hasBylineInLine(text), COMMENT_COUNT.test(text)];
   return signs.filter(Boolean).length >= 2;
 }
