@@ -77,3 +77,44 @@ describe('notices on a blog page clipped in the browser', () => {
     expect(text).not.toContain('affiliate links');
   });
 });
+
+describe("a blog post followed by teasers for the blog's other posts", () => {
+  const { text } = extractFixture('blog-teasers.html', 'https://guru.example.id/2021/06/cabai-di-pot');
+
+  it('keeps the post', () => {
+    expect(text).toContain('Proyek menanam cabai di pot mengajarkan murid kelas 4');
+    expect(text).toContain('untuk dipajang di dinding kelas.');
+  });
+
+  it("leaves out the post's meta line: date, author and comment count", () => {
+    expect(text).not.toContain('Rina Kartika');
+    expect(text).not.toContain('0 KOMENTAR');
+  });
+
+  it('leaves out teasers ending in "Baca selengkapnya" or "[…]", and the "load more" prompt', () => {
+    expect(text).not.toContain('Musim hujan sudah tiba');
+    expect(text).not.toContain('Bermain peran di kelas');
+    expect(text).not.toContain('Muat lebih banyak');
+  });
+});
+
+describe("a news story with the site's own notices around it", () => {
+  const { text } = extractFixture('news-site-notices.html', 'https://news.example.id/2024/05/floating-library');
+
+  it('keeps the story', () => {
+    expect(text).toContain('A boat carrying two thousand books reached the schools of the Kangean islands');
+    expect(text).toContain('reading hours have already doubled');
+  });
+
+  it('keeps the dateline naming the reporter: a date and a name alone do not make a meta line', () => {
+    expect(text).toContain('Sumenep, 14.05.2024 - Report by Ahmad Fauzi from the port of Kalianget');
+  });
+
+  it('leaves out the account state, the contents label, the subscription prompt, the copyright notice and the link back', () => {
+    expect(text).not.toContain('You are not logged in');
+    expect(text).not.toMatch(/^Contents$/m);
+    expect(text).not.toContain('Subscribe now');
+    expect(text).not.toContain('copyrighted property');
+    expect(text).not.toContain('Back to the news overview');
+  });
+});

@@ -56,18 +56,19 @@ function runReadability(doc: Document): Candidate | null {
 
 /** The body's text without navigation: the other candidate, and the last resort, so a page with text is never empty. */
 function bodyFallback(doc: Document): Candidate {
-  const copyOfBody = () => {
-    const container = doc.implementation.createHTMLDocument('').createElement('div');
-    if (doc.body) container.append(...[...doc.body.cloneNode(true).childNodes]);
-    return container;
-  };
-  const withoutFurniture = copyOfBody();
-  for (const element of [...withoutFurniture.querySelectorAll(STRIPPED_FROM_BODY)]) element.remove();
-  if (withoutFurniture.textContent?.trim()) return candidate('body', withoutFurniture);
-  // Text only in a header or nav is still the page's text; scripts and styles never are.
-  const wholeBody = copyOfBody();
-  for (const element of [...wholeBody.querySelectorAll('script, style, noscript, template')]) element.remove();
-  return candidate('body', wholeBody);
+  const container = doc.implementation.createHTMLDocument('').createElement('div');
+  if (doc.body) container.append(...[...doc.body.cloneNode(true).childNodes]);
+  for (const element of [...container.querySelectorAll('script, style, noscript, template')]) element.remove();
+  const removed = [...container.querySelectorAll(STRIPPED_FROM_BODY)].map((element) => {
+    const place = { element, parent: element.parentNode, next: element.nextSibling };
+    element.remove();
+    return place;
+  });
+  // Text only in a header or nav is still the page's text: put it back when nothing else is left.
+  if (!container.textContent?.trim()) {
+    for (const { element, parent, next } of removed.reverse()) parent?.insertBefore(element, next);
+  }
+  return candidate('body', container);
 }
 
 function safely<T>(run: () => T, onError: (error: unknown) => void): T | null {

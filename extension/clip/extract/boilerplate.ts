@@ -8,7 +8,7 @@ const FURNITURE_ELEMENTS = '[role="tooltip"], [role="dialog"], [role="alertdialo
 
 /** Headings that introduce a trailing list of links rather than article text. */
 const TRAILER_HEADING =
-  /^(related|related (articles|stories|posts|content|reading|links)|read (more|next)|more (stories|on this|from [^.]{1,40})|recommended( for you| reading)?|you (may|might) also (like|enjoy)|popular|trending|most (read|popular)|comments?|\d+ comments?|leave a (comment|reply)|share( this)?( article| story| post)?)[:.]?$/i;
+  /^(related|related (articles|stories|posts|content|reading|links)|read (more|next)|more (stories|on this|from [^.]{1,40})|recommended( for you| reading)?|you (may|might) also (like|enjoy)|popular|trending|most (read|popular)|comments?|\d+ comments?|leave a (comment|reply)|share( this)?( article| story| post)?|weitere (artikel|beiträge|nachrichten)|zum weiterlesen|mehr zum thema|(también )?(te|le) puede interesar|artículos relacionados|à lire aussi|leggi anche|baca juga|artikel terkait|berita terkait|czytaj także)[:.]?$/i;
 
 function normalised(text: string | null): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();

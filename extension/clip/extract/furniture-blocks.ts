@@ -6,6 +6,7 @@ import {
   isFurnitureInline,
   isFurnitureLine,
   isLeadingFurnitureLine,
+  isReadMoreLink,
   isStampLine,
 } from './furniture-lines';
 import { textSizes } from './text-sizes';
@@ -17,6 +18,8 @@ const DATE_LINE =
   /^((updated|published|posted|last updated|diperbarui)\s*:?\s*)?(\w+\.? \d{1,2},? \d{4}|\d{1,2}\.? \w+\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b/i;
 /** No furniture line is longer than this (furniture-lines.ts): longer blocks are not read. */
 const LONGEST_FURNITURE = 400;
+/** An excerpt of another post is at most a few sentences: longer blocks are not read as teasers. */
+const LONGEST_TEASER = 700;
 /** A paragraph of prose: where the article's own text begins. */
 const PROSE_LENGTH = 100;
 
@@ -29,6 +32,17 @@ function linkShare(element: Element, length: number): number {
   let linked = 0;
   for (const link of element.querySelectorAll('a')) linked += collapse(link.textContent).length;
   return length === 0 ? 0 : linked / length;
+}
+
+/** A short block that ends in a "Read more" link to another page is a teaser for that page, not the article. */
+function isTeaser(element: Element, text: string): boolean {
+  // "[…]": the mark blogs put at the end of an excerpt of another post.
+  if (/\[(…|\.\.\.)\]$/.test(text)) return true;
+  const links = element.querySelectorAll('a[href]');
+  const last = links[links.length - 1];
+  if (!last || (last.getAttribute('href') ?? '').startsWith('#')) return false;
+  const linkText = collapse(last.textContent);
+  return text.length > linkText.length && text.endsWith(linkText) && isReadMoreLink(linkText);
 }
 
 function isProse(element: Element, text: string): boolean {
@@ -60,9 +74,12 @@ function stripBylinePrefix(paragraph: Element): void {
 
 function removeLeadingFurniture(root: Element, page: PageIdentity): void {
   const addresses = addressForms(page.url);
-  // Read only up to the first paragraph of prose: leaf blocks, in document order.
-  for (const block of root.querySelectorAll(BLOCKS)) {
-    if (block.querySelector(BLOCKS) || !root.contains(block)) continue;
+  // Read only up to the first paragraph of prose: leaf blocks, in document order, found one by one so that the
+  // rest of the article is never visited.
+  const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const block = node as Element;
+    if (!block.matches(BLOCKS) || block.querySelector(BLOCKS)) continue;
     const text = collapse(block.textContent);
     if (text.length === 0) continue;
     if (isProse(block, text)) {
@@ -77,6 +94,8 @@ function removeLeadingFurniture(root: Element, page: PageIdentity): void {
       addresses.has(text.toLowerCase()) ||
       isOwnTitle(text, page.title)
     ) {
+      // Step back first: the walk goes on from the node before the one removed.
+      walker.previousNode();
       block.remove();
     }
   }
@@ -89,13 +108,18 @@ export function removeFurnitureBlocks(root: Element, page: PageIdentity): void {
   const sizes = textSizes(root);
   // Parents before children: a whole notice goes at once, a paragraph with a label inside keeps its text.
   for (const element of [...root.querySelectorAll(`${BLOCKS}, ${INLINES}`)]) {
-    if ((sizes.get(element) ?? 0) > LONGEST_FURNITURE) continue;
+    if ((sizes.get(element) ?? 0) > LONGEST_TEASER) continue;
     if (!root.contains(element) || element.closest('pre, code')) continue;
     const text = collapse(element.textContent);
+    if (text.length > LONGEST_FURNITURE) {
+      if (!element.matches(INLINES) && isTeaser(element, text)) element.remove();
+      continue;
+    }
     const isInline = element.matches(INLINES);
     const furniture = isInline
       ? isFurnitureInline(text)
       : isFurnitureLine(text) ||
+        isTeaser(element, text) ||
         (!HEADINGS.has(element.tagName.toUpperCase()) &&
           (addresses.has(text.toLowerCase()) || isOwnTitle(text, title)));
     if (furniture) element.remove();

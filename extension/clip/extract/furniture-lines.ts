@@ -34,7 +34,7 @@ const PHOTO_AGENCY =
   /(shutterstock|getty ?images|istock(photo)?|picture[- ]alliance|unsplash|pixabay|adobe ?stock|depositphotos|imago images|123rf|fotolia)/i;
 const COPYRIGHT_START = /^(©|\(c\)\s|copyright\b|hak cipta\b)/i;
 const RIGHTS_RESERVED =
-  /(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|hak cipta dilindungi|wszelkie prawa zastrzeżone|alle rechten voorbehouden)/i;
+  /(copyrighted (property|material)|without (the )?(prior )?written permission|written permission (must|is required)|may not be (re)?(published|reproduced|broadcast|rewritten|redistributed)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|hak cipta dilindungi|wszelkie prawa zastrzeżone|alle rechten voorbehouden)/i;
 /** "Filed under", "Posted in", "Tags:", "Kategori:": the post's place on the site, not its text. */
 const FILED_UNDER =
   /^((filed under|posted in|posted under|tagged (with|as)|this entry was posted|diposting (di|dalam)|ditulis dalam)\b|(tags?|categories|category|kategori|kategorie|kategorien|schlagwörter|schlagworte|stichwörter|themen|étiquettes|catégories?|etiquetas|categorías?|categorie|argomenti|label|topics?)\s*:)/i;
@@ -42,13 +42,55 @@ const AFFILIATE =
   /(affiliate[- ]?links?|partner[- ]?links?|earn (a )?(small )?commission|as an amazon associate|provisionslink|werbelinks?|lien affilié|liens affiliés|liens sponsorisés|enlaces? de afiliados?|link di affiliazione|tautan afiliasi)/i;
 /** Teasers for other pages: "Read also", "Lesen Sie auch", "Baca juga", "À lire aussi". */
 const READ_ALSO =
-  /^(read also|also read|see also|read more|read next|more on this|related:|you may also like|auch interessant|lesen sie auch|lesen sie hier|lies auch|mehr zum thema|mehr dazu|weiterlesen|weiterführende? links?|das (könnte|thema könnte) (sie|dich) auch interessieren|à lire aussi|lire aussi|à lire également|voir aussi|lee también|leer más|te puede interesar|leggi anche|potrebbe interessarti|baca juga|simak juga|lihat juga|artikel terkait|czytaj także|czytaj też|zobacz też|lees ook)\b/i;
+  /^(read also|also read|see also|read more|read next|more on this|related:|you may also like|auch interessant|lesen sie auch|lesen sie hier|lies auch|mehr zum thema|mehr dazu|weiterlesen|weiterführende? links?|das (könnte|thema könnte) (sie|dich) auch interessieren|à lire aussi|lire aussi|à lire également|voir aussi|lee también|leer más|(también )?(te|le) (puede|pueden) interesar|artículos relacionados|noticias relacionadas|zum weiterlesen|weitere (artikel|beiträge|nachrichten|meldungen)|ähnliche (artikel|beiträge)|articles (similaires|liés)|sur le même sujet|leggi anche|potrebbe interessarti|baca juga|simak juga|lihat juga|artikel terkait|czytaj także|czytaj też|zobacz też|lees ook)\b/i;
+/** A link back to a list: "Back to overview", "Zurück zur Listenansicht", "Kembali ke daftar". */
+const BACK_LINK =
+  /^[←<«‹\s]*(back to|go back|zurück zu(r|m)?|retour (à|aux?)|volver a|torna a|powrót do|terug naar|kembali ke)\b/i;
+/** Reader account state and promotions for the site's own products: apps, subscriptions, e-paper. */
+const SITE_PROMOTION =
+  /(^(you are (not |currently )*(logged|signed) in|sie sind (aktuell |derzeit |nicht )*(eingeloggt|angemeldet)|subscribe (now|today)|jetzt abonnieren|abonnieren sie|abonnez-vous|suscríbete|berlangganan sekarang)\b|\bdownload (the|our) .{0,60}\bapps?\b)/i;
+/** A table of contents' label: the list under it only repeats the article's headings. */
+const CONTENTS_LABEL =
+  /^(table of contents|contents|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|indice|spis treści|daftar isi|inhoudsopgave)\s*:?$/i;
+
 /** A notice about cookies and consent, in the languages it is most often met in. */
 const COOKIE_NOTICE =
   /(cookies?\b.{0,80}\b(use|uses|using|accept|consent|agree|verwendet|nutzt|einverstanden|akzeptier|zustimm|utilise|accepte|utiliza|acept|usa|accett|menggunakan|setuju|używa|akceptuj)|(use|uses|using|verwendet|nutzt|utilise|utiliza|usa|menggunakan|używa)\b.{0,40}\bcookies?\b)/i;
 /** Prompts and counters around an article: "Was this helpful?", "Views:", "Comments are closed". */
 const PROMPT =
-  /^(was this (article|page|post) (helpful|useful)|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|apakah artikel ini (bermanfaat|membantu)|cet article vous a-t-il été utile|rate this( article| post)?|bewerten|bewertung|aufrufe|views|hits|kommentare( schreiben| geschlossen)?|comments are closed|comments closed|kommentare sind geschlossen|load more|mehr laden|lade weitere inhalte|weitere laden|muat lebih banyak|charger plus|cargar más|möchten sie (den|diesen) (artikel|beitrag) teilen|share this( article| story| post| page)?( on [\w ]+)?|share|tweet|email|print|teilen|bagikan|partager|compartir|condividi|udostępnij|comments?|\d+ comments?|leave a (comment|reply)|follow us( on [\w ]+)?|skip to( main)? content|click to (share|email|print)[^.]*|(sign up|subscribe)( (to|for) [^.]{0,40})?|related( articles| stories| posts| content| reading)?|recommended( for you)?|you (may|might) also like|more (stories|from [^.]{1,30})|image|photo|video)\s*[:?!.]?(\s*\d+)?$/i;
+  /^(was this (article|page|post) (helpful|useful)|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|apakah artikel ini (bermanfaat|membantu)|cet article vous a-t-il été utile|rate this( article| post)?|bewerten|bewertung|aufrufe|views|hits|kommentare( schreiben| geschlossen)?|comments are closed|comments closed|kommentare sind geschlossen|load more|mehr laden|lade weitere inhalte|weitere laden|muat lebih banyak|charger plus|cargar más|möchten sie (den|diesen) (artikel|beitrag) teilen|share this( article| story| post| page)?( on [\w ]+)?|share|tweet|email|print|teilen|bagikan|partager|compartir|condividi|udostępnij|comments?|\d+ comments?|leave a (comment|reply)|follow us( on [\w ]+)?|skip to( main)? content|click to (share|email|print)[^.]*|(sign up|subscribe)( (to|for) [^.]{0,40})?|related( articles| stories| posts| content| reading)?|recommended( for you)?|you (may|might) also like|more (stories|from [^.]{1,30})|image|photo|video)\s*[:?!.…]{0,3}(\s*\d+)?$/i;
+
+/** "0 Comments", "12 Kommentare": a comment counter inside a post's meta line. */
+const COMMENT_COUNT =
+  /\b\d+\s+(comments?|kommentare?|komentar|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties|reactions?|responses?|replies)\b/i;
+/** A date in a meta line: "14. Juni 2019", "June 14, 2019", "2019-06-14", "14.06.2019". */
+const DATE_IN_LINE =
+  /(\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})/u;
+const BYLINE_IN_LINE = /(^|[\s|•·,])(by|von|par|por|door|oleh|av|przez)\s+(\S)/iu;
+
+/** "by Jane", "VON Sina": a byline word before a capitalised name (the name's case is what tells it from prose). */
+function hasBylineInLine(text: string): boolean {
+  const initial = BYLINE_IN_LINE.exec(text)?.[3];
+  return initial !== undefined && /\p{Lu}/u.test(initial);
+}
+
+/** A post's meta line: two of its date, author and comment count, apart ("14. Juni 2019 | VON Sina Giebel | 0 COMMENTS"). */
+export function isMetaLine(text: string): boolean {
+  // A sentence that names a date and a person ("signed on 14 June 2019 by President …") ends like one.
+  if (text.length > 160 || /\p{L}{2,}[.!?]$/u.test(text)) return false;
+  // Its fields stand apart ("date | author | comments"); a dateline with a speaker ("Bern, 17.08.2007 - Rede von …") does not.
+  if ((text.match(/\s[|•·]\s/g) ?? []).length < 2) return false;
+  const signs = [DATE_IN_LINE.test(text), hasBylineInLine(text), COMMENT_COUNT.test(text)];
+  return signs.filter(Boolean).length >= 2;
+}
+
+/** The link that ends a teaser for another page: "Read more", "Weiterlesen", "Baca selengkapnya". */
+const READ_MORE_LINK =
+  /^(read more|more|continue reading|keep reading|read the (full|whole|rest of the) (story|article|post)|weiterlesen|mehr lesen|mehr|lire la suite|en savoir plus|la suite|leer más|seguir leyendo|leggi (tutto|di più|anche)|continua a leggere|czytaj (dalej|więcej)|lees (meer|verder)|selengkapnya|baca selengkapnya|baca lebih lanjut)\s*[.…»›>→]*$/i;
+
+export function isReadMoreLink(text: string): boolean {
+  return text.length < 40 && READ_MORE_LINK.test(text);
+}
 
 export function collapse(text: string | null): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
@@ -88,16 +130,25 @@ export function isFurnitureInline(text: string): boolean {
 export function isFurnitureLine(text: string): boolean {
   if (text.length === 0 || text.length > 400) return false;
   if (AFFILIATE.test(text) || COOKIE_NOTICE.test(text)) return true;
+  // A copyright notice can run on for a few sentences; "©" at the start of the block says what it is.
+  if (COPYRIGHT_START.test(text)) return true;
   if (text.length > 200) return false;
-  if (COPYRIGHT_START.test(text) || RIGHTS_RESERVED.test(text)) return true;
+  if (RIGHTS_RESERVED.test(text)) return true;
   if (FILED_UNDER.test(text) && !/[.!?]\s+\p{Lu}/u.test(text)) return true;
   if (text.length > 160) return false;
-  if (READ_ALSO.test(text)) return true;
+  if (READ_ALSO.test(text) || SITE_PROMOTION.test(text)) return true;
   if (text.length > 120) return false;
   if (CREDIT.test(text) || (PHOTO_AGENCY.test(text) && text.split(' ').length <= 6)) return true;
-  if (isStampLine(text)) return true;
+  if (isStampLine(text) || isMetaLine(text)) return true;
   if (text.length > 60) return false;
-  return AD_LABEL.test(text) || COUNTER.test(text) || PROMPT.test(text) || isSignInLine(text);
+  return (
+    AD_LABEL.test(text) ||
+    COUNTER.test(text) ||
+    PROMPT.test(text) ||
+    BACK_LINK.test(text) ||
+    CONTENTS_LABEL.test(text) ||
+    isSignInLine(text)
+  );
 }
 
 /** Furniture at the top of an article: a "breaking news" bar, a byline, a date. */
