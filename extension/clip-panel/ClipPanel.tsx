@@ -4,7 +4,9 @@
  * held in the outbox, the outbox count and the last outcome; the side panel adds the draft's
  * latest clips. State comes from hooks that watch storage; this file only lays it out.
  */
+
 import { useMemo } from 'react';
+import { isInboxDestination } from '../../shared/model/inbox-destination';
 import { draftOpenAt } from '../clip/draft-list';
 import { useExtensionSettings } from '../clip/ui/ExtensionPage';
 import { type WaitingClip, waitingClipFrom } from '../clip/waiting-clip';
@@ -50,6 +52,8 @@ export function ClipPanel({ variant }: { variant: 'popup' | 'sidepanel' }) {
   const sections = useDraftSections(drafts.draftId, drafts.signedIn);
   const actions = useClipActions({ t, draftId: drafts.draftId, underHeading: sections.underHeading, tabToClip });
   const source = useSourceQuestion(outbox.held, actions.run);
+  // Kotak klip is no draft: no sections, no latest clips (its page lists them).
+  const toInbox = isInboxDestination(drafts.draftId);
   const canClip = drafts.signedIn && drafts.draftId !== null && !actions.working;
 
   return (
@@ -73,7 +77,7 @@ export function ClipPanel({ variant }: { variant: 'popup' | 'sidepanel' }) {
           onChoose={drafts.chooseDraft}
         />
       )}
-      {drafts.signedIn && drafts.draftId && <SectionPicker {...sections} />}
+      {drafts.signedIn && drafts.draftId && !toInbox && <SectionPicker {...sections} />}
       <SourceQuestionDialog {...source} working={actions.working} />
       {waiting && waiting.kind !== 'selection' && (
         <div className="dampingi-actions">
@@ -99,7 +103,7 @@ export function ClipPanel({ variant }: { variant: 'popup' | 'sidepanel' }) {
       <p role="status" aria-live="polite" className="dampingi-status">
         {actions.status}
       </p>
-      {variant === 'sidepanel' && drafts.signedIn && drafts.draftId && (
+      {variant === 'sidepanel' && drafts.signedIn && drafts.draftId && !toInbox && (
         <LatestClips serverUrl={settings.serverUrl} token={settings.token} draftId={drafts.draftId} />
       )}
     </main>

@@ -162,8 +162,8 @@ function InboxOption(props: { id: string; chosen: boolean; onChoose: () => void 
       className="dampingi-draft-option dampingi-draft-inbox"
       onClick={props.onChoose}
     >
-      <span className="dampingi-draft-title">{t('clip.drafts.inbox')}</span>{' '}
-      <span className="dampingi-draft-details">{t('clip.drafts.inboxHint')}</span>
+      <span className="dampingi-inbox-title">{t('clip.drafts.inbox')}</span>{' '}
+      <span className="dampingi-inbox-details">{t('clip.drafts.inboxHint')}</span>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 /** Addresses of the extension's own pages as the panel links to them, and opening the side panel. */
+
 import { browser } from 'wxt/browser';
+import { isInboxDestination } from '../../shared/model/inbox-destination';
 import { originOf } from '../clip/draft-list';
 
 export const optionsPageUrl = (): string => browser.runtime.getURL('/options.html');
@@ -16,7 +18,9 @@ export function webAppUrl(serverUrl: string): string | null {
 /** The editor is an extension page: `editor.html?draft=<id>`. */
 export function draftPageUrl(draftId: string): string {
   const url = new URL(browser.runtime.getURL('/editor.html'));
-  url.searchParams.set('draft', draftId);
+  // Kotak klip's own page lists what waits there.
+  if (isInboxDestination(draftId)) url.searchParams.set('view', 'inbox');
+  else url.searchParams.set('draft', draftId);
   return url.href;
 }
 
