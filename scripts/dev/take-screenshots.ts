@@ -118,7 +118,36 @@ async function main(): Promise<void> {
         const overview = await open(mentor, '&view=overview');
         await overview.locator('table, .overview-table').first().waitFor();
         await shoot(overview, `overview-${device}-${language}`);
-        for (const page of [home, draft, observe, overview]) await page.context().close();
+        const more: Page[] = [];
+        if (device === 'laptop') {
+          // The rest of the screens, on the laptop: versions, reflection, the export and share dialogs, the
+          // account page and Kotak klip.
+          const versions = await open(teacher, `&draft=${draftId}&view=versions`);
+          await versions.locator('main').first().waitFor();
+          await synced(versions);
+          await shoot(versions, `versions-laptop-${language}`);
+          const reflect = await open(teacher, `&draft=${draftId}&view=reflect`);
+          await synced(reflect);
+          await shoot(reflect, `reflection-laptop-${language}`);
+          const dialogs = await open(teacher, `&draft=${draftId}`);
+          await synced(dialogs);
+          await dialogs.getByRole('button', { name: language === 'id' ? 'Ekspor' : 'Export', exact: true }).click();
+          await dialogs.getByRole('dialog').waitFor();
+          await shoot(dialogs, `export-dialog-${language}`);
+          await dialogs.keyboard.press('Escape');
+          await dialogs.getByRole('dialog').waitFor({ state: 'hidden' });
+          await dialogs.getByRole('button', { name: language === 'id' ? 'Bagikan' : 'Share', exact: true }).click();
+          await dialogs.getByRole('dialog').waitFor();
+          await shoot(dialogs, `share-dialog-${language}`);
+          const account = await open(teacher, '&view=account');
+          await account.locator('main').first().waitFor();
+          await shoot(account, `account-${language}`);
+          const inbox = await open(teacher, '&view=inbox');
+          await inbox.locator('main').first().waitFor();
+          await shoot(inbox, `inbox-${language}`);
+          more.push(versions, reflect, dialogs, account, inbox);
+        }
+        for (const page of [home, draft, observe, overview, ...more]) await page.context().close();
       }
     }
   } finally {
