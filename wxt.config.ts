@@ -1,4 +1,24 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+
+/**
+ * The web app's every script and stylesheet, for its service worker to keep at install: views load
+ * on demand (export, import, versions, observation…), and one never opened while online must still
+ * open offline. Written beside the build as `web-assets.json`.
+ */
+function writeWebAssetList(outDir: string): void {
+  const files = ['chunks', 'assets'].flatMap((folder) => {
+    try {
+      return readdirSync(join(outDir, folder))
+        .filter((name) => /\.(js|css)$/.test(name))
+        .map((name) => `/${folder}/${name}`);
+    } catch {
+      return [];
+    }
+  });
+  writeFileSync(join(outDir, 'web-assets.json'), `${JSON.stringify({ files: files.sort() })}\n`);
+}
 
 /**
  * The pages' build puts zod and `app/shell/zod-without-eval.ts` in one chunk, so `z.config({ jitless:
@@ -26,6 +46,7 @@ const FIREFOX_SETTINGS = {
 
 export default defineConfig({
   hooks: {
+    'build:done': (wxt) => writeWebAssetList(wxt.config.outDir),
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       // Only the multi-page build of the HTML pages splits chunks (scripts are single IIFE files).
       if (!entrypoints.some((entrypoint) => entrypoint.name === 'editor')) return;

@@ -15,6 +15,7 @@ export const workloads = [
   'integrity',
   'backlog',
   'hostile',
+  'bundle',
 ] as const;
 export type Workload = (typeof workloads)[number];
 

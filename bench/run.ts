@@ -15,6 +15,7 @@ import { loadConcurrentTrace, replayConcurrentTrace } from './concurrent-traces'
 import { summariseCpuProfile } from './cpu-profile';
 import { runExtraction } from './extraction';
 import { writeExtractionResults } from './extraction/report';
+import { FIRST_LOAD_TARGETS, writeFirstLoad } from './first-load';
 import { type GcTracedRun, readGcTrace, writeMemoryMarkdown } from './gc-trace';
 import { type HostileResult, runHostile } from './hostile';
 import { writeHostileResults } from './hostile-report';
@@ -39,7 +40,7 @@ import { loadSequentialTrace, replayTrace, type TraceReplayResult } from './trac
 
 const LOAD_GENERATOR_CORE = '1';
 /** Workloads that write their own Markdown file, not RESULTS.md. */
-const ownFileWorkloads = new Set(['cluster', 'integrity', 'extraction', 'backlog', 'hostile']);
+const ownFileWorkloads = new Set(['cluster', 'integrity', 'extraction', 'backlog', 'hostile', 'bundle']);
 const PACKAGES = ['yjs', 'y-websocket', 'ws', '@y/websocket-server', '@hocuspocus/server', '@hocuspocus/provider'];
 
 function packageVersion(name: string): string {
@@ -208,6 +209,23 @@ async function openDraft(options: BenchOptions): Promise<OpenDraftResult | null>
   return result;
 }
 
+/** What each page loads before it runs (bench/first-load.ts): written on its own to BUNDLE.md. */
+function bundle(date: string): void {
+  const loads = writeFirstLoad('.output/chrome-mv3', 'bench/BUNDLE.md', date);
+  for (const load of loads) {
+    console.log(
+      `first load ${load.page}: ${load.scripts.length} scripts, ${(load.totalGzipBytes / 1000).toFixed(1)} kB gzipped, ` +
+        `largest ${(load.largestGzipBytes / 1000).toFixed(1)} kB`,
+    );
+  }
+  const editor = loads.find((load) => load.page === 'editor.html');
+  const popup = loads.find((load) => load.page === 'popup.html');
+  console.log(
+    `targets: editor largest chunk ≤ ${FIRST_LOAD_TARGETS.editorLargestChunkGzip / 1000} kB: ${editor && editor.largestGzipBytes <= FIRST_LOAD_TARGETS.editorLargestChunkGzip ? 'met' : 'missed'}; ` +
+      `popup ≤ ${FIRST_LOAD_TARGETS.popupTotalGzip / 1000} kB: ${popup && popup.totalGzipBytes <= FIRST_LOAD_TARGETS.popupTotalGzip ? 'met' : 'missed'}`,
+  );
+}
+
 /** Extraction quality and time beside Readability.js and Defuddle (issue 23): written on its own to EXTRACTION.md. */
 async function extraction(options: BenchOptions, date: string, machine: Machine): Promise<void> {
   const result = await runExtraction(options.extractionDir, {
@@ -363,6 +381,7 @@ async function main(): Promise<void> {
   if (options.workloads.includes('backlog')) await backlog(options, results.date, results.machine);
   if (options.workloads.includes('hostile')) await hostile(options, results.date, results.machine);
   if (options.workloads.includes('extraction')) await extraction(options, results.date, results.machine);
+  if (options.workloads.includes('bundle')) bundle(results.date);
   // A run of only the workloads with their own files leaves RESULTS.md as it was; so does a GC-traced one
   // (tracing changes the timings).
   if (options.workloads.every((workload) => ownFileWorkloads.has(workload))) return;

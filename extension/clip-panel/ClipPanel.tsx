@@ -5,7 +5,7 @@
  * latest clips. State comes from hooks that watch storage; this file only lays it out.
  */
 
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { isInboxDestination } from '../../shared/model/inbox-destination';
 import { draftOpenAt } from '../clip/draft-list';
 import { useExtensionSettings } from '../clip/ui/ExtensionPage';
@@ -16,7 +16,6 @@ import { AccountLine } from './AccountLine';
 import { ClipButtons } from './ClipButtons';
 import { DraftPicker } from './DraftPicker';
 import { editorOrigins } from './extension-pages';
-import { LatestClips } from './LatestClips';
 import { SectionPicker } from './SectionPicker';
 import { SourceQuestionDialog } from './SourceQuestionDialog';
 import { useClipActions } from './use-clip-actions';
@@ -25,6 +24,10 @@ import { useDraftSections } from './use-draft-sections';
 import { useOutboxState } from './use-outbox-state';
 import { useSourceQuestion } from './use-source-question';
 import { useTargetTab } from './use-target-tab';
+
+// Only the side panel shows the draft's latest clips, and that needs the editor's schema and sync
+// code: loaded there on demand, so the popup opens with the clip controls alone.
+const LatestClips = lazy(() => import('./LatestClips').then((module) => ({ default: module.LatestClips })));
 
 const WAITING_ACTION = {
   selection: 'clip.action.clip',
@@ -104,7 +107,9 @@ export function ClipPanel({ variant }: { variant: 'popup' | 'sidepanel' }) {
         {actions.status}
       </p>
       {variant === 'sidepanel' && drafts.signedIn && drafts.draftId && !toInbox && (
-        <LatestClips serverUrl={settings.serverUrl} token={settings.token} draftId={drafts.draftId} />
+        <Suspense fallback={null}>
+          <LatestClips serverUrl={settings.serverUrl} token={settings.token} draftId={drafts.draftId} />
+        </Suspense>
       )}
     </main>
   );

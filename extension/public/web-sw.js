@@ -34,9 +34,22 @@ async function precache() {
   const html = await response.clone().text();
   const assets = [...html.matchAll(/(?:src|href)="(\/(?:chunks|assets)\/[^"]+)"/g)].map((match) => match[1]);
   await cache.put('/editor.html', response);
-  await cache.addAll([...new Set(assets)]);
+  await cache.addAll([...new Set([...assets, ...(await lazyAssets())])]);
   // The manifest and icons only dress the installed app: their absence must not cost the offline start.
   await cache.addAll(INSTALL_FILES).catch((error) => console.warn('dampingi sw: app icons not cached', error));
+}
+
+/** Views load on demand; the build lists every file (web-assets.json) so each opens offline too. */
+async function lazyAssets() {
+  try {
+    const response = await fetch('/web-assets.json', { cache: 'no-cache' });
+    if (!response.ok) return [];
+    const { files } = await response.json();
+    return Array.isArray(files) ? files.filter((file) => typeof file === 'string' && ASSET_PATHS.test(file)) : [];
+  } catch (error) {
+    console.warn('dampingi sw: the list of views was not read', error);
+    return [];
+  }
 }
 
 self.addEventListener('install', (event) => {

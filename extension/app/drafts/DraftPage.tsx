@@ -5,6 +5,7 @@
  * view, the reference list and the feedback sidebar), the classroom observation, the reflection or
  * the follow-up plan. The stage never locks the media.
  */
+
 import { useEffect, useMemo, useState } from 'react';
 import { can } from '../../../shared/auth/roles';
 import { colorForUser, type PresenceUser } from '../../../shared/presence';
@@ -12,6 +13,7 @@ import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import { combineSyncStatus } from '../../sync/combined-sync-status';
+import { LazyBoundary, lazyView } from '../common/lazy-view';
 import type { OfflineCache } from '../common/offline-cache';
 import { type DraftView, EDITOR_PAGE } from '../common/page-route';
 import { RefusedChangesNotice } from '../common/RefusedChangesNotice';
@@ -25,15 +27,19 @@ import { useCycle } from '../cycle/use-cycle';
 import { ExportButton } from '../export/ExportButton';
 import { feedbackRights } from '../feedback/feedback-rights';
 import { useFeedbackThreads } from '../feedback/use-feedback-threads';
-import { ObservationView } from '../observation/ObservationView';
 import { ShareButton } from '../sharing/ShareButton';
 import { SaveTemplateButton } from '../templates/SaveTemplateButton';
-import { VersionsView } from '../versions/VersionsView';
 import { DraftWorkspace } from './DraftWorkspace';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SyncStatusBadge } from './SyncStatusBadge';
 import { useDraftInfo } from './use-draft-info';
+
+// Opened now and then: loaded on demand (extension/app/common/lazy-view.tsx).
+const ObservationView = lazyView(() =>
+  import('../observation/ObservationView').then((module) => module.ObservationView),
+);
+const VersionsView = lazyView(() => import('../versions/VersionsView').then((module) => module.VersionsView));
 
 export function DraftPage(props: {
   api: ApiClient;
@@ -153,13 +159,15 @@ export function DraftPage(props: {
         />
       )}
       {view === 'versions' ? (
-        <VersionsView
-          api={api}
-          draftId={draftId}
-          doc={connection?.doc ?? null}
-          canEdit={!lockedOut && can(role, 'edit-content')}
-          pending={status.pending}
-        />
+        <LazyBoundary>
+          <VersionsView
+            api={api}
+            draftId={draftId}
+            doc={connection?.doc ?? null}
+            canEdit={!lockedOut && can(role, 'edit-content')}
+            pending={status.pending}
+          />
+        </LazyBoundary>
       ) : view === 'reflect' || view === 'plan' ? (
         <CycleView
           view={view}
@@ -177,7 +185,9 @@ export function DraftPage(props: {
       ) : view === 'observe' ? (
         // In class the notes come first: the stepper waits under them.
         <>
-          <ObservationView content={connection} feedback={feedback} author={author} rights={rights} win={win} />
+          <LazyBoundary>
+            <ObservationView content={connection} feedback={feedback} author={author} rights={rights} win={win} />
+          </LazyBoundary>
           {stepper}
         </>
       ) : (

@@ -5,7 +5,10 @@
 import type * as Y from 'yjs';
 import { useT } from '../../components/i18n';
 import { DialogButton } from '../../components/ModalDialog';
-import { ExportDialog } from './ExportDialog';
+import { LazyBoundary, lazyView } from '../common/lazy-view';
+
+// Loaded when first opened: the export writers are not needed to open a draft.
+const ExportDialog = lazyView(() => import('./ExportDialog').then((module) => module.ExportDialog));
 
 export function ExportButton(props: {
   draft: Y.Doc;
@@ -16,5 +19,14 @@ export function ExportButton(props: {
   win: Window;
 }) {
   const t = useT();
-  return <DialogButton label={t('export.open')} dialog={(close) => <ExportDialog {...props} onClose={close} />} />;
+  return (
+    <DialogButton
+      label={t('export.open')}
+      dialog={(close) => (
+        <LazyBoundary>
+          <ExportDialog {...props} onClose={close} />
+        </LazyBoundary>
+      )}
+    />
+  );
 }

@@ -2,17 +2,31 @@
 import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
-import { AccountPage } from '../account/AccountPage';
-import { AdminPage } from '../admin/AdminPage';
+import { LazyBoundary, lazyView } from '../common/lazy-view';
 import type { OfflineCache } from '../common/offline-cache';
 import { EDITOR_PAGE, type EditorRoute } from '../common/page-route';
 import { DraftPage } from '../drafts/DraftPage';
 import { HomePage } from '../home/HomePage';
-import { InboxPage } from '../inbox/InboxPage';
-import { MentorOverview } from '../overview/MentorOverview';
-import { SharePage } from '../share/SharePage';
 
-export function SignedInRoutes(props: {
+// Pages other than home and a draft load on demand (extension/app/common/lazy-view.tsx).
+const AccountPage = lazyView(() => import('../account/AccountPage').then((module) => module.AccountPage));
+const AdminPage = lazyView(() => import('../admin/AdminPage').then((module) => module.AdminPage));
+const InboxPage = lazyView(() => import('../inbox/InboxPage').then((module) => module.InboxPage));
+const MentorOverview = lazyView(() => import('../overview/MentorOverview').then((module) => module.MentorOverview));
+const SharePage = lazyView(() => import('../share/SharePage').then((module) => module.SharePage));
+
+type SignedInProps = Parameters<typeof SignedInScreen>[0];
+
+/** The screens other than home and a draft load on demand: "Membuka…" meanwhile. */
+export function SignedInRoutes(props: SignedInProps) {
+  return (
+    <LazyBoundary>
+      <SignedInScreen {...props} />
+    </LazyBoundary>
+  );
+}
+
+function SignedInScreen(props: {
   route: EditorRoute;
   api: ApiClient;
   cache: OfflineCache;

@@ -1,6 +1,8 @@
 /** Strings shared by every screen. Bahasa Indonesia first; English must have the same keys. */
 export const id = {
   'app.name': 'Dampingi',
+  'app.loadingView': 'Membuka…',
+  'app.viewFailed': 'Bagian ini tidak dapat dibuka. Muat ulang halaman saat tersambung ke internet.',
   'language.label': 'Bahasa',
   'language.id': 'Bahasa Indonesia',
   'language.en': 'English',
@@ -25,6 +27,8 @@ export const id = {
 
 export const en: Record<keyof typeof id, string> = {
   'app.name': 'Dampingi',
+  'app.loadingView': 'Opening…',
+  'app.viewFailed': 'This part could not be opened. Reload the page while connected to the internet.',
   'language.label': 'Language',
   'language.id': 'Bahasa Indonesia',
   'language.en': 'English',

@@ -1,0 +1,78 @@
+/**
+ * What each page of the built extension and web app loads before it can run (issue 21): the
+ * scripts its HTML names and everything they import statically, gzipped as a server sends them.
+ * Chunks loaded on demand (`import("./x.js")`) are counted apart. Sizes of files are exact, not
+ * timed, so one run tells. Run after `npm run build`; written to BUNDLE.md.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface PageLoad {
+  page: string;
+  /** Scripts loaded before the page runs, with their gzipped sizes. */
+  scripts: { file: string; bytes: number; gzipBytes: number }[];
+  totalGzipBytes: number;
+  largestGzipBytes: number;
+}
+
+/** Targets of issue 21: no first-load chunk of the editor over 250 kB gzipped; the popup's JS under 150 kB. */
+export const FIRST_LOAD_TARGETS = { editorLargestChunkGzip: 250 * 1000, popupTotalGzip: 150 * 1000 };
+
+const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.\/[^"']+\.js)["']/g;
+const HTML_SCRIPT = /<script[^>]*\bsrc="([^"]+\.js)"/g;
+const HTML_PRELOAD = /<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g;
+
+export function firstLoad(dir: string, page: string): PageLoad {
+  const html = readFileSync(join(dir, page), 'utf8');
+  const roots = [...html.matchAll(HTML_SCRIPT), ...html.matchAll(HTML_PRELOAD)].map((match) => match[1] ?? '');
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    const file = path.replace(/^\//, '');
+    if (seen.has(file) || !existsSync(join(dir, file))) return;
+    seen.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    for (const match of code.matchAll(STATIC_IMPORT)) visit(join(folder, match[1] ?? ''));
+  };
+  for (const root of roots) visit(root);
+  const scripts = [...seen].sort().map((file) => {
+    const bytes = readFileSync(join(dir, file));
+    return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  });
+  return {
+    page,
+    scripts,
+    totalGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+    largestGzipBytes: Math.max(0, ...scripts.map((script) => script.gzipBytes)),
+  };
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+export function firstLoadMarkdown(loads: PageLoad[], date: string): string {
+  const rows = loads.map(
+    (load) =>
+      `| ${load.page} | ${load.scripts.length} | ${kB(load.totalGzipBytes)} | ${kB(load.largestGzipBytes)} | ${load.scripts
+        .map((script) => `${script.file.replace(/^chunks\//, '')} ${kB(script.gzipBytes)}`)
+        .join(', ')} |`,
+  );
+  return [
+    '# First load of each page (issue 21)',
+    '',
+    `Measured ${date} from \`.output/chrome-mv3\` by \`npm run bench -- --workloads=bundle\`: the scripts each page`,
+    'loads before it runs (its HTML and their static imports), gzipped at level 9. Views loaded on demand are',
+    'not counted. Targets: no chunk of the editor’s first load over 250 kB gzipped; the popup under 150 kB.',
+    '',
+    '| page | scripts | total gzipped | largest | scripts (gzipped) |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+export function writeFirstLoad(dir: string, markdownPath: string, date: string): PageLoad[] {
+  const loads = ['editor.html', 'popup.html', 'sidepanel.html', 'options.html'].map((page) => firstLoad(dir, page));
+  writeFileSync(markdownPath, firstLoadMarkdown(loads, date));
+  return loads;
+}
