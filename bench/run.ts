@@ -4,7 +4,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { runBacklog } from './backlog';
@@ -211,6 +211,10 @@ async function openDraft(options: BenchOptions): Promise<OpenDraftResult | null>
 
 /** What each page loads before it runs (bench/first-load.ts): written on its own to BUNDLE.md. */
 function bundle(date: string): void {
+  if (!existsSync('.output/chrome-mv3/editor.html')) {
+    console.warn('bundle: not measured: no build in .output/chrome-mv3 (run npm run build first)');
+    return;
+  }
   const loads = writeFirstLoad('.output/chrome-mv3', 'bench/BUNDLE.md', date);
   for (const load of loads) {
     console.log(
