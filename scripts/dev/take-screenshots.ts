@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   await server.start();
   const browser = await launchPlainBrowser();
   try {
-    const teacher = await server.addUser('Bu Sari');
+    const teacher = await server.addUser('Bu Sari', { admin: true });
     const mentor = await server.addUser('Pak Budi');
     const draftId = await prepareDraft(server, browser, teacher, mentor);
     for (const language of ['id', 'en'] as const) {
@@ -145,7 +145,19 @@ async function main(): Promise<void> {
           const inbox = await open(teacher, '&view=inbox');
           await inbox.locator('main').first().waitFor();
           await shoot(inbox, `inbox-${language}`);
-          more.push(versions, reflect, dialogs, account, inbox);
+          const admin = await open(teacher, '&view=admin');
+          await admin.locator('main').first().waitFor();
+          await admin.getByRole('table').first().waitFor();
+          await shoot(admin, `admin-${language}`);
+          // Signed out: the sign-in page, in the language chosen there.
+          const signIn = await (await browser.newContext({ viewport })).newPage();
+          await signIn.goto(`${server.url}/editor.html`);
+          await signIn.getByRole('heading', { level: 1 }).waitFor();
+          const switchTo = signIn.getByRole('button', { name: language.toUpperCase(), exact: true });
+          if ((await switchTo.count()) > 0 && (await switchTo.getAttribute('aria-pressed')) !== 'true')
+            await switchTo.click();
+          await shoot(signIn, `sign-in-${language}`);
+          more.push(versions, reflect, dialogs, account, inbox, admin, signIn);
         }
         for (const page of [home, draft, observe, overview, ...more]) await page.context().close();
       }

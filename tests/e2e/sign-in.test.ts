@@ -121,6 +121,9 @@ describe('signing in the way a school does', () => {
     await other.goto(`${server.url}/editor.html`);
     await other.getByRole('heading', { name: 'Masuk ke Dampingi' }).waitFor();
     expect(await other.getByRole('heading', { name: 'Siapkan Dampingi' }).count()).toBe(0);
+    // Someone who never signed in on this browser is not told that a session ended.
+    await other.getByText('Tidak perlu kata sandi', { exact: false }).waitFor();
+    expect(await other.getByText('Sesi Anda sudah berakhir', { exact: false }).count()).toBe(0);
   });
 
   it('an emailed link signs a new teacher in once, and leaves no secret in the address or the history', async () => {

@@ -34,7 +34,13 @@ export function useSession(api: ApiClient, token: string | null, cache: OfflineC
         cache.saveUser(token, result.value);
         setSession({ status: 'signed-in', user: result.value, confirmed: true });
       } else if (result.reason === 'unauthorized' || result.reason === 'forbidden') {
-        setSession({ status: 'signed-out', problem: result.reason });
+        // On the web, "your session has ended" only for someone who was signed in on this browser: a
+        // first visit (or one after signing out, which forgets the user) just shows the sign-in page.
+        const wasSignedIn = token !== COOKIE_SESSION || cache.loadUser(token) !== null;
+        setSession({
+          status: 'signed-out',
+          problem: wasSignedIn || result.reason === 'forbidden' ? result.reason : null,
+        });
       } else {
         const known = cache.loadUser(token);
         if (result.reason !== 'network') console.warn('dampingi: could not check the token', result);
