@@ -78,13 +78,23 @@ describe('benchmark smoke run', () => {
       expect(profilePath).not.toBeNull();
       const inWindow = summariseCpuProfile(profilePath as string, result.windowMonotonicMicros);
       expect(inWindow.sampledMs).toBeGreaterThan(500);
-      // The whole profile (start-up and connections too) surely ran our rooms code: by total time
+      // The whole profile (start-up and connections too) surely ran our server code: by total time
       // (self time of one small function in a 1 s sample is luck, so it is not asserted).
       const whole = summariseCpuProfile(profilePath as string);
       expect(whole.sampledMs).toBeGreaterThan(inWindow.sampledMs);
       expect(whole.topSelf.length).toBeGreaterThan(0);
-      expect(whole.groups.some((group) => group.name.includes('our'))).toBe(true);
-      expect(whole.topOursTotal.some((entry) => entry.name.includes('server/rooms/'))).toBe(true);
+      const groups = whole.groups.map((group) => group.name);
+      expect(
+        groups.some((name) => name.includes('our')),
+        `groups: ${groups.join(', ')}`,
+      ).toBe(true);
+      // Our functions are named by their source file (the bundle's source map); which of them rank
+      // first depends on how the sampling fell on a busy machine, so any file of the server counts.
+      const ours = whole.topOursTotal.map((entry) => entry.name);
+      expect(
+        ours.some((name) => name.includes('server/')),
+        `ours: ${ours.join(', ')}`,
+      ).toBe(true);
     } finally {
       rmSync(profileDir, { recursive: true, force: true });
     }
