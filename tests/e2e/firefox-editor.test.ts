@@ -145,9 +145,16 @@ describe('the web editor in Firefox: feedback and observation between teacher an
 
   it('the teacher replies and resolves; the mentor sees the reply, then the highlight gone', async () => {
     const thread = await threadCard(teacher, 'Tambahkan contoh tumbuhan di sekolah.');
+    // A thread is folded to its first comment until opened ("Selengkapnya").
+    const toggle = await thread.$('.feedback-thread-toggle');
+    if (!toggle) throw new Error('the thread has no "Selengkapnya"');
+    if ((await toggle.evaluate((button) => button.getAttribute('aria-expanded'))) !== 'true') await toggle.click();
+    await until(teacher, () => document.querySelector('.feedback-thread-toggle[aria-expanded="true"]') !== null, null, {
+      what: 'the thread is open',
+    });
     const reply = await thread.$('::-p-aria([name="Balasan Anda"][role="textbox"])');
     const send = await thread.$('::-p-aria([name="Balas"][role="button"])');
-    if (!reply || !send) throw new Error('the thread offers the teacher no reply');
+    if (!reply || !send) throw new Error('the open thread offers the teacher no reply');
     await reply.type('Baik, saya tambahkan bayam.');
     await send.click();
     await untilText(mentor, 'Baik, saya tambahkan bayam.');

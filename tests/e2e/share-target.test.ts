@@ -3,7 +3,7 @@ import { type Browser, type BrowserContext, devices, type Page } from 'playwrigh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPlainBrowser } from './support/chromium';
 import { createDampingiServer, type DampingiServer, type TestUser } from './support/dampingi-server';
-import { countOf, createDraftViaApi, editorArea, editorText } from './support/editor-page';
+import { countOf, createDraftViaApi, editorArea, editorText, waitForSyncState } from './support/editor-page';
 import { type PageServer, startPageServer } from './support/page-server';
 import { sendShareTo, shareToDampingi, untilInstalled } from './support/share-sheet';
 
@@ -23,6 +23,8 @@ async function draftTextElsewhere(browser: Browser, server: DampingiServer, user
     const page = await context.newPage();
     await page.goto(`${server.url}/editor.html?token=${encodeURIComponent(user.token)}&draft=${draftId}`);
     await editorArea(page).waitFor();
+    // The editor shows before the draft has arrived from the server: read it once in step.
+    await waitForSyncState(page, 'synced', 60_000);
     return {
       text: await editorText(page),
       pictures: await editorArea(page).locator('img[src^="data:image/"]').count(),
