@@ -4,6 +4,7 @@
  * its metadata, then file it (./file-clip.ts).
  */
 import type { ClipSource } from '../../shared/model/clip';
+import { type PageMetadata, pageSource } from '../../shared/model/page-source';
 import type {
   BackgroundRequest,
   ClipSelectionReply,
@@ -51,24 +52,8 @@ export async function clipPage(request: ClipPageRequest, deps: ClipArticleDeps):
   );
 }
 
-type ArticleMetadata = Extract<OffscreenExtractArticleReply, { ok: true }>['metadata'];
-
-/** Metadata is page-controlled: trimmed to the source's limits, and only a web address as the link. */
-function articleSource(metadata: ArticleMetadata, pageUrl: string, capturedAt: Date): ClipSource {
-  const cut = (value: string | null, max: number) => {
-    const cleaned = value?.replace(/\s+/g, ' ').trim().slice(0, max);
-    return cleaned ? cleaned : null;
-  };
+/** Only a web address is the link: the page's canonical one if it gives one. */
+function articleSource(metadata: PageMetadata, pageUrl: string, capturedAt: Date): ClipSource {
   const url = metadata.canonicalUrl && isHttpUrl(metadata.canonicalUrl) ? metadata.canonicalUrl : pageUrl;
-  return {
-    title: cut(metadata.title, 1000) ?? url,
-    url,
-    siteName: cut(metadata.siteName, 300),
-    author: cut(metadata.byline, 300),
-    publishedAt: cut(metadata.publishedTime, 100),
-    licence: cut(metadata.licence, 1000),
-    language: cut(metadata.lang, 35),
-    description: cut(metadata.excerpt, 2000),
-    capturedAt: capturedAt.toISOString(),
-  };
+  return pageSource(metadata, url, capturedAt.toISOString());
 }

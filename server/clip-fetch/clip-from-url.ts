@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClipSource, NodeJson } from '../../shared/model/clip';
 import { clipToNode } from '../../shared/model/clip-to-node';
+import { type PageMetadata, pageSource } from '../../shared/model/page-source';
 import {
   type ClipFromUrlRequest,
   type ClipFromUrlResponse,
@@ -19,7 +20,7 @@ import type { ClipFetchSettings, HostResolver } from './fetch-settings';
 import { type GuardedFetchOptions, guardedFetch } from './guarded-fetch';
 import type { Transport } from './http-transport';
 import { lightenHtml } from './lighten-html';
-import { type ExtractedPage, extractPage, storedImageFromBytes, storedImageFromDataUrl } from './page-extraction';
+import { extractPage, storedImageFromBytes, storedImageFromDataUrl } from './page-extraction';
 
 export interface ClipFromUrlDeps {
   settings: ClipFetchSettings;
@@ -80,27 +81,11 @@ export async function clipFromUrl(request: ClipFromUrlRequest, deps: ClipFromUrl
   }
 }
 
-type PageMetadata = Extract<ExtractedPage, { ok: true }>['metadata'];
-
-/** Metadata is page-controlled: trimmed to the source's limits, and only a web address as its link. */
+/** Only a web address of at most 4096 characters is the link: the canonical one, else where the fetch ended. */
 function sourceOf(metadata: PageMetadata, finalUrl: URL, askedUrl: string, capturedAt: string): ClipSource {
-  const cut = (value: string | null, max: number) => {
-    const cleaned = value?.replace(/\s+/g, ' ').trim().slice(0, max);
-    return cleaned ? cleaned : null;
-  };
   const usable = (value: string | null) => value !== null && /^https?:\/\//i.test(value) && value.length <= 4096;
   const url = [metadata.canonicalUrl, finalUrl.href, askedUrl].find(usable) ?? askedUrl;
-  return {
-    title: cut(metadata.title, 1000) ?? url,
-    url,
-    siteName: cut(metadata.siteName, 300),
-    author: cut(metadata.byline, 300),
-    publishedAt: cut(metadata.publishedTime, 100),
-    licence: cut(metadata.licence, 1000),
-    language: cut(metadata.lang, 35),
-    description: cut(metadata.excerpt, 2000),
-    capturedAt,
-  };
+  return pageSource(metadata, url, capturedAt);
 }
 
 /**
