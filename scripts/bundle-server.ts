@@ -14,20 +14,29 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
+/** Page extraction runs on a worker thread: a second entry, bundled beside the server's. */
+const EXTRACTION_WORKER = 'server/clip-fetch/extraction-worker.ts';
+
 /** Bundles `entry` into `outdir`; resolves to the path of the entry's `.mjs`. */
 export async function bundleServer(entry: string, outdir: string): Promise<string> {
   const name = basename(entry).replace(/\.ts$/, '');
+  const worker = pathToFileURL(resolve(outdir, `${basename(EXTRACTION_WORKER, '.ts')}.mjs`)).href;
   const { outputFiles } = await build({
-    entryPoints: [entry],
+    entryPoints: [entry, EXTRACTION_WORKER],
     outdir,
     outExtension: { '.js': '.mjs' },
+    entryNames: '[name]',
     bundle: true,
     splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(resolve(entry)).href) },
+    define: {
+      'import.meta.url': JSON.stringify(pathToFileURL(resolve(entry)).href),
+      // Where server/clip-fetch/extraction-thread.ts finds its worker once bundled.
+      DAMPINGI_EXTRACTION_WORKER_URL: JSON.stringify(worker),
+    },
     sourcemap: 'external',
     logLevel: 'error',
     write: false,

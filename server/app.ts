@@ -263,6 +263,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     await summaries.whenIdle();
     await stageVersions.whenIdle();
     idleCollection?.stop();
+    await clipFetch.close();
     await cluster?.close();
     await opened.close();
     auth.mailer?.close();

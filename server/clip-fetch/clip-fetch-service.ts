@@ -5,6 +5,7 @@
  */
 import type { ClipFromUrlRequest, ClipFromUrlResponse } from '../../shared/protocol/clip-inbox-api';
 import { createKeyedRateLimit } from '../http/keyed-rate-limit';
+import { createExtractionThread } from './extraction-thread';
 import type { ClipFetchSettings, HostResolver } from './fetch-settings';
 import { httpTransport, type Transport } from './http-transport';
 import { systemResolver } from './system-resolver';
@@ -19,6 +20,8 @@ export interface ClipFetchService {
   admit(userId: string): ClipAdmission;
   /** Throws ClipRefusedError (./clip-refusal.ts) when the page cannot or may not be clipped. */
   clip(request: ClipFromUrlRequest): Promise<ClipFromUrlResponse>;
+  /** Ends the extraction thread. */
+  close(): Promise<void>;
 }
 
 export interface ClipFetchServiceOptions {
@@ -36,6 +39,7 @@ export function createClipFetchService(options: ClipFetchServiceOptions): ClipFe
   const { settings } = options;
   const perAccount = createKeyedRateLimit({ count: settings.perAccountPerMinute, windowMs: 60_000, maxKeys: 10_000 });
   let inProgress = 0;
+  const extraction = createExtractionThread();
   const userAgent = `Dampingi/${options.version} (lesson-media clipper; fetches a page a signed-in user shared)`;
   return {
     settings,
@@ -62,8 +66,10 @@ export function createClipFetchService(options: ClipFetchServiceOptions): ClipFe
         resolve: options.resolve ?? systemResolver,
         transport: options.transport ?? httpTransport,
         userAgent,
+        extract: extraction.extract,
         now: options.now,
       });
     },
+    close: () => extraction.close(),
   };
 }

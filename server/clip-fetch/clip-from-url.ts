@@ -16,69 +16,75 @@ import {
 import { refuse } from './clip-refusal';
 import { decodeHtml } from './decode-html';
 import { altText, embedImages, imageNodes, mapImages } from './embed-images';
+import { ExtractionStoppedError, type ExtractOptions } from './extraction-thread';
 import type { ClipFetchSettings, HostResolver } from './fetch-settings';
 import { type GuardedFetchOptions, guardedFetch } from './guarded-fetch';
 import type { Transport } from './http-transport';
 import { lightenHtml } from './lighten-html';
-import { extractPage, storedImageFromBytes, storedImageFromDataUrl } from './page-extraction';
+import type { ExtractedPage, PageClipMode } from './page-extraction';
+import { storedImageFromBytes, storedImageFromDataUrl } from './page-extraction';
 
 export interface ClipFromUrlDeps {
   settings: ClipFetchSettings;
   resolve: HostResolver;
   transport: Transport;
   userAgent: string;
+  /** Page → clip content, off the server's thread (./extraction-thread.ts). */
+  extract: (html: string, url: string, mode: PageClipMode, options: ExtractOptions) => Promise<ExtractedPage>;
   now?: () => Date;
 }
 
 /** Room for the inbox item's own fields (clipId, origin) around the answer, so it always fits a PUT. */
 const INBOX_ENVELOPE_BYTES = 16 * 1024;
 
-/** Throws ClipRefusedError with the reason the app shows. */
+/**
+ * Throws ClipRefusedError with the reason the app shows. Each stage — fetching the page, extracting
+ * it (off the server's thread), fetching its pictures — has `settings.timeoutMs` of its own.
+ */
 export async function clipFromUrl(request: ClipFromUrlRequest, deps: ClipFromUrlDeps): Promise<ClipFromUrlResponse> {
   const { settings } = deps;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), settings.timeoutMs);
-  try {
-    const common: Omit<GuardedFetchOptions, 'kind' | 'maxBytes'> = {
-      maxRedirects: settings.maxRedirects,
-      allowLoopback: settings.allowLoopback,
-      resolve: deps.resolve,
-      transport: deps.transport,
-      signal: deadline.signal,
-      userAgent: deps.userAgent,
-    };
-    const page = await guardedFetch(request.url, { ...common, kind: 'page', maxBytes: settings.maxPageBytes });
-    const pageUrl = page.url.href;
-    const html = lightenHtml(decodeHtml(page.body, page.charset));
-    if (html.length > settings.maxParsedChars) {
-      refuse(
-        'too-large',
-        `${html.length} characters of HTML without scripts and styles; at most ${settings.maxParsedChars}`,
-      );
-    }
-    const extracted = extractPage(html, pageUrl, request.mode);
-    if (!extracted.ok) refuse('conversion-failed', `nothing could be clipped from the page (${extracted.reason})`);
-    const pictures = await embedImages(extracted.content, {
-      fetchImage: async (src) =>
-        (await guardedFetch(src, { ...common, kind: 'image', maxBytes: settings.maxImageBytes, referer: pageUrl }))
-          .body,
-      fromBytes: (bytes) => storedImageFromBytes(bytes, settings.maxImageBytes),
-      fromDataUrl: (dataUrl) => storedImageFromDataUrl(dataUrl, settings.maxImageBytes),
-      maxImages: settings.maxImages,
-      maxImageBytesTotal: settings.maxImageBytesTotal,
-    });
-    const source = sourceOf(extracted.metadata, page.url, request.url, (deps.now?.() ?? new Date()).toISOString());
-    const content = fitted(pictures.content, source);
-    if (content.length === 0)
-      refuse('conversion-failed', 'nothing was left of the page once its pictures were dropped');
-    if (content.length > 5_000) refuse('too-large', `the page has ${content.length} blocks; a clip holds 5000`);
-    // The draft schema is the final allowlist, as when the clip is placed in a draft.
-    const checked = clipToNode({ clipId: randomUUID(), draftId: 'inbox', kind: request.mode, source, content });
-    if (!checked.ok) refuse('conversion-failed', `the clip does not fit the draft schema: ${checked.detail}`);
-    return ClipFromUrlResponseSchema.parse({ kind: request.mode, source, content });
-  } finally {
-    clearTimeout(timer);
+  const fetching = (): Omit<GuardedFetchOptions, 'kind' | 'maxBytes'> => ({
+    maxRedirects: settings.maxRedirects,
+    allowLoopback: settings.allowLoopback,
+    resolve: deps.resolve,
+    transport: deps.transport,
+    signal: AbortSignal.timeout(settings.timeoutMs),
+    userAgent: deps.userAgent,
+  });
+  const page = await guardedFetch(request.url, { ...fetching(), kind: 'page', maxBytes: settings.maxPageBytes });
+  const pageUrl = page.url.href;
+  const html = lightenHtml(decodeHtml(page.body, page.charset));
+  if (html.length > settings.maxParsedChars) {
+    refuse(
+      'too-large',
+      `${html.length} characters of HTML without scripts and styles; at most ${settings.maxParsedChars}`,
+    );
   }
+  const extracted = await deps
+    .extract(html, pageUrl, request.mode, { timeoutMs: settings.timeoutMs })
+    .catch((error: unknown) => {
+      if (error instanceof ExtractionStoppedError) refuse('timeout', `the page was not extracted: ${error.message}`);
+      refuse('conversion-failed', `extraction failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  if (!extracted.ok) refuse('conversion-failed', `nothing could be clipped from the page (${extracted.reason})`);
+  const pictureFetch = fetching();
+  const pictures = await embedImages(extracted.content, {
+    fetchImage: async (src) =>
+      (await guardedFetch(src, { ...pictureFetch, kind: 'image', maxBytes: settings.maxImageBytes, referer: pageUrl }))
+        .body,
+    fromBytes: (bytes) => storedImageFromBytes(bytes, settings.maxImageBytes),
+    fromDataUrl: (dataUrl) => storedImageFromDataUrl(dataUrl, settings.maxImageBytes),
+    maxImages: settings.maxImages,
+    maxImageBytesTotal: settings.maxImageBytesTotal,
+  });
+  const source = sourceOf(extracted.metadata, page.url, request.url, (deps.now?.() ?? new Date()).toISOString());
+  const content = fitted(pictures.content, source);
+  if (content.length === 0) refuse('conversion-failed', 'nothing was left of the page once its pictures were dropped');
+  if (content.length > 5_000) refuse('too-large', `the page has ${content.length} blocks; a clip holds 5000`);
+  // The draft schema is the final allowlist, as when the clip is placed in a draft.
+  const checked = clipToNode({ clipId: randomUUID(), draftId: 'inbox', kind: request.mode, source, content });
+  if (!checked.ok) refuse('conversion-failed', `the clip does not fit the draft schema: ${checked.detail}`);
+  return ClipFromUrlResponseSchema.parse({ kind: request.mode, source, content });
 }
 
 /** Only a web address of at most 4096 characters is the link: the canonical one, else where the fetch ended. */

@@ -11,7 +11,7 @@ export interface ClipFetchSettings {
    * still refused. Logged as a warning at start when on.
    */
   allowLoopback: boolean;
-  /** The whole clip — page, redirects and pictures — must be fetched within this time. */
+  /** Each stage of a clip — the page with its redirects, its extraction, its pictures — within this time. */
   timeoutMs: number;
   /** Redirects followed at most; each target is checked again from scratch. */
   maxRedirects: number;
@@ -19,8 +19,8 @@ export interface ClipFetchSettings {
   maxPageBytes: number;
   /**
    * The page as parsed (characters), after scripts, styles and comments are removed (./lighten-html.ts). Parsing
-   * and extracting run on the server's one thread and take memory in proportion (about 400 MB and
-   * seconds for 2 MB of dense HTML): a page with more is refused `too-large`.
+   * and extracting (on the extraction thread, ./extraction-thread.ts) take memory and time in proportion
+   * (about 400 MB and seconds to minutes for 2 MB of dense HTML): a page with more is refused `too-large`.
    */
   maxParsedChars: number;
   /** One picture's body. */

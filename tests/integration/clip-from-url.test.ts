@@ -24,7 +24,9 @@ import {
 import { pngBytes } from '../fixtures/png';
 import { type ApiCaller, bearerCaller, extensionCaller, webCaller } from './support/api-callers';
 import { type PageServer, startPageServer } from './support/page-server';
+import { connectClient, destroyAllClients } from './support/sync-client';
 import { startTestServer, type TestServer } from './support/test-server';
+import { waitFor } from './support/wait-for';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures');
 const articlePage = readFileSync(resolve(fixtures, 'pages/artikel-pecahan.html'), 'utf8');
@@ -58,6 +60,8 @@ const resolveHost: HostResolver = async (name) => {
 };
 
 let site: PageServer;
+/** How many times the slow page has been sent in full. */
+let slowPagesServed = 0;
 let open: TestServer;
 let strict: TestServer;
 let slow: TestServer;
@@ -84,6 +88,13 @@ beforeAll(async () => {
     ),
     // 3 MB of real markup is more than the server parses.
     '/padat': html(`<html><body>${'<p>isi padat</p>'.repeat(200_000)}</body></html>`),
+    // Within the parse limit, but extraction takes seconds to minutes (it grows faster than the page).
+    '/lambat': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(`<html><body>${'<p>isi padat</p>'.repeat(60_000)}</body></html>`, () => {
+        slowPagesServed += 1;
+      });
+    },
     '/besar': (_request, response) => {
       // Over 5 MB, sent without a length: only counting while reading finds it.
       response.writeHead(200, { 'content-type': 'text/html' });
@@ -312,6 +323,42 @@ describe('with the test setting, loopback is allowed and nothing else private', 
     expect(ClipFromUrlResponseSchema.parse(heavy.body).source.author).toBe('Dewi Lestari');
     expect(await refusal(web, `${site.origin}/dokumen.pdf`)).toBe('not-a-page');
     expect(await refusal(web, `${site.origin}/tidak-ada`)).toBe('unreachable');
+  });
+
+  it('a page whose extraction outlasts the time is `timeout`, and the next page is clipped as before', async () => {
+    const caller = bearerCaller(() => slow.url(), (await slow.addUser('Bu Rina')).token);
+    expect(await refusal(caller, `${site.origin}/lambat`)).toBe('timeout');
+    const next = await clip(caller, `${site.origin}/artikel/pecahan-senilai`);
+    expect(next.status, JSON.stringify(next.body)).toBe(200);
+  });
+
+  it('while a large page is extracted, drafts keep syncing: extraction does not hold up the server', async () => {
+    const { token } = await open.addUser('Pak Dodi');
+    const { id: room } = await open.createDraft(token, 'Sinkron saat kliping');
+    const servedBefore = slowPagesServed;
+    const pending = clip(
+      bearerCaller(() => open.url(), token),
+      `${site.origin}/lambat`,
+    );
+    let answered = false;
+    void pending.then(() => {
+      answered = true;
+    });
+    await waitFor(() => slowPagesServed > servedBefore, 'the server to have read the page');
+    // Two clients, a change from one seen by the other: several round trips through the server.
+    const writer = connectClient(open.url(), room, token);
+    const reader = connectClient(open.url(), room, token);
+    await Promise.all([writer.whenSynced(), reader.whenSynced()]);
+    writer.doc.getText('catatan').insert(0, 'tetap tersinkron');
+    await waitFor(
+      () => reader.doc.getText('catatan').toString() === 'tetap tersinkron',
+      'the change to reach the reader',
+    );
+    expect(answered, 'the clip was answered before the drafts synced: the server was held up').toBe(false);
+    const outcome = await pending;
+    // Within the 10 s deadline or refused as `timeout`; either way answered, and the server still serves.
+    expect([200, 422]).toContain(outcome.status);
+    destroyAllClients();
   });
 
   it('a site that never answers is `timeout` once the configured time is up', async () => {
