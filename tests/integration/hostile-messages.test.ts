@@ -163,7 +163,7 @@ describe('a room under a flood of broken and hostile messages', () => {
     console.info(`hostile messages: ${sent} in ${seconds.toFixed(1)} s (kind refused/accepted: ${summary})`);
     expect(sent).toBe(BATCHES * BATCH_SIZE);
     expect(writerSocket.sent.map(describeMessage)).not.toContain('sync-?');
-  }, 120_000);
+  }, 360_000); // 100,000 messages: CPU-bound, minutes on a machine busy with other work
 });
 
 function captureUpdate(doc: Y.Doc, change: () => void): Uint8Array {
