@@ -26,8 +26,13 @@ function load(name: string): Trace {
   return JSON.parse(gunzipSync(readFileSync(resolve(TRACES, name))).toString('utf8')) as Trace;
 }
 
-function replay(text: Y.Text, txns: Trace['txns']): void {
-  for (const txn of txns) {
+/**
+ * Replays in slices, handing the event loop back between them: a test that blocks it for a minute
+ * (a busy machine) starves vitest's worker messages and fails the run with "Timeout calling onTaskUpdate".
+ */
+async function replay(text: Y.Text, txns: Trace['txns']): Promise<void> {
+  for (const [index, txn] of txns.entries()) {
+    if (index % 2_000 === 1_999) await new Promise((next) => setImmediate(next));
     text.doc?.transact(() => {
       for (const [pos, del, insert] of txn.patches) {
         if (del > 0) text.delete(pos, del);
@@ -66,13 +71,13 @@ function markedRange(text: Y.Text, name: string): { from: number; to: number } |
   return from === null || to === null ? null : { from, to };
 }
 
-function anchorsSurvive(traceName: string, placeAfterFraction: number) {
+async function anchorsSurvive(traceName: string, placeAfterFraction: number) {
   const trace = load(traceName);
   const doc = new Y.Doc();
   const text = doc.getText('text');
   text.insert(0, trace.startContent);
   const split = Math.floor(trace.txns.length * placeAfterFraction);
-  replay(text, trace.txns.slice(0, split));
+  await replay(text, trace.txns.slice(0, split));
 
   const early = text.toString();
   const anchors = chooseRanges(early, 40).map((range, index) => {
@@ -86,7 +91,7 @@ function anchorsSurvive(traceName: string, placeAfterFraction: number) {
     };
   });
 
-  replay(text, trace.txns.slice(split));
+  await replay(text, trace.txns.slice(split));
   const final = text.toString();
   expect(final).toBe(trace.endContent);
 
@@ -122,8 +127,8 @@ const TRACE_REPLAY = 240_000;
 describe('anchors over real editing traces', () => {
   it(
     'a blog post written from scratch (seph-blog1): anchors placed a fifth of the way in',
-    () => {
-      const counts = anchorsSurvive('seph-blog1.json.gz', 0.2);
+    async () => {
+      const counts = await anchorsSurvive('seph-blog1.json.gz', 0.2);
       console.info('seph-blog1 anchors:', counts);
       expect(counts.attached + counts.reanchored + counts.detached).toBe(40);
       expect(counts.attached).toBeGreaterThan(0);
@@ -133,8 +138,8 @@ describe('anchors over real editing traces', () => {
 
   it(
     'two authors’ interleaved edits, flattened (friendsforever_flat): anchors placed a third of the way in',
-    () => {
-      const counts = anchorsSurvive('friendsforever_flat.json.gz', 0.33);
+    async () => {
+      const counts = await anchorsSurvive('friendsforever_flat.json.gz', 0.33);
       console.info('friendsforever_flat anchors:', counts);
       expect(counts.attached + counts.reanchored + counts.detached).toBe(40);
       expect(counts.attached).toBeGreaterThan(0);
