@@ -117,24 +117,42 @@ function liveSection(results: BenchResults): string[] {
   return lines;
 }
 
+const ratioSpread = (r: Spread) => `${fixed(r.median, 2)}× (${fixed(r.min, 2)}–${fixed(r.max, 2)})`;
+
 function tracesSection(results: BenchResults): string[] {
   if (results.traces.length === 0) return [];
+  const runs = new Set(results.traces.map((t) => t.run ?? 1)).size;
   const lines = [
     '## Real editing traces',
     '',
     'Sequential traces replayed as one fast typist (one Yjs transaction per trace transaction), concurrent ' +
       'ones as one client per agent (each edit sent once its client has received, through the server, every edit ' +
       `it depended on); at most ${results.options.traceWindow} transactions ahead of a separate observer client. ` +
-      'ops/s from the first edit until the observer holds the last; its text is checked against the trace.',
+      'ops/s from the first edit until the observer holds the last; its text is checked against the trace. ' +
+      `${runs} run${runs === 1 ? '' : 's'} per server, interleaved (run by run, server by server); median (min–max). ` +
+      'The ratio is taken per run, against the anchor measured minutes before or after in that run.',
     '',
     '| server | trace | transactions | ops/s | Dampingi ÷ this (above 1 is better for Dampingi) | observer text matches |',
     '|---|---|---|---|---|---|',
   ];
+  const groups = new Map<string, TraceReplayResult[]>();
   for (const t of results.traces) {
-    const ours = results.traces.find((r) => r.server === 'dampingi' && r.trace === t.trace && r.txns === t.txns);
+    const key = `${t.trace}/${t.txns}/${t.server}`;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  for (const group of groups.values()) {
+    const first = group[0] as TraceReplayResult;
+    const ratios = group.flatMap((t) => {
+      const ours = results.traces.find(
+        (r) => r.server === 'dampingi' && r.trace === t.trace && r.txns === t.txns && (r.run ?? 1) === (t.run ?? 1),
+      );
+      return ours ? [ours.opsPerSecond / t.opsPerSecond] : [];
+    });
     lines.push(
-      `| ${serverLabels[t.server]} | ${t.trace} | ${t.txns} | ${fixed(t.opsPerSecond, 0)} | ` +
-        `${ours ? ratio(ours.opsPerSecond, t.opsPerSecond) : '–'} | ${t.textMatches ? 'yes' : '**no**'} |`,
+      `| ${serverLabels[first.server]} | ${first.trace} | ${first.txns} | ` +
+        `${showSpread(spread(group.map((t) => t.opsPerSecond)), 0)} | ` +
+        `${ratios.length > 0 ? ratioSpread(spread(ratios)) : '–'} | ` +
+        `${group.every((t) => t.textMatches) ? 'yes' : '**no**'} |`,
     );
   }
   return [...lines, ''];
