@@ -11,6 +11,10 @@ import type { DocumentStore, StoredDocument, UpdatesAfter } from '../storage';
 import { type SqliteDatabase, toBuffer, toBytes } from './database';
 import { createWalSync } from './wal-sync';
 
+const TOUCH_EVERY_MS = 1_000;
+/** Documents whose last touch is remembered; past this the memory starts over (each is touched once more). */
+const MAX_TOUCHED_REMEMBERED = 10_000;
+
 interface PendingAppend {
   name: string;
   update: Uint8Array;
@@ -76,11 +80,28 @@ export function createSqliteDocumentStore(
     const complete = !row?.snapshot || earlier !== null;
     return { snapshot: complete || !row?.snapshot ? null : toBytes(row.snapshot), updates, lastSeq };
   });
-  const appendAll = db.transaction((batch: readonly PendingAppend[]): number[] => {
-    const at = now();
-    for (const name of new Set(batch.map((pending) => pending.name))) touchDocument.run(name, at);
+  // A document's last activity (`updated_at`, the drafts list's "updated") moves at most once a second:
+  // touching its row with every commit wrote one more row and page per commit, for a time nobody reads finer.
+  const touchedAtMs = new Map<string, number>();
+  const appendAll = db.transaction((batch: readonly PendingAppend[], at: string, touched: string[]): number[] => {
+    const atMs = Date.parse(at);
+    for (const name of new Set(batch.map((pending) => pending.name))) {
+      const last = touchedAtMs.get(name);
+      if (last !== undefined && atMs - last < TOUCH_EVERY_MS) continue;
+      touchDocument.run(name, at);
+      touched.push(name);
+    }
     return batch.map((pending) => Number(insertUpdate.run(pending.name, toBuffer(pending.update)).lastInsertRowid));
   });
+  const appendAndTouch = (batch: readonly PendingAppend[]): number[] => {
+    const at = now();
+    const touched: string[] = [];
+    const seqs = appendAll(batch, at, touched);
+    // Remembered once committed: a rolled-back touch is made again by the next append.
+    if (touchedAtMs.size + touched.length > MAX_TOUCHED_REMEMBERED) touchedAtMs.clear();
+    for (const name of touched) touchedAtMs.set(name, Date.parse(at));
+    return seqs;
+  };
 
   // FULL: each append commits without an fsync (other writes on this connection keep FULL), and
   // its caller waits for the WAL flush that covers it: as durable as FULL, without blocking the loop.
@@ -91,12 +112,12 @@ export function createSqliteDocumentStore(
     ? (batch: readonly PendingAppend[]): number[] => {
         syncNormal.run();
         try {
-          return appendAll(batch);
+          return appendAndTouch(batch);
         } finally {
           syncFull.run();
         }
       }
-    : appendAll;
+    : appendAndTouch;
 
   let pending: PendingAppend[] = [];
   let flushScheduled = false;
