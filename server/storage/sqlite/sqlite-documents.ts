@@ -105,7 +105,10 @@ export function createSqliteDocumentStore(
 
   // FULL: each append commits without an fsync (other writes on this connection keep FULL), and
   // its caller waits for the WAL flush that covers it: as durable as FULL, without blocking the loop.
-  const walSync = synchronous === 'FULL' && !db.memory ? createWalSync(`${db.name}-wal`) : null;
+  // Only in WAL mode (SQLite keeps its rollback journal where a file system cannot share memory): there
+  // is no WAL to flush otherwise, and FULL commits stay as SQLite makes them.
+  const inWal = !db.memory && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+  const walSync = synchronous === 'FULL' && inWal ? createWalSync(`${db.name}-wal`) : null;
   const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
   const syncFull = db.prepare('PRAGMA synchronous = FULL');
   const appendCommitted = walSync

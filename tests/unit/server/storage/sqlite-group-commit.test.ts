@@ -79,4 +79,17 @@ describe('SQLite group commit', () => {
     documents.close();
     db.close();
   });
+
+  it('a database SQLite could not put in WAL mode still stores and acknowledges every update with FULL', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dampingi-commit-'));
+    dirs.push(dataDir);
+    const db = openDatabase({ dataDir, synchronous: 'FULL' });
+    db.pragma('journal_mode = DELETE'); // as on a file system without shared memory
+    const documents = createSqliteDocumentStore(db, () => new Date().toISOString(), 0, 'FULL');
+    const seq = await documents.appendUpdate('a', new Uint8Array([9]));
+    expect(seq).toBeGreaterThan(0);
+    expect((await documents.loadDocument('a'))?.updates.map((entry) => [...entry.update])).toEqual([[9]]);
+    documents.close();
+    db.close();
+  });
 });
