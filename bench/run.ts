@@ -158,16 +158,20 @@ async function traces(options: BenchOptions): Promise<TraceReplayResult[]> {
   const files = readdirSync(options.traceDir)
     .filter((name) => name.endsWith('.json.gz'))
     .sort();
+  const replays = files.map((file) => ({ file, replay: traceReplay(join(options.traceDir, file), options) }));
   const results: TraceReplayResult[] = [];
-  for (const file of files) {
-    const replay = traceReplay(join(options.traceDir, file), options);
-    for (const kind of options.servers) {
-      const result = await withServer(kind, replay);
-      console.log(
-        `trace ${file} ${kind}: ${result.txns} txns, ${result.opsPerSecond.toFixed(0)} ops/s, ` +
-          `text ${result.textMatches ? 'matches' : 'DIFFERS'}`,
-      );
-      results.push(result);
+  // Interleaved run by run (and server by server within a trace), so a drift in the machine's load
+  // weighs on every server alike; each run's ratio compares servers measured minutes apart at most.
+  for (let run = 1; run <= options.runs; run++) {
+    for (const { file, replay } of replays) {
+      for (const kind of options.servers) {
+        const result = { ...(await withServer(kind, replay)), run };
+        console.log(
+          `trace ${file} run ${run} ${kind}: ${result.txns} txns, ${result.opsPerSecond.toFixed(0)} ops/s, ` +
+            `text ${result.textMatches ? 'matches' : 'DIFFERS'} (${uptime().trim()})`,
+        );
+        results.push(result);
+      }
     }
   }
   return results;

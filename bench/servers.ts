@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
 import { bundleServer } from '../scripts/bundle-server';
 import { addUser } from '../server/cli/user-commands';
 import { apiPaths, DraftInfoSchema } from '../shared/protocol/api';
@@ -15,8 +16,17 @@ import { cpuSeconds, mainThreadRunQueueSeconds, peakRssBytes, rssBytes, threadCp
 export const serverKinds = ['dampingi', 'yws-memory', 'yws-leveldb', 'hocuspocus'] as const;
 export type ServerKind = (typeof serverKinds)[number];
 
+/**
+ * Dampingi's SQLite durability as shipped (`FULL`: survives power loss); `BENCH_DAMPINGI_SYNCHRONOUS=NORMAL`
+ * measures the process-crash durability instead (README, DAMPINGI_SQLITE_SYNCHRONOUS).
+ */
+const dampingiSynchronous = z
+  .enum(['FULL', 'NORMAL'])
+  .default('FULL')
+  .parse(process.env.BENCH_DAMPINGI_SYNCHRONOUS || undefined);
+
 export const serverLabels: Record<ServerKind, string> = {
-  dampingi: 'Dampingi (SQLite, synchronous=FULL)',
+  dampingi: `Dampingi (SQLite, synchronous=${dampingiSynchronous})`,
   'yws-memory': '@y/websocket-server (memory)',
   'yws-leveldb': '@y/websocket-server (LevelDB)',
   hocuspocus: 'Hocuspocus (memory)',
@@ -112,7 +122,7 @@ async function launchCommand(
         env: {
           DAMPINGI_DATA_DIR: dataDir,
           DAMPINGI_WEB_DIR: options.webDir ?? join(dataDir, 'web'),
-          DAMPINGI_SQLITE_SYNCHRONOUS: 'FULL',
+          DAMPINGI_SQLITE_SYNCHRONOUS: dampingiSynchronous,
           // The trace replay types faster than any person; the per-connection limits would slow it down.
           ...(options.shippedRateLimits
             ? {}
@@ -121,6 +131,8 @@ async function launchCommand(
                 DAMPINGI_RATE_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
                 DAMPINGI_RATE_USER_MESSAGES_PER_SECOND: '1000000',
                 DAMPINGI_RATE_USER_BYTES_PER_SECOND: String(1024 * 1024 * 1024),
+                // Every bench client signs in as one account; the shipped cap (40) would refuse the 41st.
+                DAMPINGI_MAX_CONNECTIONS_PER_USER: '10000',
               }),
           DAMPINGI_METRICS_TOKEN: BENCH_METRICS_TOKEN,
           LOG_LEVEL: 'warn',

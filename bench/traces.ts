@@ -34,6 +34,8 @@ export interface TraceReplayResult {
   opsPerSecond: number;
   finalLength: number;
   textMatches: boolean;
+  /** Which of the interleaved runs (1-based; absent in results from before there were several). */
+  run?: number;
 }
 
 export function loadSequentialTrace(path: string): SequentialTrace {

@@ -4,7 +4,7 @@
  * for Education (belajar.id accounts), Microsoft 365 (a tenant's v2.0 issuer), Keycloak. The
  * provider's metadata is fetched on first use and kept; a failure is retried at the next sign-in.
  */
-import * as client from 'openid-client';
+import type * as OpenId from 'openid-client';
 import type { Logger } from '../logger';
 import type { OidcSettings } from './sign-in-settings';
 
@@ -46,14 +46,20 @@ function offersAccountChooser(issuer: URL): boolean {
   return ['accounts.google.com', 'login.microsoftonline.com'].includes(issuer.hostname);
 }
 
+/** Loaded on first use: a server without school accounts never needs it (~7 MiB of RSS at start). */
+let openIdClient: Promise<typeof OpenId> | null = null;
+const loadOpenIdClient = () => (openIdClient ??= import('openid-client'));
+
 export function createSchoolSignIn(settings: OidcSettings, logger: Logger): SchoolSignIn {
-  let configuration: Promise<client.Configuration> | null = null;
+  let configuration: Promise<OpenId.Configuration> | null = null;
   const issuer = new URL(settings.issuer);
-  function configured(): Promise<client.Configuration> {
-    configuration ??= client
-      .discovery(issuer, settings.clientId, settings.clientSecret, undefined, {
-        execute: issuer.protocol === 'http:' && isLoopback(issuer) ? [client.allowInsecureRequests] : [],
-      })
+  function configured(): Promise<OpenId.Configuration> {
+    configuration ??= loadOpenIdClient()
+      .then((client) =>
+        client.discovery(issuer, settings.clientId, settings.clientSecret, undefined, {
+          execute: issuer.protocol === 'http:' && isLoopback(issuer) ? [client.allowInsecureRequests] : [],
+        }),
+      )
       .catch((error: unknown) => {
         configuration = null;
         logger.error({ err: error, issuer: settings.issuer }, 'the OpenID provider could not be discovered');
@@ -65,6 +71,7 @@ export function createSchoolSignIn(settings: OidcSettings, logger: Logger): Scho
   return {
     name: settings.name,
     async start(redirectUri) {
+      const client = await loadOpenIdClient();
       const config = await configured();
       const verifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
@@ -82,6 +89,7 @@ export function createSchoolSignIn(settings: OidcSettings, logger: Logger): Scho
       return { url: url.href, state, nonce, verifier };
     },
     async finish(callbackUrl, expected) {
+      const client = await loadOpenIdClient();
       const config = await configured();
       const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: expected.verifier,

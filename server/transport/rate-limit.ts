@@ -38,8 +38,12 @@ export function createThrottle(limits: RateLimits, now: () => number = () => per
     last = current;
     for (const each of buckets) each.tokens = Math.min(each.capacity, each.tokens + elapsedSeconds * each.perSecond);
   };
-  const wait = () =>
-    Math.max(0, ...buckets.map((each) => (each.tokens < 0 ? (-each.tokens / each.perSecond) * 1000 : 0)));
+  // Runs for every message of every connection: a loop, no arrays.
+  const wait = () => {
+    let ms = 0;
+    for (const each of buckets) if (each.tokens < 0) ms = Math.max(ms, (-each.tokens / each.perSecond) * 1000);
+    return ms;
+  };
   return {
     take(size) {
       refill();

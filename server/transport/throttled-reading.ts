@@ -24,7 +24,9 @@ export function readThrottled(
   };
   ws.on('message', (data, isBinary) => {
     const size = Array.isArray(data) ? data.reduce((sum, part) => sum + part.byteLength, 0) : data.byteLength;
-    const wait = Math.max(0, ...throttles.map((throttle) => throttle.take(size)));
+    // A loop, not map + spread: this runs for every message of every connection.
+    let wait = 0;
+    for (const throttle of throttles) wait = Math.max(wait, throttle.take(size));
     onMessage(data, isBinary);
     if (wait > 0 && resumeTimer === null && ws.readyState === ws.OPEN) {
       ws.pause();

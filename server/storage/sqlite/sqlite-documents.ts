@@ -1,12 +1,19 @@
 /**
  * Yjs documents in SQLite: an append-only update log per document plus an optional compacted snapshot.
  * Appends are group-committed: every update that arrives in the same turn of the event loop (or within
- * `commitWindowMs` of the first one waiting) is written in one transaction (one fsync), and each
- * caller's promise resolves only after that commit. A window trades a little latency for fewer fsyncs,
- * the largest CPU cost under many live rooms (bench/PROFILE.md).
+ * `commitWindowMs` of the first one waiting) is written in one transaction, and each caller's promise
+ * resolves only after that commit is as durable as configured. With `synchronous=FULL` the commit is
+ * written without an fsync and its WAL is then flushed off the event loop (wal-sync.ts), so the loop
+ * keeps serving every room while the disk works and one flush covers every commit made meanwhile.
  */
+import type { SqliteSynchronous } from '../../config';
 import type { DocumentStore, StoredDocument, UpdatesAfter } from '../storage';
 import { type SqliteDatabase, toBuffer, toBytes } from './database';
+import { createWalSync } from './wal-sync';
+
+const TOUCH_EVERY_MS = 1_000;
+/** Documents whose last touch is remembered; past this the memory starts over (each is touched once more). */
+const MAX_TOUCHED_REMEMBERED = 10_000;
 
 interface PendingAppend {
   name: string;
@@ -15,12 +22,23 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
-/** The store plus `flushPending`, which commits waiting appends now (before closing the database). */
+/** What closing the database needs besides the store: commit what waits, then wait until it is on disk. */
+export interface SqliteDocumentStoreControl {
+  /** Commits waiting appends now. */
+  flushPending(): void;
+  /** Resolves once every commit so far is on disk (at once unless `synchronous=FULL`). */
+  whenDurable(): Promise<void>;
+  /** Releases the WAL descriptor; call after `whenDurable`, before closing the database. */
+  close(): void;
+  commits(): number;
+}
+
 export function createSqliteDocumentStore(
   db: SqliteDatabase,
   now: () => string,
   commitWindowMs = 0,
-): DocumentStore & { flushPending(): void; commits(): number } {
+  synchronous: SqliteSynchronous = 'FULL',
+): DocumentStore & SqliteDocumentStoreControl {
   const selectSnapshot = db.prepare<[string], { snapshot: Buffer | null }>(
     'SELECT snapshot FROM documents WHERE name = ?',
   );
@@ -62,11 +80,47 @@ export function createSqliteDocumentStore(
     const complete = !row?.snapshot || earlier !== null;
     return { snapshot: complete || !row?.snapshot ? null : toBytes(row.snapshot), updates, lastSeq };
   });
-  const appendAll = db.transaction((batch: readonly PendingAppend[]): number[] => {
-    const at = now();
-    for (const name of new Set(batch.map((pending) => pending.name))) touchDocument.run(name, at);
+  // A document's last activity (`updated_at`, the drafts list's "updated") moves at most once a second:
+  // touching its row with every commit wrote one more row and page per commit, for a time nobody reads finer.
+  const touchedAtMs = new Map<string, number>();
+  const appendAll = db.transaction((batch: readonly PendingAppend[], at: string, touched: string[]): number[] => {
+    const atMs = Date.parse(at);
+    for (const name of new Set(batch.map((pending) => pending.name))) {
+      const last = touchedAtMs.get(name);
+      if (last !== undefined && atMs - last < TOUCH_EVERY_MS) continue;
+      touchDocument.run(name, at);
+      touched.push(name);
+    }
     return batch.map((pending) => Number(insertUpdate.run(pending.name, toBuffer(pending.update)).lastInsertRowid));
   });
+  const appendAndTouch = (batch: readonly PendingAppend[]): number[] => {
+    const at = now();
+    const touched: string[] = [];
+    const seqs = appendAll(batch, at, touched);
+    // Remembered once committed: a rolled-back touch is made again by the next append.
+    if (touchedAtMs.size + touched.length > MAX_TOUCHED_REMEMBERED) touchedAtMs.clear();
+    for (const name of touched) touchedAtMs.set(name, Date.parse(at));
+    return seqs;
+  };
+
+  // FULL: each append commits without an fsync (other writes on this connection keep FULL), and
+  // its caller waits for the WAL flush that covers it: as durable as FULL, without blocking the loop.
+  // Only in WAL mode (SQLite keeps its rollback journal where a file system cannot share memory): there
+  // is no WAL to flush otherwise, and FULL commits stay as SQLite makes them.
+  const inWal = !db.memory && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+  const walSync = synchronous === 'FULL' && inWal ? createWalSync(`${db.name}-wal`) : null;
+  const syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+  const syncFull = db.prepare('PRAGMA synchronous = FULL');
+  const appendCommitted = walSync
+    ? (batch: readonly PendingAppend[]): number[] => {
+        syncNormal.run();
+        try {
+          return appendAndTouch(batch);
+        } finally {
+          syncFull.run();
+        }
+      }
+    : appendAndTouch;
 
   let pending: PendingAppend[] = [];
   let flushScheduled = false;
@@ -79,14 +133,31 @@ export function createSqliteDocumentStore(
     const batch = pending;
     pending = [];
     if (batch.length === 0) return;
+    let seqs: number[];
     try {
-      const seqs = appendAll(batch);
+      seqs = appendCommitted(batch);
       commits++;
-      for (const [index, entry] of batch.entries()) entry.resolve(seqs[index] as number);
     } catch (error) {
       // Nothing of the batch was committed; every caller learns it and applies nothing.
       for (const entry of batch) entry.reject(error);
+      return;
     }
+    const acknowledge = () => {
+      for (const [index, entry] of batch.entries()) entry.resolve(seqs[index] as number);
+    };
+    if (!walSync) {
+      acknowledge();
+      return;
+    }
+    walSync.committed().then(acknowledge, (error: unknown) => {
+      // Committed but not known to be on disk: nobody is told it is stored, so nobody relays it.
+      for (const entry of batch) entry.reject(error);
+    });
+  };
+  /** What a load read must be on disk before anyone is sent it (a commit may still wait for its flush). */
+  const durable = async <T>(read: T): Promise<T> => {
+    await walSync?.whenFlushed();
+    return read;
   };
   const compact = db.transaction((name: string, snapshot: Uint8Array, uptoSeq: number): void => {
     storeSnapshot.run(name, toBuffer(snapshot), now());
@@ -95,14 +166,18 @@ export function createSqliteDocumentStore(
 
   return {
     flushPending: flush,
+    whenDurable: async () => {
+      await walSync?.whenFlushed();
+    },
+    close: () => walSync?.close(),
     commits: () => commits,
     loadDocument: async (name) => {
       flush(); // a load must see every update already accepted
-      return load(name);
+      return durable(load(name));
     },
     loadUpdatesAfter: async (name, afterSeq) => {
       flush(); // like a load: every update already accepted is in
-      return loadAfter(name, afterSeq);
+      return durable(loadAfter(name, afterSeq));
     },
     appendUpdate: (name, update) =>
       new Promise<number>((resolve, reject) => {

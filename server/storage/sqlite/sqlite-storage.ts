@@ -28,7 +28,7 @@ export interface SqliteStorageOptions {
 export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   const db = openDatabase(options);
   const now = options.now ?? (() => new Date().toISOString());
-  const documents = createSqliteDocumentStore(db, now, options.commitWindowMs ?? 0);
+  const documents = createSqliteDocumentStore(db, now, options.commitWindowMs ?? 0, options.synchronous);
   return {
     kind: 'sqlite',
     documents,
@@ -47,9 +47,14 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     close: async () => {
       if (!db.open) return;
       documents.flushPending();
-      // Folds the WAL back into the main file so a copied data dir is complete on its own.
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
+      try {
+        await documents.whenDurable();
+      } finally {
+        documents.close();
+        // Folds the WAL back into the main file so a copied data dir is complete on its own.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      }
     },
   };
 }

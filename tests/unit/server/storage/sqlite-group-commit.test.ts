@@ -57,4 +57,39 @@ describe('SQLite group commit', () => {
     await appended;
     db.close();
   });
+
+  it("a document's last activity follows its updates, moving at most once a second", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dampingi-commit-'));
+    dirs.push(dataDir);
+    const db = openDatabase({ dataDir, synchronous: 'FULL' });
+    let clock = Date.parse('2026-12-07T06:00:00.000Z');
+    const documents = createSqliteDocumentStore(db, () => new Date(clock).toISOString(), 0, 'FULL');
+    const updatedAt = () =>
+      db.prepare<[string], { updated_at: string }>('SELECT updated_at FROM documents WHERE name = ?').get('a')
+        ?.updated_at;
+    await documents.appendUpdate('a', new Uint8Array([1]));
+    expect(updatedAt()).toBe('2026-12-07T06:00:00.000Z');
+    clock += 400;
+    await documents.appendUpdate('a', new Uint8Array([2]));
+    expect(updatedAt()).toBe('2026-12-07T06:00:00.000Z');
+    clock += 700;
+    await documents.appendUpdate('a', new Uint8Array([3]));
+    expect(updatedAt()).toBe('2026-12-07T06:00:01.100Z');
+    expect((await documents.loadDocument('a'))?.updates.map((entry) => [...entry.update])).toEqual([[1], [2], [3]]);
+    documents.close();
+    db.close();
+  });
+
+  it('a database SQLite could not put in WAL mode still stores and acknowledges every update with FULL', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dampingi-commit-'));
+    dirs.push(dataDir);
+    const db = openDatabase({ dataDir, synchronous: 'FULL' });
+    db.pragma('journal_mode = DELETE'); // as on a file system without shared memory
+    const documents = createSqliteDocumentStore(db, () => new Date().toISOString(), 0, 'FULL');
+    const seq = await documents.appendUpdate('a', new Uint8Array([9]));
+    expect(seq).toBeGreaterThan(0);
+    expect((await documents.loadDocument('a'))?.updates.map((entry) => [...entry.update])).toEqual([[9]]);
+    documents.close();
+    db.close();
+  });
 });
