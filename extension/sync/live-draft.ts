@@ -9,6 +9,7 @@ import { roomName } from '../../shared/protocol/rooms';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import { discardLocalCopy } from './discard-local-copy';
 import { type DraftConnection, type DraftConnectionOptions, openDraftConnection } from './draft-connection';
+import { takeEarlyDraft } from './early-draft-open';
 import { followNetwork } from './follow-network';
 import { type LocalCopyText, localCopyText } from './local-copy-text';
 import type { SyncStatus } from './sync-status';
@@ -61,7 +62,10 @@ export function openLiveDraft(
   };
 
   const connect = (refusal: WriteRefusal | null) => {
-    const opened = openDraftConnection({ ...options, connect: win.navigator.onLine });
+    // The first connection may have been opened as the page started (early-draft-open.ts).
+    const opened =
+      (refusal === null ? takeEarlyDraft(options) : null) ??
+      openDraftConnection({ ...options, connect: win.navigator.onLine });
     const publish = (status: SyncStatus) => {
       pendingCounts.savePending(pendingKey, status.pending);
       update({ connection: opened, status });
