@@ -56,6 +56,13 @@ export function openLiveDraft(
   /** The open connection; null while a refused one is being discarded. */
   let connection: DraftConnection | null = null;
   let stopWatching = () => {};
+  /** The count last written: localStorage writes block the page, so only a changed count is written. */
+  let savedPending: number | null = null;
+  const savePending = (count: number) => {
+    if (count === savedPending) return;
+    savedPending = count;
+    pendingCounts.savePending(pendingKey, count);
+  };
   const update = (patch: Partial<LiveDraftState>) => {
     state = { ...state, ...patch };
     if (!closed) onChange(state);
@@ -67,7 +74,7 @@ export function openLiveDraft(
       (refusal === null ? takeEarlyDraft(options) : null) ??
       openDraftConnection({ ...options, connect: win.navigator.onLine });
     const publish = (status: SyncStatus) => {
-      pendingCounts.savePending(pendingKey, status.pending);
+      savePending(status.pending);
       update({ connection: opened, status });
     };
     const tracker = trackSyncStatus(
@@ -111,7 +118,7 @@ export function openLiveDraft(
     update({ connection: null });
     const text = await discardLocalCopy(refused, copyText.read);
     if (closed) return;
-    pendingCounts.savePending(pendingKey, 0);
+    savePending(0);
     const reopened = connect(refusal);
     update({ discardedText: text.trim() ? text : null });
     keepOnlyWhatServerLacks(reopened, text, copyText, (unsaved) => {

@@ -1,13 +1,21 @@
 /**
  * Opening a draft does not wait for the session check (issue 21): the draft's local copy and sync
  * socket start as the page starts, so the check's round trip and the first render no longer come
- * before the draft's sync. The badge still says synced only once the server has answered.
+ * before the draft's sync; a draft opened before in this browser shows from its local copy while
+ * the check is on its way. The badge still says synced only once the server has answered.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPlainBrowser } from './support/chromium';
 import { createDampingiServer, type DampingiServer } from './support/dampingi-server';
-import { createDraftViaApi, editorText, openWebDraft, typeAtEnd, waitForSyncState } from './support/editor-page';
+import {
+  createDraftViaApi,
+  editorArea,
+  editorText,
+  openWebDraft,
+  typeAtEnd,
+  waitForSyncState,
+} from './support/editor-page';
 
 describe('a draft opened while the session is still being checked', () => {
   let server: DampingiServer;
@@ -59,6 +67,34 @@ describe('a draft opened while the session is still being checked', () => {
     releaseCheck();
     await waitForSyncState(page, 'synced');
     expect(await editorText(page)).toContain('Tujuan pembelajaran');
+    await context.close();
+  });
+
+  it('a draft opened before in this browser shows its text while the session check is still on its way', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const first = await context.newPage();
+    await openWebDraft(first, server.url, token, draftId);
+    await waitForSyncState(first, 'synced');
+    await first.close();
+
+    const page = await context.newPage();
+    let releaseCheck = () => {};
+    const checkHeld = new Promise<void>((resolve) => {
+      releaseCheck = resolve;
+    });
+    let checkAsked = false;
+    await page.route('**/api/me', async (route) => {
+      checkAsked = true;
+      await checkHeld;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/editor.html?draft=${encodeURIComponent(draftId)}`);
+    await editorArea(page).waitFor({ timeout: 20_000 });
+    await expect.poll(() => editorText(page), { timeout: 20_000 }).toContain('Tujuan pembelajaran');
+    expect(checkAsked).toBe(true);
+    releaseCheck();
+    await waitForSyncState(page, 'synced');
+    expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
     await context.close();
   });
 });

@@ -43,14 +43,15 @@ export function SessionScreens(props: {
   const cache = useMemo(() => offlineCache(win.localStorage, settings.serverUrl), [win, settings.serverUrl]);
   // Signed out while offline, the cookie is still there until the server hears of it: signed out all the same.
   const cookieSession = web && !signOutPending(win.localStorage, settings.serverUrl) ? COOKIE_SESSION : null;
-  const [session, retry] = useSession(api, web ? cookieSession : token, cache);
+  const route = routeOf(win.location);
+  // A draft opens from this browser's copy while the session is checked (the server still checks the socket).
+  const [session, retry] = useSession(api, web ? cookieSession : token, cache, route.page === 'draft');
   useTokenRefresh(api, token, props.store, cache);
   // Runs after the screens' own effects: the draft page has taken the documents opened for it
   // early (EditorApp); whatever is left (signed out, unreachable, another token) is closed.
   useEffect(() => {
     if (session.status !== 'checking') closeEarlyDrafts();
   }, [session.status]);
-  const route = routeOf(win.location);
   const signIn = (pasted: string) => {
     // The same token again (after a failed check) must be checked again.
     if (pasted === settings.token) retry();
