@@ -2,7 +2,7 @@
  * Opening a draft does not wait for the session check (issue 21): the draft's local copy and sync
  * socket start as the page starts, so the check's round trip and the first render no longer come
  * before the draft's sync; a draft opened before in this browser shows from its local copy while
- * the check is on its way. The badge still says synced only once the server has answered.
+ * the check is on its way, and is drawn once. The badge still says synced only once the server has answered.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,33 @@ describe('a draft opened while the session is still being checked', () => {
     releaseCheck();
     await waitForSyncState(page, 'synced');
     expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('the draft is drawn once as it opens: each paragraph is put on the page once, not redrawn', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // Counts every paragraph element with the draft's text that is added to the page, from the start.
+    await page.addInitScript(() => {
+      const counted = { added: 0 };
+      (window as unknown as { __paragraphsAdded: typeof counted }).__paragraphsAdded = counted;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (!(node instanceof HTMLElement)) continue;
+            const paragraphs = [...(node.matches('p') ? [node] : []), ...node.querySelectorAll('p')];
+            counted.added += paragraphs.filter((p) => p.textContent?.includes('Tujuan pembelajaran')).length;
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await openWebDraft(page, server.url, token, draftId);
+    await waitForSyncState(page, 'synced');
+    expect(await editorText(page)).toContain('Tujuan pembelajaran');
+    const added = await page.evaluate(
+      () => (window as unknown as { __paragraphsAdded: { added: number } }).__paragraphsAdded.added,
+    );
+    expect(added).toBe(1);
     await context.close();
   });
 });
