@@ -118,8 +118,8 @@ function editorRequest(server: ServerUnderTest, room: RoomAccess, marker: string
     rootSelector: EDITOR_ROOT,
     marker,
     readySelector: SYNCED_BADGE,
-    // The content room's socket (`/sync/<draft>?…`), not the feedback room's (`/sync/<draft>.feedback?…`).
-    socketUrlIncludes: `/sync/${room.name}?`,
+    // The content room's socket (`/sync/<draft>`, a query only with a token), not the feedback room's (`/sync/<draft>.feedback`).
+    socketPath: `/sync/${room.name}`,
   };
 }
 
@@ -214,7 +214,7 @@ export async function runOpenDraft(options: OpenDraftOptions): Promise<OpenDraft
   const anchors = await serveAnchorPages(text);
   const browser = await launchPlainBrowser();
   const [marker] = markersFor(text);
-  const anchor = { readySelector: null, socketUrlIncludes: null };
+  const anchor = { readySelector: null, socketPath: null };
   try {
     const runs: OpenDraftRun[] = [];
     let stateBytes = 0;

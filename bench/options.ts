@@ -16,6 +16,7 @@ export const workloads = [
   'backlog',
   'hostile',
   'bundle',
+  'popup',
 ] as const;
 export type Workload = (typeof workloads)[number];
 
@@ -65,6 +66,8 @@ const OptionsSchema = z.object({
   extractionMarkdown: z.string().default('bench/EXTRACTION.md'),
   out: z.string().default('bench/results'),
   markdown: z.string().default('bench/RESULTS.md'),
+  /** Where the popup workload writes its report. */
+  popupMarkdown: z.string().default('bench/POPUP.md'),
   /** `--profile`: live editing runs Dampingi under `node --cpu-prof` and summarises the profile. */
   profile: z.stringbool().default(false),
   profileDir: z.string().default('bench/results/profiles'),

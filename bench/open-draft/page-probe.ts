@@ -15,8 +15,8 @@ export interface ProbeConfig {
   marker: string | null;
   /** ...and (when set) an element matching this selector is present, e.g. the synced badge. */
   readySelector: string | null;
-  /** The sync socket to time (its URL contains this), if the page has one. */
-  socketUrlIncludes: string | null;
+  /** The sync socket to time (the path of its URL), if the page has one. */
+  socketPath: string | null;
 }
 
 const msOrNull = z.number().nullable();
@@ -123,13 +123,13 @@ const PROBE_TEMPLATE = `(() => {
       if (entry.name === 'first-contentful-paint') mark('firstContentfulPaint', entry.startTime);
     }
   }).observe({ type: 'paint', buffered: true });
-  if (config.socketUrlIncludes !== null) {
+  if (config.socketPath !== null) {
     // Watches the sync socket from outside: the page's own code still gets a plain WebSocket.
     let largest = -1;
     window.WebSocket = new Proxy(window.WebSocket, {
       construct(target, args, newTarget) {
         const socket = Reflect.construct(target, args, newTarget);
-        if (String(args[0]).includes(config.socketUrlIncludes) && marks.socketCreated === null) {
+        if (new URL(String(args[0]), location.href).pathname === config.socketPath && marks.socketCreated === null) {
           mark('socketCreated', performance.now());
           socket.addEventListener('open', () => mark('socketOpen', performance.now()));
           socket.addEventListener('message', (event) => {

@@ -26,7 +26,7 @@ export interface PageRequest {
   /** Interactive also needs this element present (the synced badge), when set. */
   readySelector: string | null;
   /** The sync socket to time, when the page has one. */
-  socketUrlIncludes: string | null;
+  socketPath: string | null;
 }
 
 export interface PageVisit {
@@ -102,7 +102,7 @@ export async function visitPage(context: BrowserContext, request: PageRequest, t
     lastParagraph: text.paragraphs.at(-1) as string,
     marker: request.marker,
     readySelector: request.readySelector,
-    socketUrlIncludes: request.socketUrlIncludes,
+    socketPath: request.socketPath,
   };
   const page = await context.newPage();
   await page.addInitScript({ content: probeScript(config) });

@@ -68,14 +68,26 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   const key = cacheKey(event.request);
-  if (key) event.respondWith(networkFirst(event.request, key));
+  if (!key) return;
+  event.respondWith(BUILT_FILE.test(key) ? cacheFirst(event, key) : networkFirst(event, key));
 });
 
-async function networkFirst(request, key) {
+// The build names its scripts and stylesheets after their content's hash (`/chunks/editor-BSVQVPi4.js`):
+// a kept copy is always the right one, so it is served without asking the network (a second open
+// no longer waits for a round trip per file).
+const BUILT_FILE = /^\/(chunks|assets)\/[^/]+-[\w-]{8}\.(js|css)$/;
+
+async function cacheFirst(event, key) {
+  const cached = await (await caches.open(CACHE)).match(key);
+  return cached ?? networkFirst(event, key);
+}
+
+async function networkFirst(event, key) {
   const cache = await caches.open(CACHE);
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === 'basic') await cache.put(key, response.clone());
+    const response = await fetch(event.request);
+    // Kept while the page already gets the answer (the worker stays alive until it is written).
+    if (response.ok && response.type === 'basic') event.waitUntil(cache.put(key, response.clone()));
     return response;
   } catch (error) {
     const cached = await cache.match(key);

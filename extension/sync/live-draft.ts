@@ -9,6 +9,7 @@ import { roomName } from '../../shared/protocol/rooms';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
 import { discardLocalCopy } from './discard-local-copy';
 import { type DraftConnection, type DraftConnectionOptions, openDraftConnection } from './draft-connection';
+import { takeEarlyDraft } from './early-draft-open';
 import { followNetwork } from './follow-network';
 import { type LocalCopyText, localCopyText } from './local-copy-text';
 import type { SyncStatus } from './sync-status';
@@ -55,15 +56,25 @@ export function openLiveDraft(
   /** The open connection; null while a refused one is being discarded. */
   let connection: DraftConnection | null = null;
   let stopWatching = () => {};
+  /** The count last written: localStorage writes block the page, so only a changed count is written. */
+  let savedPending: number | null = null;
+  const savePending = (count: number) => {
+    if (count === savedPending) return;
+    savedPending = count;
+    pendingCounts.savePending(pendingKey, count);
+  };
   const update = (patch: Partial<LiveDraftState>) => {
     state = { ...state, ...patch };
     if (!closed) onChange(state);
   };
 
   const connect = (refusal: WriteRefusal | null) => {
-    const opened = openDraftConnection({ ...options, connect: win.navigator.onLine });
+    // The first connection may have been opened as the page started (early-draft-open.ts).
+    const opened =
+      (refusal === null ? takeEarlyDraft(options) : null) ??
+      openDraftConnection({ ...options, connect: win.navigator.onLine });
     const publish = (status: SyncStatus) => {
-      pendingCounts.savePending(pendingKey, status.pending);
+      savePending(status.pending);
       update({ connection: opened, status });
     };
     const tracker = trackSyncStatus(
@@ -107,7 +118,7 @@ export function openLiveDraft(
     update({ connection: null });
     const text = await discardLocalCopy(refused, copyText.read);
     if (closed) return;
-    pendingCounts.savePending(pendingKey, 0);
+    savePending(0);
     const reopened = connect(refusal);
     update({ discardedText: text.trim() ? text : null });
     keepOnlyWhatServerLacks(reopened, text, copyText, (unsaved) => {

@@ -1,9 +1,10 @@
 /**
  * The web app loads its occasional views on demand (export, versions, observation…), yet a teacher
  * who opened it once online can open every one of them offline: the service worker keeps all the
- * build's files at install (web-assets.json), not only those the first visit used.
+ * build's files at install (web-assets.json), not only those the first visit used. Those files are
+ * named after their content, so a later open takes them from there without a round trip each.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPlainBrowser } from './support/chromium';
 import { createDampingiServer, type DampingiServer } from './support/dampingi-server';
@@ -44,6 +45,27 @@ describe('a view never opened online still opens offline', () => {
         return files.filter((file) => !paths.has(file));
       }, listed.files);
     await expect.poll(missing, { timeout: 60_000 }).toEqual([]);
+  });
+
+  it("a reload takes the editor's built files from the kept copies, without asking the server for them", async () => {
+    const askedByWorker: string[] = [];
+    const servedByWorker: string[] = [];
+    const onRequest = (request: Request) => {
+      if (request.serviceWorker()) askedByWorker.push(new URL(request.url()).pathname);
+    };
+    const onResponse = (response: Response) => {
+      if (response.fromServiceWorker()) servedByWorker.push(new URL(response.url()).pathname);
+    };
+    context.on('request', onRequest);
+    page.on('response', onResponse);
+    await page.reload();
+    await editorArea(page).waitFor({ timeout: 30_000 });
+    await waitForSyncState(page, 'synced');
+    context.off('request', onRequest);
+    page.off('response', onResponse);
+    const builtFile = (path: string) => /^\/(chunks|assets)\//.test(path);
+    expect(servedByWorker.filter(builtFile).length).toBeGreaterThan(0);
+    expect(askedByWorker.filter(builtFile)).toEqual([]);
   });
 
   it('offline after a reload: the export dialog and the observation view open from the kept files', async () => {

@@ -18,6 +18,7 @@ import { runHostile } from '../../bench/hostile';
 import { runLiveEditing } from '../../bench/live-editing';
 import { runOfflineMerge } from '../../bench/offline-merge';
 import { runOpenDraft } from '../../bench/open-draft';
+import { popupPaintMarkdown, runPopupPaint } from '../../bench/popup-paint';
 import { type ServerUnderTest, serverKinds, startServerUnderTest } from '../../bench/servers';
 import { expectedText, loadSequentialTrace, replayTrace } from '../../bench/traces';
 
@@ -211,7 +212,21 @@ describe('benchmark smoke run', () => {
       expect(run.typeAttempts).toBeGreaterThanOrEqual(1);
       expect(keydown, `${run.page} keystroke`).toBeGreaterThan(0);
       expect(interactive, `${run.page} interactive`).toBeGreaterThan(keydown as number);
+      // Our editor's sync socket is found and timed (the web editor's has no query in its address).
+      if (run.page !== 'bare-tiptap') expect(run.marks.socketCreated, `${run.page} socket created`).toBeGreaterThan(0);
     }
+  }, 120_000);
+
+  it("the popup's first paint is measured beside a static page of the same extension", async () => {
+    // Needs the built extension (`npm run build`) and Chromium.
+    const result = await runPopupPaint({ extensionDir: join('.output', 'chrome-mv3'), runs: 1 });
+    expect(result.runs.map((run) => run.page).sort()).toEqual(['popup', 'static']);
+    for (const run of result.runs) {
+      expect(run.marks.firstContentfulPaint, `${run.page} first contentful paint`).toBeGreaterThan(0);
+      expect(run.marks.controls, `${run.page} controls`).toBeGreaterThan(0);
+    }
+    expect(result.popupGzipBytes).toBeGreaterThan(0);
+    expect(popupPaintMarkdown(result, 'heading', '')).toContain('Popup ÷ static page');
   }, 120_000);
 
   it('an offline merge of 100 edits through Dampingi sends at least the state-vector diff', async () => {

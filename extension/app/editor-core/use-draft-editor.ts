@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../../components/i18n';
 import type { DraftConnection } from '../../sync/draft-connection';
 import { createLocaleChannel } from '../common/locale-channel';
 import { type DraftEditorSetup, draftEditorExtensions, editableAttributes } from './draft-editor-extensions';
+import { keepNodeViewsOnMount } from './keep-node-views';
 import { setContentLocked } from './read-only-guard';
 
 export function useDraftEditor(
@@ -33,7 +34,10 @@ export function useDraftEditor(
       extensions,
       editable: true,
       editorProps: { attributes: editableAttributes(label, !editable) },
-      onBeforeCreate: ({ editor: created }) => setContentLocked(created.storage, !editable),
+      onBeforeCreate: ({ editor: created }) => {
+        setContentLocked(created.storage, !editable);
+        keepNodeViewsOnMount(created);
+      },
     },
     // A new editor only for another draft or user; language changes are applied below.
     [connection, user.id],

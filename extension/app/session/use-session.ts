@@ -1,6 +1,8 @@
 /**
  * Who is signed in. The token — or, on the web, the session cookie — is checked with `GET /api/me`;
  * without a network the last user seen with it is trusted, so a draft opened before still opens offline.
+ * With `cachedFirst` (a draft's address) that user is trusted while the check is on its way too, so
+ * the draft shows from this browser's copy at once; the check's answer then confirms or signs out.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { MeResponse } from '../../../shared/protocol/api';
@@ -16,8 +18,13 @@ export type Session =
   | { status: 'signed-in'; user: MeResponse; confirmed: boolean }
   | { status: 'unreachable'; problem: ApiFailureReason };
 
-export function useSession(api: ApiClient, token: string | null, cache: OfflineCache): [Session, () => void] {
-  const [session, setSession] = useState<Session>({ status: 'checking' });
+export function useSession(
+  api: ApiClient,
+  token: string | null,
+  cache: OfflineCache,
+  cachedFirst = false,
+): [Session, () => void] {
+  const [session, setSession] = useState<Session>(() => sessionWhileChecking(token, cache, cachedFirst));
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the check on purpose.
@@ -27,7 +34,12 @@ export function useSession(api: ApiClient, token: string | null, cache: OfflineC
       return;
     }
     let current = true;
-    setSession({ status: 'checking' });
+    // The same unconfirmed user stays (no new object, so nothing below re-renders for it).
+    setSession((previous) =>
+      previous.status === 'signed-in' && !previous.confirmed && cachedFirst
+        ? previous
+        : sessionWhileChecking(token, cache, cachedFirst),
+    );
     void api.me().then((result) => {
       if (!current) return;
       if (result.ok) {
@@ -54,8 +66,13 @@ export function useSession(api: ApiClient, token: string | null, cache: OfflineC
     return () => {
       current = false;
     };
-  }, [api, token, cache, attempt]);
+  }, [api, token, cache, cachedFirst, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return [session, retry];
+}
+
+function sessionWhileChecking(token: string | null, cache: OfflineCache, cachedFirst: boolean): Session {
+  const known = cachedFirst && token ? cache.loadUser(token) : null;
+  return known ? { status: 'signed-in', user: known, confirmed: false } : { status: 'checking' };
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Language } from '../../../shared/i18n';
 import { I18nProvider } from '../../components/i18n';
 import type { AppSettings, AppSettingsStore } from '../../settings/app-settings';
+import { openRouteDraftEarly } from '../drafts/open-route-draft-early';
 import { type SignInStep, startPage } from '../session/page-start';
 import { finishSignOut } from '../session/sign-out';
 import { SessionScreens } from './SessionScreens';
@@ -30,6 +31,8 @@ export function EditorApp(props: { store: AppSettingsStore; win: Window }) {
         win.location.replace(started.goTo);
         return;
       }
+      // The draft's documents load and connect while the session is checked (SessionScreens).
+      if (started.step === null) openRouteDraftEarly(win, started.settings, !store.serverIsConfigurable);
       setSignInStep(started.step);
       setSettings(started.settings);
     });

@@ -4,11 +4,12 @@
  * web the session is the server's HttpOnly cookie (no token in the page); in the extension's
  * pages it is the paired token.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { JoinResponse } from '../../../shared/protocol/api';
 import { createApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import type { AppSettings, AppSettingsStore } from '../../settings/app-settings';
+import { closeEarlyDrafts } from '../../sync/early-draft-open';
 import { offlineCache } from '../common/offline-cache';
 import { draftHref, EDITOR_PAGE, routeOf, SIGN_IN_HREF } from '../common/page-route';
 import type { SignInStep } from '../session/page-start';
@@ -42,9 +43,15 @@ export function SessionScreens(props: {
   const cache = useMemo(() => offlineCache(win.localStorage, settings.serverUrl), [win, settings.serverUrl]);
   // Signed out while offline, the cookie is still there until the server hears of it: signed out all the same.
   const cookieSession = web && !signOutPending(win.localStorage, settings.serverUrl) ? COOKIE_SESSION : null;
-  const [session, retry] = useSession(api, web ? cookieSession : token, cache);
-  useTokenRefresh(api, token, props.store, cache);
   const route = routeOf(win.location);
+  // A draft opens from this browser's copy while the session is checked (the server still checks the socket).
+  const [session, retry] = useSession(api, web ? cookieSession : token, cache, route.page === 'draft');
+  useTokenRefresh(api, token, props.store, cache);
+  // Runs after the screens' own effects: the draft page has taken the documents opened for it
+  // early (EditorApp); whatever is left (signed out, unreachable, another token) is closed.
+  useEffect(() => {
+    if (session.status !== 'checking') closeEarlyDrafts();
+  }, [session.status]);
   const signIn = (pasted: string) => {
     // The same token again (after a failed check) must be checked again.
     if (pasted === settings.token) retry();

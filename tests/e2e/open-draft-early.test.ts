@@ -1,0 +1,127 @@
+/**
+ * Opening a draft does not wait for the session check (issue 21): the draft's local copy and sync
+ * socket start as the page starts, so the check's round trip and the first render no longer come
+ * before the draft's sync; a draft opened before in this browser shows from its local copy while
+ * the check is on its way, and is drawn once. The badge still says synced only once the server has answered.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchPlainBrowser } from './support/chromium';
+import { createDampingiServer, type DampingiServer } from './support/dampingi-server';
+import {
+  createDraftViaApi,
+  editorArea,
+  editorText,
+  openWebDraft,
+  typeAtEnd,
+  waitForSyncState,
+} from './support/editor-page';
+
+describe('a draft opened while the session is still being checked', () => {
+  let server: DampingiServer;
+  let browser: Browser;
+  let token: string;
+  let draftId: string;
+
+  beforeAll(async () => {
+    server = await createDampingiServer();
+    await server.start();
+    token = (await server.addUser('Bu Sari')).token;
+    draftId = await createDraftViaApi(server.url, token, 'LKPD Pecahan Senilai');
+    browser = await launchPlainBrowser();
+    const writing = await browser.newContext();
+    const page = await writing.newPage();
+    await openWebDraft(page, server.url, token, draftId);
+    await typeAtEnd(page, 'Tujuan pembelajaran');
+    await waitForSyncState(page, 'synced');
+    await writing.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("the draft's sync socket opens before the session check answers, and the draft then shows synced", async () => {
+    // No service worker: the held session check must go through this page's own routing.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let releaseCheck = () => {};
+    const checkHeld = new Promise<void>((resolve) => {
+      releaseCheck = resolve;
+    });
+    await page.route('**/api/me', async (route) => {
+      await checkHeld;
+      await route.continue();
+    });
+    const draftSocket = page.waitForEvent('websocket', {
+      predicate: (socket) => new URL(socket.url()).pathname === `/sync/${draftId}`,
+      timeout: 30_000,
+    });
+    await page.goto(
+      `${server.url}/editor.html?token=${encodeURIComponent(token)}&draft=${encodeURIComponent(draftId)}`,
+    );
+
+    await draftSocket;
+    expect(await page.getByText('Memeriksa token…').isVisible()).toBe(true);
+    releaseCheck();
+    await waitForSyncState(page, 'synced');
+    expect(await editorText(page)).toContain('Tujuan pembelajaran');
+    await context.close();
+  });
+
+  it('a draft opened before in this browser shows its text while the session check is still on its way', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const first = await context.newPage();
+    await openWebDraft(first, server.url, token, draftId);
+    await waitForSyncState(first, 'synced');
+    await first.close();
+
+    const page = await context.newPage();
+    let releaseCheck = () => {};
+    const checkHeld = new Promise<void>((resolve) => {
+      releaseCheck = resolve;
+    });
+    let checkAsked = false;
+    await page.route('**/api/me', async (route) => {
+      checkAsked = true;
+      await checkHeld;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/editor.html?draft=${encodeURIComponent(draftId)}`);
+    await editorArea(page).waitFor({ timeout: 20_000 });
+    await expect.poll(() => editorText(page), { timeout: 20_000 }).toContain('Tujuan pembelajaran');
+    expect(checkAsked).toBe(true);
+    releaseCheck();
+    await waitForSyncState(page, 'synced');
+    expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('the draft is drawn once as it opens: each paragraph is put on the page once, not redrawn', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // Counts every paragraph element with the draft's text that is added to the page, from the start.
+    await page.addInitScript(() => {
+      const counted = { added: 0 };
+      (window as unknown as { __paragraphsAdded: typeof counted }).__paragraphsAdded = counted;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            if (!(node instanceof HTMLElement)) continue;
+            const paragraphs = [...(node.matches('p') ? [node] : []), ...node.querySelectorAll('p')];
+            counted.added += paragraphs.filter((p) => p.textContent?.includes('Tujuan pembelajaran')).length;
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await openWebDraft(page, server.url, token, draftId);
+    await waitForSyncState(page, 'synced');
+    expect(await editorText(page)).toContain('Tujuan pembelajaran');
+    const added = await page.evaluate(
+      () => (window as unknown as { __paragraphsAdded: { added: number } }).__paragraphsAdded.added,
+    );
+    expect(added).toBe(1);
+    await context.close();
+  });
+});
