@@ -53,7 +53,7 @@ export class RoomRegistry {
   }
 
   openDocumentBytes(): number[] {
-    return [...this.rooms.values()].map((room) => room.encodedStateBytes());
+    return [...this.rooms.values()].map((room) => room.heldUpdateBytes());
   }
 
   /** The room, loaded or loading; for tests and diagnostics. */
