@@ -4,7 +4,10 @@ import { TooSlowClose } from '../../shared/protocol/close-codes';
 import type { RoomSocket } from '../rooms/room-socket';
 
 export interface SlowConsumerPolicy {
-  /** Unsent bytes already queued for this socket above which it is closed instead of sent more. */
+  /**
+   * Unsent bytes allowed to wait for this socket besides the largest message still in flight: above
+   * them it is closed instead of sent more.
+   */
   maxBufferedBytes: number;
   onTooSlow(bufferedBytes: number): void;
   /** Every close the server initiates, e.g. for metrics. */
@@ -14,19 +17,29 @@ export interface SlowConsumerPolicy {
 /** How long a too-slow client gets to read the close frame behind its backlog before the socket is cut. */
 const TOO_SLOW_GRACE_MS = 5_000;
 
+/**
+ * A client is too slow when more waits for it than the limit plus the largest message sent since
+ * its queue was last under the limit: one relay larger than the limit (a 200 MB backlog) takes as
+ * long as it takes on a good connection, and only what piles up behind it counts against the client.
+ * That pile is bounded by the limit, so a reader that stops reading holds at most one large message
+ * (shared with the other recipients) and the limit.
+ */
 export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocket {
+  let largestInFlight = 0;
   return {
     isOpen: () => ws.readyState === WebSocket.OPEN,
     send: (message) => {
-      // Checked before sending, so one large message (a big step 2) always goes out whole.
-      if (ws.bufferedAmount > slow.maxBufferedBytes) {
-        slow.onTooSlow(ws.bufferedAmount);
+      const buffered = ws.bufferedAmount;
+      if (buffered <= slow.maxBufferedBytes) largestInFlight = 0;
+      else if (buffered > slow.maxBufferedBytes + largestInFlight) {
+        slow.onTooSlow(buffered);
         slow.onClose(TooSlowClose.code, TooSlowClose.reason);
         ws.close(TooSlowClose.code, TooSlowClose.reason);
         setTimeout(() => ws.terminate(), TOO_SLOW_GRACE_MS).unref();
         return;
       }
       ws.send(message, { binary: true });
+      largestInFlight = Math.max(largestInFlight, message.byteLength);
     },
     close: (code, reason) => {
       slow.onClose(code, reason);
