@@ -5,8 +5,8 @@ import type { RoomSocket } from '../rooms/room-socket';
 
 export interface SlowConsumerPolicy {
   /**
-   * Unsent bytes allowed to wait for this socket besides the largest message still in flight: above
-   * them it is closed instead of sent more.
+   * Unsent bytes allowed to wait for this socket besides the largest message (or burst) still in
+   * flight: above them it is closed instead of sent more.
    */
   maxBufferedBytes: number;
   onTooSlow(bufferedBytes: number): void;
@@ -18,14 +18,20 @@ export interface SlowConsumerPolicy {
 const TOO_SLOW_GRACE_MS = 5_000;
 
 /**
- * A client is too slow when more waits for it than the limit plus the largest message sent since
- * its queue was last under the limit: one relay larger than the limit (a 200 MB backlog) takes as
- * long as it takes on a good connection, and only what piles up behind it counts against the client.
- * That pile is bounded by the limit, so a reader that stops reading holds at most one large message
- * (shared with the other recipients) and the limit.
+ * A client is too slow when more waits for it than the limit plus the largest burst sent since its
+ * queue was last under the limit. A burst is what is sent in one turn of the event loop: one relay
+ * (a 200 MB backlog) or one answer to a sync (a large draft in pieces). It takes as long as it takes
+ * on a good connection, and only what piles up behind it counts against the client; that pile is
+ * bounded by the limit, so a reader that stops reading holds at most one burst and the limit.
  */
 export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocket {
   let largestInFlight = 0;
+  let burst = 0;
+  let burstEnds: NodeJS.Immediate | null = null;
+  const endBurst = () => {
+    burst = 0;
+    burstEnds = null;
+  };
   return {
     isOpen: () => ws.readyState === WebSocket.OPEN,
     send: (message) => {
@@ -39,7 +45,9 @@ export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocke
         return;
       }
       ws.send(message, { binary: true });
-      largestInFlight = Math.max(largestInFlight, message.byteLength);
+      burst += message.byteLength;
+      burstEnds ??= setImmediate(endBurst);
+      largestInFlight = Math.max(largestInFlight, burst);
     },
     close: (code, reason) => {
       slow.onClose(code, reason);

@@ -133,4 +133,29 @@ describe('slow readers', () => {
     expect(mentor.provider.ws).toBe(mentorSocket);
     expect(await (await server.fetchMetrics()).text()).not.toContain('reason="too-slow"');
   }, 120_000);
+
+  it('a mentor joining a draft larger than the limit gets all of it (sent in pieces) without being closed as too slow', async () => {
+    const { token, room } = await serverWith({
+      DAMPINGI_MAX_BUFFERED_BYTES: String(1024 * 1024),
+      DAMPINGI_SYNC_CHUNK_BYTES: String(256 * 1024),
+    });
+    const offline = new Y.Doc();
+    for (let index = 0; index < 20; index += 1) {
+      offline.getText('t').insert(offline.getText('t').length, String(index % 10).repeat(1_000_000));
+    }
+    const teacher = connectClient(server.url(), room, token, offline);
+    await teacher.whenSynced();
+    const witness = connectClient(server.url(), room, token);
+    await waitFor(() => witness.doc.getText('t').length === 20_000_000, 'the backlog to be stored', 60_000);
+
+    // Twenty megabytes in pieces of 256 KiB, all answered at once: far more than the limit waits for the mentor.
+    const mentor = connectClient(server.url(), room, token);
+    const mentorCloses: number[] = [];
+    mentor.provider.on('connection-close', (event) => {
+      if (event) mentorCloses.push(event.code);
+    });
+    await waitFor(() => mentor.doc.getText('t').length === 20_000_000, 'the mentor to receive the draft', 60_000);
+    expect(mentorCloses).toEqual([]);
+    expect(await (await server.fetchMetrics()).text()).not.toContain('reason="too-slow"');
+  }, 120_000);
 });
