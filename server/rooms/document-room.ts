@@ -113,15 +113,17 @@ export class DocumentRoom {
       documents: options.documents,
       policy: options.policy,
       log: this.log,
+      sliceBytes: options.syncChunkBytes,
+      collectGarbage: options.collectGarbage,
       mayWrite: (connection) => this.mayWrite(connection),
       refuse: (connection, refusal) => this.refuseWrite(connection, refusal),
       close: (connection, code, detail) => this.connections.close(connection, code, detail),
-      committed: (connection, update, seq, changed) => {
+      committed: (connection, update, seq, changed, earlierSeqs) => {
         if (changed) {
           this.updateBytes += update.bytes.byteLength;
           this.relay(updateMessage(update), connection);
         }
-        this.announce(connection, update.bytes, seq);
+        this.announce(connection, update.bytes, seq, earlierSeqs);
       },
     });
     this.inbox = new RoomInbox({
@@ -260,9 +262,9 @@ export class DocumentRoom {
   }
 
   /** A stored update was applied: the cluster, compaction and the hooks hear of it. */
-  private announce(connection: RoomConnection, update: Uint8Array, seq: number): void {
+  private announce(connection: RoomConnection, update: Uint8Array, seq: number, earlierSeqs: number[]): void {
     // Cluster: the other processes get it now; compaction may fold only what has no gap before it.
-    this.replication?.committed(seq, update);
+    this.replication?.committed(seq, update, earlierSeqs);
     this.compaction.applied(this.replication?.appliedThrough ?? seq);
     const { summary } = this.options.policy;
     this.options.hooks.afterStoreUpdate?.({

@@ -32,6 +32,8 @@ export interface RoomRegistryOptions {
   joinCluster?: JoinCluster;
   /** Cluster only: one process at a time compacts a document. */
   compactionLease?: CompactionLease;
+  /** A full garbage collection, run between storing and applying a very large update. */
+  collectGarbage?: () => void;
 }
 
 export class RoomRegistry {
@@ -119,6 +121,7 @@ export class RoomRegistry {
       joinCluster: this.options.joinCluster,
       compactionLease: this.options.compactionLease,
       onWriteRefused: this.options.onWriteRefused,
+      collectGarbage: this.options.collectGarbage,
       onEmpty: () => this.scheduleUnload(room),
       onLoadFailed: () => this.unload(room),
     });

@@ -18,7 +18,7 @@ export function encodeSyncAnswer(doc: Y.Doc, peerStateVector: Uint8Array, chunkB
 }
 
 /** Pieces of runs (consecutive structs of one client), each piece about `chunkBytes` at most. */
-function groupIntoPieces(structs: Struct[], chunkBytes: number): Struct[][][] {
+export function groupIntoPieces(structs: Struct[], chunkBytes: number): Struct[][][] {
   const pieces: Struct[][][] = [];
   let piece: Struct[][] = [];
   let size = 0;

@@ -27,10 +27,10 @@ const TOO_SLOW_GRACE_MS = 5_000;
 export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocket {
   let largestInFlight = 0;
   let burst = 0;
-  let burstEnds: NodeJS.Immediate | null = null;
+  let burstEnding = false;
   const endBurst = () => {
     burst = 0;
-    burstEnds = null;
+    burstEnding = false;
   };
   return {
     isOpen: () => ws.readyState === WebSocket.OPEN,
@@ -46,7 +46,10 @@ export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocke
       }
       ws.send(message, { binary: true });
       burst += message.byteLength;
-      burstEnds ??= setImmediate(endBurst);
+      if (!burstEnding) {
+        burstEnding = true;
+        setImmediate(endBurst);
+      }
       largestInFlight = Math.max(largestInFlight, burst);
     },
     close: (code, reason) => {
