@@ -236,7 +236,12 @@ export class DocumentRoom {
     if (this.currentStatus !== 'ready' || !this.connections.has(connection)) return;
     switch (message.type) {
       case 'sync-step1':
-        for (const answer of encodeSyncAnswer(this.doc, message.stateVector, this.options.syncChunkBytes)) {
+        for (const answer of encodeSyncAnswer(
+          this.doc,
+          message.stateVector,
+          this.options.syncChunkBytes,
+          this.updateBytes,
+        )) {
           this.connections.send(connection, answer);
         }
         return;

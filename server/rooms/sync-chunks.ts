@@ -7,7 +7,17 @@ import * as Y from 'yjs';
 import { encodeStructs, estimatedBytes, type Struct, splitLargeText } from '../../shared/sync/update-structs';
 import { encodeSyncStep2Update, encodeSyncUpdate } from './sync-messages';
 
-export function encodeSyncAnswer(doc: Y.Doc, peerStateVector: Uint8Array, chunkBytes: number): Uint8Array[] {
+/**
+ * `heldBytes`, when known (the bytes of the updates the document was made of: never less than its
+ * encoding), spares a small document the walk over its structs: it is answered as one step 2 at once.
+ */
+export function encodeSyncAnswer(
+  doc: Y.Doc,
+  peerStateVector: Uint8Array,
+  chunkBytes: number,
+  heldBytes = Number.POSITIVE_INFINITY,
+): Uint8Array[] {
+  if (heldBytes <= chunkBytes) return [encodeSyncStep2Update(Y.encodeStateAsUpdate(doc, peerStateVector))];
   const structs = missingStructs(doc, Y.decodeStateVector(peerStateVector), chunkBytes);
   const estimate = structs.reduce((sum, struct) => sum + estimatedBytes(struct), 0);
   if (estimate <= chunkBytes) return [encodeSyncStep2Update(Y.encodeStateAsUpdate(doc, peerStateVector))];
