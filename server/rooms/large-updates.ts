@@ -6,4 +6,4 @@
  * and storing tens of megabytes. Measured in bench/BACKLOG.md (collecting before decoding, to free
  * the socket reads the message was assembled from, did not lower the peak: glibc keeps those pages).
  */
-export const COLLECT_BEFORE_APPLYING_BYTES = 32 * 1024 * 1024;
+export const COLLECT_BEFORE_APPLYING_BYTES = 8 * 1024 * 1024;
