@@ -53,7 +53,7 @@ const WORDS = 'murid membaca pecahan sederhana lalu guru bertanya tentang cara m
   ' ',
 );
 
-function paragraphText(seed: number): string {
+export function paragraphText(seed: number): string {
   const words: string[] = [];
   for (let index = 0; index < 80; index += 1) words.push(WORDS[(seed * 7 + index * 13) % WORDS.length] as string);
   return `${words.join(' ')}.`;

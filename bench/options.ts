@@ -14,6 +14,7 @@ export const workloads = [
   'cluster',
   'integrity',
   'backlog',
+  'doc-memory',
   'hostile',
   'bundle',
   'popup',
@@ -95,6 +96,9 @@ const OptionsSchema = z.object({
     .pipe(z.array(z.number().positive()).min(1))
     .default([20, 50, 200]),
   backlogMarkdown: z.string().default('bench/BACKLOG.md'),
+  /** Interleaved runs of the heap-per-open-document measure (issue 21). */
+  docMemoryRuns: count(1).default(3),
+  docMemoryMarkdown: z.string().default('bench/DOC-MEMORY.md'),
   /** Hostile input: this many connections at once, each sending bursts of mutated messages. */
   hostileConnections: count(1).default(1000),
   hostileBurst: count(1).default(200),

@@ -13,6 +13,8 @@ import { runClusterWorkload } from './cluster';
 import { missingAnchors, serviceVersions, writeClusterResults } from './cluster-report';
 import { loadConcurrentTrace, replayConcurrentTrace } from './concurrent-traces';
 import { summariseCpuProfile } from './cpu-profile';
+import { draftShapes, runDocMemory } from './doc-memory';
+import { writeDocMemoryResults } from './doc-memory-report';
 import { runExtraction } from './extraction';
 import { writeExtractionResults } from './extraction/report';
 import { FIRST_LOAD_TARGETS, writeFirstLoad } from './first-load';
@@ -41,7 +43,16 @@ import { loadSequentialTrace, replayTrace, type TraceReplayResult } from './trac
 
 const LOAD_GENERATOR_CORE = '1';
 /** Workloads that write their own Markdown file, not RESULTS.md. */
-const ownFileWorkloads = new Set(['cluster', 'integrity', 'extraction', 'backlog', 'hostile', 'bundle', 'popup']);
+const ownFileWorkloads = new Set([
+  'cluster',
+  'integrity',
+  'extraction',
+  'backlog',
+  'doc-memory',
+  'hostile',
+  'bundle',
+  'popup',
+]);
 const PACKAGES = ['yjs', 'y-websocket', 'ws', '@y/websocket-server', '@hocuspocus/server', '@hocuspocus/provider'];
 
 function packageVersion(name: string): string {
@@ -355,6 +366,19 @@ async function backlog(options: BenchOptions, date: string, machine: Machine): P
   console.log(`wrote ${written.jsonPath} and ${written.markdownPath}`);
 }
 
+/** Heap per open document by draft size, Dampingi's rooms beside plain Y.Docs (issue 21): written on its own to DOC-MEMORY.md. */
+async function docMemory(options: BenchOptions, date: string, machine: Machine): Promise<void> {
+  const readings = await runDocMemory(draftShapes, options.docMemoryRuns);
+  for (const reading of readings) {
+    console.log(
+      `doc-memory ${reading.shape} ${reading.holder} run ${reading.run}: ${(reading.heapBytesPerDocument / 1024).toFixed(1)} KiB per document ` +
+        `(${(reading.heapBytesPerDocument / reading.encodedBytes).toFixed(2)}× its ${(reading.encodedBytes / 1024).toFixed(1)} KiB encoded, N=${reading.documents})`,
+    );
+  }
+  const written = writeDocMemoryResults(date, machine, readings, options.out, options.docMemoryMarkdown);
+  console.log(`wrote ${written.jsonPath} and ${written.markdownPath}`);
+}
+
 /** Mutated messages from many connections, RSS after each checkpoint (issue 17): written on its own to HOSTILE.md. */
 async function hostile(options: BenchOptions, date: string, machine: Machine): Promise<void> {
   const results: HostileResult[] = [];
@@ -410,6 +434,7 @@ async function main(): Promise<void> {
   if (options.workloads.includes('cluster')) await cluster(options, results.date, results.machine);
   if (options.workloads.includes('integrity')) await integrity(options, results.date, results.machine);
   if (options.workloads.includes('backlog')) await backlog(options, results.date, results.machine);
+  if (options.workloads.includes('doc-memory')) await docMemory(options, results.date, results.machine);
   if (options.workloads.includes('hostile')) await hostile(options, results.date, results.machine);
   if (options.workloads.includes('extraction')) await extraction(options, results.date, results.machine);
   if (options.workloads.includes('bundle')) bundle(results.date);

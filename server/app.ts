@@ -145,6 +145,8 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     onWriteRefused: (_session, refusal) => metrics.refusals.inc({ code: CloseCode.Forbidden, reason: refusal.code }),
     joinCluster: cluster?.joinRoom,
     compactionLease: cluster?.compactionLease,
+    // The same `gc` as the idle collection's: a very large update is collected around (room-commits.ts).
+    collectGarbage: options.collectWhenIdle?.collect,
   });
   // Ended sessions close their connections: at once when ended here or in the cluster, else at the next check.
   const sessionWatch: SessionWatch = new SessionWatch({

@@ -10,7 +10,7 @@ import type { DocumentStore } from './storage/storage';
 export interface MetricsSources {
   connections(): number;
   documentsLoaded(): number;
-  /** Encoded state size of each open document, the estimate of what it holds in memory. */
+  /** Per open document, the bytes of the updates it is made of (tracked, never encoded per scrape). */
   openDocumentBytes(): number[];
 }
 
@@ -46,7 +46,7 @@ export function createServerMetrics(sources: MetricsSources): ServerMetrics {
   });
   new Gauge({
     name: 'dampingi_open_document_bytes',
-    help: 'Encoded state size of open documents (estimate of their memory): sum, and the largest',
+    help: 'Bytes of the updates each open document is made of (loaded, then applied; its size estimate): sum, and the largest',
     labelNames: ['stat'],
     registers,
     collect() {

@@ -36,6 +36,8 @@ export interface DocumentRoomOptions {
   maxPresenceChars?: number;
   /** A connection's update was refused, for its role or a rule (for metrics); the connection stays open. */
   onWriteRefused?(session: RoomSession, refusal: WriteRefusal): void;
+  /** A full garbage collection, run between storing and applying a very large update (large-updates.ts). */
+  collectGarbage?: () => void;
   /** Milliseconds since the epoch, for token expiry; tests move it. */
   now?: () => number;
   /** The last connection left (the registry decides when to unload). */

@@ -3,15 +3,19 @@
  * stored, and only then applied — which relays it — and announced (cluster, compaction, hooks).
  * Several writers' updates waiting together are stored in one commit, then applied in the order of
  * their sequence numbers, so the document, the cluster's seq tracking and compaction see the log's order.
+ * A large update is stored in slices (update-slices.ts), one after another: a crash between two leaves
+ * valid earlier slices that no one was shown, and the writer, never told it was stored, sends it again.
  */
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
 import { applyUpdateTellingChange } from './applied-change';
+import { COLLECT_BEFORE_APPLYING_BYTES } from './large-updates';
 import type { RoomPolicy, RuleRefusal } from './policies/room-policy';
 import type { CloseCodeValue, RoomConnection } from './room-connections';
 import { type DecodedUpdate, releaseStructs } from './sync-messages';
+import { updateSlices } from './update-slices';
 
 export type ReadOnly = { code: 'read-only'; reason?: undefined; detail: string };
 
@@ -21,13 +25,26 @@ export interface RoomCommitsOptions {
   documents: DocumentStore;
   policy: RoomPolicy;
   log: Logger;
+  /** An update larger than this is stored as slices of about this size. */
+  sliceBytes: number;
+  /** A full garbage collection (V8's `gc`), when the process has one. */
+  collectGarbage?: () => void;
   /** Checked per update against the role as it is now. */
   mayWrite(connection: RoomConnection): boolean;
   /** Tells the sender its update was refused (the connection stays open unless it refused too often). */
   refuse(connection: RoomConnection, refusal: RuleRefusal | ReadOnly): void;
   close(connection: RoomConnection, code: CloseCodeValue, detail: string): void;
-  /** Stored and applied as `seq`; `changed`: it added to the document (or left parts pending), so others need it. */
-  committed(connection: RoomConnection, update: DecodedUpdate, seq: number, changed: boolean): void;
+  /**
+   * Stored and applied as `seq` (its earlier slices, if it was sliced, as `earlierSeqs`); `changed`:
+   * it added to the document (or left parts pending), so others need it.
+   */
+  committed(
+    connection: RoomConnection,
+    update: DecodedUpdate,
+    seq: number,
+    changed: boolean,
+    earlierSeqs: number[],
+  ): void;
 }
 
 export class RoomCommits {
@@ -35,15 +52,16 @@ export class RoomCommits {
 
   async storeAndApply(connection: RoomConnection, update: DecodedUpdate): Promise<void> {
     if (!this.mayStore(connection, update)) return;
-    let seq: number;
+    let seqs: number[];
     try {
-      seq = await this.options.documents.appendUpdate(this.options.name, update.bytes);
+      seqs = await this.append(update);
+      if (update.bytes.byteLength >= COLLECT_BEFORE_APPLYING_BYTES) this.options.collectGarbage?.();
     } catch (error) {
       this.options.policy.settle(false);
       this.storingFailed(connection, error);
       return;
     }
-    this.options.policy.settle(this.applyCommitted(connection, update, seq));
+    this.options.policy.settle(this.applyCommitted(connection, update, seqs));
   }
 
   /**
@@ -59,8 +77,8 @@ export class RoomCommits {
     const accepted = items.filter(({ connection, update }) => this.mayStore(connection, update));
     const outcomes = await Promise.all(
       accepted.map(({ connection, update }) =>
-        this.options.documents.appendUpdate(this.options.name, update.bytes).then(
-          (seq) => ({ connection, update, seq }),
+        this.append(update).then(
+          (seqs) => ({ connection, update, seqs, seq: seqs.at(-1) as number }),
           (error: unknown) => {
             this.storingFailed(connection, error);
             return null;
@@ -69,9 +87,12 @@ export class RoomCommits {
       ),
     );
     const stored = outcomes.filter((outcome) => outcome !== null).sort((a, b) => a.seq - b.seq);
+    if (stored.some(({ update }) => update.bytes.byteLength >= COLLECT_BEFORE_APPLYING_BYTES)) {
+      this.options.collectGarbage?.();
+    }
     let allApplied = stored.length === accepted.length;
-    for (const { connection, update, seq } of stored) {
-      allApplied = this.applyCommitted(connection, update, seq) && allApplied;
+    for (const { connection, update, seqs } of stored) {
+      allApplied = this.applyCommitted(connection, update, seqs) && allApplied;
     }
     this.options.policy.settle(allApplied);
   }
@@ -84,10 +105,27 @@ export class RoomCommits {
     }
     // Checked against the document as it is: the room's queue lets nothing else change it before the apply.
     const broken = this.options.policy.check(update, connection.session);
-    // Nothing reads the structs after the rules; applying decodes the bytes anew, so these can go now.
-    releaseStructs(update);
-    if (broken) this.options.refuse(connection, broken);
+    if (broken) {
+      releaseStructs(update);
+      this.options.refuse(connection, broken);
+    }
     return !broken;
+  }
+
+  /**
+   * Stores the update, a large one slice by slice, and lets its decoded structs go: applying decodes
+   * the bytes anew, and for a large backlog they are its size once more in the heap. The seqs in order.
+   */
+  private async append(update: DecodedUpdate): Promise<number[]> {
+    const seqs: number[] = [];
+    try {
+      for (const slice of updateSlices(update, this.options.sliceBytes)) {
+        seqs.push(await this.options.documents.appendUpdate(this.options.name, slice));
+      }
+    } finally {
+      releaseStructs(update);
+    }
+    return seqs;
   }
 
   /** Not applied either, so the client still has it and sends it again when it reconnects. */
@@ -97,7 +135,8 @@ export class RoomCommits {
   }
 
   /** False when Yjs refused to apply it. */
-  private applyCommitted(connection: RoomConnection, update: DecodedUpdate, seq: number): boolean {
+  private applyCommitted(connection: RoomConnection, update: DecodedUpdate, seqs: number[]): boolean {
+    const seq = seqs.at(-1) as number;
     let changed: boolean;
     try {
       changed = applyUpdateTellingChange(this.options.doc, update.bytes, connection);
@@ -107,7 +146,7 @@ export class RoomCommits {
       this.options.close(connection, CloseCode.InvalidMessage, 'update could not be applied');
       return false;
     }
-    this.options.committed(connection, update, seq, changed);
+    this.options.committed(connection, update, seq, changed, seqs.slice(0, -1));
     return true;
   }
 }

@@ -32,6 +32,8 @@ export interface RoomRegistryOptions {
   joinCluster?: JoinCluster;
   /** Cluster only: one process at a time compacts a document. */
   compactionLease?: CompactionLease;
+  /** A full garbage collection, run between storing and applying a very large update. */
+  collectGarbage?: () => void;
 }
 
 export class RoomRegistry {
@@ -53,7 +55,7 @@ export class RoomRegistry {
   }
 
   openDocumentBytes(): number[] {
-    return [...this.rooms.values()].map((room) => room.encodedStateBytes());
+    return [...this.rooms.values()].map((room) => room.heldUpdateBytes());
   }
 
   /** The room, loaded or loading; for tests and diagnostics. */
@@ -119,6 +121,7 @@ export class RoomRegistry {
       joinCluster: this.options.joinCluster,
       compactionLease: this.options.compactionLease,
       onWriteRefused: this.options.onWriteRefused,
+      collectGarbage: this.options.collectGarbage,
       onEmpty: () => this.scheduleUnload(room),
       onLoadFailed: () => this.unload(room),
     });

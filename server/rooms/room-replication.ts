@@ -48,8 +48,12 @@ export class RoomReplication implements RoomPeer {
     return { snapshot: stored.snapshot, updates: stored.updates };
   }
 
-  /** This process committed `update` as `seq` and applied it; the others get it now. */
-  committed(seq: number, update: Uint8Array): void {
+  /**
+   * This process committed `update` as `seq` (a large one sliced, its earlier slices as `earlierSeqs`)
+   * and applied it; the others get it now (to them the slices are a gap they read from storage).
+   */
+  committed(seq: number, update: Uint8Array, earlierSeqs: readonly number[] = []): void {
+    for (const earlier of earlierSeqs) this.seqs.add(earlier);
     this.seqs.add(seq);
     this.link?.publishUpdate(seq, update);
   }

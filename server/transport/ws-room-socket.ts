@@ -4,7 +4,10 @@ import { TooSlowClose } from '../../shared/protocol/close-codes';
 import type { RoomSocket } from '../rooms/room-socket';
 
 export interface SlowConsumerPolicy {
-  /** Unsent bytes already queued for this socket above which it is closed instead of sent more. */
+  /**
+   * Unsent bytes allowed to wait for this socket besides the largest message (or burst) still in
+   * flight: above them it is closed instead of sent more.
+   */
   maxBufferedBytes: number;
   onTooSlow(bufferedBytes: number): void;
   /** Every close the server initiates, e.g. for metrics. */
@@ -14,19 +17,40 @@ export interface SlowConsumerPolicy {
 /** How long a too-slow client gets to read the close frame behind its backlog before the socket is cut. */
 const TOO_SLOW_GRACE_MS = 5_000;
 
+/**
+ * A client is too slow when more waits for it than the limit plus the largest burst sent since its
+ * queue was last under the limit. A burst is what is sent in one turn of the event loop: one relay
+ * (a 200 MB backlog) or one answer to a sync (a large draft in pieces). It takes as long as it takes
+ * on a good connection, and only what piles up behind it counts against the client; that pile is
+ * bounded by the limit, so a reader that stops reading holds at most one burst and the limit.
+ */
 export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocket {
+  let largestInFlight = 0;
+  let burst = 0;
+  let burstEnding = false;
+  const endBurst = () => {
+    burst = 0;
+    burstEnding = false;
+  };
   return {
     isOpen: () => ws.readyState === WebSocket.OPEN,
     send: (message) => {
-      // Checked before sending, so one large message (a big step 2) always goes out whole.
-      if (ws.bufferedAmount > slow.maxBufferedBytes) {
-        slow.onTooSlow(ws.bufferedAmount);
+      const buffered = ws.bufferedAmount;
+      if (buffered <= slow.maxBufferedBytes) largestInFlight = 0;
+      else if (buffered > slow.maxBufferedBytes + largestInFlight) {
+        slow.onTooSlow(buffered);
         slow.onClose(TooSlowClose.code, TooSlowClose.reason);
         ws.close(TooSlowClose.code, TooSlowClose.reason);
         setTimeout(() => ws.terminate(), TOO_SLOW_GRACE_MS).unref();
         return;
       }
       ws.send(message, { binary: true });
+      burst += message.byteLength;
+      if (!burstEnding) {
+        burstEnding = true;
+        setImmediate(endBurst);
+      }
+      largestInFlight = Math.max(largestInFlight, burst);
     },
     close: (code, reason) => {
       slow.onClose(code, reason);

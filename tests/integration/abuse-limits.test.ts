@@ -1,5 +1,7 @@
 /** Limits an operator configures: a flooding connection is slowed down (never cut off), a slow reader closed as too slow; teachers carry on. */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { TooSlowClose } from '../../shared/protocol/close-codes';
 import { connectClient, destroyAllClients, openRawSocket } from './support/sync-client';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -93,4 +95,72 @@ describe('slow readers', () => {
     await waitFor(() => witness.doc.getText('t').length === 200 * chunk.length, 'every edit to be stored', 20_000);
     expect(writer.provider.wsconnected).toBe(true);
   }, 30_000);
+
+  it('a mentor still receiving a backlog larger than the limit is not closed as too slow for the edits that follow it, and gets all of it', async () => {
+    const { token, room } = await serverWith({ DAMPINGI_MAX_BUFFERED_BYTES: String(1024 * 1024) });
+    const mentor = connectClient(server.url(), room, token);
+    await mentor.whenSynced();
+    const mentorCloses: number[] = [];
+    mentor.provider.on('connection-close', (event) => {
+      if (event) mentorCloses.push(event.code);
+    });
+    // A connection slower than loopback: the mentor reads nothing for a while, so the backlog's
+    // relay (20 MB, twenty times the limit) is still waiting for it when the next edits are relayed.
+    const mentorSocket = mentor.provider.ws as unknown as WebSocket;
+    mentorSocket.pause();
+
+    const offline = new Y.Doc();
+    for (let index = 0; index < 20; index += 1) {
+      offline.getText('t').insert(offline.getText('t').length, String(index % 10).repeat(1_000_000));
+    }
+    const teacher = connectClient(server.url(), room, token, offline);
+    await teacher.whenSynced();
+    for (let index = 0; index < 5; index += 1) teacher.doc.getText('note').insert(0, 'catatan ');
+    // Read from storage, not by another client: everything stored is relayed to the mentor first.
+    await waitFor(
+      async () => {
+        const stored = await server.storedDocument(room);
+        const copy = new Y.Doc();
+        for (const { update } of stored?.updates ?? []) Y.applyUpdate(copy, update);
+        return copy.getText('note').length === 40 && copy.getText('t').length === 20_000_000;
+      },
+      'the backlog and the edits after it to be stored',
+      60_000,
+    );
+
+    mentorSocket.resume();
+    await waitFor(
+      () => mentor.doc.getText('note').length === 40 && mentor.doc.getText('t').length === 20_000_000,
+      'the mentor to receive the backlog and the edits after it',
+      60_000,
+    );
+    expect(mentorCloses).toEqual([]);
+    expect(mentor.provider.ws).toBe(mentorSocket);
+    expect(await (await server.fetchMetrics()).text()).not.toContain('reason="too-slow"');
+  }, 120_000);
+
+  it('a mentor joining a draft larger than the limit gets all of it (sent in pieces) without being closed as too slow', async () => {
+    const { token, room } = await serverWith({
+      DAMPINGI_MAX_BUFFERED_BYTES: String(1024 * 1024),
+      DAMPINGI_SYNC_CHUNK_BYTES: String(256 * 1024),
+    });
+    const offline = new Y.Doc();
+    for (let index = 0; index < 20; index += 1) {
+      offline.getText('t').insert(offline.getText('t').length, String(index % 10).repeat(1_000_000));
+    }
+    const teacher = connectClient(server.url(), room, token, offline);
+    await teacher.whenSynced();
+    const witness = connectClient(server.url(), room, token);
+    await waitFor(() => witness.doc.getText('t').length === 20_000_000, 'the backlog to be stored', 60_000);
+
+    // Twenty megabytes in pieces of 256 KiB, all answered at once: far more than the limit waits for the mentor.
+    const mentor = connectClient(server.url(), room, token);
+    const mentorCloses: number[] = [];
+    mentor.provider.on('connection-close', (event) => {
+      if (event) mentorCloses.push(event.code);
+    });
+    await waitFor(() => mentor.doc.getText('t').length === 20_000_000, 'the mentor to receive the draft', 60_000);
+    expect(mentorCloses).toEqual([]);
+    expect(await (await server.fetchMetrics()).text()).not.toContain('reason="too-slow"');
+  }, 120_000);
 });

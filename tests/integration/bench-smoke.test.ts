@@ -12,6 +12,8 @@ import { runClusterSetup } from '../../bench/cluster';
 import { renderClusterMarkdown } from '../../bench/cluster-report';
 import { loadConcurrentTrace, replayConcurrentTrace } from '../../bench/concurrent-traces';
 import { summariseCpuProfile } from '../../bench/cpu-profile';
+import { runDocMemory } from '../../bench/doc-memory';
+import { renderDocMemoryMarkdown } from '../../bench/doc-memory-report';
 import { extractors, runExtraction } from '../../bench/extraction';
 import { readGcTrace } from '../../bench/gc-trace';
 import { runHostile } from '../../bench/hostile';
@@ -247,6 +249,39 @@ describe('benchmark smoke run', () => {
     expect(result.peakRssBytes).toBeGreaterThanOrEqual(result.idleRssBytes);
     expect(result.freshClientComplete).toBe(true);
     expect(result.storedComplete).toBe(true);
+  });
+
+  it('the heap one open document holds is measured for Dampingi rooms and plain Y.Docs, per draft size, and reported', async () => {
+    const shapes = [
+      { label: '10 paragraphs', paragraphs: 10, photos: 0 },
+      { label: '1 photo', paragraphs: 8, photos: 1 },
+    ];
+    const readings = await runDocMemory(shapes, 1);
+    expect(readings.map((reading) => `${reading.shape} ${reading.holder}`).sort()).toEqual([
+      '1 photo room',
+      '1 photo ydoc',
+      '10 paragraphs room',
+      '10 paragraphs ydoc',
+    ]);
+    for (const reading of readings) expect(reading.documents).toBeGreaterThanOrEqual(3);
+    // A document with a ~300 KB photo holds at least the photo, whoever holds it.
+    for (const reading of readings.filter((each) => each.shape === '1 photo')) {
+      expect(reading.heapBytesPerDocument).toBeGreaterThan(250_000);
+    }
+    const markdown = renderDocMemoryMarkdown(
+      '2026-12-07',
+      {
+        cpuModel: 'cpu',
+        cores: 2,
+        node: 'v20',
+        platform: 'linux',
+        packages: {},
+        commit: 'abc',
+        serverTreeDirty: false,
+      },
+      readings,
+    );
+    expect(markdown).toContain('| 1 photo |');
   });
 
   it('hostile messages from a few connections are refused by Dampingi, which stays up and reports its RSS and heap', async () => {

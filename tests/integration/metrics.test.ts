@@ -58,4 +58,24 @@ describe('Prometheus metrics', () => {
     expect(value(text, 'dampingi_process_memory_bytes{kind="array_buffers"')).toBeGreaterThanOrEqual(0);
     expect(text).toMatch(/dampingi_refusals_total\{code="4401",reason="unauthorized",process="[^"]+"\} 1/);
   });
+
+  it("an open document's size is the bytes of the updates it was stored as, counted as they come (a scrape encodes nothing)", async () => {
+    const { token } = await server.addUser('Bu Sari');
+    const { id: room } = await server.createDraft(token, 'Fotosintesis');
+    const teacher = connectClient(server.url(), room, token);
+    const mentor = connectClient(server.url(), room, token);
+    await Promise.all([teacher.whenSynced(), mentor.whenSynced()]);
+    // Forty keystrokes, each its own update: their log is several times the document encoded as one update.
+    for (let index = 0; index < 40; index += 1) {
+      teacher.doc.getText('t').insert(index, 'a');
+      await waitFor(() => mentor.doc.getText('t').length === index + 1, 'the mentor to see the keystroke');
+    }
+    const stored = await server.storedDocument(room);
+    const logBytes = (stored?.updates ?? []).reduce((sum, { update }) => sum + update.byteLength, 0);
+    expect(stored?.updates.length).toBeGreaterThanOrEqual(40);
+
+    const text = await scrape();
+    expect(value(text, 'dampingi_open_document_bytes{stat="sum"')).toBe(logBytes);
+    expect(value(text, 'dampingi_open_document_bytes{stat="max"')).toBe(logBytes);
+  });
 });

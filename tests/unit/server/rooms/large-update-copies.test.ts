@@ -103,10 +103,15 @@ describe('merging an update keeps one decoded copy at a time', () => {
     for (const room of rooms.splice(0)) room.destroy();
   });
 
-  function openRoom(policy: RoomPolicy = contentPolicy()) {
+  function openRoom(
+    policy: RoomPolicy = contentPolicy(),
+    documents = new GatedDocumentStore(),
+    collectGarbage?: () => void,
+  ) {
     const room = new DocumentRoom({
       name: 'draft-0001',
-      documents: new GatedDocumentStore(),
+      documents,
+      collectGarbage,
       hooks: {},
       logger: silentLogger,
       maxMessageBytes: LIMIT,
@@ -191,5 +196,52 @@ describe('merging an update keeps one decoded copy at a time', () => {
     applyServerMessages(mentorDoc, mentor.sent);
     expect(mentorDoc.getText('t').toString()).toBe('Daun hijau');
     expect(room.readDocument((doc) => doc.getText('t').toString())).toBe('Daun hijau');
+  });
+
+  it('a large update is stored in slices of about the chunk size that rebuild it, yet relayed once as it came', async () => {
+    const documents = new GatedDocumentStore();
+    const room = openRoom(contentPolicy(), documents);
+    const teacher = room.join(new FakeSocket('teacher'), testSession('c1', 'editor'));
+    const mentor = new FakeSocket('mentor');
+    room.join(mentor, testSession('c2', 'editor'));
+    await room.whenIdle();
+    mentor.sent.length = 0;
+    const author = new Y.Doc();
+    const fragment = author.getXmlFragment('default');
+    for (let index = 0; index < 40; index += 1) {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(`Paragraf ${index}: ${'murid membaca pecahan '.repeat(4000)}`)]);
+      fragment.insert(fragment.length, [paragraph]);
+    }
+    fragment.delete(0, 2);
+    const backlog = Y.encodeStateAsUpdate(author);
+    teacher.receive(clientUpdate(backlog));
+    await room.whenIdle();
+
+    // 3.5 MB in slices of ~1 MiB (the room's syncChunkBytes): SQLite never binds the whole at once.
+    expect(documents.appended.length).toBeGreaterThanOrEqual(4);
+    for (const slice of documents.appended) expect(slice.byteLength).toBeLessThan(1.5 * 1024 * 1024);
+    const reloaded = new Y.Doc();
+    for (const slice of documents.appended) Y.applyUpdate(reloaded, slice);
+    expect(reloaded.getXmlFragment('default').toString()).toBe(fragment.toString());
+    expect(mentor.sent.map(describeMessage)).toEqual(['sync-update']);
+    expect(Buffer.from(mentor.sent[0] ?? []).equals(encodeSyncUpdate(backlog))).toBe(true);
+  });
+
+  it('between storing a very large update and applying it, garbage is collected (its decoded structs go first)', async () => {
+    const timeline: string[] = [];
+    const documents = new GatedDocumentStore(timeline);
+    const room = openRoom(contentPolicy(), documents, () => timeline.push('collected'));
+    const teacher = room.join(new FakeSocket('teacher', timeline), testSession('c1', 'editor'));
+    await room.whenIdle();
+    teacher.receive(clientUpdate(largeUpdate(1024 * 1024)));
+    await room.whenIdle();
+    expect(timeline).not.toContain('collected');
+
+    teacher.receive(clientUpdate(largeUpdate(33 * 1024 * 1024)));
+    await room.whenIdle();
+    expect(timeline.filter((entry) => entry === 'collected')).toHaveLength(1);
+    expect(timeline.lastIndexOf('store append finished')).toBeLessThan(timeline.indexOf('collected'));
+    expect(room.readDocument((doc) => doc.getText('t').length)).toBe(34 * 1024 * 1024);
   });
 });

@@ -56,4 +56,22 @@ describe('answering sync step 1 in pieces', () => {
     expect(peer.getText('t').toString()).toBe(doc.getText('t').toString());
     expect(messages.length).toBeGreaterThan(2);
   });
+
+  it('a peer that has the first part of one long text item gets the rest of it, cut from a copy, and the document is unchanged', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'a'.repeat(20_000));
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    // Typed on by the same writer: Yjs merges it into the same item, which the peer has a part of.
+    doc.getText('t').insert(20_000, 'b'.repeat(50_000));
+    expect(doc.store.clients.get(doc.clientID)).toHaveLength(1);
+    const before = Y.encodeStateAsUpdate(doc);
+
+    const messages = encodeSyncAnswer(doc, Y.encodeStateVector(peer), CHUNK);
+    expect(messages.length).toBeGreaterThan(3);
+    expect(Math.max(...messages.map((message) => message.byteLength))).toBeLessThanOrEqual(CHUNK + 64);
+    applyServerMessages(peer, messages);
+    expect(peer.getText('t').toString()).toBe(doc.getText('t').toString());
+    expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(before)).toBe(true);
+  });
 });
