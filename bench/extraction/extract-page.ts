@@ -36,12 +36,21 @@ export interface PageOutcome {
   byExtractor: Partial<Record<Extractor, PageScore & { ms: number; chars: number; error?: string }>>;
 }
 
+/**
+ * The extractors in a different order on each page: whoever runs right after a heavy extractor pays for collecting
+ * its garbage, so no extractor may always follow the same one.
+ */
+function rotated(chosen: readonly Extractor[], id: string): Extractor[] {
+  const shift = (Number.parseInt(id, 10) || 0) % chosen.length;
+  return [...chosen.slice(shift), ...chosen.slice(0, shift)];
+}
+
 /** Extractors run one after the other on the page (interleaved page by page); per extractor the fastest try counts. */
 export function extractPage(item: EvalCase, html: string, chosen: readonly Extractor[], repeats: number): PageOutcome {
   const page = parsePage(html, item.url);
   const outcome: PageOutcome = { id: item.id, url: item.url, byExtractor: {} };
   try {
-    for (const extractor of chosen) {
+    for (const extractor of rotated(chosen, item.id)) {
       let best = Number.POSITIVE_INFINITY;
       let text = '';
       let error: string | undefined;

@@ -65,8 +65,8 @@ export function renderExtractionMarkdown(
       `Time: per page the fastest of ${repeats} tries, ours including its clean-up, text and, when it reads the body ` +
       'too, a fresh copy of the page; the libraries their parse and text. ' +
       (result.workers > 1
-        ? `Pages dealt round-robin to ${result.workers} worker processes, each running every extractor page by page.`
-        : 'All pages in one process, every extractor page by page.'),
+        ? `Pages dealt round-robin to ${result.workers} worker processes, each running every extractor page by page (in a rotating order).`
+        : 'All pages in one process, every extractor page by page (in a rotating order).'),
     '',
     '## Quality',
     '',
