@@ -3,7 +3,8 @@
 import { Readability } from '@mozilla/readability';
 import { z } from 'zod';
 import { removeFurnitureByName, removeTrailingLinkLists } from './boilerplate';
-import { proseLength } from './candidate-shape';
+import { mainProseContainer, proseLength } from './candidate-shape';
+import { elementsUnder } from './elements-under';
 import { type PageIdentity, removeFurnitureBlocks } from './furniture-blocks';
 import { plainTextOf } from './plain-text';
 
@@ -17,6 +18,12 @@ export type ExtractedArticle = z.infer<typeof articleSchema>;
 
 /** Below this many characters Readability's pick is doubted and compared with the body's prose. */
 const DOUBTFUL_LENGTH = 500;
+/**
+ * Below this many characters Readability's pick is still compared with the densest prose of the page's body, which
+ * must then hold this many times the pick's prose to replace it.
+ */
+const SHORT_LENGTH = 1500;
+const SHORT_PICK_PROSE_FACTOR = 3;
 /**
  * Readability tries again with its rules relaxed while its pick is shorter than this; each try re-parses the
  * page. A low bar keeps a short article on the first try — the body comparison below catches a wrong one.
@@ -74,6 +81,8 @@ function bodyFallback({ doc, ours }: IntactPage): Candidate {
   const container = doc.implementation.createHTMLDocument('').createElement('div');
   if (doc.body) container.append(...[...(ours ? doc.body : doc.body.cloneNode(true)).childNodes]);
   for (const element of [...container.querySelectorAll('script, style, noscript, template')]) element.remove();
+  // What the page hides is not its text (Readability.js drops it from its own pick the same way).
+  for (const element of elementsUnder(container, isHidden)) element.remove();
   const removed = [...container.querySelectorAll(STRIPPED_FROM_BODY)].map((element) => {
     const place = { element, parent: element.parentNode, next: element.nextSibling };
     element.remove();
@@ -84,6 +93,16 @@ function bodyFallback({ doc, ours }: IntactPage): Candidate {
     for (const { element, parent, next } of removed.reverse()) parent?.insertBefore(element, next);
   }
   return candidate('body', container);
+}
+
+const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(;|$|!)/i;
+
+function isHidden(element: Element): boolean {
+  return (
+    element.hasAttribute('hidden') ||
+    element.getAttribute('aria-hidden') === 'true' ||
+    HIDING_STYLE.test(element.getAttribute('style') ?? '')
+  );
 }
 
 function safely<T>(run: () => T, onError: (error: unknown) => void): T | null {
@@ -124,9 +143,17 @@ interface Pick {
 function pick(source: PageSource, page: PageIdentity, report: (extractor: string) => (error: unknown) => void): Pick {
   const readability = safely(() => runReadability(source.forReadability()), report('readability'));
   const fromReadability = readability && { chosen: readability, cleaned: cleanedCopy(readability, page) };
-  if (fromReadability && readability.text.length >= DOUBTFUL_LENGTH) return fromReadability;
+  if (fromReadability && readability.text.length >= SHORT_LENGTH) return fromReadability;
   const body = bodyFallback(source.intact());
   const fromBody = { chosen: body, cleaned: cleanedCopy(body, page) };
+  if (fromReadability && readability.text.length >= DOUBTFUL_LENGTH) {
+    // A short pick beside a page with much more prose in one place: Readability took a notice or a quote.
+    const main = mainProseContainer(fromBody.cleaned.root);
+    if (proseLength(main) <= SHORT_PICK_PROSE_FACTOR * proseLength(fromReadability.cleaned.root))
+      return fromReadability;
+    const dense = candidate('body', main);
+    return { chosen: dense, cleaned: dense };
+  }
   // Compared by prose once furniture is gone, not by length: a short article must not lose to a longer
   // list of teasers and a footer, and a cookie notice must not beat the article.
   if (!fromReadability?.cleaned.text) return fromBody;
