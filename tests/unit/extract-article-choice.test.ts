@@ -150,3 +150,18 @@ describe('a short notice that Readability.js takes for the article, beside the r
     expect(text).not.toContain('Editorial Note');
   });
 });
+
+describe('a lead printed above the article’s container, as the page describes itself', () => {
+  const { text } = extractFixture('lead-above-article.html', 'https://post.example.id/2024/06/ferry');
+
+  it('keeps the lead, before the story', () => {
+    const lead = text.indexOf('The first ferry between Kangean and Sapudi left the harbour on Monday');
+    expect(lead).toBeGreaterThanOrEqual(0);
+    expect(lead).toBeLessThan(text.indexOf('Paragraph 1 of the story'));
+    expect(text).toContain('Paragraph 6 of the story');
+  });
+
+  it('leaves out the navigation and the footer', () => {
+    expect(text).not.toMatch(/Jalan Pelabuhan|\bNews\b/);
+  });
+});

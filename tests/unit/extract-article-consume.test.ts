@@ -69,4 +69,13 @@ describe('extracting from a document the caller lets us consume', () => {
     expect(consumed).toEqual(copied);
     expect(rereads).toBe(1);
   });
+
+  it('puts back a lead that Readability.js drops, as a copy would: the lead is read before the page is taken apart', () => {
+    const { copied, consumed } = copiedAndConsumed(
+      readFileSync(resolve(fixtures, 'lead-above-article.html'), 'utf8'),
+      'https://post.example.id/2024/06/ferry',
+    );
+    expect(consumed.text).toContain('The first ferry between Kangean and Sapudi left the harbour on Monday');
+    expect(consumed).toEqual(copied);
+  });
 });

@@ -6,6 +6,7 @@ import { removeFurnitureByName, removeTrailingLinkLists } from './boilerplate';
 import { mainProseContainer, proseLength } from './candidate-shape';
 import { elementsUnder } from './elements-under';
 import { type PageIdentity, removeFurnitureBlocks } from './furniture-blocks';
+import { leadBlock, leadStart, pageDescription } from './lead-paragraph';
 import { plainTextOf } from './plain-text';
 
 export const articleSchema = z.object({
@@ -162,11 +163,31 @@ function pick(source: PageSource, page: PageIdentity, report: (extractor: string
     : fromReadability;
 }
 
+/** The page's lead as it prints it: read before Readability takes the page apart (it drops "header" blocks). */
+interface Lead {
+  start: string;
+  block: Element;
+}
+
+function findLead(doc: Document): Lead | null {
+  const description = pageDescription(doc);
+  const block = description && leadBlock(doc, description);
+  return description && block ? { start: leadStart(description), block: block.cloneNode(true) as Element } : null;
+}
+
+/** Puts the article's lead back above Readability's pick when the pick lacks it. */
+function withLead(kept: Candidate, lead: Lead | null): Candidate {
+  if (kept.extractor !== 'readability' || !lead || kept.text.includes(lead.start)) return kept;
+  kept.root.prepend(lead.block);
+  return { ...kept, text: `${plainTextOf(lead.block)}\n${kept.text}` };
+}
+
 export function extractArticle(doc: Document, url: string, options: ExtractArticleOptions = {}): ExtractedArticle {
   const report = (extractor: string) => (error: unknown) => options.onExtractorError?.(extractor, error);
+  const lead = findLead(doc);
   const { chosen, cleaned } = pick(pageSource(doc, options.consume), { url, title: doc.title }, report);
   // Clean-up must never take the article away.
-  const kept = cleaned.text.length >= 0.5 * chosen.text.length ? cleaned : chosen;
+  const kept = withLead(cleaned.text.length >= 0.5 * chosen.text.length ? cleaned : chosen, lead);
   stripClasses(kept.root);
   return { html: kept.root.innerHTML.trim(), text: kept.text, extractor: chosen.extractor };
 }
