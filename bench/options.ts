@@ -61,6 +61,10 @@ const OptionsSchema = z.object({
   extractionDir: z.string().default('../shared/corpus/extraction-eval'),
   /** Only the first N pages of that set (all when unset): for quick iteration. */
   limit: count(1).optional(),
+  /** Only every Nth page of the extraction set: a spread sample for quick iteration. */
+  extractionEvery: count(1).optional(),
+  /** Worker processes the extraction pages are spread over (Defuddle takes seconds a page under jsdom). */
+  extractionWorkers: count(1).default(1),
   extractors: list(extractors).default([...extractors]),
   /** Each page is extracted this many times per extractor; the fastest counts. */
   extractionRepeats: count(1).default(1),

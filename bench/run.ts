@@ -4,7 +4,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { runBacklog } from './backlog';
@@ -270,11 +270,18 @@ async function popupPaint(options: BenchOptions, date: string, machine: Machine)
 
 /** Extraction quality and time beside Readability.js and Defuddle (issue 23): written on its own to EXTRACTION.md. */
 async function extraction(options: BenchOptions, date: string, machine: Machine): Promise<void> {
+  // Each page's outcome as it comes, so a run stopped before its end still leaves what it measured.
+  mkdirSync(options.out, { recursive: true });
+  const progressPath = join(options.out, `extraction-${date.replace(/[:.]/g, '-')}.progress.jsonl`);
+  console.log(`extraction: each page's outcome goes to ${progressPath}`);
   const result = await runExtraction(options.extractionDir, {
     limit: options.limit,
+    every: options.extractionEvery,
+    workers: options.extractionWorkers,
     repeats: options.extractionRepeats,
     extractors: options.extractors,
-    onPage: (done) => {
+    onPage: (done, outcome) => {
+      appendFileSync(progressPath, `${JSON.stringify(outcome)}\n`);
       if (done % 50 === 0) console.log(`extraction: ${done} pages`);
     },
   });

@@ -60,8 +60,13 @@ export function renderExtractionMarkdown(
       'languages with snippets a human marked as main text or boilerplate). Scored as trafilatura scores: a wanted ' +
       'snippet found is a true positive, missing a false negative; an unwanted snippet found is a false positive, ' +
       'absent a true negative; whitespace collapsed on both sides. Each extractor gets its own copy of the same jsdom ' +
-      'document (parsing not timed) and its text is the block-aware plain text of the HTML it returns. ' +
-      `Time: per page the fastest of ${repeats} tries, ours including its clean-up and text, the libraries their parse only.`,
+      'document (parsing and copying not timed: a caller that owns a throwaway document hands it over) and its text ' +
+      'is the block-aware plain text of the HTML it returns. ' +
+      `Time: per page the fastest of ${repeats} tries, ours including its clean-up, text and, when it reads the body ` +
+      'too, a fresh copy of the page; the libraries their parse and text. ' +
+      (result.workers > 1
+        ? `Pages dealt round-robin to ${result.workers} worker processes, each running every extractor page by page (in a rotating order).`
+        : 'All pages in one process, every extractor page by page (in a rotating order).'),
     '',
     '## Quality',
     '',

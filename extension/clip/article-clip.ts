@@ -17,14 +17,14 @@ export function articleClipContent(
   document: Document,
   mode: PageClipMode = 'article',
 ): OffscreenExtractArticleReply {
+  const parse = () => parsedPage(html, pageUrl, document);
   let page: Document;
   try {
-    page = new (document.defaultView?.DOMParser ?? DOMParser)().parseFromString(html, 'text/html');
+    page = parse();
   } catch (error) {
     console.error('clip: could not parse the page', error);
     return { ok: false, reason: 'conversion-failed' };
   }
-  resolveLinks(page, baseUrlOf(page, pageUrl));
   const metadata = extractMetadata(page, pageUrl);
   const clipHtml =
     mode === 'bookmark'
@@ -35,7 +35,9 @@ export function articleClipContent(
           metadata.leadImage,
           document,
         )
-      : extractArticle(page, pageUrl, {
+      : // The page was parsed here for this clip alone: extraction may take it apart (metadata is read already).
+        extractArticle(page, pageUrl, {
+          consume: { reread: parse },
           onExtractorError: (extractor, error) => console.warn(`clip: ${extractor} failed on this page`, error),
         }).html;
   const converted = htmlToClipContent(clipHtml, document);
@@ -55,6 +57,13 @@ export function articleClipContent(
       leadImage: metadata.leadImage,
     },
   };
+}
+
+/** The page as an inert document (DOMParser runs no script) with its links made absolute. */
+function parsedPage(html: string, pageUrl: string, document: Document): Document {
+  const page = new (document.defaultView?.DOMParser ?? DOMParser)().parseFromString(html, 'text/html');
+  resolveLinks(page, baseUrlOf(page, pageUrl));
+  return page;
 }
 
 /** Built with DOM methods, so page text can never become markup; then sanitised like any clip. */

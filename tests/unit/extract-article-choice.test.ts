@@ -118,3 +118,50 @@ describe("a news story with the site's own notices around it", () => {
     expect(text).not.toContain('Back to the news overview');
   });
 });
+
+describe('a story with cross-references to other stories and the site’s own promotions inside it', () => {
+  const { text } = extractFixture('news-cross-references.html', 'https://valle.example.gt/2024/puente-soloma');
+
+  it('keeps the story, also a sentence that starts with a name that is a label elsewhere ("Mira Castillo, …")', () => {
+    expect(text).toContain('El puente colgante de Soloma volvió a abrirse el lunes');
+    expect(text).toContain('Mira Castillo, maestra de la escuela rural');
+    expect(text).toContain('respeten el límite de peso escrito en la entrada del puente.');
+  });
+
+  it('leaves out "Lea también:", "MIRA:", "Veja também:" and "Auch lesen:" lines', () => {
+    expect(text).not.toMatch(/Lea también|Así quedó el mercado|Veja também|Auch lesen/);
+  });
+
+  it('leaves out "follow us", membership and newsletter prompts', () => {
+    expect(text).not.toMatch(/on Twitter|HAZTE MIEMBRO|Never miss|Verpasse keine/);
+  });
+});
+
+describe('a short notice that Readability.js takes for the article, beside the report itself', () => {
+  const { text } = extractFixture('short-notice-beside-article.html', 'https://points.example.com/news/turboprop');
+
+  it('keeps the report, where the page’s prose is dense', () => {
+    expect(text).toContain('Part 1 of the report');
+    expect(text).toContain('Part 10 of the report');
+  });
+
+  it('leaves out the disclosure notice', () => {
+    expect(text).not.toContain('Advertiser Disclosure');
+    expect(text).not.toContain('Editorial Note');
+  });
+});
+
+describe('a lead printed above the article’s container, as the page describes itself', () => {
+  const { text } = extractFixture('lead-above-article.html', 'https://post.example.id/2024/06/ferry');
+
+  it('keeps the lead, before the story', () => {
+    const lead = text.indexOf('The first ferry between Kangean and Sapudi left the harbour on Monday');
+    expect(lead).toBeGreaterThanOrEqual(0);
+    expect(lead).toBeLessThan(text.indexOf('Paragraph 1 of the story'));
+    expect(text).toContain('Paragraph 6 of the story');
+  });
+
+  it('leaves out the navigation and the footer', () => {
+    expect(text).not.toMatch(/Jalan Pelabuhan|\bNews\b/);
+  });
+});

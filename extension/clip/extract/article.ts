@@ -3,8 +3,10 @@
 import { Readability } from '@mozilla/readability';
 import { z } from 'zod';
 import { removeFurnitureByName, removeTrailingLinkLists } from './boilerplate';
-import { proseLength } from './candidate-shape';
-import { removeFurnitureBlocks } from './furniture-blocks';
+import { mainProseContainer, proseLength } from './candidate-shape';
+import { elementsUnder } from './elements-under';
+import { type PageIdentity, removeFurnitureBlocks } from './furniture-blocks';
+import { leadBlock, leadStart, pageDescription } from './lead-paragraph';
 import { plainTextOf } from './plain-text';
 
 export const articleSchema = z.object({
@@ -17,6 +19,12 @@ export type ExtractedArticle = z.infer<typeof articleSchema>;
 
 /** Below this many characters Readability's pick is doubted and compared with the body's prose. */
 const DOUBTFUL_LENGTH = 500;
+/**
+ * Below this many characters Readability's pick is still compared with the densest prose of the page's body, which
+ * must then hold this many times the pick's prose to replace it.
+ */
+const SHORT_LENGTH = 1500;
+const SHORT_PICK_PROSE_FACTOR = 3;
 /**
  * Readability tries again with its rules relaxed while its pick is shorter than this; each try re-parses the
  * page. A low bar keeps a short article on the first try — the body comparison below catches a wrong one.
@@ -34,9 +42,21 @@ function candidate(extractor: Candidate['extractor'], root: Element): Candidate 
   return { extractor, root, text: plainTextOf(root) };
 }
 
-/** Both extractors mutate the document they are given, so each gets its own copy. */
-function clonePage(doc: Document): Document {
-  return doc.cloneNode(true) as Document;
+/** Readability takes apart the document it is given: it gets the page itself only when the caller allows it. */
+interface PageSource {
+  forReadability(): Document;
+  /** The page as it was, and whether its body's children may be moved out rather than copied. */
+  intact(): IntactPage;
+}
+
+interface IntactPage {
+  doc: Document;
+  ours: boolean;
+}
+
+function pageSource(doc: Document, consume: ExtractArticleOptions['consume']): PageSource {
+  if (!consume) return { forReadability: () => doc.cloneNode(true) as Document, intact: () => ({ doc, ours: false }) };
+  return { forReadability: () => doc, intact: () => ({ doc: consume.reread(), ours: true }) };
 }
 
 /** Class names are kept through extraction only to find furniture by name; the clip does not need them. */
@@ -46,19 +66,24 @@ function stripClasses(root: Element): void {
 
 function runReadability(doc: Document): Candidate | null {
   // Removing furniture before Readability scores the page can change its pick, so it is removed afterwards.
-  const parsed = new Readability<Element>(clonePage(doc), {
+  const parsed = new Readability<Element>(doc, {
     serializer: (node) => node as Element,
     charThreshold: READABILITY_CHAR_THRESHOLD,
     keepClasses: true,
+    // The clip's metadata is read apart from Readability (metadata.ts); reading JSON-LD here too is wasted.
+    disableJSONLD: true,
   }).parse();
   return parsed?.content ? candidate('readability', parsed.content) : null;
 }
 
 /** The body's text without navigation: the other candidate, and the last resort, so a page with text is never empty. */
-function bodyFallback(doc: Document): Candidate {
+function bodyFallback({ doc, ours }: IntactPage): Candidate {
+  // An inert document of its own: images moved into it are never fetched, even if `doc` is a live page.
   const container = doc.implementation.createHTMLDocument('').createElement('div');
-  if (doc.body) container.append(...[...doc.body.cloneNode(true).childNodes]);
+  if (doc.body) container.append(...[...(ours ? doc.body : doc.body.cloneNode(true)).childNodes]);
   for (const element of [...container.querySelectorAll('script, style, noscript, template')]) element.remove();
+  // What the page hides is not its text (Readability.js drops it from its own pick the same way).
+  for (const element of elementsUnder(container, isHidden)) element.remove();
   const removed = [...container.querySelectorAll(STRIPPED_FROM_BODY)].map((element) => {
     const place = { element, parent: element.parentNode, next: element.nextSibling };
     element.remove();
@@ -69,6 +94,16 @@ function bodyFallback(doc: Document): Candidate {
     for (const { element, parent, next } of removed.reverse()) parent?.insertBefore(element, next);
   }
   return candidate('body', container);
+}
+
+const HIDING_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(;|$|!)/i;
+
+function isHidden(element: Element): boolean {
+  return (
+    element.hasAttribute('hidden') ||
+    element.getAttribute('aria-hidden') === 'true' ||
+    HIDING_STYLE.test(element.getAttribute('style') ?? '')
+  );
 }
 
 function safely<T>(run: () => T, onError: (error: unknown) => void): T | null {
@@ -83,10 +118,16 @@ function safely<T>(run: () => T, onError: (error: unknown) => void): T | null {
 export interface ExtractArticleOptions {
   /** Told about an extractor that threw; extraction still goes on with the others. */
   onExtractorError?: (extractor: string, error: unknown) => void;
+  /**
+   * The document is the caller's throwaway copy, so extraction may take it apart instead of copying it first (the
+   * copy was a quarter of the time). `reread` gives the page again as it was, asked for only when the page's body
+   * must be read too (a short or missing Readability pick).
+   */
+  consume?: { reread: () => Document };
 }
 
 /** The candidate with its furniture removed; the original's text is kept to undo a clean-up that went too far. */
-function cleanedCopy(chosen: Candidate, page: { url: string; title: string }): Candidate {
+function cleanedCopy(chosen: Candidate, page: PageIdentity): Candidate {
   const root = chosen.root.cloneNode(true) as Element;
   removeFurnitureByName(root);
   removeTrailingLinkLists(root);
@@ -94,27 +135,59 @@ function cleanedCopy(chosen: Candidate, page: { url: string; title: string }): C
   return { extractor: chosen.extractor, root, text: plainTextOf(root) };
 }
 
+interface Pick {
+  chosen: Candidate;
+  cleaned: Candidate;
+}
+
+/** Readability's pick, or the page's body when the pick is missing or short and the body holds more prose. */
+function pick(source: PageSource, page: PageIdentity, report: (extractor: string) => (error: unknown) => void): Pick {
+  const readability = safely(() => runReadability(source.forReadability()), report('readability'));
+  const fromReadability = readability && { chosen: readability, cleaned: cleanedCopy(readability, page) };
+  if (fromReadability && readability.text.length >= SHORT_LENGTH) return fromReadability;
+  const body = bodyFallback(source.intact());
+  const fromBody = { chosen: body, cleaned: cleanedCopy(body, page) };
+  if (fromReadability && readability.text.length >= DOUBTFUL_LENGTH) {
+    // A short pick beside a page with much more prose in one place: Readability took a notice or a quote.
+    const main = mainProseContainer(fromBody.cleaned.root);
+    if (proseLength(main) <= SHORT_PICK_PROSE_FACTOR * proseLength(fromReadability.cleaned.root))
+      return fromReadability;
+    const dense = candidate('body', main);
+    return { chosen: dense, cleaned: dense };
+  }
+  // Compared by prose once furniture is gone, not by length: a short article must not lose to a longer
+  // list of teasers and a footer, and a cookie notice must not beat the article.
+  if (!fromReadability?.cleaned.text) return fromBody;
+  return proseLength(fromBody.cleaned.root) > proseLength(fromReadability.cleaned.root) * 1.2
+    ? fromBody
+    : fromReadability;
+}
+
+/** The page's lead as it prints it: read before Readability takes the page apart (it drops "header" blocks). */
+interface Lead {
+  start: string;
+  block: Element;
+}
+
+function findLead(doc: Document): Lead | null {
+  const description = pageDescription(doc);
+  const block = description && leadBlock(doc, description);
+  return description && block ? { start: leadStart(description), block: block.cloneNode(true) as Element } : null;
+}
+
+/** Puts the article's lead back above Readability's pick when the pick lacks it. */
+function withLead(kept: Candidate, lead: Lead | null): Candidate {
+  if (kept.extractor !== 'readability' || !lead || kept.text.includes(lead.start)) return kept;
+  kept.root.prepend(lead.block);
+  return { ...kept, text: `${plainTextOf(lead.block)}\n${kept.text}` };
+}
+
 export function extractArticle(doc: Document, url: string, options: ExtractArticleOptions = {}): ExtractedArticle {
   const report = (extractor: string) => (error: unknown) => options.onExtractorError?.(extractor, error);
-  const page = { url, title: doc.title };
-  let chosen = safely(() => runReadability(doc), report('readability'));
-  let cleaned = chosen && cleanedCopy(chosen, page);
-  if (!chosen || chosen.text.length < DOUBTFUL_LENGTH) {
-    const body = bodyFallback(doc);
-    const cleanedBody = cleanedCopy(body, page);
-    // Compared by prose once furniture is gone, not by length: a short article must not lose to a longer
-    // list of teasers and a footer, and a cookie notice must not beat the article.
-    if (!cleaned?.text || proseLength(cleanedBody.root) > proseLength(cleaned.root) * 1.2) {
-      chosen = body;
-      cleaned = cleanedBody;
-    }
-  }
-  if (!chosen?.text) {
-    chosen = bodyFallback(doc);
-    cleaned = cleanedCopy(chosen, page);
-  }
+  const lead = findLead(doc);
+  const { chosen, cleaned } = pick(pageSource(doc, options.consume), { url, title: doc.title }, report);
   // Clean-up must never take the article away.
-  const kept = cleaned && cleaned.text.length >= 0.5 * chosen.text.length ? cleaned : chosen;
+  const kept = withLead(cleaned.text.length >= 0.5 * chosen.text.length ? cleaned : chosen, lead);
   stripClasses(kept.root);
   return { html: kept.root.innerHTML.trim(), text: kept.text, extractor: chosen.extractor };
 }

@@ -1,10 +1,16 @@
 // Removes page furniture named as such (share bars, related links, newsletters, comments, ads) and trailing link lists.
+import { elementsUnder } from './elements-under';
 
 const FURNITURE_TOKEN =
   /(^|[-_\s])(share|sharing|sharebar|social|related|recommended|recommendations|newsletter|subscribe|signup|comments?|disqus|outbrain|taboola|promo|sponsored|advert|advertisement|ads?|ad-slot|breadcrumbs?|paywall|cookie|consent|trending|most-popular|more-stories|read-more|readmore|print-only|screen-reader-text|sr-only|visually-hidden|hovercard|hover-card|tooltip|popover|tippy|slideshow|carousel|author-bio|author-box|about-author|author-info|author-card|bio|credit|credits|photo-credit|image-credit|copyright|breaking|breaking-news|ticker|login|signin|entry-meta|post-meta|article-meta|postmetadata|tags|tag-list|post-tags|categories|rating|pagination|pager)([-_\s]|$)/i;
 const KEEP_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
-/** Furniture by role or element, whatever its class: pop-up cards and contact blocks. */
-const FURNITURE_ELEMENTS = '[role="tooltip"], [role="dialog"], [role="alertdialog"], address';
+/** Furniture by role or element, whatever its class: pop-up cards and contact blocks (`address`, these roles). */
+const FURNITURE_ROLES = new Set(['tooltip', 'dialog', 'alertdialog']);
+
+/** Matched by hand rather than by selector: it runs for every element of the candidate. */
+function isFurnitureElement(element: Element): boolean {
+  return element.tagName.toUpperCase() === 'ADDRESS' || FURNITURE_ROLES.has(element.getAttribute('role') ?? '');
+}
 
 /** Headings that introduce a trailing list of links rather than article text. */
 const TRAILER_HEADING =
@@ -28,9 +34,12 @@ function linkTextShare(element: Element): number {
  */
 export function removeFurnitureByName(root: Element): void {
   const pageLength = normalised(root.textContent).length;
-  for (const element of [...root.querySelectorAll(`[class], [id], ${FURNITURE_ELEMENTS}`)]) {
+  for (const element of elementsUnder(
+    root,
+    (element) => element.hasAttribute('class') || element.hasAttribute('id') || isFurnitureElement(element),
+  )) {
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (!FURNITURE_TOKEN.test(names) && !element.matches(FURNITURE_ELEMENTS)) continue;
+    if (!FURNITURE_TOKEN.test(names) && !isFurnitureElement(element)) continue;
     if (!root.contains(element) || KEEP_TAGS.has(element.tagName.toUpperCase())) continue;
     // Syntax highlighters mark code comments with class "comment".
     if (element.closest('pre, code')) continue;

@@ -8,16 +8,45 @@ const PROSE_MIN_WORDS = 8;
 
 const collapse = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-/** Characters of the candidate's text that stand in prose blocks. */
-export function proseLength(root: Element): number {
-  let prose = 0;
+/** The leaf blocks of the candidate that are prose, with their length. */
+function proseBlocks(root: Element): { block: Element; length: number }[] {
+  const blocks: { block: Element; length: number }[] = [];
   for (const block of root.querySelectorAll(LEAF_BLOCKS)) {
     if (block.querySelector(LEAF_BLOCKS)) continue;
     const text = collapse(block.textContent);
     if (text.split(' ').length < PROSE_MIN_WORDS) continue;
     let linked = 0;
     for (const link of block.querySelectorAll('a')) linked += collapse(link.textContent).length;
-    if (linked / text.length <= PROSE_MAX_LINK_SHARE) prose += text.length;
+    if (linked / text.length <= PROSE_MAX_LINK_SHARE) blocks.push({ block, length: text.length });
   }
-  return prose;
+  return blocks;
+}
+
+/** Characters of the candidate's text that stand in prose blocks. */
+export function proseLength(root: Element): number {
+  return proseBlocks(root).reduce((sum, { length }) => sum + length, 0);
+}
+
+/** A container holding this share of its parent's prose stands for the parent: the rest is furniture around it. */
+const MAIN_PROSE_SHARE = 0.8;
+
+/**
+ * The smallest element under `root` that still holds most of its prose: where the page's text is dense, without
+ * the menus, teasers and footers around it.
+ */
+export function mainProseContainer(root: Element): Element {
+  const proseIn = new Map<Element, number>();
+  for (const { block, length } of proseBlocks(root)) {
+    for (let node: Element | null = block; node && node !== root; node = node.parentElement) {
+      proseIn.set(node, (proseIn.get(node) ?? 0) + length);
+    }
+  }
+  let container = root;
+  let prose = [...root.children].reduce((sum, child) => sum + (proseIn.get(child) ?? 0), 0);
+  for (;;) {
+    const inner = [...container.children].find((child) => (proseIn.get(child) ?? 0) >= MAIN_PROSE_SHARE * prose);
+    if (!inner) return container;
+    container = inner;
+    prose = proseIn.get(inner) ?? 0;
+  }
 }

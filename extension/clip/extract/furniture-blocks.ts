@@ -1,5 +1,7 @@
 // Removes blocks of the chosen article that are furniture by their text (furniture-lines.ts) or by where they stand:
 // the page's own address or title, and bylines, dates and "breaking news" bars above the first paragraph.
+
+import { elementsByTag } from './elements-under';
 import {
   BYLINE_PREFIX,
   collapse,
@@ -13,6 +15,9 @@ import { textSizes } from './text-sizes';
 
 const BLOCKS = 'p, div, li, dt, dd, h2, h3, h4, h5, h6, figcaption, address, section, header, footer, td, blockquote';
 const INLINES = 'span, a, strong, em, small, time, b, i';
+const tagsOf = (selector: string) => new Set(selector.split(', ').map((tag) => tag.toUpperCase()));
+const INLINE_TAGS = tagsOf(INLINES);
+const BLOCK_AND_INLINE_TAGS = new Set([...tagsOf(BLOCKS), ...INLINE_TAGS]);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const DATE_LINE =
   /^((updated|published|posted|last updated|diperbarui)\s*:?\s*)?(\w+\.? \d{1,2},? \d{4}|\d{1,2}\.? \w+\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b/i;
@@ -101,21 +106,35 @@ function removeLeadingFurniture(root: Element, page: PageIdentity): void {
   }
 }
 
+/**
+ * Whether the element is still under `root` (an ancestor may have gone already) and outside code, where a line
+ * such as "print" or "share" is code: one walk up instead of `contains` and `closest` (the selector engine was
+ * the larger part of clean-up's time under jsdom).
+ */
+function stillInPlainText(element: Element, root: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const tag = node.tagName.toUpperCase();
+    if (tag === 'PRE' || tag === 'CODE') return false;
+    if (node === root) return true;
+  }
+  return false;
+}
+
 export function removeFurnitureBlocks(root: Element, page: PageIdentity): void {
   removeLeadingFurniture(root, page);
   const addresses = addressForms(page.url);
   const title = collapse(page.title);
   const sizes = textSizes(root);
   // Parents before children: a whole notice goes at once, a paragraph with a label inside keeps its text.
-  for (const element of [...root.querySelectorAll(`${BLOCKS}, ${INLINES}`)]) {
+  for (const element of elementsByTag(root, BLOCK_AND_INLINE_TAGS)) {
     if ((sizes.get(element) ?? 0) > LONGEST_TEASER) continue;
-    if (!root.contains(element) || element.closest('pre, code')) continue;
+    if (!stillInPlainText(element, root)) continue;
     const text = collapse(element.textContent);
+    const isInline = INLINE_TAGS.has(element.tagName.toUpperCase());
     if (text.length > LONGEST_FURNITURE) {
-      if (!element.matches(INLINES) && isTeaser(element, text)) element.remove();
+      if (!isInline && isTeaser(element, text)) element.remove();
       continue;
     }
-    const isInline = element.matches(INLINES);
     const furniture = isInline
       ? isFurnitureInline(text)
       : isFurnitureLine(text) ||

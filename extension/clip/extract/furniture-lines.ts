@@ -40,15 +40,21 @@ const FILED_UNDER =
   /^((filed under|posted in|posted under|tagged (with|as)|this entry was posted|diposting (di|dalam)|ditulis dalam)\b|(tags?|categories|category|kategori|kategorie|kategorien|schlagwörter|schlagworte|stichwörter|themen|étiquettes|catégories?|etiquetas|categorías?|categorie|argomenti|label|topics?)\s*:)/i;
 const AFFILIATE =
   /(affiliate[- ]?links?|partner[- ]?links?|earn (a )?(small )?commission|as an amazon associate|provisionslink|werbelinks?|lien affilié|liens affiliés|liens sponsorisés|enlaces? de afiliados?|link di affiliazione|tautan afiliasi)/i;
-/** Teasers for other pages: "Read also", "Lesen Sie auch", "Baca juga", "À lire aussi". */
+/**
+ * Teasers for other pages: "Read also", "Lesen Sie auch", "Baca juga", "À lire aussi", "Lea también", "Veja também";
+ * a word that is also a name or a verb ("Mira", "Lea") only as a label, with its colon.
+ */
 const READ_ALSO =
-  /^(read also|also read|see also|read more|read next|more on this|related:|you may also like|auch interessant|lesen sie auch|lesen sie hier|lies auch|mehr zum thema|mehr dazu|weiterlesen|weiterführende? links?|das (könnte|thema könnte) (sie|dich) auch interessieren|à lire aussi|lire aussi|à lire également|voir aussi|lee también|leer más|(también )?(te|le) (puede|pueden) interesar|artículos relacionados|noticias relacionadas|zum weiterlesen|weitere (artikel|beiträge|nachrichten|meldungen)|ähnliche (artikel|beiträge)|articles (similaires|liés)|sur le même sujet|leggi anche|potrebbe interessarti|baca juga|simak juga|lihat juga|artikel terkait|czytaj także|czytaj też|zobacz też|lees ook)\b/i;
+  /^(read also|also read|see also|read more|read next|more on this|related:|you may also like|most read|auch interessant|auch lesen|lesen sie auch|lesen sie hier|lies auch|schon gelesen|siehe auch|mehr zum thema|mehr themen|mehr dazu|weiterlesen|weiterführende? links?|das (könnte|thema könnte) (sie|dich) auch interessieren|empfohlene (artikel|beiträge)|meistgelesene? (artikel|beiträge|nachrichten)|meistdiskutierte? (artikel|beiträge)|neueste (artikel|beiträge|nachrichten)|à lire aussi|lire aussi|à lire également|voir aussi|lee también|lea también|lea más|vea también|ver también|puedes ver|leer más|(también )?(te|le) (puede|pueden) interesar|artículos relacionados|noticias relacionadas|veja também|leia também|leia mais|zum weiterlesen|weitere (artikel|beiträge|nachrichten|meldungen)|ähnliche (artikel|beiträge)|articles (similaires|liés)|sur le même sujet|leggi anche|potrebbe interessarti|baca juga|simak juga|lihat juga|artikel terkait|czytaj także|czytaj też|czytaj również|zobacz też|zobacz także|lees ook)(\s*:|(?=[\s.!?…»"“-]|$))|^(lea|mira|mire|vea|véase)\s*:/i;
 /** A link back to a list: "Back to overview", "Zurück zur Listenansicht", "Kembali ke daftar". */
 const BACK_LINK =
   /^[←<«‹\s]*(back to|go back|zurück zu(r|m)?|retour (à|aux?)|volver a|torna a|powrót do|terug naar|kembali ke)\b/i;
-/** Reader account state and promotions for the site's own products: apps, subscriptions, e-paper. */
+/**
+ * Reader account state and promotions for the site's own products and channels: apps, subscriptions, newsletters,
+ * memberships, "follow us on …".
+ */
 const SITE_PROMOTION =
-  /(^(you are (not |currently )*(logged|signed) in|sie sind (aktuell |derzeit |nicht )*(eingeloggt|angemeldet)|subscribe (now|today)|jetzt abonnieren|abonnieren sie|abonnez-vous|suscríbete|berlangganan sekarang)\b|\bdownload (the|our) .{0,60}\bapps?\b)/i;
+  /(^(you are (not |currently )*(logged|signed) in|sie sind (aktuell |derzeit |nicht )*(eingeloggt|angemeldet)|subscribe (now|today)|jetzt abonnieren|abonnieren sie|abonnez-vous|suscríbete|berlangganan sekarang|never miss\b|verpasse? (keine|nichts)|(mit )?(unserem?|our|notre|nuestro) newsletter(\s*[:!.…]?$|\s+(verpass|erhalt|bleib|stay|never|get|receive|recevez|recibe)\p{L}*)|hazte (miembro|socio)|become a (member|subscriber|patron)|werde (mitglied|abonnent)|follow (us|[\p{L}.' ]{1,40}) on (twitter|facebook|instagram|linkedin|youtube|tiktok|telegram))\b|\bdownload (the|our) .{0,60}\bapps?\b|\bnichts (mehr )?(verpassen|versäumen)\b|\bcanal de (telegram|whatsapp|youtube)\b|\b(telegram|whatsapp)-kanal\b|\balready a subscriber\b|\bplease subscribe\b)/iu;
 /** A table of contents' label: the list under it only repeats the article's headings. */
 const CONTENTS_LABEL =
   /^(table of contents|contents|inhaltsverzeichnis|inhalt|sommaire|table des matières|índice|indice|spis treści|daftar isi|inhoudsopgave)\s*:?$/i;

@@ -1,0 +1,45 @@
+// Finds the article's lead (standfirst) when Readability's pick left it out: the page describes itself in its
+// meta description, and sites print that description as the lead above the article's container.
+import { readMetaTags } from './meta-tags';
+
+const LEAD_BLOCKS = new Set(['P', 'DIV', 'H2', 'H3', 'H4', 'LI', 'SECTION', 'HEADER', 'BLOCKQUOTE', 'SPAN', 'STRONG']);
+const OUTSIDE_THE_ARTICLE = new Set(['NAV', 'FOOTER', 'ASIDE', 'FORM', 'A', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT']);
+/** A description shorter than this is a tagline, not a lead. */
+const SHORTEST_LEAD = 60;
+/** The words of the description that must stand together in one text of the page. */
+const LEAD_START_WORDS = 6;
+
+const collapse = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The page's own description (og:description, description, twitter:description), when it is long enough to be a lead. */
+export function pageDescription(doc: Document): string | null {
+  const description = readMetaTags(doc).first('og:description', 'description', 'twitter:description');
+  const text = collapse(description);
+  return text.length >= SHORTEST_LEAD ? text : null;
+}
+
+/** The description's opening words, to look for in the page's text and the pick's. */
+export function leadStart(description: string): string {
+  return description.split(' ').slice(0, LEAD_START_WORDS).join(' ');
+}
+
+/**
+ * The smallest block of `doc`'s body that holds the description's opening words and not much more than the
+ * description: the lead as the page prints it. Null when it stands in a link, navigation or footer (a teaser).
+ */
+export function leadBlock(doc: Document, description: string): Element | null {
+  if (!doc.body) return null;
+  const start = leadStart(description);
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!collapse(node.nodeValue).includes(start)) continue;
+    let block: Element | null = node.parentElement;
+    while (block && !LEAD_BLOCKS.has(block.tagName.toUpperCase())) block = block.parentElement;
+    if (!block || collapse(block.textContent).length > description.length * 1.5 + 100) return null;
+    for (let up: Element | null = block; up; up = up.parentElement) {
+      if (OUTSIDE_THE_ARTICLE.has(up.tagName.toUpperCase())) return null;
+    }
+    return block;
+  }
+  return null;
+}
