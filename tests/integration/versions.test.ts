@@ -10,7 +10,7 @@ import type { CreatedUser } from '../../server/cli/user-commands';
 import { base64ToBytes } from '../../shared/encoding/base64';
 import { moveStage } from '../../shared/mentoring/cycle-doc';
 import type { Anchor } from '../../shared/mentoring/thread-schema';
-import { addThread, setThreadStatus } from '../../shared/mentoring/threads';
+import { addThread, readThreads, setThreadStatus } from '../../shared/mentoring/threads';
 import { draftFragment, draftPlainText } from '../../shared/model/draft-doc';
 import { apiPaths } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
@@ -122,12 +122,15 @@ describe('saving and reading versions', () => {
     addThread(mentorFeedback.doc, { kind: 'improvement', anchor, body: 'Tambah soal cerita.' }, by(mentor));
     await waitFor(() => teacherFeedback.doc.getMap('threads').size === 2, 'both threads to reach the teacher');
     setThreadStatus(teacherFeedback.doc, kept, 'resolved', owner.id);
+    // The server applies a change before relaying it: once the mentor sees the resolve, the server has it.
+    await waitFor(
+      () => readThreads(mentorFeedback.doc).threads.find((thread) => thread.id === kept)?.status === 'resolved',
+      'the resolve to reach the mentor through the server',
+    );
     const before = new Date().toISOString();
-    await waitFor(async () => {
-      const saved = await api(editor, apiPaths.versions(draftId), { method: 'POST', body: { name: 'Draf awal' } });
-      // The resolve may still be on its way: save again until the counts show it (each save is a new version).
-      return saved.status === 201 && VersionResponseSchema.parse(saved.body).version.feedback.resolved === 1;
-    }, 'a version that sees the resolved thread');
+    const saved = await api(editor, apiPaths.versions(draftId), { method: 'POST', body: { name: 'Draf awal' } });
+    expect(saved.status).toBe(201);
+    expect(VersionResponseSchema.parse(saved.body).version.feedback.resolved).toBe(1);
 
     const [version] = await listVersions(viewer, draftId);
     expect(version).toMatchObject({
