@@ -29,12 +29,13 @@ export function startBackground(): void {
   listenForRequests(browser.runtime, handle);
   listenForPairing(browser.runtime, { settings, preferences });
   // Firefox's match patterns take no port (see bridgeMatchPattern).
-  const placeBridge = pairingBridgeKeeper(browser, !import.meta.env.FIREFOX);
+  const placeBridge = pairingBridgeKeeper(
+    browser,
+    async () => (await settings.load()).serverUrl,
+    !import.meta.env.FIREFOX,
+  );
   const followServer = (why: string) =>
-    void settings
-      .load()
-      .then((loaded) => placeBridge(loaded.serverUrl))
-      .catch((error: unknown) => console.error(`background: pairing bridge not placed (${why})`, error));
+    void placeBridge().catch((error: unknown) => console.error(`background: pairing bridge not placed (${why})`, error));
   followServer('start');
 
   const menuDeps = { settings, preferences, handle, translator };

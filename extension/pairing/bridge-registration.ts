@@ -57,14 +57,19 @@ async function placeBridge(apis: BridgeApis, serverUrl: string, portsInPatterns:
   return 'registered';
 }
 
-/** One registration at a time: the worker's start and a settings change may overlap. */
+/**
+ * One registration at a time: the worker's start and a settings change may overlap. Each turn reads
+ * the address when its turn comes, so a read that started before a change can never put the old
+ * address back after the new one.
+ */
 export function pairingBridgeKeeper(
   apis: BridgeApis,
+  currentServerUrl: () => Promise<string>,
   portsInPatterns = true,
-): (serverUrl: string) => Promise<BridgeState> {
+): () => Promise<BridgeState> {
   let queue: Promise<unknown> = Promise.resolve();
-  return (serverUrl) => {
-    const next = queue.then(() => placeBridge(apis, serverUrl, portsInPatterns));
+  return () => {
+    const next = queue.then(async () => placeBridge(apis, await currentServerUrl(), portsInPatterns));
     queue = next.catch(() => undefined);
     return next;
   };

@@ -61,23 +61,45 @@ describe('the pairing bridge is registered for the configured server only', () =
         { id: 2, url: 'https://elsewhere.example/' },
       ],
     );
-    const place = pairingBridgeKeeper(browser.apis);
+    let address = 'http://127.0.0.1:8787';
+    const place = pairingBridgeKeeper(browser.apis, async () => address);
     // The worker's start and a settings change at once: one registration, no duplicate-id error.
-    expect(await Promise.all([place('http://127.0.0.1:8787'), place('http://127.0.0.1:8787')])).toEqual([
-      'registered',
-      'unchanged',
-    ]);
+    expect(await Promise.all([place(), place()])).toEqual(['registered', 'unchanged']);
     expect(browser.scripts()).toMatchObject([{ id: BRIDGE_SCRIPT_ID, matches: ['http://127.0.0.1:8787/*'] }]);
     expect(browser.injected).toEqual([1]);
-    expect(await place('https://dampingi.sekolah.sch.id')).toBe('registered');
+    address = 'https://dampingi.sekolah.sch.id';
+    expect(await place()).toBe('registered');
     expect(browser.scripts()).toMatchObject([{ matches: ['https://dampingi.sekolah.sch.id/*'] }]);
   });
 
   it('without host permission for the server, no bridge at all (the web app then shows the code)', async () => {
     const browser = browserApis((origin) => origin.startsWith('http://127.0.0.1:8787'));
-    const place = pairingBridgeKeeper(browser.apis);
-    expect(await place('http://127.0.0.1:8787')).toBe('registered');
-    expect(await place('https://no-permission.example')).toBe('no-permission');
+    let address = 'http://127.0.0.1:8787';
+    const place = pairingBridgeKeeper(browser.apis, async () => address);
+    expect(await place()).toBe('registered');
+    address = 'https://no-permission.example';
+    expect(await place()).toBe('no-permission');
     expect(browser.scripts()).toEqual([]);
+  });
+
+  it('a read of the address that answers late cannot put the old address back after a change', async () => {
+    const browser = browserApis(() => true);
+    // The worker's start reads the settings slowly (the old address); the change is read at once.
+    const reads = ['http://localhost:8787', 'http://127.0.0.1:39217'];
+    let release: () => void = () => undefined;
+    const slowFirstRead = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let calls = 0;
+    const place = pairingBridgeKeeper(browser.apis, async () => {
+      calls += 1;
+      if (calls === 1) await slowFirstRead;
+      return reads[calls - 1] ?? 'http://127.0.0.1:39217';
+    });
+    const atStart = place();
+    const afterChange = place();
+    release();
+    await Promise.all([atStart, afterChange]);
+    expect(browser.scripts()).toMatchObject([{ matches: ['http://127.0.0.1:39217/*'] }]);
   });
 });
