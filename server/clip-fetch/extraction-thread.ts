@@ -144,14 +144,22 @@ export function createExtractionThread(options: ExtractionThreadOptions = {}): E
         signal?.removeEventListener('abort', onAbort);
         outcome();
       };
-      const stop = (why: string) => settle(() => (end(worker), reject(new ExtractionStoppedError(why))));
+      const stop = (why: string) =>
+        settle(() => {
+          end(worker);
+          reject(new ExtractionStoppedError(why));
+        });
       const onMessage = (message: unknown) => {
         const result = ExtractionResultSchema.safeParse(message);
         if (!result.success || result.data.id !== job.id) return;
         const reply = result.data;
         settle(() => (reply.ok ? resolve(reply.page) : reject(new Error(reply.message))));
       };
-      const onError = (error: Error) => settle(() => (end(worker), reject(error)));
+      const onError = (error: Error) =>
+        settle(() => {
+          end(worker);
+          reject(error);
+        });
       const onExit = (code: number) => settle(() => reject(new Error(`the extraction thread ended (${code})`)));
       const onAbort = () => stop('the clip was given up');
       const limit =

@@ -85,7 +85,12 @@ describe('page extraction on its own thread', () => {
 
   it('a clip whose time is already up is not started', async () => {
     const started: number[] = [];
-    thread = createExtractionThread({ startWorker: () => (started.push(1), hangingWorker()) });
+    thread = createExtractionThread({
+      startWorker: () => {
+        started.push(1);
+        return hangingWorker();
+      },
+    });
     const gone = new AbortController();
     gone.abort();
     await expect(
