@@ -35,7 +35,9 @@ export function startBackground(): void {
     !import.meta.env.FIREFOX,
   );
   const followServer = (why: string) =>
-    void placeBridge().catch((error: unknown) => console.error(`background: pairing bridge not placed (${why})`, error));
+    void placeBridge().catch((error: unknown) =>
+      console.error(`background: pairing bridge not placed (${why})`, error),
+    );
   followServer('start');
 
   const menuDeps = { settings, preferences, handle, translator };
