@@ -4,7 +4,7 @@ import { Readability } from '@mozilla/readability';
 import { z } from 'zod';
 import { removeFurnitureByName, removeTrailingLinkLists } from './boilerplate';
 import { mainProseContainer, proseLength } from './candidate-shape';
-import { elementsUnder } from './elements-under';
+import { elementsByTag, elementsUnder } from './elements-under';
 import { type PageIdentity, removeFurnitureBlocks } from './furniture-blocks';
 import { leadBlock, leadStart, pageDescription } from './lead-paragraph';
 import { plainTextOf } from './plain-text';
@@ -30,7 +30,8 @@ const SHORT_PICK_PROSE_FACTOR = 3;
  * page. A low bar keeps a short article on the first try — the body comparison below catches a wrong one.
  */
 const READABILITY_CHAR_THRESHOLD = 200;
-const STRIPPED_FROM_BODY = 'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg';
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const STRIPPED_FROM_BODY = new Set([...NOT_TEXT, 'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', 'IFRAME', 'SVG']);
 
 interface Candidate {
   extractor: ExtractedArticle['extractor'];
@@ -61,7 +62,9 @@ function pageSource(doc: Document, consume: ExtractArticleOptions['consume']): P
 
 /** Class names are kept through extraction only to find furniture by name; the clip does not need them. */
 function stripClasses(root: Element): void {
-  for (const element of root.querySelectorAll('[class]')) element.removeAttribute('class');
+  for (const element of elementsUnder(root, (element) => element.hasAttribute('class'))) {
+    element.removeAttribute('class');
+  }
 }
 
 function runReadability(doc: Document): Candidate | null {
@@ -81,10 +84,10 @@ function bodyFallback({ doc, ours }: IntactPage): Candidate {
   // An inert document of its own: images moved into it are never fetched, even if `doc` is a live page.
   const container = doc.implementation.createHTMLDocument('').createElement('div');
   if (doc.body) container.append(...[...(ours ? doc.body : doc.body.cloneNode(true)).childNodes]);
-  for (const element of [...container.querySelectorAll('script, style, noscript, template')]) element.remove();
   // What the page hides is not its text (Readability.js drops it from its own pick the same way).
-  for (const element of elementsUnder(container, isHidden)) element.remove();
-  const removed = [...container.querySelectorAll(STRIPPED_FROM_BODY)].map((element) => {
+  const notText = (element: Element) => NOT_TEXT.has(element.tagName.toUpperCase()) || isHidden(element);
+  for (const element of elementsUnder(container, notText)) element.remove();
+  const removed = elementsByTag(container, STRIPPED_FROM_BODY).map((element) => {
     const place = { element, parent: element.parentNode, next: element.nextSibling };
     element.remove();
     return place;

@@ -1,7 +1,7 @@
 // Removes blocks of the chosen article that are furniture by their text (furniture-lines.ts) or by where they stand:
 // the page's own address or title, and bylines, dates and "breaking news" bars above the first paragraph.
 
-import { elementsByTag } from './elements-under';
+import { elementsByTag, elementsUnder, hasElementByTag } from './elements-under';
 import {
   BYLINE_PREFIX,
   collapse,
@@ -11,13 +11,15 @@ import {
   isReadMoreLink,
   isStampLine,
 } from './furniture-lines';
+import { linkedTextLength } from './link-text';
 import { textSizes } from './text-sizes';
 
 const BLOCKS = 'p, div, li, dt, dd, h2, h3, h4, h5, h6, figcaption, address, section, header, footer, td, blockquote';
 const INLINES = 'span, a, strong, em, small, time, b, i';
 const tagsOf = (selector: string) => new Set(selector.split(', ').map((tag) => tag.toUpperCase()));
 const INLINE_TAGS = tagsOf(INLINES);
-const BLOCK_AND_INLINE_TAGS = new Set([...tagsOf(BLOCKS), ...INLINE_TAGS]);
+const BLOCK_TAGS = tagsOf(BLOCKS);
+const BLOCK_AND_INLINE_TAGS = new Set([...BLOCK_TAGS, ...INLINE_TAGS]);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const DATE_LINE =
   /^((updated|published|posted|last updated|diperbarui)\s*:?\s*)?(\w+\.? \d{1,2},? \d{4}|\d{1,2}\.? \w+\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b/i;
@@ -34,17 +36,15 @@ export interface PageIdentity {
 }
 
 function linkShare(element: Element, length: number): number {
-  let linked = 0;
-  for (const link of element.querySelectorAll('a')) linked += collapse(link.textContent).length;
-  return length === 0 ? 0 : linked / length;
+  return length === 0 ? 0 : linkedTextLength(element) / length;
 }
 
 /** A short block that ends in a "Read more" link to another page is a teaser for that page, not the article. */
 function isTeaser(element: Element, text: string): boolean {
   // "[…]": the mark blogs put at the end of an excerpt of another post.
   if (/\[(…|\.\.\.)\]$/.test(text)) return true;
-  const links = element.querySelectorAll('a[href]');
-  const last = links[links.length - 1];
+  const links = elementsUnder(element, (link) => link.tagName.toUpperCase() === 'A' && link.hasAttribute('href'));
+  const last = links.at(-1);
   if (!last || (last.getAttribute('href') ?? '').startsWith('#')) return false;
   const linkText = collapse(last.textContent);
   return text.length > linkText.length && text.endsWith(linkText) && isReadMoreLink(linkText);
@@ -84,7 +84,7 @@ function removeLeadingFurniture(root: Element, page: PageIdentity): void {
   const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const block = node as Element;
-    if (!block.matches(BLOCKS) || block.querySelector(BLOCKS)) continue;
+    if (!BLOCK_TAGS.has(block.tagName.toUpperCase()) || hasElementByTag(block, BLOCK_TAGS)) continue;
     const text = collapse(block.textContent);
     if (text.length === 0) continue;
     if (isProse(block, text)) {
