@@ -1,4 +1,5 @@
 // Removes page furniture named as such (share bars, related links, newsletters, comments, ads) and trailing link lists.
+import type { EditLog } from './edit-log';
 import { closestByTag, elementsByTag, elementsUnder, hasElementByTag } from './elements-under';
 import { linkedTextLength } from './link-text';
 
@@ -34,7 +35,7 @@ function linkTextShare(element: Element): number {
  * Drops elements whose class or id names them as furniture, unless they hold a large share of the page's
  * text (a wrapper called "post-share-container" around the whole article must survive).
  */
-export function removeFurnitureByName(root: Element): void {
+export function removeFurnitureByName(root: Element, edits: EditLog): void {
   const pageLength = normalised(root.textContent).length;
   for (const element of elementsUnder(
     root,
@@ -48,12 +49,12 @@ export function removeFurnitureByName(root: Element): void {
     const length = normalised(element.textContent).length;
     if (length > 0.2 * pageLength && length > 200) continue;
     if (hasElementByTag(element, PARAGRAPH) && linkTextShare(element) < 0.4 && length > 400) continue;
-    element.remove();
+    edits.remove(element);
   }
 }
 
 /** At the end of the article, drops a "Related"/"Comments" heading with the list of links after it. */
-export function removeTrailingLinkLists(root: Element): void {
+export function removeTrailingLinkLists(root: Element, edits: EditLog): void {
   const rootLength = normalised(root.textContent).length;
   for (const heading of elementsByTag(root, TRAILER_HEADING_TAGS)) {
     if (!root.contains(heading) || !TRAILER_HEADING.test(normalised(heading.textContent))) continue;
@@ -65,7 +66,7 @@ export function removeTrailingLinkLists(root: Element): void {
     if (trailingText.length > 0.3 * rootLength) continue;
     const linkShare = trailing.length ? trailing.reduce((sum, el) => sum + linkTextShare(el), 0) / trailing.length : 1;
     if (linkShare < 0.5) continue;
-    for (const element of trailing) element.remove();
-    block.remove();
+    for (const element of trailing) edits.remove(element);
+    edits.remove(block);
   }
 }

@@ -1,6 +1,7 @@
 // Removes blocks of the chosen article that are furniture by their text (furniture-lines.ts) or by where they stand:
 // the page's own address or title, and bylines, dates and "breaking news" bars above the first paragraph.
 
+import type { EditLog } from './edit-log';
 import { elementsByTag, elementsUnder, hasElementByTag } from './elements-under';
 import {
   BYLINE_PREFIX,
@@ -66,18 +67,18 @@ function isOwnTitle(text: string, title: string): boolean {
 }
 
 /** Strips "By Jane Doe - " from the start of the first paragraph, keeping the rest of it. */
-function stripBylinePrefix(paragraph: Element): void {
+function stripBylinePrefix(paragraph: Element, edits: EditLog): void {
   const walker = paragraph.ownerDocument.createTreeWalker(paragraph, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue ?? '';
     if (value.trim() === '') continue;
     const match = BYLINE_PREFIX.exec(value);
-    if (match) node.nodeValue = value.slice(match[0].length);
+    if (match) edits.setText(node, value.slice(match[0].length));
     return;
   }
 }
 
-function removeLeadingFurniture(root: Element, page: PageIdentity): void {
+function removeLeadingFurniture(root: Element, page: PageIdentity, edits: EditLog): void {
   const addresses = addressForms(page.url);
   // Read only up to the first paragraph of prose: leaf blocks, in document order, found one by one so that the
   // rest of the article is never visited.
@@ -88,7 +89,7 @@ function removeLeadingFurniture(root: Element, page: PageIdentity): void {
     const text = collapse(block.textContent);
     if (text.length === 0) continue;
     if (isProse(block, text)) {
-      stripBylinePrefix(block);
+      stripBylinePrefix(block, edits);
       return;
     }
     if (HEADINGS.has(block.tagName.toUpperCase())) continue;
@@ -101,7 +102,7 @@ function removeLeadingFurniture(root: Element, page: PageIdentity): void {
     ) {
       // Step back first: the walk goes on from the node before the one removed.
       walker.previousNode();
-      block.remove();
+      edits.remove(block);
     }
   }
 }
@@ -120,8 +121,8 @@ function stillInPlainText(element: Element, root: Element): boolean {
   return false;
 }
 
-export function removeFurnitureBlocks(root: Element, page: PageIdentity): void {
-  removeLeadingFurniture(root, page);
+export function removeFurnitureBlocks(root: Element, page: PageIdentity, edits: EditLog): void {
+  removeLeadingFurniture(root, page, edits);
   const addresses = addressForms(page.url);
   const title = collapse(page.title);
   const sizes = textSizes(root);
@@ -132,7 +133,7 @@ export function removeFurnitureBlocks(root: Element, page: PageIdentity): void {
     const text = collapse(element.textContent);
     const isInline = INLINE_TAGS.has(element.tagName.toUpperCase());
     if (text.length > LONGEST_FURNITURE) {
-      if (!isInline && isTeaser(element, text)) element.remove();
+      if (!isInline && isTeaser(element, text)) edits.remove(element);
       continue;
     }
     const furniture = isInline
@@ -141,6 +142,6 @@ export function removeFurnitureBlocks(root: Element, page: PageIdentity): void {
         isTeaser(element, text) ||
         (!HEADINGS.has(element.tagName.toUpperCase()) &&
           (addresses.has(text.toLowerCase()) || isOwnTitle(text, title)));
-    if (furniture) element.remove();
+    if (furniture) edits.remove(element);
   }
 }

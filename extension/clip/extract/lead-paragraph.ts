@@ -30,9 +30,12 @@ export function leadStart(description: string): string {
 export function leadBlock(doc: Document, description: string): Element | null {
   if (!doc.body) return null;
   const start = leadStart(description);
+  // Its first word stands unchanged in any text holding the start: most text nodes are passed over without collapsing.
+  const firstWord = start.split(' ')[0] ?? '';
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!collapse(node.nodeValue).includes(start)) continue;
+    const value = node.nodeValue ?? '';
+    if (!value.includes(firstWord) || !collapse(value).includes(start)) continue;
     let block: Element | null = node.parentElement;
     while (block && !LEAD_BLOCKS.has(block.tagName.toUpperCase())) block = block.parentElement;
     if (!block || collapse(block.textContent).length > description.length * 1.5 + 100) return null;
