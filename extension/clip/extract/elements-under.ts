@@ -2,7 +2,7 @@
 // than `querySelectorAll`/`querySelector`/`closest` with a selector, which clean-up ran for every candidate block.
 
 /** The element after `node` in document order, staying under `root`; `skipChildren` steps over its subtree. */
-function nextUnder(node: Element, root: Element, skipChildren = false): Element | null {
+export function nextUnder(node: Element, root: Element, skipChildren = false): Element | null {
   if (!skipChildren && node.firstElementChild) return node.firstElementChild;
   let at: Element | null = node;
   while (at && at !== root && !at.nextElementSibling) at = at.parentElement;

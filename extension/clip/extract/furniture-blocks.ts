@@ -2,7 +2,7 @@
 // the page's own address or title, and bylines, dates and "breaking news" bars above the first paragraph.
 
 import type { EditLog } from './edit-log';
-import { elementsByTag, elementsUnder, hasElementByTag } from './elements-under';
+import { elementsUnder, hasElementByTag, nextUnder } from './elements-under';
 import {
   BYLINE_PREFIX,
   collapse,
@@ -107,41 +107,47 @@ function removeLeadingFurniture(root: Element, page: PageIdentity, edits: EditLo
   }
 }
 
-/**
- * Whether the element is still under `root` (an ancestor may have gone already) and outside code, where a line
- * such as "print" or "share" is code: one walk up instead of `contains` and `closest` (the selector engine was
- * the larger part of clean-up's time under jsdom).
- */
-function stillInPlainText(element: Element, root: Element): boolean {
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    const tag = node.tagName.toUpperCase();
-    if (tag === 'PRE' || tag === 'CODE') return false;
-    if (node === root) return true;
-  }
-  return false;
+const CODE_TAGS = new Set(['PRE', 'CODE']);
+
+/** Whether a block is furniture by its text, or by being the page's own address or title. */
+function isFurniture(
+  element: Element,
+  text: string,
+  isInline: boolean,
+  page: { addresses: Set<string>; title: string },
+) {
+  if (text.length > LONGEST_FURNITURE) return !isInline && isTeaser(element, text);
+  return isInline
+    ? isFurnitureInline(text)
+    : isFurnitureLine(text) ||
+        isTeaser(element, text) ||
+        (!HEADINGS.has(element.tagName.toUpperCase()) &&
+          (page.addresses.has(text.toLowerCase()) || isOwnTitle(text, page.title)));
 }
 
 export function removeFurnitureBlocks(root: Element, page: PageIdentity, edits: EditLog): void {
   removeLeadingFurniture(root, page, edits);
-  const addresses = addressForms(page.url);
-  const title = collapse(page.title);
+  if (CODE_TAGS.has(root.tagName.toUpperCase())) return;
+  const identity = { addresses: addressForms(page.url), title: collapse(page.title) };
   const sizes = textSizes(root);
-  // Parents before children: a whole notice goes at once, a paragraph with a label inside keeps its text.
-  for (const element of elementsByTag(root, BLOCK_AND_INLINE_TAGS)) {
-    if ((sizes.get(element) ?? 0) > LONGEST_TEASER) continue;
-    if (!stillInPlainText(element, root)) continue;
-    const text = collapse(element.textContent);
-    const isInline = INLINE_TAGS.has(element.tagName.toUpperCase());
-    if (text.length > LONGEST_FURNITURE) {
-      if (!isInline && isTeaser(element, text)) edits.remove(element);
+  // Parents before children: a whole notice goes at once, a paragraph with a label inside keeps its text. One walk
+  // that steps over what it removes and over code (where a line such as "print" or "share" is code).
+  let element = root.firstElementChild;
+  while (element) {
+    const tag = element.tagName.toUpperCase();
+    if (CODE_TAGS.has(tag)) {
+      element = nextUnder(element, root, true);
       continue;
     }
-    const furniture = isInline
-      ? isFurnitureInline(text)
-      : isFurnitureLine(text) ||
-        isTeaser(element, text) ||
-        (!HEADINGS.has(element.tagName.toUpperCase()) &&
-          (addresses.has(text.toLowerCase()) || isOwnTitle(text, title)));
-    if (furniture) edits.remove(element);
+    if (BLOCK_AND_INLINE_TAGS.has(tag) && (sizes.get(element) ?? 0) <= LONGEST_TEASER) {
+      const text = collapse(element.textContent);
+      if (isFurniture(element, text, INLINE_TAGS.has(tag), identity)) {
+        const next = nextUnder(element, root, true);
+        edits.remove(element);
+        element = next;
+        continue;
+      }
+    }
+    element = nextUnder(element, root);
   }
 }

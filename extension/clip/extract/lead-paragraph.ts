@@ -23,6 +23,23 @@ export function leadStart(description: string): string {
   return description.split(' ').slice(0, LEAD_START_WORDS).join(' ');
 }
 
+const TEXT_NODE = 3;
+
+/** The text node after `node` under `root`, in document order: sibling links, cheaper under jsdom than a TreeWalker. */
+function nextTextNode(node: Node, root: Node): Node | null {
+  let at: Node | null = node;
+  for (;;) {
+    if (at.firstChild) at = at.firstChild;
+    else {
+      while (at && at !== root && !at.nextSibling) at = at.parentNode;
+      if (!at || at === root) return null;
+      at = at.nextSibling;
+    }
+    if (!at) return null;
+    if (at.nodeType === TEXT_NODE) return at;
+  }
+}
+
 /**
  * The smallest block of `doc`'s body that holds the description's opening words and not much more than the
  * description: the lead as the page prints it. Null when it stands in a link, navigation or footer (a teaser).
@@ -32,8 +49,7 @@ export function leadBlock(doc: Document, description: string): Element | null {
   const start = leadStart(description);
   // Its first word stands unchanged in any text holding the start: most text nodes are passed over without collapsing.
   const firstWord = start.split(' ')[0] ?? '';
-  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (let node = nextTextNode(doc.body, doc.body); node; node = nextTextNode(node, doc.body)) {
     const value = node.nodeValue ?? '';
     if (!value.includes(firstWord) || !collapse(value).includes(start)) continue;
     let block: Element | null = node.parentElement;
