@@ -35,8 +35,17 @@ function linkTextShare(element: Element): number {
  * Drops elements whose class or id names them as furniture, unless they hold a large share of the page's
  * text (a wrapper called "post-share-container" around the whole article must survive).
  */
+/** The root's text length, read when first needed: always before the first removal, so it is the length before clean-up. */
+function lengthOnDemand(root: Element): () => number {
+  let length: number | undefined;
+  return () => {
+    length ??= normalised(root.textContent).length;
+    return length;
+  };
+}
+
 export function removeFurnitureByName(root: Element, edits: EditLog): void {
-  const pageLength = normalised(root.textContent).length;
+  const pageLength = lengthOnDemand(root);
   for (const element of elementsUnder(
     root,
     (element) => element.hasAttribute('class') || element.hasAttribute('id') || isFurnitureElement(element),
@@ -47,7 +56,7 @@ export function removeFurnitureByName(root: Element, edits: EditLog): void {
     // Syntax highlighters mark code comments with class "comment".
     if (closestByTag(element, CODE_TAGS)) continue;
     const length = normalised(element.textContent).length;
-    if (length > 0.2 * pageLength && length > 200) continue;
+    if (length > 0.2 * pageLength() && length > 200) continue;
     if (hasElementByTag(element, PARAGRAPH) && linkTextShare(element) < 0.4 && length > 400) continue;
     edits.remove(element);
   }
@@ -55,7 +64,7 @@ export function removeFurnitureByName(root: Element, edits: EditLog): void {
 
 /** At the end of the article, drops a "Related"/"Comments" heading with the list of links after it. */
 export function removeTrailingLinkLists(root: Element, edits: EditLog): void {
-  const rootLength = normalised(root.textContent).length;
+  const rootLength = lengthOnDemand(root);
   for (const heading of elementsByTag(root, TRAILER_HEADING_TAGS)) {
     if (!root.contains(heading) || !TRAILER_HEADING.test(normalised(heading.textContent))) continue;
     const block = heading.tagName.toUpperCase() === 'STRONG' ? (closestByTag(heading, PARAGRAPH) ?? heading) : heading;
@@ -63,7 +72,7 @@ export function removeTrailingLinkLists(root: Element, edits: EditLog): void {
     for (let next = block.nextElementSibling; next; next = next.nextElementSibling) trailing.push(next);
     const trailingText = trailing.map((element) => normalised(element.textContent)).join(' ');
     // Only a tail: what follows must be a small part of the article and mostly links.
-    if (trailingText.length > 0.3 * rootLength) continue;
+    if (trailingText.length > 0.3 * rootLength()) continue;
     const linkShare = trailing.length ? trailing.reduce((sum, el) => sum + linkTextShare(el), 0) / trailing.length : 1;
     if (linkShare < 0.5) continue;
     for (const element of trailing) edits.remove(element);

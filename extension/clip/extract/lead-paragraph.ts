@@ -49,6 +49,9 @@ export function leadBlock(doc: Document, description: string): Element | null {
   const start = leadStart(description);
   // Its first word stands unchanged in any text holding the start: most text nodes are passed over without collapsing.
   const firstWord = start.split(' ')[0] ?? '';
+  // The body's whole text is read without touching its nodes one by one: a page that does not print the lead is
+  // not walked.
+  if (!collapse(doc.body.textContent).includes(start)) return null;
   for (let node = nextTextNode(doc.body, doc.body); node; node = nextTextNode(node, doc.body)) {
     const value = node.nodeValue ?? '';
     if (!value.includes(firstWord) || !collapse(value).includes(start)) continue;
