@@ -4,7 +4,8 @@ import { Readability } from '@mozilla/readability';
 import { z } from 'zod';
 import { removeFurnitureByName, removeTrailingLinkLists } from './boilerplate';
 import { mainProseContainer, proseLength } from './candidate-shape';
-import { elementsUnder } from './elements-under';
+import { editLog } from './edit-log';
+import { elementsByTag, elementsUnder } from './elements-under';
 import { type PageIdentity, removeFurnitureBlocks } from './furniture-blocks';
 import { leadBlock, leadStart, pageDescription } from './lead-paragraph';
 import { plainTextOf } from './plain-text';
@@ -30,7 +31,8 @@ const SHORT_PICK_PROSE_FACTOR = 3;
  * page. A low bar keeps a short article on the first try — the body comparison below catches a wrong one.
  */
 const READABILITY_CHAR_THRESHOLD = 200;
-const STRIPPED_FROM_BODY = 'script, style, noscript, template, nav, header, footer, aside, form, iframe, svg';
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const STRIPPED_FROM_BODY = new Set([...NOT_TEXT, 'NAV', 'HEADER', 'FOOTER', 'ASIDE', 'FORM', 'IFRAME', 'SVG']);
 
 interface Candidate {
   extractor: ExtractedArticle['extractor'];
@@ -61,7 +63,9 @@ function pageSource(doc: Document, consume: ExtractArticleOptions['consume']): P
 
 /** Class names are kept through extraction only to find furniture by name; the clip does not need them. */
 function stripClasses(root: Element): void {
-  for (const element of root.querySelectorAll('[class]')) element.removeAttribute('class');
+  for (const element of elementsUnder(root, (element) => element.hasAttribute('class'))) {
+    element.removeAttribute('class');
+  }
 }
 
 function runReadability(doc: Document): Candidate | null {
@@ -76,15 +80,23 @@ function runReadability(doc: Document): Candidate | null {
   return parsed?.content ? candidate('readability', parsed.content) : null;
 }
 
-/** The body's text without navigation: the other candidate, and the last resort, so a page with text is never empty. */
-function bodyFallback({ doc, ours }: IntactPage): Candidate {
-  // An inert document of its own: images moved into it are never fetched, even if `doc` is a live page.
+/** The body's content in an inert document of its own: images copied into it are never fetched, even if `doc` is a live page. */
+function inertCopyOfBody(doc: Document): Element {
   const container = doc.implementation.createHTMLDocument('').createElement('div');
-  if (doc.body) container.append(...[...(ours ? doc.body : doc.body.cloneNode(true)).childNodes]);
-  for (const element of [...container.querySelectorAll('script, style, noscript, template')]) element.remove();
+  if (doc.body) container.append(...[...doc.body.cloneNode(true).childNodes]);
+  return container;
+}
+
+/**
+ * The body's text without navigation: the other candidate, and the last resort, so a page with text is never empty. A
+ * re-read page is the caller's throwaway (inert) copy: its body is used in place rather than moved elsewhere.
+ */
+function bodyFallback({ doc, ours }: IntactPage): Candidate {
+  const container = ours && doc.body ? doc.body : inertCopyOfBody(doc);
   // What the page hides is not its text (Readability.js drops it from its own pick the same way).
-  for (const element of elementsUnder(container, isHidden)) element.remove();
-  const removed = [...container.querySelectorAll(STRIPPED_FROM_BODY)].map((element) => {
+  const notText = (element: Element) => NOT_TEXT.has(element.tagName.toUpperCase()) || isHidden(element);
+  for (const element of elementsUnder(container, notText)) element.remove();
+  const removed = elementsByTag(container, STRIPPED_FROM_BODY).map((element) => {
     const place = { element, parent: element.parentNode, next: element.nextSibling };
     element.remove();
     return place;
@@ -126,34 +138,36 @@ export interface ExtractArticleOptions {
   consume?: { reread: () => Document };
 }
 
-/** The candidate with its furniture removed; the original's text is kept to undo a clean-up that went too far. */
-function cleanedCopy(chosen: Candidate, page: PageIdentity): Candidate {
-  const root = chosen.root.cloneNode(true) as Element;
-  removeFurnitureByName(root);
-  removeTrailingLinkLists(root);
-  removeFurnitureBlocks(root, page);
-  return { extractor: chosen.extractor, root, text: plainTextOf(root) };
-}
-
+/** A candidate cleaned in place; `undo` brings back the candidate as it was, when clean-up went too far. */
 interface Pick {
   chosen: Candidate;
   cleaned: Candidate;
+  undo(): void;
+}
+
+/** The candidate with its furniture removed; the original's text is kept to judge whether clean-up went too far. */
+function cleaned(chosen: Candidate, page: PageIdentity): Pick {
+  const edits = editLog();
+  removeFurnitureByName(chosen.root, edits);
+  removeTrailingLinkLists(chosen.root, edits);
+  removeFurnitureBlocks(chosen.root, page, edits);
+  return { chosen, cleaned: { ...chosen, text: plainTextOf(chosen.root) }, undo: () => edits.undo() };
 }
 
 /** Readability's pick, or the page's body when the pick is missing or short and the body holds more prose. */
 function pick(source: PageSource, page: PageIdentity, report: (extractor: string) => (error: unknown) => void): Pick {
   const readability = safely(() => runReadability(source.forReadability()), report('readability'));
-  const fromReadability = readability && { chosen: readability, cleaned: cleanedCopy(readability, page) };
+  const fromReadability = readability && cleaned(readability, page);
   if (fromReadability && readability.text.length >= SHORT_LENGTH) return fromReadability;
   const body = bodyFallback(source.intact());
-  const fromBody = { chosen: body, cleaned: cleanedCopy(body, page) };
+  const fromBody = cleaned(body, page);
   if (fromReadability && readability.text.length >= DOUBTFUL_LENGTH) {
     // A short pick beside a page with much more prose in one place: Readability took a notice or a quote.
     const main = mainProseContainer(fromBody.cleaned.root);
     if (proseLength(main) <= SHORT_PICK_PROSE_FACTOR * proseLength(fromReadability.cleaned.root))
       return fromReadability;
     const dense = candidate('body', main);
-    return { chosen: dense, cleaned: dense };
+    return { chosen: dense, cleaned: dense, undo: () => {} };
   }
   // Compared by prose once furniture is gone, not by length: a short article must not lose to a longer
   // list of teasers and a footer, and a cookie notice must not beat the article.
@@ -185,9 +199,12 @@ function withLead(kept: Candidate, lead: Lead | null): Candidate {
 export function extractArticle(doc: Document, url: string, options: ExtractArticleOptions = {}): ExtractedArticle {
   const report = (extractor: string) => (error: unknown) => options.onExtractorError?.(extractor, error);
   const lead = findLead(doc);
-  const { chosen, cleaned } = pick(pageSource(doc, options.consume), { url, title: doc.title }, report);
+  const picked = pick(pageSource(doc, options.consume), { url, title: doc.title }, report);
+  const { chosen } = picked;
   // Clean-up must never take the article away.
-  const kept = withLead(cleaned.text.length >= 0.5 * chosen.text.length ? cleaned : chosen, lead);
+  const cleanedEnough = picked.cleaned.text.length >= 0.5 * chosen.text.length;
+  if (!cleanedEnough) picked.undo();
+  const kept = withLead(cleanedEnough ? picked.cleaned : chosen, lead);
   stripClasses(kept.root);
   return { html: kept.root.innerHTML.trim(), text: kept.text, extractor: chosen.extractor };
 }

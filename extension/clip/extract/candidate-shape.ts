@@ -1,7 +1,14 @@
 // Measures how much of a candidate article is prose — text in blocks that are sentences, not link lists — so two
 // candidates are compared by what a reader would read, not by their raw length.
 
-const LEAF_BLOCKS = 'p, li, dd, dt, td, th, blockquote, pre, h1, h2, h3, h4, h5, h6, figcaption, div';
+import { elementsByTag } from './elements-under';
+import { linkedTextLength } from './link-text';
+
+const LEAF_BLOCKS = new Set(
+  ['p', 'li', 'dd', 'dt', 'td', 'th', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'div'].map(
+    (tag) => tag.toUpperCase(),
+  ),
+);
 /** A block is prose when little of it is links and it has a sentence's worth of words. */
 const PROSE_MAX_LINK_SHARE = 0.35;
 const PROSE_MIN_WORDS = 8;
@@ -11,13 +18,14 @@ const collapse = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim
 /** The leaf blocks of the candidate that are prose, with their length. */
 function proseBlocks(root: Element): { block: Element; length: number }[] {
   const blocks: { block: Element; length: number }[] = [];
-  for (const block of root.querySelectorAll(LEAF_BLOCKS)) {
-    if (block.querySelector(LEAF_BLOCKS)) continue;
+  const all = elementsByTag(root, LEAF_BLOCKS);
+  for (const [index, block] of all.entries()) {
+    // In document order a block's first block descendant comes right after it: a leaf is not followed by one.
+    const next = all[index + 1];
+    if (next && block.contains(next)) continue;
     const text = collapse(block.textContent);
     if (text.split(' ').length < PROSE_MIN_WORDS) continue;
-    let linked = 0;
-    for (const link of block.querySelectorAll('a')) linked += collapse(link.textContent).length;
-    if (linked / text.length <= PROSE_MAX_LINK_SHARE) blocks.push({ block, length: text.length });
+    if (linkedTextLength(block) / text.length <= PROSE_MAX_LINK_SHARE) blocks.push({ block, length: text.length });
   }
   return blocks;
 }

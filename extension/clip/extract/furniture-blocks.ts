@@ -1,7 +1,8 @@
 // Removes blocks of the chosen article that are furniture by their text (furniture-lines.ts) or by where they stand:
 // the page's own address or title, and bylines, dates and "breaking news" bars above the first paragraph.
 
-import { elementsByTag } from './elements-under';
+import type { EditLog } from './edit-log';
+import { elementsUnder, hasElementByTag, nextUnder } from './elements-under';
 import {
   BYLINE_PREFIX,
   collapse,
@@ -11,13 +12,15 @@ import {
   isReadMoreLink,
   isStampLine,
 } from './furniture-lines';
+import { linkedTextLength } from './link-text';
 import { textSizes } from './text-sizes';
 
 const BLOCKS = 'p, div, li, dt, dd, h2, h3, h4, h5, h6, figcaption, address, section, header, footer, td, blockquote';
 const INLINES = 'span, a, strong, em, small, time, b, i';
 const tagsOf = (selector: string) => new Set(selector.split(', ').map((tag) => tag.toUpperCase()));
 const INLINE_TAGS = tagsOf(INLINES);
-const BLOCK_AND_INLINE_TAGS = new Set([...tagsOf(BLOCKS), ...INLINE_TAGS]);
+const BLOCK_TAGS = tagsOf(BLOCKS);
+const BLOCK_AND_INLINE_TAGS = new Set([...BLOCK_TAGS, ...INLINE_TAGS]);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const DATE_LINE =
   /^((updated|published|posted|last updated|diperbarui)\s*:?\s*)?(\w+\.? \d{1,2},? \d{4}|\d{1,2}\.? \w+\.? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b/i;
@@ -34,17 +37,15 @@ export interface PageIdentity {
 }
 
 function linkShare(element: Element, length: number): number {
-  let linked = 0;
-  for (const link of element.querySelectorAll('a')) linked += collapse(link.textContent).length;
-  return length === 0 ? 0 : linked / length;
+  return length === 0 ? 0 : linkedTextLength(element) / length;
 }
 
 /** A short block that ends in a "Read more" link to another page is a teaser for that page, not the article. */
 function isTeaser(element: Element, text: string): boolean {
   // "[…]": the mark blogs put at the end of an excerpt of another post.
   if (/\[(…|\.\.\.)\]$/.test(text)) return true;
-  const links = element.querySelectorAll('a[href]');
-  const last = links[links.length - 1];
+  const links = elementsUnder(element, (link) => link.tagName.toUpperCase() === 'A' && link.hasAttribute('href'));
+  const last = links.at(-1);
   if (!last || (last.getAttribute('href') ?? '').startsWith('#')) return false;
   const linkText = collapse(last.textContent);
   return text.length > linkText.length && text.endsWith(linkText) && isReadMoreLink(linkText);
@@ -66,29 +67,29 @@ function isOwnTitle(text: string, title: string): boolean {
 }
 
 /** Strips "By Jane Doe - " from the start of the first paragraph, keeping the rest of it. */
-function stripBylinePrefix(paragraph: Element): void {
+function stripBylinePrefix(paragraph: Element, edits: EditLog): void {
   const walker = paragraph.ownerDocument.createTreeWalker(paragraph, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue ?? '';
     if (value.trim() === '') continue;
     const match = BYLINE_PREFIX.exec(value);
-    if (match) node.nodeValue = value.slice(match[0].length);
+    if (match) edits.setText(node, value.slice(match[0].length));
     return;
   }
 }
 
-function removeLeadingFurniture(root: Element, page: PageIdentity): void {
+function removeLeadingFurniture(root: Element, page: PageIdentity, edits: EditLog): void {
   const addresses = addressForms(page.url);
   // Read only up to the first paragraph of prose: leaf blocks, in document order, found one by one so that the
   // rest of the article is never visited.
   const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const block = node as Element;
-    if (!block.matches(BLOCKS) || block.querySelector(BLOCKS)) continue;
+    if (!BLOCK_TAGS.has(block.tagName.toUpperCase()) || hasElementByTag(block, BLOCK_TAGS)) continue;
     const text = collapse(block.textContent);
     if (text.length === 0) continue;
     if (isProse(block, text)) {
-      stripBylinePrefix(block);
+      stripBylinePrefix(block, edits);
       return;
     }
     if (HEADINGS.has(block.tagName.toUpperCase())) continue;
@@ -101,46 +102,52 @@ function removeLeadingFurniture(root: Element, page: PageIdentity): void {
     ) {
       // Step back first: the walk goes on from the node before the one removed.
       walker.previousNode();
-      block.remove();
+      edits.remove(block);
     }
   }
 }
 
-/**
- * Whether the element is still under `root` (an ancestor may have gone already) and outside code, where a line
- * such as "print" or "share" is code: one walk up instead of `contains` and `closest` (the selector engine was
- * the larger part of clean-up's time under jsdom).
- */
-function stillInPlainText(element: Element, root: Element): boolean {
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    const tag = node.tagName.toUpperCase();
-    if (tag === 'PRE' || tag === 'CODE') return false;
-    if (node === root) return true;
-  }
-  return false;
-}
+const CODE_TAGS = new Set(['PRE', 'CODE']);
 
-export function removeFurnitureBlocks(root: Element, page: PageIdentity): void {
-  removeLeadingFurniture(root, page);
-  const addresses = addressForms(page.url);
-  const title = collapse(page.title);
-  const sizes = textSizes(root);
-  // Parents before children: a whole notice goes at once, a paragraph with a label inside keeps its text.
-  for (const element of elementsByTag(root, BLOCK_AND_INLINE_TAGS)) {
-    if ((sizes.get(element) ?? 0) > LONGEST_TEASER) continue;
-    if (!stillInPlainText(element, root)) continue;
-    const text = collapse(element.textContent);
-    const isInline = INLINE_TAGS.has(element.tagName.toUpperCase());
-    if (text.length > LONGEST_FURNITURE) {
-      if (!isInline && isTeaser(element, text)) element.remove();
-      continue;
-    }
-    const furniture = isInline
-      ? isFurnitureInline(text)
-      : isFurnitureLine(text) ||
+/** Whether a block is furniture by its text, or by being the page's own address or title. */
+function isFurniture(
+  element: Element,
+  text: string,
+  isInline: boolean,
+  page: { addresses: Set<string>; title: string },
+) {
+  if (text.length > LONGEST_FURNITURE) return !isInline && isTeaser(element, text);
+  return isInline
+    ? isFurnitureInline(text)
+    : isFurnitureLine(text) ||
         isTeaser(element, text) ||
         (!HEADINGS.has(element.tagName.toUpperCase()) &&
-          (addresses.has(text.toLowerCase()) || isOwnTitle(text, title)));
-    if (furniture) element.remove();
+          (page.addresses.has(text.toLowerCase()) || isOwnTitle(text, page.title)));
+}
+
+export function removeFurnitureBlocks(root: Element, page: PageIdentity, edits: EditLog): void {
+  removeLeadingFurniture(root, page, edits);
+  if (CODE_TAGS.has(root.tagName.toUpperCase())) return;
+  const identity = { addresses: addressForms(page.url), title: collapse(page.title) };
+  const sizes = textSizes(root);
+  // Parents before children: a whole notice goes at once, a paragraph with a label inside keeps its text. One walk
+  // that steps over what it removes and over code (where a line such as "print" or "share" is code).
+  let element = root.firstElementChild;
+  while (element) {
+    const tag = element.tagName.toUpperCase();
+    if (CODE_TAGS.has(tag)) {
+      element = nextUnder(element, root, true);
+      continue;
+    }
+    if (BLOCK_AND_INLINE_TAGS.has(tag) && (sizes.get(element) ?? 0) <= LONGEST_TEASER) {
+      const text = collapse(element.textContent);
+      if (isFurniture(element, text, INLINE_TAGS.has(tag), identity)) {
+        const next = nextUnder(element, root, true);
+        edits.remove(element);
+        element = next;
+        continue;
+      }
+    }
+    element = nextUnder(element, root);
   }
 }

@@ -15,7 +15,8 @@ export interface MetaTags {
 
 export function readMetaTags(doc: Document): MetaTags {
   const contents = new Map<string, string>();
-  for (const meta of doc.querySelectorAll('meta[content]')) {
+  // By tag rather than the selector `meta[content]`: jsdom's selector engine took most of this function's time.
+  for (const meta of doc.getElementsByTagName('meta')) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     // `property` may hold several space-separated names (RDFa), e.g. "og:title dc:title"; it wins over `name`.

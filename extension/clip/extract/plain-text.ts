@@ -47,7 +47,8 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 function collect(node: Node, lines: string[], current: string[]): void {
-  for (const child of node.childNodes) {
+  // Sibling links rather than `childNodes`: jsdom builds a NodeList object for every element asked.
+  for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) {
       current.push(child.nodeValue ?? '');
     } else if (child.nodeType === ELEMENT_NODE) {

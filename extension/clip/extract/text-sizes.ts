@@ -6,7 +6,8 @@ const TEXT_NODE = 3;
 
 function count(node: Node, sizes: Map<Element, number>): number {
   let size = 0;
-  for (const child of node.childNodes) {
+  // Sibling links rather than `childNodes`: jsdom builds a NodeList object for every element asked.
+  for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) {
       const value = child.nodeValue ?? '';
       for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 32) size++;
