@@ -1,74 +1,12 @@
 import 'fake-indexeddb/auto';
-import type { AddressInfo } from 'node:net';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
+import { WebSocket as NodeWebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { type LiveDraftState, openLiveDraft } from '../../../../extension/sync/live-draft';
 import { draftFragment, draftPlainText } from '../../../../shared/model/draft-doc';
-import { encodeWriteRefusal } from '../../../../shared/protocol/write-refusal';
-
-/**
- * A y-websocket server that treats its client as a commenter: it answers sync step 1, and refuses
- * every update with content, with the auth message our server sends, keeping the connection open.
- */
-async function startCommenterServer(serverDoc: Y.Doc) {
-  const refusedUpdates: Uint8Array[] = [];
-  let syncRequests = 0;
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-  wss.on('connection', (socket) => {
-    socket.on('message', (data: Buffer) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(decoder) !== 0) return; // awareness: not needed here
-      const type = decoding.readVarUint(decoder);
-      if (type === syncProtocol.messageYjsSyncStep1) {
-        const reply = encoding.createEncoder();
-        encoding.writeVarUint(reply, 0);
-        syncProtocol.writeSyncStep2(reply, serverDoc, decoding.readVarUint8Array(decoder));
-        socket.send(encoding.toUint8Array(reply));
-        syncRequests += 1;
-        return;
-      }
-      const update = decoding.readVarUint8Array(decoder);
-      if (Y.decodeUpdate(update).structs.length === 0) return;
-      refusedUpdates.push(update);
-      const refusal = encoding.createEncoder();
-      encoding.writeVarUint(refusal, 2);
-      encoding.writeVarUint(refusal, 0);
-      encoding.writeVarString(
-        refusal,
-        encodeWriteRefusal({ code: 'read-only', role: 'commenter', room: 'draft-0001' }),
-      );
-      socket.send(encoding.toUint8Array(refusal));
-    });
-    const greeting = encoding.createEncoder();
-    encoding.writeVarUint(greeting, 0);
-    syncProtocol.writeSyncStep1(greeting, serverDoc);
-    socket.send(encoding.toUint8Array(greeting));
-  });
-  const port = (wss.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    refusedUpdates,
-    /** Sync step 1 messages answered so far: each is processed after all its socket sent before it. */
-    syncRequests: () => syncRequests,
-    close: () => new Promise<void>((resolve) => wss.close(() => resolve())),
-  };
-}
-
-class FakeWindow extends EventTarget {
-  navigator = { onLine: true };
-}
-
-function writeParagraph(doc: Y.Doc, text: string): Y.XmlElement {
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  draftFragment(doc).insert(draftFragment(doc).length, [paragraph]);
-  return paragraph;
-}
+import { FakeWindow, startToySyncServer, writeParagraph } from './support/toy-sync-server';
 
 /** Generous: a busy CI machine can be many times slower than a laptop (the tests take 30 s at most). */
 const WAIT_MS = 20_000;
@@ -110,7 +48,7 @@ describe('a draft whose changes the server refuses', { timeout: 30_000 }, () => 
   it("a commenter's typing is refused once: the text is offered, the local copy dropped, the editor reopened from the server", async () => {
     const serverDoc = new Y.Doc();
     writeParagraph(serverDoc, 'Isi dari guru');
-    const server = await startCommenterServer(serverDoc);
+    const server = await startToySyncServer(serverDoc, { refuse: true });
     cleanups.push(server.close);
     const { current } = open(server.url);
     await vi.waitFor(() => expect(current()?.status.state).toBe('synced'), { timeout: WAIT_MS });
@@ -148,7 +86,7 @@ describe('a draft whose changes the server refuses', { timeout: 30_000 }, () => 
   it('the discarded local copy is gone from IndexedDB: reopened offline, the draft has only what the server sent', async () => {
     const serverDoc = new Y.Doc();
     writeParagraph(serverDoc, 'Isi dari guru');
-    const server = await startCommenterServer(serverDoc);
+    const server = await startToySyncServer(serverDoc, { refuse: true });
     cleanups.push(server.close);
     const { draft, current } = open(server.url);
     await vi.waitFor(() => expect(current()?.status.state).toBe('synced'), { timeout: WAIT_MS });
@@ -174,7 +112,7 @@ describe('a draft whose changes the server refuses', { timeout: 30_000 }, () => 
   it('a refused change that altered no text (e.g. an attribute) leaves nothing to copy', async () => {
     const serverDoc = new Y.Doc();
     writeParagraph(serverDoc, 'Isi dari guru');
-    const server = await startCommenterServer(serverDoc);
+    const server = await startToySyncServer(serverDoc, { refuse: true });
     cleanups.push(server.close);
     const { current } = open(server.url);
     await vi.waitFor(() => expect(current()?.status.state).toBe('synced'), { timeout: WAIT_MS });
