@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { configFromEnv } from '../server/config';
 import { exposedGarbageCollector } from '../server/idle-collection';
 import type { RoomMembership } from '../server/rooms/document-room';
-import { RoomRegistry } from '../server/rooms/room-registry';
+import { RoomRegistry, roomLimitsOf } from '../server/rooms/room-registry';
 import { openSqliteStorage } from '../server/storage/sqlite/sqlite-storage';
 import { DRAFT_CONTENT_FIELD } from '../shared/model/draft-extensions';
 import { roomName } from '../shared/protocol/rooms';
@@ -107,12 +107,7 @@ async function heapOfRooms(update: Uint8Array, count: number, run: number): Prom
   const registry = new RoomRegistry({
     documents: storage.documents,
     logger: pino({ level: 'silent' }),
-    maxMessageBytes: config.maxMessageBytes,
-    maxPendingMessages: config.maxPendingMessages,
-    syncChunkBytes: config.syncChunkBytes,
-    compactAfterUpdates: config.compactAfterUpdates,
-    roomUnloadDelayMs: config.roomUnloadDelayMs,
-    mentoringLimits: config.mentoringLimits,
+    ...roomLimitsOf(config),
   });
   const memberships: RoomMembership[] = [];
   try {

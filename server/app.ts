@@ -20,7 +20,7 @@ import { createLogger, type Logger } from './logger';
 import { createServerMetrics } from './metrics';
 import { DraftSummaries } from './rooms/draft-summaries';
 import type { RoomHooks } from './rooms/room-hooks';
-import { RoomRegistry } from './rooms/room-registry';
+import { RoomRegistry, roomLimitsOf } from './rooms/room-registry';
 import { readCurrentDocument } from './rooms/stored-document';
 import { openConfiguredStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
@@ -135,13 +135,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       },
     },
     logger,
-    maxMessageBytes: config.maxMessageBytes,
-    maxPendingMessages: config.maxPendingMessages,
-    syncChunkBytes: config.syncChunkBytes,
-    compactAfterUpdates: config.compactAfterUpdates,
-    roomUnloadDelayMs: config.roomUnloadDelayMs,
-    mentoringLimits: config.mentoringLimits,
-    maxPresenceChars: config.maxPresenceChars,
+    ...roomLimitsOf(config),
     onWriteRefused: (_session, refusal) => metrics.refusals.inc({ code: CloseCode.Forbidden, reason: refusal.code }),
     joinCluster: cluster?.joinRoom,
     compactionLease: cluster?.compactionLease,

@@ -36,6 +36,31 @@ export interface RoomRegistryOptions {
   collectGarbage?: () => void;
 }
 
+/** The part of the options that comes from the server's configuration, under the same names. */
+export type RoomLimits = Pick<
+  RoomRegistryOptions,
+  | 'maxMessageBytes'
+  | 'maxPendingMessages'
+  | 'syncChunkBytes'
+  | 'compactAfterUpdates'
+  | 'roomUnloadDelayMs'
+  | 'mentoringLimits'
+  | 'maxPresenceChars'
+>;
+
+/** Only the room limits of a larger object (the server's configuration). */
+export function roomLimitsOf(config: RoomLimits): RoomLimits {
+  return {
+    maxMessageBytes: config.maxMessageBytes,
+    maxPendingMessages: config.maxPendingMessages,
+    syncChunkBytes: config.syncChunkBytes,
+    compactAfterUpdates: config.compactAfterUpdates,
+    roomUnloadDelayMs: config.roomUnloadDelayMs,
+    mentoringLimits: config.mentoringLimits,
+    maxPresenceChars: config.maxPresenceChars,
+  };
+}
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, DocumentRoom>();
   private readonly unloadTimers = new Map<DocumentRoom, NodeJS.Timeout>();
