@@ -16,12 +16,11 @@ import {
 import { refuse } from './clip-refusal';
 import { decodeHtml } from './decode-html';
 import { altText, embedImages, imageNodes, mapImages } from './embed-images';
-import { ExtractionStoppedError, type ExtractOptions } from './extraction-thread';
+import { ExtractionStoppedError, type ExtractionThread } from './extraction-thread';
 import type { ClipFetchSettings, HostResolver } from './fetch-settings';
 import { type GuardedFetchOptions, guardedFetch } from './guarded-fetch';
 import type { Transport } from './http-transport';
 import { lightenHtml } from './lighten-html';
-import type { ExtractedPage, PageClipMode } from './page-extraction';
 import { storedImageFromBytes, storedImageFromDataUrl } from './page-extraction';
 
 export interface ClipFromUrlDeps {
@@ -30,7 +29,7 @@ export interface ClipFromUrlDeps {
   transport: Transport;
   userAgent: string;
   /** Page → clip content, off the server's thread (./extraction-thread.ts). */
-  extract: (html: string, url: string, mode: PageClipMode, options: ExtractOptions) => Promise<ExtractedPage>;
+  extract: ExtractionThread['extract'];
   now?: () => Date;
 }
 
