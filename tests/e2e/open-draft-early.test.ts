@@ -4,7 +4,7 @@
  * before the draft's sync; a draft opened before in this browser shows from its local copy while
  * the check is on its way, and is drawn once. The badge still says synced only once the server has answered.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPlainBrowser } from './support/chromium';
 import { createDampingiServer, type DampingiServer } from './support/dampingi-server';
@@ -16,6 +16,21 @@ import {
   typeAtEnd,
   waitForSyncState,
 } from './support/editor-page';
+
+/** Holds the page's session check (`GET /api/me`) until `release`; `asked` tells whether the page sent it. */
+async function holdSessionCheck(page: Page): Promise<{ release(): void; asked(): boolean }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let asked = false;
+  await page.route('**/api/me', async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  return { release: () => release(), asked: () => asked };
+}
 
 describe('a draft opened while the session is still being checked', () => {
   let server: DampingiServer;
@@ -46,14 +61,7 @@ describe('a draft opened while the session is still being checked', () => {
     // No service worker: the held session check must go through this page's own routing.
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    let releaseCheck = () => {};
-    const checkHeld = new Promise<void>((resolve) => {
-      releaseCheck = resolve;
-    });
-    await page.route('**/api/me', async (route) => {
-      await checkHeld;
-      await route.continue();
-    });
+    const check = await holdSessionCheck(page);
     const draftSocket = page.waitForEvent('websocket', {
       predicate: (socket) => new URL(socket.url()).pathname === `/sync/${draftId}`,
       timeout: 30_000,
@@ -64,7 +72,7 @@ describe('a draft opened while the session is still being checked', () => {
 
     await draftSocket;
     expect(await page.getByText('Memeriksa token…').isVisible()).toBe(true);
-    releaseCheck();
+    check.release();
     await waitForSyncState(page, 'synced');
     expect(await editorText(page)).toContain('Tujuan pembelajaran');
     await context.close();
@@ -78,21 +86,12 @@ describe('a draft opened while the session is still being checked', () => {
     await first.close();
 
     const page = await context.newPage();
-    let releaseCheck = () => {};
-    const checkHeld = new Promise<void>((resolve) => {
-      releaseCheck = resolve;
-    });
-    let checkAsked = false;
-    await page.route('**/api/me', async (route) => {
-      checkAsked = true;
-      await checkHeld;
-      await route.continue();
-    });
+    const check = await holdSessionCheck(page);
     await page.goto(`${server.url}/editor.html?draft=${encodeURIComponent(draftId)}`);
     await editorArea(page).waitFor({ timeout: 20_000 });
     await expect.poll(() => editorText(page), { timeout: 20_000 }).toContain('Tujuan pembelajaran');
-    expect(checkAsked).toBe(true);
-    releaseCheck();
+    expect(check.asked()).toBe(true);
+    check.release();
     await waitForSyncState(page, 'synced');
     expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
     await context.close();
@@ -123,14 +122,7 @@ describe('a draft opened while the session is still being checked', () => {
     });
     // The session check waits until the draft's socket has brought the document: the editor then
     // mounts on a document that already holds the paragraph (where a redraw on mount would show).
-    let releaseCheck = () => {};
-    const checkHeld = new Promise<void>((resolve) => {
-      releaseCheck = resolve;
-    });
-    await page.route('**/api/me', async (route) => {
-      await checkHeld;
-      await route.continue();
-    });
+    const check = await holdSessionCheck(page);
     let framesIn = 0;
     page.on('websocket', (socket) => {
       if (new URL(socket.url()).pathname === `/sync/${draftId}`) socket.on('framereceived', () => (framesIn += 1));
@@ -139,7 +131,7 @@ describe('a draft opened while the session is still being checked', () => {
       `${server.url}/editor.html?token=${encodeURIComponent(token)}&draft=${encodeURIComponent(draftId)}`,
     );
     await expect.poll(() => framesIn, { timeout: 30_000 }).toBeGreaterThan(0);
-    releaseCheck();
+    check.release();
     await editorArea(page).waitFor({ timeout: 20_000 });
     await waitForSyncState(page, 'synced');
     await expect
