@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { type RoomKind, roomName, syncUrl } from '../../shared/protocol/rooms';
 import type { RoleRaised, WriteRefusal } from '../../shared/protocol/write-refusal';
 import { type BacklogUpload, sendBacklogInParts } from './backlog-upload';
+import { connectAfterLocalCopy, localCopySettled } from './connect-after-local-copy';
 import { listenForWriteRefusals } from './write-refusals';
 
 export interface DraftConnectionOptions {
@@ -17,7 +18,7 @@ export interface DraftConnectionOptions {
   draftId: string;
   /** Which of the draft's documents (default its content). */
   kind?: RoomKind;
-  /** Connect to the server right away (default true). */
+  /** Connect to the server as soon as the local copy is loaded (default true). */
   connect?: boolean;
 }
 
@@ -49,10 +50,11 @@ export function openDraftConnection(options: DraftConnectionOptions): DraftConne
   const kind = options.kind ?? 'content';
   const persistence = new IndexeddbPersistence(localDatabaseName(options.serverUrl, options.draftId, kind), doc);
   const provider = new WebsocketProvider(syncUrl(options.serverUrl), roomName(options.draftId, kind), doc, {
-    connect: options.connect ?? true,
+    connect: false,
     params: options.token ? { token: options.token } : {},
     maxBackoffTime: 5000,
   });
+  connectAfterLocalCopy(provider, localCopySettled(persistence), options.connect ?? true);
   const upload = sendBacklogInParts(provider);
   const refusalListeners = new Set<(refusal: WriteRefusal) => void>();
   const raiseListeners = new Set<(notice: RoleRaised) => void>();

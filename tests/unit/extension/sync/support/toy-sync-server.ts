@@ -15,10 +15,17 @@ import { encodeWriteRefusal } from '../../../../../shared/protocol/write-refusal
 export async function startToySyncServer(serverDoc: Y.Doc, options: { refuse: boolean }) {
   const refusedUpdates: Uint8Array[] = [];
   let syncRequests = 0;
+  const bytes = { received: 0, sent: 0 };
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   wss.on('connection', (socket) => {
+    const send = socket.send.bind(socket);
+    socket.send = ((data: Uint8Array) => {
+      bytes.sent += data.byteLength;
+      send(data);
+    }) as typeof socket.send;
     socket.on('message', (data: Buffer) => {
+      bytes.received += data.byteLength;
       const decoder = decoding.createDecoder(new Uint8Array(data));
       if (decoding.readVarUint(decoder) !== 0) return; // awareness: not needed here
       const type = decoding.readVarUint(decoder);
@@ -57,6 +64,12 @@ export async function startToySyncServer(serverDoc: Y.Doc, options: { refuse: bo
     refusedUpdates,
     /** Sync step 1 messages answered so far: each is processed after all its socket sent before it. */
     syncRequests: () => syncRequests,
+    /** Bytes of every message either way, on every connection; `resetBytes` starts counting afresh. */
+    bytes: () => ({ ...bytes }),
+    resetBytes: () => {
+      bytes.received = 0;
+      bytes.sent = 0;
+    },
     close: () => new Promise<void>((resolve) => wss.close(() => resolve())),
   };
 }

@@ -1,0 +1,112 @@
+/**
+ * A draft reopened in a browser that keeps its local copy: the socket waits for the copy, so the
+ * server neither sends the whole draft back nor receives it again (twice the draft's size on a
+ * school connection, before), and the held connect still happens when it should.
+ */
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
+import * as Y from 'yjs';
+import { type DraftConnection, openDraftConnection } from '../../../../extension/sync/draft-connection';
+import { draftPlainText } from '../../../../shared/model/draft-doc';
+import { startToySyncServer, writeParagraph } from './support/toy-sync-server';
+
+const WAIT_MS = 20_000;
+const cleanups: (() => Promise<void> | void)[] = [];
+let nextDraft = 0;
+
+beforeAll(() => {
+  (globalThis as { WebSocket?: unknown }).WebSocket = NodeWebSocket;
+});
+afterAll(() => {
+  delete (globalThis as { WebSocket?: unknown }).WebSocket;
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function open(serverUrl: string, draftId: string, connect = true): DraftConnection {
+  const connection = openDraftConnection({ serverUrl, token: null, draftId, connect });
+  cleanups.push(() => connection.destroy());
+  return connection;
+}
+
+/** Resolves once every update y-indexeddb started writing is on disk (a later read-write transaction ends after them). */
+function storedLocally(connection: DraftConnection): Promise<void> {
+  const db = connection.persistence.db;
+  if (!db) throw new Error('the local copy is not open');
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(['updates'], 'readwrite');
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+  });
+}
+
+async function serverWithLongDraft() {
+  const serverDoc = new Y.Doc();
+  for (let i = 0; i < 2_000; i++)
+    writeParagraph(serverDoc, `Paragraf ${i}: siswa membaca teks dan menjawab pertanyaan.`);
+  const server = await startToySyncServer(serverDoc, { refuse: false });
+  cleanups.push(server.close);
+  return { serverDoc, server, draftBytes: Y.encodeStateAsUpdate(serverDoc).byteLength };
+}
+
+describe('a draft connection and its local copy', { timeout: 40_000 }, () => {
+  it('reopened with its local copy: neither the server nor the browser sends the draft again', async () => {
+    const serverDoc = new Y.Doc();
+    const server = await startToySyncServer(serverDoc, { refuse: false });
+    cleanups.push(server.close);
+    const draftId = `draft-${nextDraft++}`;
+    const first = open(server.url, draftId);
+    await vi.waitFor(() => expect(first.provider.synced).toBe(true), { timeout: WAIT_MS });
+    // Typed paragraph by paragraph: the copy holds each as its own update, as a day's typing leaves it,
+    // so loading it takes longer than the socket's handshake on loopback.
+    for (let i = 0; i < 3_000; i++)
+      writeParagraph(first.doc, `Paragraf ${i}: siswa membaca teks dan menjawab pertanyaan.`);
+    await vi.waitFor(() => expect(draftPlainText(serverDoc)).toBe(draftPlainText(first.doc)), { timeout: WAIT_MS });
+    await storedLocally(first);
+    first.destroy();
+    const draftBytes = Y.encodeStateAsUpdate(serverDoc).byteLength;
+
+    server.resetBytes();
+    const again = open(server.url, draftId);
+    await vi.waitFor(() => expect(again.provider.synced).toBe(true), { timeout: WAIT_MS });
+    await again.whenLocalLoaded;
+    // The browser's reply to the server's step 1 is in once the server has answered its own step 1 too.
+    await vi.waitFor(() => expect(server.syncRequests()).toBe(2), { timeout: WAIT_MS });
+    expect(draftPlainText(again.doc)).toBe(draftPlainText(serverDoc));
+    expect(draftBytes).toBeGreaterThan(100_000);
+    expect(server.bytes().sent).toBeLessThan(draftBytes / 50);
+    expect(server.bytes().received).toBeLessThan(draftBytes / 50);
+  });
+
+  it('the socket is opened only once the local copy is loaded', async () => {
+    const { server } = await serverWithLongDraft();
+    const connection = open(server.url, `draft-${nextDraft++}`);
+    expect(connection.provider.ws).toBeNull();
+    await connection.whenLocalLoaded;
+    await vi.waitFor(() => expect(connection.provider.synced).toBe(true), { timeout: WAIT_MS });
+  });
+
+  it('opened offline it stays unconnected after loading, and connects when asked', async () => {
+    const { serverDoc, server } = await serverWithLongDraft();
+    const connection = open(server.url, `draft-${nextDraft++}`, false);
+    await connection.whenLocalLoaded;
+    expect(connection.provider.ws).toBeNull();
+    connection.provider.connect();
+    await vi.waitFor(() => expect(connection.provider.synced).toBe(true), { timeout: WAIT_MS });
+    expect(draftPlainText(connection.doc)).toBe(draftPlainText(serverDoc));
+  });
+
+  it('asked to disconnect before the copy loaded (the network went away): it does not connect after', async () => {
+    const { server } = await serverWithLongDraft();
+    const connection = open(server.url, `draft-${nextDraft++}`);
+    connection.provider.disconnect();
+    await connection.whenLocalLoaded;
+    // A second connection that does connect: once it has synced, the first would have had its chance.
+    const other = open(server.url, `draft-${nextDraft++}`);
+    await vi.waitFor(() => expect(other.provider.synced).toBe(true), { timeout: WAIT_MS });
+    expect(connection.provider.ws).toBeNull();
+    expect(server.syncRequests()).toBe(1);
+  });
+});
