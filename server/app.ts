@@ -165,6 +165,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     accountRateLimits: config.accountRateLimits,
     maxBufferedBytes: config.maxBufferedBytes,
     maxConnectionsPerUser: config.maxConnectionsPerUser,
+    keepaliveMs: config.keepaliveMs,
     metrics,
   });
   if (config.clipFetch.allowLoopback) {

@@ -132,6 +132,9 @@ const EnvSchema = z
     DAMPINGI_SYNC_CHUNK_BYTES: optional(
       integer(16 * 1024, 1024 * MiB, 'bytes per piece of a large initial sync').default(4 * MiB),
     ),
+    DAMPINGI_KEEPALIVE_MS: optional(
+      integer(50, 14_000, 'milliseconds a connection may go without a message from the server').default(10_000),
+    ),
     DAMPINGI_DATABASE_URL: optional(DatabaseUrlSchema.optional()),
     DAMPINGI_REDIS_URL: optional(RedisUrlSchema.optional()),
     DAMPINGI_SQLITE_SYNCHRONOUS: optional(
@@ -240,6 +243,12 @@ export interface ServerConfig {
   maxBufferedBytes: number;
   /** A client's initial sync larger than this arrives in pieces of about this size. */
   syncChunkBytes: number;
+  /**
+   * A connection the server sent nothing for this long gets an empty presence update: stock
+   * y-websocket clients close one silent for 30 s, also while they upload (at most 14 s, so two
+   * quiet periods stay under 30).
+   */
+  keepaliveMs: number;
   sqliteSynchronous: SqliteSynchronous;
   /**
    * SQLite group commit: updates arriving within this many milliseconds share one transaction (one
@@ -334,6 +343,7 @@ export function configFromEnv(env: Record<string, string | undefined>, cwd: stri
       maxPendingMessages: vars.DAMPINGI_MAX_PENDING_MESSAGES,
       maxBufferedBytes: vars.DAMPINGI_MAX_BUFFERED_BYTES,
       syncChunkBytes: vars.DAMPINGI_SYNC_CHUNK_BYTES,
+      keepaliveMs: vars.DAMPINGI_KEEPALIVE_MS,
       sqliteSynchronous: vars.DAMPINGI_SQLITE_SYNCHRONOUS,
       commitWindowMs: vars.DAMPINGI_COMMIT_WINDOW_MS,
       databaseUrl: vars.DAMPINGI_DATABASE_URL ?? null,

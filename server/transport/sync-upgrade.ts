@@ -18,6 +18,7 @@ import type { ServerMetrics } from '../metrics';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { Storage } from '../storage/storage';
 import { createAccountLimits } from './account-limits';
+import { keepAliveWhileQuiet } from './quiet-keepalive';
 import { createThrottle, type RateLimits } from './rate-limit';
 import { readThrottled } from './throttled-reading';
 import { messageBytes, wsRoomSocket } from './ws-room-socket';
@@ -37,6 +38,8 @@ export interface SyncUpgradeOptions {
   maxBufferedBytes: number;
   /** More open connections of one account are refused with 4529 (try again later). */
   maxConnectionsPerUser: number;
+  /** A connection sent nothing for this long gets an empty presence update (stock clients drop one silent for 30 s). */
+  keepaliveMs: number;
   metrics: Pick<ServerMetrics, 'bytesReceived' | 'refusals'>;
 }
 
@@ -139,12 +142,19 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
         tokenIssuedAt: admission.tokenIssuedAt,
       };
       // Joined synchronously in the handshake callback, so no early frame is missed.
-      const roomSocket = wsRoomSocket(ws, {
-        maxBufferedBytes: options.maxBufferedBytes,
-        onClose: (code, reason) => options.metrics.refusals.inc({ code, reason }),
-        onTooSlow: (bufferedBytes) =>
-          logger.warn({ connection: session.connectionId, bufferedBytes }, 'closing a connection too slow to keep up'),
-      });
+      const roomSocket = keepAliveWhileQuiet(
+        wsRoomSocket(ws, {
+          maxBufferedBytes: options.maxBufferedBytes,
+          onClose: (code, reason) => options.metrics.refusals.inc({ code, reason }),
+          onTooSlow: (bufferedBytes) =>
+            logger.warn(
+              { connection: session.connectionId, bufferedBytes },
+              'closing a connection too slow to keep up',
+            ),
+        }),
+        options.keepaliveMs,
+      );
+      ws.once('close', () => roomSocket.stop());
       const membership = registry.join(admission.roomName, roomSocket, session);
       readThrottled(ws, [createThrottle(options.rateLimits), slot.throttle], (data, isBinary) => {
         const bytes = messageBytes(data);
