@@ -144,7 +144,8 @@ async function liveEditing(
         }
         console.log(
           `live ${rooms} rooms run ${run} ${kind}: p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ` +
-            `${result.cpuMicrosPerDelivered.toFixed(0)} µs CPU/update, ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB, ` +
+            `${result.cpuMicrosPerDelivered.toFixed(0)} µs CPU/update, ${(result.peakRssBytes / 2 ** 20).toFixed(0)} MiB peak ` +
+            `(${(result.idleRssBytes / 2 ** 20).toFixed(0)} idle), ` +
             `${result.deliveredUpdates}/${result.expectedDeliveries} delivered, ` +
             `load generator ${(result.generatorBusyFraction * 100).toFixed(0)}% busy`,
         );
