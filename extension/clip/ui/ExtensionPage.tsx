@@ -24,7 +24,8 @@ export function useExtensionSettings(): SettingsValue {
   return value;
 }
 
-export function ExtensionPage(props: { children: ReactNode }) {
+/** `loading` shows until the settings are read (the popup's frame, the same as its static HTML). */
+export function ExtensionPage(props: { children: ReactNode; loading?: ReactNode }) {
   const [settings, setSettings] = useState<AppSettings | null>(null);
 
   useEffect(() => {
@@ -55,7 +56,7 @@ export function ExtensionPage(props: { children: ReactNode }) {
     [save],
   );
 
-  if (!settings) return null;
+  if (!settings) return props.loading ?? null;
   return (
     <I18nProvider language={settings.language} onLanguageChange={setLanguage}>
       <SettingsContext.Provider value={{ settings, save }}>{props.children}</SettingsContext.Provider>
