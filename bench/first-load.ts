@@ -90,8 +90,14 @@ export function firstLoadMarkdown(loads: PageLoad[], date: string): string {
   ].join('\n');
 }
 
+const NOTES_MARKER = '<!-- Notes below this line are written by hand and kept when the file is regenerated. -->';
+
 export function writeFirstLoad(dir: string, markdownPath: string, date: string): PageLoad[] {
   const loads = ['editor.html', 'popup.html', 'sidepanel.html', 'options.html'].map((page) => firstLoad(dir, page));
-  writeFileSync(markdownPath, firstLoadMarkdown(loads, date));
+  // Hand-written notes below the marker survive a regeneration.
+  const previous = existsSync(markdownPath) ? readFileSync(markdownPath, 'utf8') : '';
+  const at = previous.indexOf(NOTES_MARKER);
+  const notes = at === -1 ? '\n' : previous.slice(at + NOTES_MARKER.length);
+  writeFileSync(markdownPath, `${firstLoadMarkdown(loads, date)}\n${NOTES_MARKER}${notes}`);
   return loads;
 }
