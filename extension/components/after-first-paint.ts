@@ -10,6 +10,8 @@ export function afterFirstPaint(start: () => void): void {
     started = true;
     start();
   };
+  // In the task after the frame's callback, not in the callback: loading started there held that
+  // frame's paint back (bench/POPUP.md).
   requestAnimationFrame(() => setTimeout(once));
   // A tab opened in the background gets no frames until it is shown, and has nothing to paint yet.
   if (document.visibilityState === 'hidden') once();
