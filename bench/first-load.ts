@@ -4,7 +4,7 @@
  * Chunks loaded on demand (`import("./x.js")`) are counted apart. Sizes of files are exact, not
  * timed, so one run tells. Run after `npm run build`; written to BUNDLE.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -14,6 +14,8 @@ export interface PageLoad {
   scripts: { file: string; bytes: number; gzipBytes: number }[];
   totalGzipBytes: number;
   largestGzipBytes: number;
+  /** Of the total, what the page's entry loads right after its first paint (its app, see DEFERRED_APPS). */
+  afterPaintGzipBytes: number;
 }
 
 /** Targets of issue 21: no first-load chunk of the editor over 250 kB gzipped; the popup's JS under 150 kB. */
@@ -22,6 +24,12 @@ export const FIRST_LOAD_TARGETS = { editorLargestChunkGzip: 250 * 1000, popupTot
 const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.\/[^"']+\.js)["']/g;
 const HTML_SCRIPT = /<script[^>]*\bsrc="([^"]+\.js)"/g;
 const HTML_PRELOAD = /<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g;
+
+/**
+ * Pages whose entry starts loading their app only after the static frame in their HTML has painted
+ * (extension/entrypoints/popup): that app chunk and its imports still count, marked as after paint.
+ */
+const DEFERRED_APPS: Record<string, RegExp> = { 'popup.html': /^mount-popup-[\w-]+\.js$/ };
 
 export function firstLoad(dir: string, page: string): PageLoad {
   const html = readFileSync(join(dir, page), 'utf8');
@@ -36,6 +44,12 @@ export function firstLoad(dir: string, page: string): PageLoad {
     for (const match of code.matchAll(STATIC_IMPORT)) visit(join(folder, match[1] ?? ''));
   };
   for (const root of roots) visit(root);
+  const beforePaint = new Set(seen);
+  const app = DEFERRED_APPS[page];
+  const appChunk = app && readdirSync(join(dir, 'chunks')).find((name) => app.test(name));
+  // Not found would under-count the page silently (the app chunk renamed): say so instead.
+  if (app && !appChunk) throw new Error(`${page}: no chunk named like ${app} in ${dir}/chunks`);
+  if (appChunk) visit(`chunks/${appChunk}`);
   const scripts = [...seen].sort().map((file) => {
     const bytes = readFileSync(join(dir, file));
     return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
@@ -43,6 +57,9 @@ export function firstLoad(dir: string, page: string): PageLoad {
   return {
     page,
     scripts,
+    afterPaintGzipBytes: scripts
+      .filter((script) => !beforePaint.has(script.file))
+      .reduce((sum, script) => sum + script.gzipBytes, 0),
     totalGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
     largestGzipBytes: Math.max(0, ...scripts.map((script) => script.gzipBytes)),
   };
@@ -53,7 +70,7 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 export function firstLoadMarkdown(loads: PageLoad[], date: string): string {
   const rows = loads.map(
     (load) =>
-      `| ${load.page} | ${load.scripts.length} | ${kB(load.totalGzipBytes)} | ${kB(load.largestGzipBytes)} | ${load.scripts
+      `| ${load.page} | ${load.scripts.length} | ${kB(load.totalGzipBytes)}${load.afterPaintGzipBytes > 0 ? ` (${kB(load.afterPaintGzipBytes)} after paint)` : ''} | ${kB(load.largestGzipBytes)} | ${load.scripts
         .map((script) => `${script.file.replace(/^chunks\//, '')} ${kB(script.gzipBytes)}`)
         .join(', ')} |`,
   );
@@ -62,7 +79,9 @@ export function firstLoadMarkdown(loads: PageLoad[], date: string): string {
     '',
     `Measured ${date} from \`.output/chrome-mv3\` by \`npm run bench -- --workloads=bundle\`: the scripts each page`,
     'loads before it runs (its HTML and their static imports), gzipped at level 9. Views loaded on demand are',
-    'not counted. Targets: no chunk of the editor’s first load over 250 kB gzipped; the popup under 150 kB.',
+    'not counted; the popup’s app, loaded by its entry right after popup.html’s frame has painted, is (the total',
+    'says how much of it comes after the paint). Targets: no chunk of the editor’s first load over 250 kB',
+    'gzipped; the popup under 150 kB.',
     '',
     '| page | scripts | total gzipped | largest | scripts (gzipped) |',
     '| --- | ---: | ---: | ---: | --- |',
@@ -71,8 +90,14 @@ export function firstLoadMarkdown(loads: PageLoad[], date: string): string {
   ].join('\n');
 }
 
+const NOTES_MARKER = '<!-- Notes below this line are written by hand and kept when the file is regenerated. -->';
+
 export function writeFirstLoad(dir: string, markdownPath: string, date: string): PageLoad[] {
   const loads = ['editor.html', 'popup.html', 'sidepanel.html', 'options.html'].map((page) => firstLoad(dir, page));
-  writeFileSync(markdownPath, firstLoadMarkdown(loads, date));
+  // Hand-written notes below the marker survive a regeneration.
+  const previous = existsSync(markdownPath) ? readFileSync(markdownPath, 'utf8') : '';
+  const at = previous.indexOf(NOTES_MARKER);
+  const notes = at === -1 ? '\n' : previous.slice(at + NOTES_MARKER.length);
+  writeFileSync(markdownPath, `${firstLoadMarkdown(loads, date)}\n${NOTES_MARKER}${notes}`);
   return loads;
 }

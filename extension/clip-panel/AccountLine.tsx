@@ -3,7 +3,7 @@
  * Dampingi on the web and choose "Hubungkan ekstensi" — with links to it and to the settings.
  */
 import type { Account } from '../clip/draft-choices';
-import { useT } from '../components/i18n';
+import { useT } from '../components/i18n-context';
 import { optionsPageUrl, webAppUrl } from './extension-pages';
 
 export function AccountLine(props: {

@@ -1,6 +1,6 @@
 /** The panel's clip buttons (selection, article, bookmark, video), the link to the draft and to the side panel. */
 import type { MessageKey } from '../../shared/i18n';
-import { useT } from '../components/i18n';
+import { useT } from '../components/i18n-context';
 import { draftPageUrl, hasSidePanel, openSidePanel } from './extension-pages';
 import type { PanelClip } from './use-clip-actions';
 

@@ -10,7 +10,7 @@ import { isInboxDestination } from '../../shared/model/inbox-destination';
 import { draftOpenAt } from '../clip/draft-list';
 import { useExtensionSettings } from '../clip/ui/ExtensionPage';
 import { type WaitingClip, waitingClipFrom } from '../clip/waiting-clip';
-import { useT } from '../components/i18n';
+import { useT } from '../components/i18n-context';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AccountLine } from './AccountLine';
 import { ClipButtons } from './ClipButtons';

@@ -9,7 +9,7 @@ import { INBOX_DESTINATION, isInboxDestination } from '../../shared/model/inbox-
 import type { CachedDraft } from '../clip/clip-preferences';
 import type { DraftChoices } from '../clip/draft-choices';
 import { changedAgo, matchingDrafts, recentFirst } from '../clip/draft-list';
-import { useLanguage, useT } from '../components/i18n';
+import { useLanguage, useT } from '../components/i18n-context';
 import './draft-picker.css';
 
 const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { safeHttpUrl } from '../../shared/model/clip-node';
 import { type ClipInDraft, clipsInDraft } from '../../shared/model/draft-doc';
 import { formatDateTime } from '../app/common/format-time';
-import { useLanguage, useT } from '../components/i18n';
+import { useLanguage, useT } from '../components/i18n-context';
 import { openDraftConnection } from '../sync/draft-connection';
 import './latest-clips.css';
 

@@ -1,5 +1,5 @@
 /** Where in the draft the next clip goes: at the end (the default) or at the end of a chosen section. */
-import { useT } from '../components/i18n';
+import { useT } from '../components/i18n-context';
 import type { DraftSectionsState } from './use-draft-sections';
 
 export function SectionPicker({ sections, chosen, choose }: DraftSectionsState) {

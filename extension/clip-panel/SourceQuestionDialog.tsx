@@ -1,5 +1,5 @@
 /** "This source is already in the draft": add the held clip to that card, make a new card, or cancel. */
-import { useT } from '../components/i18n';
+import { useT } from '../components/i18n-context';
 import type { SourceQuestion } from './use-source-question';
 
 export function SourceQuestionDialog(props: SourceQuestion & { working: boolean }) {

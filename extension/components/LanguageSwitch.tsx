@@ -1,6 +1,6 @@
 /** Two buttons to switch between Bahasa Indonesia and English; the current one is pressed. */
-import { languages } from '../../shared/i18n';
-import { useLanguage, useT } from './i18n';
+import { languages } from '../../shared/i18n/languages';
+import { useLanguage, useT } from './i18n-context';
 
 export function LanguageSwitch() {
   const t = useT();

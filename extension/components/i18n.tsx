@@ -1,39 +1,25 @@
-/** React access to the UI language: `const t = useT()` in any component under <I18nProvider>. */
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { createTranslator, type Language, type Translate } from '../../shared/i18n';
+/**
+ * The editor's UI language: every screen's strings. The extension's own pages use
+ * TranslationProvider with their own catalogues instead (./i18n-context); both share `useT()`.
+ */
+import type { ReactNode } from 'react';
+import { createTranslator, type Language } from '../../shared/i18n';
+import { TranslationProvider } from './i18n-context';
 
-interface I18nValue {
-  language: Language;
-  t: Translate;
-  setLanguage: (language: Language) => void;
-}
-
-const I18nContext = createContext<I18nValue | null>(null);
+export { useLanguage, useT } from './i18n-context';
 
 export function I18nProvider(props: {
   language: Language;
   onLanguageChange: (language: Language) => void;
   children: ReactNode;
 }) {
-  const { language, onLanguageChange } = props;
-  const value = useMemo(
-    () => ({ language, t: createTranslator(language), setLanguage: onLanguageChange }),
-    [language, onLanguageChange],
+  return (
+    <TranslationProvider
+      language={props.language}
+      translatorOf={createTranslator}
+      onLanguageChange={props.onLanguageChange}
+    >
+      {props.children}
+    </TranslationProvider>
   );
-  return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
-}
-
-function useI18n(): I18nValue {
-  const value = useContext(I18nContext);
-  if (!value) throw new Error('useT() used outside <I18nProvider>');
-  return value;
-}
-
-export function useT(): Translate {
-  return useI18n().t;
-}
-
-export function useLanguage(): [Language, (language: Language) => void] {
-  const { language, setLanguage } = useI18n();
-  return [language, setLanguage];
 }

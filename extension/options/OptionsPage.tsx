@@ -9,7 +9,7 @@ import type { MessageKey, Translate } from '../../shared/i18n';
 import { clipPreferences } from '../clip/clip-preferences';
 import { settingsStore, useExtensionSettings } from '../clip/ui/ExtensionPage';
 import { webAppUrl } from '../clip-panel/extension-pages';
-import { useT } from '../components/i18n';
+import { useT } from '../components/i18n-context';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { normalizeServerUrl } from '../outbox/outbox';
 import { storeConnection } from '../pairing/connect-extension';

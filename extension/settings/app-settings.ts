@@ -4,7 +4,7 @@
  * is localStorage, and the server is the page's own origin.
  */
 import { z } from 'zod';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/i18n';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/i18n/languages';
 
 export const DEFAULT_SERVER_URL = 'http://localhost:8787';
 

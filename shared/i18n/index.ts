@@ -20,10 +20,10 @@ import * as sharing from './catalogs/sharing';
 import * as signin from './catalogs/signin';
 import * as templates from './catalogs/templates';
 import * as versions from './catalogs/versions';
+import type { Language } from './languages';
+import { translatorFrom } from './translator';
 
-export const languages = ['id', 'en'] as const;
-export type Language = (typeof languages)[number];
-export const DEFAULT_LANGUAGE: Language = 'id';
+export { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from './languages';
 
 const catalogues = {
   id: {
@@ -71,18 +71,8 @@ const catalogues = {
 export type MessageKey = keyof typeof catalogues.id;
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
-}
-
 export function createTranslator(language: Language): Translate {
-  const catalogue: Record<string, string> = catalogues[language];
-  return (key, params) => {
-    const template = catalogue[key] ?? catalogues.id[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-      params && name in params ? String(params[name]) : match,
-    );
-  };
+  return translatorFrom(catalogues, language);
 }
 
 export function hasMessage(language: Language, key: string): boolean {

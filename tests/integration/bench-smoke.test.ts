@@ -228,6 +228,9 @@ describe('benchmark smoke run', () => {
       expect(run.marks.controls, `${run.page} controls`).toBeGreaterThan(0);
     }
     expect(result.popupGzipBytes).toBeGreaterThan(0);
+    // The app its entry loads after the frame has painted is counted too.
+    expect(result.popupAfterPaintGzipBytes).toBeGreaterThan(0);
+    expect(result.popupAfterPaintGzipBytes).toBeLessThan(result.popupGzipBytes);
     expect(popupPaintMarkdown(result, 'heading', '')).toContain('Popup ÷ static page');
   }, 120_000);
 

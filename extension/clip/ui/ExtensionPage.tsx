@@ -5,8 +5,9 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { Language } from '../../../shared/i18n';
-import { I18nProvider } from '../../components/i18n';
+import type { Language } from '../../../shared/i18n/languages';
+import { createPanelTranslator } from '../../../shared/i18n/panel';
+import { TranslationProvider } from '../../components/i18n-context';
 import { type AppSettings, extensionSettingsStore } from '../../settings/app-settings';
 
 export const settingsStore = extensionSettingsStore(browser.storage.local);
@@ -24,7 +25,8 @@ export function useExtensionSettings(): SettingsValue {
   return value;
 }
 
-export function ExtensionPage(props: { children: ReactNode }) {
+/** `loading` shows until the settings are read (the popup's frame, the same as its static HTML). */
+export function ExtensionPage(props: { children: ReactNode; loading?: ReactNode }) {
   const [settings, setSettings] = useState<AppSettings | null>(null);
 
   useEffect(() => {
@@ -55,10 +57,15 @@ export function ExtensionPage(props: { children: ReactNode }) {
     [save],
   );
 
-  if (!settings) return null;
+  if (!settings) return props.loading ?? null;
   return (
-    <I18nProvider language={settings.language} onLanguageChange={setLanguage}>
+    // The extension pages' own strings only: not every editor screen's (issue 21).
+    <TranslationProvider
+      language={settings.language}
+      translatorOf={createPanelTranslator}
+      onLanguageChange={setLanguage}
+    >
       <SettingsContext.Provider value={{ settings, save }}>{props.children}</SettingsContext.Provider>
-    </I18nProvider>
+    </TranslationProvider>
   );
 }

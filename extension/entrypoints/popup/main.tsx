@@ -1,10 +1,12 @@
-import { createRoot } from 'react-dom/client';
-import { ExtensionPage } from '../../clip/ui/ExtensionPage';
-import { ClipPanel } from '../../clip-panel/ClipPanel';
+import { afterFirstPaint } from '../../components/after-first-paint';
+// Static, so the stylesheet is in popup.html's head: the frame there paints styled.
 import '../../clip/ui/extension-page.css';
 
-createRoot(document.getElementById('root')!).render(
-  <ExtensionPage>
-    <ClipPanel variant="popup" />
-  </ExtensionPage>,
-);
+// The app (React, the strings, zod) is fetched and run only after popup.html's frame has painted.
+const root = document.getElementById('root')!;
+afterFirstPaint(() => {
+  import('../../clip-panel/mount-popup').then(
+    ({ mountPopup }) => mountPopup(root),
+    (error: unknown) => console.error('popup: the app did not load', error),
+  );
+});
