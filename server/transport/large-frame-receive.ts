@@ -32,6 +32,18 @@ const GET_DATA = 4;
 /** Below this, frames go `ws`'s own way: the copy is small, and most messages are a few bytes. */
 export const IN_PLACE_FRAME_BYTES = 1024 * 1024;
 
+/**
+ * The payload's buffer, within ws's maxPayload (checked on the frame's header); only the pages
+ * written become resident. Null when even that cannot be had: ws then reads as it always did.
+ */
+function reserve(bytes: number): Buffer | null {
+  try {
+    return Buffer.allocUnsafe(bytes);
+  } catch {
+    return null;
+  }
+}
+
 function receiverOf(ws: WebSocket): ReceiverInternals | null {
   const receiver = (ws as unknown as { _receiver?: Partial<ReceiverInternals> | null })._receiver;
   const usable =
@@ -61,8 +73,11 @@ export function assembleLargeFramesInPlace(ws: WebSocket, minBytes = IN_PLACE_FR
         ownWrite(chunk, encoding, done);
         return;
       }
-      // Within ws's maxPayload (checked on the frame's header); only written pages become resident.
-      payload = Buffer.allocUnsafe(receiver._payloadLength);
+      payload = reserve(receiver._payloadLength);
+      if (payload === null) {
+        ownWrite(chunk, encoding, done);
+        return;
+      }
       filled = 0;
       // All of what is buffered is this payload's beginning: ws would have read the frame otherwise.
       for (const buffered of receiver._buffers) {
