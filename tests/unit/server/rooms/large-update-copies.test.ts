@@ -109,6 +109,7 @@ describe('merging an update keeps one decoded copy at a time', () => {
     policy: RoomPolicy = contentPolicy(),
     documents = new GatedDocumentStore(),
     collectGarbage?: (scope?: GarbageScope) => void,
+    syncChunkBytes = 1024 * 1024,
   ) {
     const room = new DocumentRoom({
       name: 'draft-0001',
@@ -118,7 +119,7 @@ describe('merging an update keeps one decoded copy at a time', () => {
       logger: silentLogger,
       maxMessageBytes: LIMIT,
       maxPendingMessages: 1000,
-      syncChunkBytes: 1024 * 1024,
+      syncChunkBytes,
       compactAfterUpdates: 100,
       policy,
       onEmpty: () => {},
@@ -274,5 +275,17 @@ describe('merging an update keeps one decoded copy at a time', () => {
       expect(sliced[finished + 1]).toBe('young collected');
       sliced.splice(0, finished + 2);
     }
+  });
+
+  it('slices are stored at most ~1 MiB each even when sync answers go in larger pieces', async () => {
+    const documents = new GatedDocumentStore();
+    const room = openRoom(contentPolicy(), documents, undefined, 4 * 1024 * 1024);
+    const teacher = room.join(new FakeSocket('teacher'), testSession('c1', 'editor'));
+    await room.whenIdle();
+    teacher.receive(clientUpdate(largeUpdate(5 * 1024 * 1024)));
+    await room.whenIdle();
+    expect(documents.appended.length).toBeGreaterThanOrEqual(5);
+    for (const slice of documents.appended) expect(slice.byteLength).toBeLessThan(1.1 * 1024 * 1024);
+    expect(room.readDocument((doc) => doc.getText('t').length)).toBe(5 * 1024 * 1024);
   });
 });
