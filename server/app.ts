@@ -15,7 +15,7 @@ import { createHttpHandler } from './http/http-handler';
 import { createJoinLimits } from './http/join-limits';
 import { type MetricsServer, startMetricsServer } from './http/metrics-access';
 import { EDITOR_PAGE } from './http/static-files';
-import { IdleCollection } from './idle-collection';
+import { type GarbageScope, IdleCollection } from './idle-collection';
 import { createLogger, type Logger } from './logger';
 import { createServerMetrics } from './metrics';
 import { DraftSummaries } from './rooms/draft-summaries';
@@ -47,7 +47,7 @@ export interface StartServerOptions {
   /** Resolves host names for clips from a URL; tests pass a stub so nothing leaves loopback. */
   resolveHost?: HostResolver;
   /** A full garbage collection, run once when no document has been open for `quietMs` (server/idle-collection.ts); none by default. */
-  collectWhenIdle?: { collect(): void; quietMs: number };
+  collectWhenIdle?: { collect(scope?: GarbageScope): void; quietMs: number };
 }
 
 /** How long clients get to answer the shutdown close frame before their sockets are cut. */

@@ -36,13 +36,16 @@ export class IdleCollection {
   }
 }
 
+/** A full collection, or only the young generation (a scavenge: a millisecond or so, whatever the heap's size). */
+export type GarbageScope = 'full' | 'young';
+
 /**
  * V8's `gc()`, which Node hides unless started with `--expose-gc`: a context created while the flag
  * is set has it. The flag is cleared at once, so no other context (jsdom's, reading shared pages) gets one.
  */
-export function exposedGarbageCollector(): () => void {
+export function exposedGarbageCollector(): (scope?: GarbageScope) => void {
   setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
+  const gc = runInNewContext('gc') as (options?: { type: 'major' | 'minor' }) => void;
   setFlagsFromString('--no-expose-gc');
-  return () => gc();
+  return (scope = 'full') => gc(scope === 'young' ? { type: 'minor' } : undefined);
 }

@@ -1,5 +1,6 @@
 /** What a room is made with, and what the transport holds of a connection's place in it. */
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
+import type { GarbageScope } from '../idle-collection';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
 import type { CompactionLease } from './background-compaction';
@@ -36,8 +37,8 @@ export interface DocumentRoomOptions {
   maxPresenceChars?: number;
   /** A connection's update was refused, for its role or a rule (for metrics); the connection stays open. */
   onWriteRefused?(session: RoomSession, refusal: WriteRefusal): void;
-  /** A full garbage collection, run between storing and applying a very large update (large-updates.ts). */
-  collectGarbage?: () => void;
+  /** A garbage collection (full by default), run around storing and applying a very large update (large-updates.ts). */
+  collectGarbage?: (scope?: GarbageScope) => void;
   /** Milliseconds since the epoch, for token expiry; tests move it. */
   now?: () => number;
   /** The last connection left (the registry decides when to unload). */

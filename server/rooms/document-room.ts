@@ -13,6 +13,7 @@ import type { StoredDocument } from '../storage/storage';
 import { applyUpdateTellingChange } from './applied-change';
 import { BackgroundCompaction } from './background-compaction';
 import type { DocumentRoomOptions, RoomMembership } from './document-room-options';
+import { STORED_SLICE_BYTES } from './large-updates';
 import type { RuleRefusal } from './policies/room-policy';
 import { type ReadOnly, RoomCommits } from './room-commits';
 import { type CloseCodeValue, type RoomConnection, RoomConnections } from './room-connections';
@@ -113,7 +114,7 @@ export class DocumentRoom {
       documents: options.documents,
       policy: options.policy,
       log: this.log,
-      sliceBytes: options.syncChunkBytes,
+      sliceBytes: Math.min(options.syncChunkBytes, STORED_SLICE_BYTES),
       collectGarbage: options.collectGarbage,
       mayWrite: (connection) => this.mayWrite(connection),
       refuse: (connection, refusal) => this.refuseWrite(connection, refusal),

@@ -8,6 +8,7 @@
  */
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/close-codes';
+import type { GarbageScope } from '../idle-collection';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
 import { applyUpdateTellingChange } from './applied-change';
@@ -27,8 +28,8 @@ export interface RoomCommitsOptions {
   log: Logger;
   /** An update larger than this is stored as slices of about this size. */
   sliceBytes: number;
-  /** A full garbage collection (V8's `gc`), when the process has one. */
-  collectGarbage?: () => void;
+  /** A garbage collection (V8's `gc`; full by default), when the process has one. */
+  collectGarbage?: (scope?: GarbageScope) => void;
   /** Checked per update against the role as it is now. */
   mayWrite(connection: RoomConnection): boolean;
   /** Tells the sender its update was refused (the connection stays open unless it refused too often). */
@@ -118,9 +119,12 @@ export class RoomCommits {
    */
   private async append(update: DecodedUpdate): Promise<number[]> {
     const seqs: number[] = [];
+    const sliced = update.bytes.byteLength > this.options.sliceBytes;
     try {
       for (const slice of updateSlices(update, this.options.sliceBytes)) {
         seqs.push(await this.options.documents.appendUpdate(this.options.name, slice));
+        // The slice and its encoder's buffers are garbage now; V8 would let dozens pile up (bench/BACKLOG.md).
+        if (sliced) this.options.collectGarbage?.('young');
       }
     } finally {
       releaseStructs(update);

@@ -4,6 +4,7 @@ import type { MentoringLimits } from '../../shared/mentoring/mentoring-checker';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { parseRoomName } from '../../shared/protocol/rooms';
 import type { WriteRefusal } from '../../shared/protocol/write-refusal';
+import type { GarbageScope } from '../idle-collection';
 import type { Logger } from '../logger';
 import type { DocumentStore } from '../storage/storage';
 import type { CompactionLease } from './background-compaction';
@@ -32,8 +33,8 @@ export interface RoomRegistryOptions {
   joinCluster?: JoinCluster;
   /** Cluster only: one process at a time compacts a document. */
   compactionLease?: CompactionLease;
-  /** A full garbage collection, run between storing and applying a very large update. */
-  collectGarbage?: () => void;
+  /** A garbage collection (full by default), run around storing and applying a very large update. */
+  collectGarbage?: (scope?: GarbageScope) => void;
 }
 
 /** The part of the options that comes from the server's configuration, under the same names. */

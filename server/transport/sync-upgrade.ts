@@ -18,6 +18,7 @@ import type { ServerMetrics } from '../metrics';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { Storage } from '../storage/storage';
 import { createAccountLimits } from './account-limits';
+import { assembleLargeFramesInPlace } from './large-frame-receive';
 import { keepAliveWhileQuiet } from './quiet-keepalive';
 import { createThrottle, type RateLimits } from './rate-limit';
 import { readThrottled } from './throttled-reading';
@@ -156,6 +157,8 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
       );
       ws.once('close', () => roomSocket.stop());
       const membership = registry.join(admission.roomName, roomSocket, session);
+      // A large backlog is assembled as it arrives, not held twice (its reads and the joined frame).
+      assembleLargeFramesInPlace(ws);
       readThrottled(ws, [createThrottle(options.rateLimits), slot.throttle], (data, isBinary) => {
         const bytes = messageBytes(data);
         options.metrics.bytesReceived.inc(bytes.byteLength);

@@ -16,15 +16,37 @@ export function estimatedBytes(struct: Struct): number {
   if (content instanceof Y.ContentString) return utf8Length(content.str) + overhead;
   if (content instanceof Y.ContentBinary) return content.content.byteLength + overhead;
   if (content instanceof Y.ContentDeleted || content instanceof Y.ContentType) return overhead;
+  if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) {
+    // A photo is a data URL in an attribute: measured as it is, not stringified (a copy of it).
+    return content.getContent().reduce((sum: number, value) => sum + valueBytes(value), overhead);
+  }
+  return valueBytes(content.getContent()) + overhead;
+}
+
+function valueBytes(value: unknown): number {
+  if (typeof value === 'string') return utf8Length(value) + 5; // a type byte and the length
   try {
-    return JSON.stringify(content.getContent()).length + overhead;
+    return JSON.stringify(value)?.length ?? 1;
   } catch {
     return 1024;
   }
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * UTF-8 length without encoding: `TextEncoder` would make a copy, and estimating a 200 MB backlog
+ * piece by piece would then allocate 200 MB of garbage.
+ */
 function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).byteLength;
+  if (!NON_ASCII.test(text)) return text.length;
+  let bytes = text.length;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    // 2 bytes from U+0080, 3 from U+0800; a surrogate pair (two units) is 4.
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
 }
 
 /** Cuts a text item larger than `maxBytes` into items that each fit (never inside a surrogate pair). */

@@ -2,10 +2,12 @@
  * A large backlog must not be held several times over while it is merged: these check the structure
  * of what the room keeps and sends (shared buffers, released structs, relayed bytes), not memory use.
  */
+
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { GarbageScope } from '../../../../server/idle-collection';
 import { DocumentRoom } from '../../../../server/rooms/document-room';
 import { contentPolicy } from '../../../../server/rooms/policies/content-policy';
 import type { RoomPolicy } from '../../../../server/rooms/policies/room-policy';
@@ -106,7 +108,8 @@ describe('merging an update keeps one decoded copy at a time', () => {
   function openRoom(
     policy: RoomPolicy = contentPolicy(),
     documents = new GatedDocumentStore(),
-    collectGarbage?: () => void,
+    collectGarbage?: (scope?: GarbageScope) => void,
+    syncChunkBytes = 1024 * 1024,
   ) {
     const room = new DocumentRoom({
       name: 'draft-0001',
@@ -116,7 +119,7 @@ describe('merging an update keeps one decoded copy at a time', () => {
       logger: silentLogger,
       maxMessageBytes: LIMIT,
       maxPendingMessages: 1000,
-      syncChunkBytes: 1024 * 1024,
+      syncChunkBytes,
       compactAfterUpdates: 100,
       policy,
       onEmpty: () => {},
@@ -231,7 +234,9 @@ describe('merging an update keeps one decoded copy at a time', () => {
   it('between storing a very large update and applying it, garbage is collected (its decoded structs go first)', async () => {
     const timeline: string[] = [];
     const documents = new GatedDocumentStore(timeline);
-    const room = openRoom(contentPolicy(), documents, () => timeline.push('collected'));
+    const room = openRoom(contentPolicy(), documents, (scope = 'full') => {
+      if (scope === 'full') timeline.push('collected');
+    });
     const teacher = room.join(new FakeSocket('teacher', timeline), testSession('c1', 'editor'));
     await room.whenIdle();
     teacher.receive(clientUpdate(largeUpdate(1024 * 1024)));
@@ -243,5 +248,44 @@ describe('merging an update keeps one decoded copy at a time', () => {
     expect(timeline.filter((entry) => entry === 'collected')).toHaveLength(1);
     expect(timeline.lastIndexOf('store append finished')).toBeLessThan(timeline.indexOf('collected'));
     expect(room.readDocument((doc) => doc.getText('t').length)).toBe(34 * 1024 * 1024);
+  });
+
+  it("after each stored slice of a sliced update the young generation is collected (the slice and its encoder's buffers); never for one stored whole", async () => {
+    const timeline: string[] = [];
+    const documents = new GatedDocumentStore(timeline);
+    const room = openRoom(contentPolicy(), documents, (scope = 'full') => {
+      if (scope === 'young') timeline.push('young collected');
+    });
+    const teacher = room.join(new FakeSocket('teacher'), testSession('c1', 'editor'));
+    await room.whenIdle();
+    teacher.receive(clientUpdate(largeUpdate(512 * 1024)));
+    await room.whenIdle();
+    expect(timeline).not.toContain('young collected');
+
+    teacher.receive(clientUpdate(largeUpdate(5 * 1024 * 1024)));
+    await room.whenIdle();
+    const slices = documents.appended.length - 1;
+    expect(slices).toBeGreaterThanOrEqual(5);
+    const afterWhole = timeline.indexOf('store append finished') + 1;
+    const sliced = timeline.slice(timeline.indexOf('store append finished', afterWhole));
+    // Each slice's append finished, then a collection, before the next slice is stored.
+    expect(sliced.filter((entry) => entry === 'young collected')).toHaveLength(slices);
+    for (let index = 0; index < slices; index += 1) {
+      const finished = sliced.indexOf('store append finished');
+      expect(sliced[finished + 1]).toBe('young collected');
+      sliced.splice(0, finished + 2);
+    }
+  });
+
+  it('slices are stored at most ~1 MiB each even when sync answers go in larger pieces', async () => {
+    const documents = new GatedDocumentStore();
+    const room = openRoom(contentPolicy(), documents, undefined, 4 * 1024 * 1024);
+    const teacher = room.join(new FakeSocket('teacher'), testSession('c1', 'editor'));
+    await room.whenIdle();
+    teacher.receive(clientUpdate(largeUpdate(5 * 1024 * 1024)));
+    await room.whenIdle();
+    expect(documents.appended.length).toBeGreaterThanOrEqual(5);
+    for (const slice of documents.appended) expect(slice.byteLength).toBeLessThan(1.1 * 1024 * 1024);
+    expect(room.readDocument((doc) => doc.getText('t').length)).toBe(5 * 1024 * 1024);
   });
 });
