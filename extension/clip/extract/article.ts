@@ -9,7 +9,7 @@ import { elementsByTag, elementsUnder } from './elements-under';
 import { type PageIdentity, removeFurnitureBlocks } from './furniture-blocks';
 import { leadBlock, leadStart, pageDescription } from './lead-paragraph';
 import { plainTextOf } from './plain-text';
-import { withCheapBylineTest } from './readability-byline';
+import { withCheaperTests } from './readability-cheaper-tests';
 
 export const articleSchema = z.object({
   html: z.string(),
@@ -78,7 +78,7 @@ function runReadability(doc: Document): Candidate | null {
     // The clip's metadata is read apart from Readability (metadata.ts); reading JSON-LD here too is wasted.
     disableJSONLD: true,
   });
-  withCheapBylineTest(reader);
+  withCheaperTests(reader);
   const parsed = reader.parse();
   return parsed?.content ? candidate('readability', parsed.content) : null;
 }
