@@ -9,6 +9,7 @@ import { elementsByTag, elementsUnder } from './elements-under';
 import { type PageIdentity, removeFurnitureBlocks } from './furniture-blocks';
 import { leadBlock, leadStart, pageDescription } from './lead-paragraph';
 import { plainTextOf } from './plain-text';
+import { withCheaperTests } from './readability-cheaper-tests';
 
 export const articleSchema = z.object({
   html: z.string(),
@@ -70,13 +71,15 @@ function stripClasses(root: Element): void {
 
 function runReadability(doc: Document): Candidate | null {
   // Removing furniture before Readability scores the page can change its pick, so it is removed afterwards.
-  const parsed = new Readability<Element>(doc, {
+  const reader = new Readability<Element>(doc, {
     serializer: (node) => node as Element,
     charThreshold: READABILITY_CHAR_THRESHOLD,
     keepClasses: true,
     // The clip's metadata is read apart from Readability (metadata.ts); reading JSON-LD here too is wasted.
     disableJSONLD: true,
-  }).parse();
+  });
+  withCheaperTests(reader);
+  const parsed = reader.parse();
   return parsed?.content ? candidate('readability', parsed.content) : null;
 }
 

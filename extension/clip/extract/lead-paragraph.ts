@@ -13,7 +13,10 @@ const collapse = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim
 
 /** The page's own description (og:description, description, twitter:description), when it is long enough to be a lead. */
 export function pageDescription(doc: Document): string | null {
-  const description = readMetaTags(doc).first('og:description', 'description', 'twitter:description');
+  // The head comes first in the page, so its og:description is the page's first: the whole page (a walk of every
+  // element under jsdom) is read only when the head has none.
+  const fromHead = doc.head ? readMetaTags(doc.head).first('og:description') : null;
+  const description = fromHead ?? readMetaTags(doc).first('og:description', 'description', 'twitter:description');
   const text = collapse(description);
   return text.length >= SHORTEST_LEAD ? text : null;
 }
@@ -24,6 +27,15 @@ export function leadStart(description: string): string {
 }
 
 const TEXT_NODE = 3;
+
+/**
+ * Matches a text holding `start` once its whitespace is collapsed, without collapsing it: the body's whole text was
+ * copied by a regular expression for every page that has a description.
+ */
+function startPattern(start: string): RegExp {
+  const words = start.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(words.join('\\s+'));
+}
 
 /** The text node after `node` under `root`, in document order: sibling links, cheaper under jsdom than a TreeWalker. */
 function nextTextNode(node: Node, root: Node): Node | null {
@@ -49,12 +61,13 @@ export function leadBlock(doc: Document, description: string): Element | null {
   const start = leadStart(description);
   // Its first word stands unchanged in any text holding the start: most text nodes are passed over without collapsing.
   const firstWord = start.split(' ')[0] ?? '';
+  const holdsStart = startPattern(start);
   // The body's whole text is read without touching its nodes one by one: a page that does not print the lead is
   // not walked.
-  if (!collapse(doc.body.textContent).includes(start)) return null;
+  if (!holdsStart.test(doc.body.textContent ?? '')) return null;
   for (let node = nextTextNode(doc.body, doc.body); node; node = nextTextNode(node, doc.body)) {
     const value = node.nodeValue ?? '';
-    if (!value.includes(firstWord) || !collapse(value).includes(start)) continue;
+    if (!value.includes(firstWord) || !holdsStart.test(value)) continue;
     let block: Element | null = node.parentElement;
     while (block && !LEAD_BLOCKS.has(block.tagName.toUpperCase())) block = block.parentElement;
     if (!block || collapse(block.textContent).length > description.length * 1.5 + 100) return null;

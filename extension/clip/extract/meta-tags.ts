@@ -13,10 +13,11 @@ export interface MetaTags {
   first(...names: string[]): string | null;
 }
 
-export function readMetaTags(doc: Document): MetaTags {
+/** The meta tags under `root`: the document, or only its head when what is looked for is usually there. */
+export function readMetaTags(root: Document | Element): MetaTags {
   const contents = new Map<string, string>();
   // By tag rather than the selector `meta[content]`: jsdom's selector engine took most of this function's time.
-  for (const meta of doc.getElementsByTagName('meta')) {
+  for (const meta of root.getElementsByTagName('meta')) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     // `property` may hold several space-separated names (RDFa), e.g. "og:title dc:title"; it wins over `name`.

@@ -1,0 +1,68 @@
+// Readability's byline and empty-element tests replaced by cheaper ones (readability-cheaper-tests.ts) must leave
+// Readability's output as it was: same article and byline on every vendored page of Readability's own test suite.
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../extension/clip/extract/node/parse-page';
+import { withCheaperTests } from '../../extension/clip/extract/readability-cheaper-tests';
+
+const corpus = resolve(import.meta.dirname, '../fixtures/readability-pages');
+const pages = readdirSync(corpus, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+type Internals = { _isValidByline: unknown; _isElementWithoutContent: unknown };
+
+/** Readability's article and byline for a page, and whether both its tests were replaced. */
+function parsed(html: string, cheap: boolean) {
+  const page = parsePage(html, 'http://fakehost/test/page.html');
+  try {
+    const reader = new Readability<Element>(page.document, { serializer: (node) => node as Element });
+    const internals = reader as unknown as Internals;
+    const original = { ...internals };
+    if (cheap) withCheaperTests(reader);
+    const replaced =
+      internals._isValidByline !== original._isValidByline &&
+      internals._isElementWithoutContent !== original._isElementWithoutContent;
+    const article = reader.parse();
+    return { html: article?.content?.innerHTML ?? null, byline: article?.byline ?? null, replaced };
+  } finally {
+    page.close();
+  }
+}
+
+describe('Readability with cheaper tests', () => {
+  it('applies to the installed Readability.js', () => {
+    expect(parsed('<html><body><p>Text</p></body></html>', true).replaced).toBe(true);
+  });
+
+  // 14 of the 30 pages have a byline, found by this test or from their meta tags.
+  it.each(pages)('extracts the same article and byline from vendored page %s', (name) => {
+    const html = readFileSync(resolve(corpus, name, 'source.html'), 'utf8');
+    const before = parsed(html, false);
+    expect(parsed(html, true)).toEqual({ ...before, replaced: true });
+  });
+
+  it('finds a byline by its class name and drops it from the article', () => {
+    const html =
+      '<html><body><article><div class="byline">By Sari Dewi</div>' +
+      `<p>${'The river rose through the night and the village moved to the school on the hill. '.repeat(8)}</p>` +
+      '</article></body></html>';
+    const after = parsed(html, true);
+    expect(after.byline).toBe('By Sari Dewi');
+    expect(after.html).not.toContain('Sari Dewi');
+    expect(after).toEqual({ ...parsed(html, false), replaced: true });
+  });
+
+  it('drops a block that holds only white space and line breaks, and keeps one with text deep inside', () => {
+    const story = `<p>${'The river rose through the night and the village moved to the school on the hill. '.repeat(8)}</p>`;
+    const html =
+      '<html><body><article><div id="blank">\u00a0 <br> <hr> </div>' +
+      `<section><div><div><span> </span><b>Kept words</b></div></div></section>${story}</article></body></html>`;
+    const after = parsed(html, true);
+    expect(after.html).not.toContain('blank');
+    expect(after.html).toContain('Kept words');
+    expect(after).toEqual({ ...parsed(html, false), replaced: true });
+  });
+});
