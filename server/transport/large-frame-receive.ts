@@ -33,13 +33,42 @@ const GET_DATA = 4;
 export const IN_PLACE_FRAME_BYTES = 1024 * 1024;
 
 /**
- * The payload's buffer, within ws's maxPayload (checked on the frame's header); only the pages
- * written become resident. Null when even that cannot be had: ws then reads as it always did.
+ * Bytes reserved for frames being assembled, over all connections. A frame's header names its size
+ * before any of it arrives: without a cap, a few connections announcing the largest frame allowed and
+ * then trickling would each reserve it (address space, and V8's count of external memory). Beyond
+ * the budget a frame is read `ws`'s own way, holding only what has arrived.
  */
-function reserve(bytes: number): Buffer | null {
+export interface FrameBudget {
+  take(bytes: number): boolean;
+  give(bytes: number): void;
+  available(): number;
+}
+
+export function createFrameBudget(totalBytes: number): FrameBudget {
+  let left = totalBytes;
+  return {
+    take(bytes) {
+      if (bytes > left) return false;
+      left -= bytes;
+      return true;
+    },
+    give(bytes) {
+      left += bytes;
+    },
+    available: () => left,
+  };
+}
+
+/**
+ * The payload's buffer, within ws's maxPayload (checked on the frame's header) and the budget; only
+ * the pages written become resident. Null when it cannot be had: ws then reads as it always did.
+ */
+function reserve(bytes: number, budget: FrameBudget): Buffer | null {
+  if (!budget.take(bytes)) return null;
   try {
     return Buffer.allocUnsafe(bytes);
   } catch {
+    budget.give(bytes);
     return null;
   }
 }
@@ -56,7 +85,11 @@ function receiverOf(ws: WebSocket): ReceiverInternals | null {
 }
 
 /** False when `ws`'s receiver is not the shape this relies on (it then reads as it always did). */
-export function assembleLargeFramesInPlace(ws: WebSocket, minBytes = IN_PLACE_FRAME_BYTES): boolean {
+export function assembleLargeFramesInPlace(
+  ws: WebSocket,
+  budget: FrameBudget,
+  minBytes = IN_PLACE_FRAME_BYTES,
+): boolean {
   const receiver = receiverOf(ws);
   if (!receiver) return false;
   const ownWrite = receiver._write.bind(receiver);
@@ -73,7 +106,7 @@ export function assembleLargeFramesInPlace(ws: WebSocket, minBytes = IN_PLACE_FR
         ownWrite(chunk, encoding, done);
         return;
       }
-      payload = reserve(receiver._payloadLength);
+      payload = reserve(receiver._payloadLength, budget);
       if (payload === null) {
         ownWrite(chunk, encoding, done);
         return;
@@ -97,10 +130,19 @@ export function assembleLargeFramesInPlace(ws: WebSocket, minBytes = IN_PLACE_FR
     // Complete: ws reads it (one chunk of exactly the payload's length, taken without a copy) and
     // whatever came after it in the same read.
     const rest = chunk.subarray(take);
-    receiver._buffers = rest.length > 0 ? [payload, rest] : [payload];
-    receiver._bufferedBytes = payload.length + rest.length;
+    const complete = payload;
     payload = null;
+    // Handed over: from here it is the message's memory, bounded by its room's limits, not the budget.
+    budget.give(complete.length);
+    receiver._buffers = rest.length > 0 ? [complete, rest] : [complete];
+    receiver._bufferedBytes = complete.length + rest.length;
     receiver.startLoop(done);
   };
+  // A connection cut mid-frame gives its reservation back.
+  ws.once('close', () => {
+    if (payload === null) return;
+    budget.give(payload.length);
+    payload = null;
+  });
   return true;
 }

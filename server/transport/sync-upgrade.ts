@@ -18,7 +18,7 @@ import type { ServerMetrics } from '../metrics';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { Storage } from '../storage/storage';
 import { createAccountLimits } from './account-limits';
-import { assembleLargeFramesInPlace } from './large-frame-receive';
+import { assembleLargeFramesInPlace, createFrameBudget } from './large-frame-receive';
 import { keepAliveWhileQuiet } from './quiet-keepalive';
 import { createThrottle, type RateLimits } from './rate-limit';
 import { readThrottled } from './throttled-reading';
@@ -77,6 +77,8 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
     maxConnections: options.maxConnectionsPerUser,
     rates: options.accountRateLimits,
   });
+  // Two of the largest messages may be assembled in place at once; more are read ws's own way.
+  const frameBudget = createFrameBudget(2 * options.maxMessageBytes);
   let connectionCounter = 0;
   let closing = false;
 
@@ -158,7 +160,7 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
       ws.once('close', () => roomSocket.stop());
       const membership = registry.join(admission.roomName, roomSocket, session);
       // A large backlog is assembled as it arrives, not held twice (its reads and the joined frame).
-      assembleLargeFramesInPlace(ws);
+      assembleLargeFramesInPlace(ws, frameBudget);
       readThrottled(ws, [createThrottle(options.rateLimits), slot.throttle], (data, isBinary) => {
         const bytes = messageBytes(data);
         options.metrics.bytesReceived.inc(bytes.byteLength);

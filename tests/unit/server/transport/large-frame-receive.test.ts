@@ -2,16 +2,20 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { assembleLargeFramesInPlace } from '../../../../server/transport/large-frame-receive';
+import {
+  assembleLargeFramesInPlace,
+  createFrameBudget,
+  type FrameBudget,
+} from '../../../../server/transport/large-frame-receive';
 
 /** A real `ws` pair: the server side assembles large frames in place; messages are collected in order. */
-async function connectedPair(minBytes: number) {
+async function connectedPair(minBytes: number, budget: FrameBudget = createFrameBudget(1024 * 1024 * 1024)) {
   const server = new WebSocketServer({ port: 0, perMessageDeflate: false });
   await new Promise<void>((done) => server.once('listening', () => done()));
   const received: Buffer[] = [];
   const accepted = new Promise<WebSocket>((done) =>
     server.once('connection', (ws) => {
-      expect(assembleLargeFramesInPlace(ws, minBytes)).toBe(true);
+      expect(assembleLargeFramesInPlace(ws, budget, minBytes)).toBe(true);
       ws.on('message', (data) => received.push(data as Buffer));
       done(ws);
     }),
@@ -88,5 +92,50 @@ describe('large frames assembled as they arrive', () => {
     socket.write(frame.subarray(half));
     await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 10_000 });
     expect(received[0]?.equals(payload)).toBe(true);
+  });
+
+  it("announced frames reserve no more than the budget: beyond it a frame is read ws's way; a cut connection gives its share back", async () => {
+    const budget = createFrameBudget(5 * 1024 * 1024);
+    const first = await connectedPair(64 * 1024, budget);
+    const second = await connectedPair(64 * 1024, budget);
+    cleanup = () => {
+      for (const pair of [first, second]) {
+        pair.client.terminate();
+        pair.server.close();
+      }
+    };
+    const halfSent = async (pair: typeof first, payload: Buffer) => {
+      const frame = clientFrame(payload);
+      const socket = (pair.client as unknown as { _socket: { write(data: Buffer): void } })._socket;
+      const readBefore = bytesRead(pair.serverSide);
+      socket.write(frame.subarray(0, frame.byteLength / 2));
+      await vi.waitFor(() => expect(bytesRead(pair.serverSide) - readBefore).toBe(frame.byteLength / 2), {
+        timeout: 10_000,
+      });
+      return { rest: () => socket.write(frame.subarray(frame.byteLength / 2)) };
+    };
+    const firstPayload = randomBytes(4 * 1024 * 1024);
+    const secondPayload = randomBytes(4 * 1024 * 1024);
+    const firstHalf = await halfSent(first, firstPayload);
+    expect(budget.available()).toBe(1024 * 1024);
+    expect(heldReads(first.serverSide)).toBe(0);
+    const secondHalf = await halfSent(second, secondPayload);
+    // Over the budget: ws holds the reads that came, as it always did.
+    expect(heldReads(second.serverSide)).toBeGreaterThan(0);
+    expect(budget.available()).toBe(1024 * 1024);
+
+    firstHalf.rest();
+    secondHalf.rest();
+    await vi.waitFor(() => expect(first.received).toHaveLength(1), { timeout: 10_000 });
+    await vi.waitFor(() => expect(second.received).toHaveLength(1), { timeout: 10_000 });
+    expect(first.received[0]?.equals(firstPayload)).toBe(true);
+    expect(second.received[0]?.equals(secondPayload)).toBe(true);
+    expect(budget.available()).toBe(5 * 1024 * 1024);
+
+    // Announced, half sent, then the connection is cut: the reservation comes back.
+    await halfSent(first, randomBytes(4 * 1024 * 1024));
+    expect(budget.available()).toBe(1024 * 1024);
+    first.client.terminate();
+    await vi.waitFor(() => expect(budget.available()).toBe(5 * 1024 * 1024), { timeout: 10_000 });
   });
 });
