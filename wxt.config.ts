@@ -1,6 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { inlinePageStylesheets } from './scripts/inline-page-stylesheets';
 
 /**
  * The web app's every script and stylesheet, for its service worker to keep at install: views load
@@ -46,7 +47,10 @@ const FIREFOX_SETTINGS = {
 
 export default defineConfig({
   hooks: {
-    'build:done': (wxt) => writeWebAssetList(wxt.config.outDir),
+    'build:done': (wxt) => {
+      writeWebAssetList(wxt.config.outDir);
+      inlinePageStylesheets(wxt.config.outDir);
+    },
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       // Only the multi-page build of the HTML pages splits chunks (scripts are single IIFE files).
       if (!entrypoints.some((entrypoint) => entrypoint.name === 'editor')) return;

@@ -1,7 +1,7 @@
 /**
  * The popup paints its frame before its scripts run (issue 21): popup.html as the built extension
  * serves it already holds the header and a "Memuat…" line, its scripts are modules (run after the
- * page is parsed), and once the app runs it takes that frame over: one main landmark, one heading,
+ * page is parsed), its look is written in (no stylesheet to fetch first), and once the app runs it takes that frame over: one main landmark, one heading,
  * the clip controls, nothing left loading.
  */
 import type { Page } from 'playwright-core';
@@ -34,9 +34,22 @@ describe('the popup’s static frame', () => {
         loading: page.querySelector('#root main')?.textContent?.includes('Memuat…'),
         // Classic scripts without defer would run before the body is parsed, and hold the paint.
         blockingScripts: [...page.querySelectorAll('script')].filter((script) => script.type !== 'module').length,
+        // A linked stylesheet holds the paint until it is fetched: the frame's look is written in.
+        linkedStylesheets: page.querySelectorAll('link[rel="stylesheet"]').length,
+        headerStyled: [...page.querySelectorAll('style')].some((style) =>
+          style.textContent?.includes('.dampingi-header'),
+        ),
       };
     });
-    expect(served).toEqual({ lang: 'id', frame: ['MAIN'], heading: 'Dampingi', loading: true, blockingScripts: 0 });
+    expect(served).toEqual({
+      lang: 'id',
+      frame: ['MAIN'],
+      heading: 'Dampingi',
+      loading: true,
+      blockingScripts: 0,
+      linkedStylesheets: 0,
+      headerStyled: true,
+    });
   });
 
   it('is taken over by the app: one main landmark, one heading, the clip controls, no loading line', async () => {
