@@ -4,32 +4,55 @@
  * offline backlog on a slow school line for longer than that, is cut off mid-upload (a stock
  * client's one giant message then starts over, again and again). A connection the server has sent
  * nothing for a while gets an empty presence update, which every client applies as "no change".
+ *
+ * One timer for all connections, and each connection's send only marks it busy: a wrapper and a
+ * timer per connection cost ~10 % more CPU per delivered update at 1,000 connections (bench, live).
  */
-import type { RoomSocket } from '../rooms/room-socket';
 
 /** messageAwareness (1), then an awareness update of 0 entries as a length-prefixed byte array. */
 export const EMPTY_PRESENCE_MESSAGE = Uint8Array.of(1, 1, 0);
 
-export interface KeptAliveSocket extends RoomSocket {
-  /** Stops the check (on close). */
+export interface QuietWatchable {
+  isOpen(): boolean;
+  send(message: Uint8Array): void;
+  /** Whether anything was sent since the last call (and forgets it). */
+  takeSentSinceCheck(): boolean;
+}
+
+export interface QuietKeepalive {
+  /** Watches `socket` until the returned function is called (on close). */
+  watch(socket: QuietWatchable): () => void;
   stop(): void;
 }
 
-/** `socket`, sending `EMPTY_PRESENCE_MESSAGE` whenever a whole `quietMs` passed with nothing sent. */
-export function keepAliveWhileQuiet(socket: RoomSocket, quietMs: number): KeptAliveSocket {
-  let sent = false;
-  const timer = setInterval(() => {
-    if (!sent && socket.isOpen()) socket.send(EMPTY_PRESENCE_MESSAGE);
-    sent = false;
-  }, quietMs);
-  timer.unref();
+/** Every `quietMs`, each watched connection sent nothing since the last check gets `EMPTY_PRESENCE_MESSAGE`. */
+export function createQuietKeepalive(quietMs: number): QuietKeepalive {
+  const watched = new Set<QuietWatchable>();
+  let timer: NodeJS.Timeout | null = null;
+  const check = () => {
+    for (const socket of watched) {
+      if (!socket.takeSentSinceCheck() && socket.isOpen()) {
+        socket.send(EMPTY_PRESENCE_MESSAGE);
+        socket.takeSentSinceCheck();
+      }
+    }
+  };
   return {
-    isOpen: socket.isOpen,
-    send(message) {
-      sent = true;
-      socket.send(message);
+    watch(socket) {
+      socket.takeSentSinceCheck();
+      watched.add(socket);
+      if (timer === null) {
+        timer = setInterval(check, quietMs);
+        timer.unref();
+      }
+      return () => {
+        watched.delete(socket);
+      };
     },
-    close: socket.close,
-    stop: () => clearInterval(timer),
+    stop() {
+      if (timer !== null) clearInterval(timer);
+      timer = null;
+      watched.clear();
+    },
   };
 }

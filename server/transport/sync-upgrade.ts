@@ -19,7 +19,7 @@ import type { RoomRegistry } from '../rooms/room-registry';
 import type { Storage } from '../storage/storage';
 import { createAccountLimits } from './account-limits';
 import { assembleLargeFramesInPlace, createFrameBudget } from './large-frame-receive';
-import { keepAliveWhileQuiet } from './quiet-keepalive';
+import { createQuietKeepalive } from './quiet-keepalive';
 import { createThrottle, type RateLimits } from './rate-limit';
 import { readThrottled } from './throttled-reading';
 import { messageBytes, wsRoomSocket } from './ws-room-socket';
@@ -79,6 +79,7 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
   });
   // Two of the largest messages may be assembled in place at once; more are read ws's own way.
   const frameBudget = createFrameBudget(2 * options.maxMessageBytes);
+  const keepalive = createQuietKeepalive(options.keepaliveMs);
   let connectionCounter = 0;
   let closing = false;
 
@@ -145,19 +146,13 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
         tokenIssuedAt: admission.tokenIssuedAt,
       };
       // Joined synchronously in the handshake callback, so no early frame is missed.
-      const roomSocket = keepAliveWhileQuiet(
-        wsRoomSocket(ws, {
-          maxBufferedBytes: options.maxBufferedBytes,
-          onClose: (code, reason) => options.metrics.refusals.inc({ code, reason }),
-          onTooSlow: (bufferedBytes) =>
-            logger.warn(
-              { connection: session.connectionId, bufferedBytes },
-              'closing a connection too slow to keep up',
-            ),
-        }),
-        options.keepaliveMs,
-      );
-      ws.once('close', () => roomSocket.stop());
+      const roomSocket = wsRoomSocket(ws, {
+        maxBufferedBytes: options.maxBufferedBytes,
+        onClose: (code, reason) => options.metrics.refusals.inc({ code, reason }),
+        onTooSlow: (bufferedBytes) =>
+          logger.warn({ connection: session.connectionId, bufferedBytes }, 'closing a connection too slow to keep up'),
+      });
+      ws.once('close', keepalive.watch(roomSocket));
       const membership = registry.join(admission.roomName, roomSocket, session);
       // A large backlog is assembled as it arrives, not held twice (its reads and the joined frame).
       assembleLargeFramesInPlace(ws, frameBudget);
@@ -181,6 +176,7 @@ export function createSyncTransport(options: SyncUpgradeOptions): SyncTransport 
       await Promise.race([Promise.all(closed), grace]);
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((done) => wss.close(() => done()));
+      keepalive.stop();
     },
   };
 }

@@ -2,6 +2,7 @@
 import { WebSocket } from 'ws';
 import { TooSlowClose } from '../../shared/protocol/close-codes';
 import type { RoomSocket } from '../rooms/room-socket';
+import type { QuietWatchable } from './quiet-keepalive';
 
 export interface SlowConsumerPolicy {
   /**
@@ -24,8 +25,9 @@ const TOO_SLOW_GRACE_MS = 5_000;
  * on a good connection, and only what piles up behind it counts against the client; that pile is
  * bounded by the limit, so a reader that stops reading holds at most one burst and the limit.
  */
-export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocket {
+export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocket & QuietWatchable {
   let largestInFlight = 0;
+  let sentSinceCheck = false;
   let burst = 0;
   let burstEnding = false;
   const endBurst = () => {
@@ -45,6 +47,7 @@ export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocke
         return;
       }
       ws.send(message, { binary: true });
+      sentSinceCheck = true;
       burst += message.byteLength;
       if (!burstEnding) {
         burstEnding = true;
@@ -55,6 +58,11 @@ export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocke
     close: (code, reason) => {
       slow.onClose(code, reason);
       ws.close(code, reason);
+    },
+    takeSentSinceCheck: () => {
+      const sent = sentSinceCheck;
+      sentSinceCheck = false;
+      return sent;
     },
   };
 }
