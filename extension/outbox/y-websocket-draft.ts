@@ -4,7 +4,6 @@
  * from the sync messages it sends (./sync-proof.ts). The only file of the outbox that knows the
  * provider. Nothing here is the only copy of anything: the outbox is.
  */
-import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { Clip } from '../../shared/model/clip';
 import {
   appendClip,
@@ -17,6 +16,7 @@ import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DeliveryProblem } from '../../shared/protocol/extension-messages';
 import { discardLocalCopy } from '../sync/discard-local-copy';
 import type { DraftConnection } from '../sync/draft-connection';
+import { storedLocally } from '../sync/stored-locally';
 import type { AppendResult, DraftTarget } from './draft-target';
 import type { Receipt, ServerReceipt } from './server-receipt';
 import { type Clocks, clocksCover, clocksNeededFor, clocksProvenBy, mergeClocks, probeMessage } from './sync-proof';
@@ -226,20 +226,4 @@ function problemForClose(code: number): DeliveryProblem {
     default:
       return 'server-error';
   }
-}
-
-/**
- * y-indexeddb writes each update in its own transaction, started synchronously on the doc's
- * update event. A later read-write transaction on the same store completes only after it, so
- * this resolves once the appended clip is on disk.
- */
-function storedLocally(persistence: IndexeddbPersistence): Promise<void> {
-  const db = persistence.db;
-  if (!db) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const transaction = db.transaction(['updates'], 'readwrite');
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-    transaction.onabort = () => reject(transaction.error ?? new Error('aborted'));
-  });
 }

@@ -4,23 +4,18 @@
  * school connection, before), and the held connect still happens when it should.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket as NodeWebSocket } from 'ws';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { type DraftConnection, openDraftConnection } from '../../../../extension/sync/draft-connection';
+import { storedLocally } from '../../../../extension/sync/stored-locally';
 import { draftPlainText } from '../../../../shared/model/draft-doc';
-import { startToySyncServer, writeParagraph } from './support/toy-sync-server';
+import { startToySyncServer, withNodeWebSocketGlobal, writeParagraph } from './support/toy-sync-server';
 
 const WAIT_MS = 20_000;
 const cleanups: (() => Promise<void> | void)[] = [];
 let nextDraft = 0;
 
-beforeAll(() => {
-  (globalThis as { WebSocket?: unknown }).WebSocket = NodeWebSocket;
-});
-afterAll(() => {
-  delete (globalThis as { WebSocket?: unknown }).WebSocket;
-});
+withNodeWebSocketGlobal();
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -29,17 +24,6 @@ function open(serverUrl: string, draftId: string, connect = true): DraftConnecti
   const connection = openDraftConnection({ serverUrl, token: null, draftId, connect });
   cleanups.push(() => connection.destroy());
   return connection;
-}
-
-/** Resolves once every update y-indexeddb started writing is on disk (a later read-write transaction ends after them). */
-function storedLocally(connection: DraftConnection): Promise<void> {
-  const db = connection.persistence.db;
-  if (!db) throw new Error('the local copy is not open');
-  return new Promise((resolve, reject) => {
-    const transaction = db.transaction(['updates'], 'readwrite');
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error);
-  });
 }
 
 async function serverWithLongDraft() {
@@ -64,7 +48,7 @@ describe('a draft connection and its local copy', { timeout: 40_000 }, () => {
     for (let i = 0; i < 3_000; i++)
       writeParagraph(first.doc, `Paragraf ${i}: siswa membaca teks dan menjawab pertanyaan.`);
     await vi.waitFor(() => expect(draftPlainText(serverDoc)).toBe(draftPlainText(first.doc)), { timeout: WAIT_MS });
-    await storedLocally(first);
+    await storedLocally(first.persistence);
     first.destroy();
     const draftBytes = Y.encodeStateAsUpdate(serverDoc).byteLength;
 

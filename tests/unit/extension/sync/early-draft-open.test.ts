@@ -4,13 +4,12 @@
  * listened is not handed out, so the page still learns it is read-only.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket as NodeWebSocket } from 'ws';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { closeEarlyDrafts, openDraftEarly } from '../../../../extension/sync/early-draft-open';
 import { type LiveDraftState, openLiveDraft } from '../../../../extension/sync/live-draft';
 import { draftPlainText } from '../../../../shared/model/draft-doc';
-import { FakeWindow, startToySyncServer, writeParagraph } from './support/toy-sync-server';
+import { FakeWindow, startToySyncServer, withNodeWebSocketGlobal, writeParagraph } from './support/toy-sync-server';
 
 const WAIT_MS = 20_000;
 const pendingCounts = { loadPending: () => 0, savePending: () => {} };
@@ -30,12 +29,7 @@ function openPage(serverUrl: string) {
   return () => state as LiveDraftState | null;
 }
 
-beforeAll(() => {
-  (globalThis as { WebSocket?: unknown }).WebSocket = NodeWebSocket;
-});
-afterAll(() => {
-  delete (globalThis as { WebSocket?: unknown }).WebSocket;
-});
+withNodeWebSocketGlobal();
 afterEach(async () => {
   closeEarlyDrafts();
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
 import * as encoding from 'lib0/encoding';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket as NodeWebSocket } from 'ws';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { type LiveDraftState, openLiveDraft } from '../../../../extension/sync/live-draft';
 import { draftFragment, draftPlainText } from '../../../../shared/model/draft-doc';
-import { FakeWindow, startToySyncServer, writeParagraph } from './support/toy-sync-server';
+import { FakeWindow, startToySyncServer, withNodeWebSocketGlobal, writeParagraph } from './support/toy-sync-server';
 
 /** Generous: a busy CI machine can be many times slower than a laptop (the tests take 30 s at most). */
 const WAIT_MS = 20_000;
@@ -33,13 +32,7 @@ function open(serverUrl: string, win = new FakeWindow()) {
   return { draft, current: () => state as LiveDraftState | null };
 }
 
-beforeAll(() => {
-  // Node 20 has no global WebSocket; the provider picks up whatever is global when it is created.
-  (globalThis as { WebSocket?: unknown }).WebSocket = NodeWebSocket;
-});
-afterAll(() => {
-  delete (globalThis as { WebSocket?: unknown }).WebSocket;
-});
+withNodeWebSocketGlobal();
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -6,7 +6,8 @@
 import type { AddressInfo } from 'node:net';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { WebSocketServer } from 'ws';
+import { afterAll, beforeAll } from 'vitest';
+import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { draftFragment } from '../../../../../shared/model/draft-doc';
@@ -84,4 +85,14 @@ export function writeParagraph(doc: Y.Doc, text: string): Y.XmlElement {
   paragraph.insert(0, [new Y.XmlText(text)]);
   draftFragment(doc).insert(draftFragment(doc).length, [paragraph]);
   return paragraph;
+}
+
+/** Node 20 has no global WebSocket; the provider picks up whatever is global when it is created. */
+export function withNodeWebSocketGlobal(): void {
+  beforeAll(() => {
+    (globalThis as { WebSocket?: unknown }).WebSocket = NodeWebSocket;
+  });
+  afterAll(() => {
+    delete (globalThis as { WebSocket?: unknown }).WebSocket;
+  });
 }
