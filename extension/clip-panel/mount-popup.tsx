@@ -5,13 +5,14 @@
  */
 import { createRoot } from 'react-dom/client';
 import { ExtensionPage } from '../clip/ui/ExtensionPage';
+import { frameLanguage } from '../settings/frame-language';
 import { ClipPanel } from './ClipPanel';
 import { PopupShell } from './PopupShell';
 
 export function mountPopup(root: HTMLElement): void {
   // React replaces the frame already in #root with the same markup, then the panel in its place.
   createRoot(root).render(
-    <ExtensionPage loading={<PopupShell />}>
+    <ExtensionPage loading={<PopupShell language={frameLanguage()} />}>
       <ClipPanel variant="popup" />
     </ExtensionPage>,
   );

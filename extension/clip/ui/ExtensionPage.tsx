@@ -9,6 +9,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import { createPanelTranslator } from '../../../shared/i18n/panel';
 import { TranslationProvider } from '../../components/i18n-context';
 import { type AppSettings, extensionSettingsStore } from '../../settings/app-settings';
+import { rememberFrameLanguage } from '../../settings/frame-language';
 
 export const settingsStore = extensionSettingsStore(browser.storage.local);
 
@@ -42,7 +43,10 @@ export function ExtensionPage(props: { children: ReactNode; loading?: ReactNode 
   }, []);
 
   useEffect(() => {
-    if (settings) document.documentElement.lang = settings.language;
+    if (!settings) return;
+    document.documentElement.lang = settings.language;
+    // The next popup's frame paints in it before the setting can be read (settings/frame-language.ts).
+    rememberFrameLanguage(settings.language);
   }, [settings]);
 
   const save = useCallback(async (patch: Partial<AppSettings>) => {
