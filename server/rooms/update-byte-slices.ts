@@ -7,6 +7,7 @@
  *
  * The bytes are untrusted: anything Yjs would not read the same way, or would trip over, throws.
  */
+import { isUtf8 } from 'node:buffer';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
@@ -108,9 +109,9 @@ function readStruct(decoder: decoding.Decoder, end: number): number {
     if (info & HAS_ORIGIN) readId(decoder);
     if (info & HAS_RIGHT_ORIGIN) readId(decoder);
     if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
-      if (decoding.readVarUint(decoder) === 1) decoding.readVarString(decoder);
+      if (decoding.readVarUint(decoder) === 1) skipString(decoder);
       else readId(decoder);
-      if (info & HAS_PARENT_SUB) decoding.readVarString(decoder);
+      if (info & HAS_PARENT_SUB) skipString(decoder);
     }
     length = readContent(decoder, info & CONTENT_REF);
   }
@@ -125,7 +126,10 @@ function readId(decoder: decoding.Decoder): void {
   decoding.readVarUint(decoder);
 }
 
-/** An item's content, skipped; its length as Yjs counts it. */
+/**
+ * An item's content, skipped without making strings or objects of it (for a backlog of photos, its
+ * size in garbage): the slice is decoded for real when it is checked. Its length as Yjs counts it.
+ */
 function readContent(decoder: decoding.Decoder, ref: number): number {
   switch (ref) {
     case 1: // ContentDeleted
@@ -133,41 +137,117 @@ function readContent(decoder: decoding.Decoder, ref: number): number {
     case 2: {
       // ContentJSON: its values as strings (parsed when the slice is decoded)
       const count = decoding.readVarUint(decoder);
-      for (let index = 0; index < count; index += 1) decoding.readVarString(decoder);
+      for (let index = 0; index < count; index += 1) skipString(decoder);
       return count;
     }
     case 3: // ContentBinary
-      decoding.readVarUint8Array(decoder);
+      skipString(decoder);
       return 1;
     case 4: // ContentString: its length in UTF-16 units, as Yjs decodes it
-      return decoding.readVarString(decoder).length;
+      return utf16Length(readBytes(decoder));
     case 5: // ContentEmbed
-      decoding.readVarString(decoder);
+      skipString(decoder);
       return 1;
     case 6: // ContentFormat: key, value
-      decoding.readVarString(decoder);
-      decoding.readVarString(decoder);
+      skipString(decoder);
+      skipString(decoder);
       return 1;
     case 7: {
       // ContentType
       const typeRef = decoding.readVarUint(decoder);
       if (typeRef > MAX_TYPE_REF) throw new Error(`unknown type ref ${typeRef}`);
-      if (NAMED_TYPE_REFS.has(typeRef)) decoding.readVarString(decoder);
+      if (NAMED_TYPE_REFS.has(typeRef)) skipString(decoder);
       return 1;
     }
     case 8: {
       // ContentAny
       const count = decoding.readVarUint(decoder);
-      for (let index = 0; index < count; index += 1) decoding.readAny(decoder);
+      for (let index = 0; index < count; index += 1) skipAny(decoder);
       return count;
     }
     case 9: // ContentDoc: guid, options
-      decoding.readVarString(decoder);
-      decoding.readAny(decoder);
+      skipString(decoder);
+      skipAny(decoder);
       return 1;
     default:
       throw new Error(`unknown content ref ${ref}`);
   }
+}
+
+/** A varUint8Array (or a string's UTF-8 bytes) as a view; throws past the end. */
+function readBytes(decoder: decoding.Decoder): Uint8Array {
+  const length = decoding.readVarUint(decoder);
+  if (decoder.pos + length > decoder.arr.length) throw new Error('unexpected end of the update');
+  const view = decoder.arr.subarray(decoder.pos, decoder.pos + length);
+  decoder.pos += length;
+  return view;
+}
+
+function skipString(decoder: decoding.Decoder): void {
+  readBytes(decoder);
+}
+
+/** Skips a value as lib0's `readAny` reads it (its type byte, 127 down to 116). */
+function skipAny(decoder: decoding.Decoder): void {
+  if (decoder.pos >= decoder.arr.length) throw new Error('unexpected end of the update');
+  const type = decoding.readUint8(decoder);
+  switch (type) {
+    case 127: // undefined
+    case 126: // null
+    case 121: // false
+    case 120: // true
+      return;
+    case 125: // integer
+      decoding.readVarInt(decoder);
+      return;
+    case 124: // float32
+      skipFixed(decoder, 4);
+      return;
+    case 123: // float64
+    case 122: // bigint64
+      skipFixed(decoder, 8);
+      return;
+    case 119: // string
+    case 116: // Uint8Array
+      skipString(decoder);
+      return;
+    case 118: {
+      // object: key, value pairs
+      const count = decoding.readVarUint(decoder);
+      for (let index = 0; index < count; index += 1) {
+        skipString(decoder);
+        skipAny(decoder);
+      }
+      return;
+    }
+    case 117: {
+      // array
+      const count = decoding.readVarUint(decoder);
+      for (let index = 0; index < count; index += 1) skipAny(decoder);
+      return;
+    }
+    default:
+      throw new Error(`unknown value type ${type}`);
+  }
+}
+
+function skipFixed(decoder: decoding.Decoder, bytes: number): void {
+  if (decoder.pos + bytes > decoder.arr.length) throw new Error('unexpected end of the update');
+  decoder.pos += bytes;
+}
+
+/**
+ * The length in UTF-16 units of the string these UTF-8 bytes decode to, without decoding them: one
+ * unit per character, two for one of four bytes. Yjs decodes strictly (lib0's `TextDecoder` is
+ * fatal and keeps a BOM), so bytes that are not UTF-8 are refused here too.
+ */
+export function utf16Length(bytes: Uint8Array): number {
+  if (!isUtf8(bytes)) throw new Error('a text that is not UTF-8');
+  let length = 0;
+  for (const byte of bytes) {
+    if ((byte & 0xc0) !== 0x80) length += byte >= 0xf0 ? 2 : 1;
+  }
+  return length;
 }
 
 /** Reads the delete set as Yjs reads it (v1), refusing an empty range; whether it deletes anything. */
@@ -247,8 +327,14 @@ export function* byteSliceUpdates(
   if (scanned.deletionsStart !== null) yield encodeDeletionSlice(update, scanned.deletionsStart);
 }
 
+/** A long text's slice cut in texts that fit; any other (or one Yjs cannot decode: the check refuses it) as it is. */
 function* cutLongText(bytes: Uint8Array, sliceBytes: number): Generator<Uint8Array> {
-  const [struct] = Y.decodeUpdate(bytes).structs;
+  let struct: Y.Item | Y.GC | Y.Skip | undefined;
+  try {
+    [struct] = Y.decodeUpdate(bytes).structs;
+  } catch {
+    struct = undefined;
+  }
   if (!struct || !(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) {
     yield bytes;
     return;

@@ -7,7 +7,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodeClientMessage, malformedUpdate } from '../../../server/rooms/sync-messages';
-import { byteSliceUpdates, scanUpdate } from '../../../server/rooms/update-byte-slices';
+import { byteSliceUpdates, scanUpdate, utf16Length } from '../../../server/rooms/update-byte-slices';
 import { CloseCode } from '../../../shared/protocol/close-codes';
 import { encodeStructs, intoRuns } from '../../../shared/sync/update-structs';
 import { hostileMessage } from '../../integration/support/hostile-messages';
@@ -142,6 +142,30 @@ describe('scanUpdate and byteSliceUpdates', () => {
     const empty = scanUpdate(new Uint8Array([0, 0]), SLICE);
     expect(empty.slices).toEqual([]);
     expect(empty.deletionsStart).toBeNull();
+  });
+
+  it("a text's length in UTF-16 units is counted from its bytes as Yjs decodes them, and bytes that are not UTF-8 are refused", () => {
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }).map((text) => new TextEncoder().encode(text)),
+          fc.uint8Array(),
+        ),
+        (bytes) => {
+          let expected: number | null;
+          try {
+            expected = decoder.decode(bytes).length;
+          } catch {
+            expected = null;
+          }
+          if (expected === null) expect(() => utf16Length(bytes)).toThrow('not UTF-8');
+          else expect(utf16Length(bytes)).toBe(expected);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(utf16Length(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe(2); // a BOM is kept
   });
 
   describe('hostile bytes', () => {
