@@ -15,6 +15,7 @@ import { BackgroundCompaction } from './background-compaction';
 import type { DocumentRoomOptions, RoomMembership } from './document-room-options';
 import { STORED_SLICE_BYTES } from './large-updates';
 import type { RuleRefusal } from './policies/room-policy';
+import { RELAY_AHEAD_BYTES, RELAY_STALLED_MS, relayPacer } from './relay-pacing';
 import { type ReadOnly, RoomCommits } from './room-commits';
 import { type CloseCodeValue, type RoomConnection, RoomConnections } from './room-connections';
 import { RoomInbox } from './room-inbox';
@@ -128,6 +129,8 @@ export class DocumentRoom {
         }
         this.announce(connection, update.bytes, seq, earlierSeqs, place.last);
       },
+      relayPacer: () =>
+        relayPacer(() => this.connections, { aheadBytes: RELAY_AHEAD_BYTES, stalledMs: RELAY_STALLED_MS }),
       catchUp: () => {
         if (this.replication) this.replication.catchUp();
         else this.log.error('a stored slice is missing and there is no cluster to catch up from');

@@ -53,6 +53,8 @@ export interface RoomCommitsOptions {
   ): void;
   /** A stored slice was gone when read back (another process compacted it): catch up from storage. */
   catchUp(): void;
+  /** For one scanned update: resolves once the readers have taken most of what was relayed (relay-pacing.ts). */
+  relayPacer(): () => Promise<void>;
 }
 
 const WHOLE: SlicePlace = { first: true, last: true };
@@ -137,6 +139,7 @@ export class RoomCommits {
         options.catchUp();
       },
       apply: (slice, seq, place) => this.applyCommitted(connection, slice, [seq], place),
+      relayed: options.relayPacer(),
       settle: (allApplied) => options.policy.settle(allApplied),
       collectGarbage: (scope) => options.collectGarbage?.(scope),
     };

@@ -8,6 +8,8 @@ export interface RoomSocket {
    * of one large update): a too-slow check counts them as one burst.
    */
   send(message: Uint8Array, continuesBurst?: boolean): void;
+  /** Bytes sent and not yet handed to the network (`ws`'s `bufferedAmount`); absent: always 0. */
+  bufferedBytes?(): number;
   /** `code` is one of shared/protocol/close-codes.ts; `reason` its machine key. */
   close(code: number, reason: string): void;
 }

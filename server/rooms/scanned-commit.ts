@@ -15,6 +15,9 @@ import { COLLECT_BEFORE_APPLYING_BYTES } from './large-updates';
 import { type DecodedUpdate, malformedUpdate, releaseBytes } from './sync-messages';
 import { byteSliceUpdates, type ScannedUpdate } from './update-byte-slices';
 
+/** Decoded slices checked between two full collections: garbage of at most this much at once. */
+const CHECKED_BYTES_PER_FULL_COLLECTION = 32 * 1024 * 1024;
+
 /** What the room does at each step, for one sender's update. */
 export interface ScannedSliceSteps {
   /** The sender's role may write; else it is told and nothing is stored. */
@@ -33,6 +36,12 @@ export interface ScannedSliceSteps {
   missed(seq: number): void;
   /** Applies, relays and announces one stored slice; false when Yjs refused it. */
   apply(slice: DecodedUpdate, seq: number, place: SlicePlace): boolean;
+  /**
+   * Resolves once what was relayed has mostly left for the readers: else a mentor who reads slower
+   * than the room applies would have the whole update queued for it (its size again) while the
+   * document grows.
+   */
+  relayed(): Promise<void>;
   settle(allApplied: boolean): void;
   collectGarbage(scope?: GarbageScope): void;
 }
@@ -50,6 +59,7 @@ export async function storeAndApplyScanned(
   sliceBytes: number,
 ): Promise<void> {
   if (!steps.mayWrite()) return;
+  let checkedSinceCollection = 0;
   for (const bytes of byteSliceUpdates(update.bytes, scanned, sliceBytes)) {
     const slice = decodeSlice(bytes);
     if (typeof slice === 'string') {
@@ -57,8 +67,12 @@ export async function storeAndApplyScanned(
       return;
     }
     if (!steps.check(slice)) return;
-    // Its structs are garbage now; without a scavenge V8 lets a backlog's worth pile up first.
-    steps.collectGarbage('young');
+    // Its structs are garbage now; V8 would let a backlog's worth pile up. A photo's string is too
+    // large for the young generation, so a full collection now and then.
+    checkedSinceCollection += bytes.byteLength;
+    const full = checkedSinceCollection >= CHECKED_BYTES_PER_FULL_COLLECTION;
+    if (full) checkedSinceCollection = 0;
+    steps.collectGarbage(full ? 'full' : 'young');
   }
   const seqs: number[] = [];
   try {
@@ -84,6 +98,7 @@ export async function storeAndApplyScanned(
     const place = { first: index === 0, last: index === seqs.length - 1 };
     allApplied = steps.apply(storedSlice(bytes), seq, place) && allApplied;
     steps.collectGarbage('young');
+    await steps.relayed();
   }
   steps.settle(allApplied);
 }

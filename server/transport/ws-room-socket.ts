@@ -40,6 +40,7 @@ export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocke
   };
   return {
     isOpen: () => ws.readyState === WebSocket.OPEN,
+    bufferedBytes: () => ws.bufferedAmount,
     send: (message, continuesBurst = false) => {
       const buffered = ws.bufferedAmount;
       if (buffered <= slow.maxBufferedBytes) largestInFlight = 0;
