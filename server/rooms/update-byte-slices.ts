@@ -58,12 +58,17 @@ export function scanUpdate(update: Uint8Array, sliceBytes: number): ScannedUpdat
   const decoder = decoding.createDecoder(update);
   const slices: ByteRun[][] = [];
   const ends = new Map<number, number>();
+  const groupedClients = new Set<number>();
   let slice: ByteRun[] = [];
   let sliceSize = 0;
   const groups = decoding.readVarUint(decoder);
   for (let group = 0; group < groups; group += 1) {
     const count = decoding.readVarUint(decoder);
     const client = decoding.readVarUint(decoder);
+    // Yjs writes each client once; applying an update that names one twice, it keeps only the last
+    // group, which slices applied one by one would not do.
+    if (groupedClients.has(client)) throw new Error(`client ${client} in two groups`);
+    groupedClients.add(client);
     let clock = decoding.readVarUint(decoder);
     let run: ByteRun | null = null;
     for (let index = 0; index < count; index += 1) {

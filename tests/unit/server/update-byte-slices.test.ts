@@ -207,6 +207,14 @@ describe('scanUpdate and byteSliceUpdates', () => {
       expect(() => scanUpdate(encoding.toUint8Array(far), SLICE)).toThrow('safe integers');
     });
 
+    it('a client named in two groups is refused: Yjs, applying such an update, keeps only its last group', () => {
+      // Two groups of client 5: a GC of length 2 at clock 0, then one at clock 2; no deletions.
+      const twice = new Uint8Array([2, 1, 5, 0, 0, 2, 1, 5, 2, 0, 2, 0]);
+      expect(() => scanUpdate(twice, SLICE)).toThrow('client 5 in two groups');
+      const once = new Uint8Array([1, 2, 5, 0, 0, 2, 0, 2, 0]);
+      expect(scanUpdate(once, SLICE).ends).toEqual(new Map([[5, 4]]));
+    });
+
     it('a count that lies (more structs than bytes) is refused, not looped over', () => {
       const liar = encoding.createEncoder();
       for (const value of [1, Number.MAX_SAFE_INTEGER, 5, 0]) encoding.writeVarUint(liar, value);
