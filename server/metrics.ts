@@ -104,6 +104,7 @@ export function createServerMetrics(sources: MetricsSources): ServerMetrics {
     instrument: (documents) => ({
       loadDocument: (name) => documents.loadDocument(name),
       loadUpdatesAfter: (name, afterSeq) => documents.loadUpdatesAfter(name, afterSeq),
+      loadUpdate: (name, seq) => documents.loadUpdate(name, seq),
       replaceWithSnapshot: (name, snapshot, uptoSeq) => documents.replaceWithSnapshot(name, snapshot, uptoSeq),
       async appendUpdate(name, update) {
         const stop = writeSeconds.startTimer();

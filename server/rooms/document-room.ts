@@ -15,6 +15,7 @@ import { BackgroundCompaction } from './background-compaction';
 import type { DocumentRoomOptions, RoomMembership } from './document-room-options';
 import { STORED_SLICE_BYTES } from './large-updates';
 import type { RuleRefusal } from './policies/room-policy';
+import { RELAY_AHEAD_BYTES, RELAY_STALLED_MS, relayPacer } from './relay-pacing';
 import { type ReadOnly, RoomCommits } from './room-commits';
 import { type CloseCodeValue, type RoomConnection, RoomConnections } from './room-connections';
 import { RoomInbox } from './room-inbox';
@@ -60,6 +61,7 @@ export class DocumentRoom {
 
   constructor(private readonly options: DocumentRoomOptions) {
     this.name = options.name;
+    const sliceBytes = Math.min(options.syncChunkBytes, STORED_SLICE_BYTES);
     this.log = options.logger.child({ room: options.name });
     this.queue = new SerialQueue((error) => this.log.error({ err: error }, 'room task failed'));
     this.connections = new RoomConnections({
@@ -114,27 +116,36 @@ export class DocumentRoom {
       documents: options.documents,
       policy: options.policy,
       log: this.log,
-      sliceBytes: Math.min(options.syncChunkBytes, STORED_SLICE_BYTES),
+      sliceBytes,
       collectGarbage: options.collectGarbage,
       mayWrite: (connection) => this.mayWrite(connection),
       refuse: (connection, refusal) => this.refuseWrite(connection, refusal),
       close: (connection, code, detail) => this.connections.close(connection, code, detail),
-      committed: (connection, update, seq, changed, earlierSeqs) => {
+      committed: (connection, update, seq, changed, earlierSeqs, place) => {
         if (changed) {
           this.updateBytes += update.bytes.byteLength;
-          this.relay(updateMessage(update), connection);
+          // A scanned update's slices go out as one burst, as the update would have (ws-room-socket.ts).
+          this.relay(updateMessage(update), connection, !place.first);
         }
-        this.announce(connection, update.bytes, seq, earlierSeqs);
+        this.announce(connection, update.bytes, seq, earlierSeqs, place.last);
+      },
+      relayPacer: () =>
+        relayPacer(() => this.connections, { aheadBytes: RELAY_AHEAD_BYTES, stalledMs: RELAY_STALLED_MS }),
+      catchUp: () => {
+        if (this.replication) this.replication.catchUp();
+        else this.log.error('a stored slice is missing and there is no cluster to catch up from');
       },
     });
     this.inbox = new RoomInbox({
       queue: this.queue,
       maxMessageBytes: options.maxMessageBytes,
+      ...(options.policy.checksSlices ? { sliceBytes } : {}),
       maxPendingMessages: options.maxPendingMessages,
       isOpen: (connection) => this.connections.has(connection),
       hasExpired: (connection) => this.connections.hasExpired(connection),
       close: (connection, code, detail) => this.connections.close(connection, code, detail),
-      joinsRun: (connection, update) => !update.empty && this.mayWrite(connection),
+      // A scanned update is committed alone, slice by slice (scanned-commit.ts).
+      joinsRun: (connection, update) => !update.empty && !update.scanned && this.mayWrite(connection),
       storeRun: async (run) => {
         if (this.currentStatus === 'ready') await this.commits.storeAndApplyAll(run);
       },
@@ -254,8 +265,9 @@ export class DocumentRoom {
         return;
       case 'sync-update':
         if (message.update.empty) return;
-        // Someone who may not write is only refused for what would change the document.
-        if (!this.mayWrite(connection) && addsNothing(this.doc, message.update)) return;
+        // Someone who may not write is only refused for what would change the document; a large
+        // update resent after a cut connection is not stored twice (checking costs nothing: it was scanned).
+        if ((message.update.scanned || !this.mayWrite(connection)) && addsNothing(this.doc, message.update)) return;
         await this.commits.storeAndApply(connection, message.update);
         return;
       case 'awareness':
@@ -267,11 +279,21 @@ export class DocumentRoom {
     }
   }
 
-  /** A stored update was applied: the cluster, compaction and the hooks hear of it. */
-  private announce(connection: RoomConnection, update: Uint8Array, seq: number, earlierSeqs: number[]): void {
+  /**
+   * A stored update was applied: the cluster, compaction and the hooks hear of it. Compaction counts
+   * a scanned update's slices once, at its `last`: else a backlog's hundreds of slices would make it
+   * encode the whole document (its size once more) in the middle of the merge.
+   */
+  private announce(
+    connection: RoomConnection,
+    update: Uint8Array,
+    seq: number,
+    earlierSeqs: number[],
+    last: boolean,
+  ): void {
     // Cluster: the other processes get it now; compaction may fold only what has no gap before it.
     this.replication?.committed(seq, update, earlierSeqs);
-    this.compaction.applied(this.replication?.appliedThrough ?? seq);
+    if (last) this.compaction.applied(this.replication?.appliedThrough ?? seq);
     const { summary } = this.options.policy;
     this.options.hooks.afterStoreUpdate?.({
       roomName: this.name,
@@ -349,9 +371,9 @@ export class DocumentRoom {
    * An update message carrying the bytes as received, to everyone but their sender (one message
    * shared by all): not the document's own re-encoding, which would cost a large backlog's size once more.
    */
-  private relay(message: Uint8Array, sender: RoomConnection | null): void {
+  private relay(message: Uint8Array, sender: RoomConnection | null, continuesBurst = false): void {
     for (const connection of this.connections) {
-      if (connection !== sender) this.connections.send(connection, message);
+      if (connection !== sender) this.connections.send(connection, message, continuesBurst);
     }
   }
 }

@@ -3,8 +3,10 @@
  * stored, and only then applied — which relays it — and announced (cluster, compaction, hooks).
  * Several writers' updates waiting together are stored in one commit, then applied in the order of
  * their sequence numbers, so the document, the cluster's seq tracking and compaction see the log's order.
- * A large update is stored in slices (update-slices.ts), one after another: a crash between two leaves
- * valid earlier slices that no one was shown, and the writer, never told it was stored, sends it again.
+ * A large update is stored in slices, one after another: a crash between two leaves valid earlier
+ * slices that no one was shown, and the writer, never told it was stored, sends it again. A scanned
+ * one (cut at the byte level, update-byte-slices.ts) is checked slice by slice before any is stored,
+ * then stored, let go, and applied, relayed and announced slice by slice as read back from storage.
  */
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/close-codes';
@@ -15,6 +17,7 @@ import { applyUpdateTellingChange } from './applied-change';
 import { COLLECT_BEFORE_APPLYING_BYTES } from './large-updates';
 import type { RoomPolicy, RuleRefusal } from './policies/room-policy';
 import type { CloseCodeValue, RoomConnection } from './room-connections';
+import { type ScannedSliceSteps, type SlicePlace, storeAndApplyScanned } from './scanned-commit';
 import { type DecodedUpdate, releaseStructs } from './sync-messages';
 import { updateSlices } from './update-slices';
 
@@ -37,7 +40,8 @@ export interface RoomCommitsOptions {
   close(connection: RoomConnection, code: CloseCodeValue, detail: string): void;
   /**
    * Stored and applied as `seq` (its earlier slices, if it was sliced, as `earlierSeqs`); `changed`:
-   * it added to the document (or left parts pending), so others need it.
+   * it added to the document (or left parts pending), so others need it. `place`: which slice of a
+   * scanned update it is, applied one at a time (a whole update is its own first and last).
    */
   committed(
     connection: RoomConnection,
@@ -45,13 +49,24 @@ export interface RoomCommitsOptions {
     seq: number,
     changed: boolean,
     earlierSeqs: number[],
+    place: SlicePlace,
   ): void;
+  /** A stored slice was gone when read back (another process compacted it): catch up from storage. */
+  catchUp(): void;
+  /** For one scanned update: resolves once the readers have taken most of what was relayed (relay-pacing.ts). */
+  relayPacer(): () => Promise<void>;
 }
+
+const WHOLE: SlicePlace = { first: true, last: true };
 
 export class RoomCommits {
   constructor(private readonly options: RoomCommitsOptions) {}
 
   async storeAndApply(connection: RoomConnection, update: DecodedUpdate): Promise<void> {
+    if (update.scanned) {
+      await storeAndApplyScanned(this.scannedSteps(connection), update, update.scanned, this.options.sliceBytes);
+      return;
+    }
     if (!this.mayStore(connection, update)) return;
     let seqs: number[];
     try {
@@ -98,6 +113,38 @@ export class RoomCommits {
     this.options.policy.settle(allApplied);
   }
 
+  /** What committing a scanned update needs of the room, for `connection`'s update. */
+  private scannedSteps(connection: RoomConnection): ScannedSliceSteps {
+    const { options } = this;
+    return {
+      mayWrite: () => {
+        if (options.mayWrite(connection)) return true;
+        options.refuse(connection, { code: 'read-only', detail: 'role may not write' });
+        return false;
+      },
+      check: (slice) => {
+        const broken = options.policy.check(slice, connection.session);
+        if (broken) options.refuse(connection, broken);
+        return !broken;
+      },
+      malformed: (detail) => options.close(connection, CloseCode.InvalidMessage, detail),
+      append: (slice) => options.documents.appendUpdate(options.name, slice),
+      storingFailed: (error) => {
+        options.policy.settle(false);
+        this.storingFailed(connection, error);
+      },
+      readBack: (seq) => options.documents.loadUpdate(options.name, seq),
+      missed: (seq) => {
+        options.log.warn({ seq }, 'a stored slice was compacted before it was applied; catching up from storage');
+        options.catchUp();
+      },
+      apply: (slice, seq, place) => this.applyCommitted(connection, slice, [seq], place),
+      relayed: options.relayPacer(),
+      settle: (allApplied) => options.policy.settle(allApplied),
+      collectGarbage: (scope) => options.collectGarbage?.(scope),
+    };
+  }
+
   /** Role, then the room's policy; a refusal is told and nothing is stored. */
   private mayStore(connection: RoomConnection, update: DecodedUpdate): boolean {
     if (!this.options.mayWrite(connection)) {
@@ -139,7 +186,12 @@ export class RoomCommits {
   }
 
   /** False when Yjs refused to apply it. */
-  private applyCommitted(connection: RoomConnection, update: DecodedUpdate, seqs: number[]): boolean {
+  private applyCommitted(
+    connection: RoomConnection,
+    update: DecodedUpdate,
+    seqs: number[],
+    place: SlicePlace = WHOLE,
+  ): boolean {
     const seq = seqs.at(-1) as number;
     let changed: boolean;
     try {
@@ -150,7 +202,7 @@ export class RoomCommits {
       this.options.close(connection, CloseCode.InvalidMessage, 'update could not be applied');
       return false;
     }
-    this.options.committed(connection, update, seq, changed, seqs.slice(0, -1));
+    this.options.committed(connection, update, seq, changed, seqs.slice(0, -1), place);
     return true;
   }
 }

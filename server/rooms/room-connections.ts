@@ -68,8 +68,8 @@ export class RoomConnections {
     return connection;
   }
 
-  send(connection: RoomConnection, message: Uint8Array): void {
-    if (this.all.has(connection) && connection.socket.isOpen()) connection.socket.send(message);
+  send(connection: RoomConnection, message: Uint8Array, continuesBurst = false): void {
+    if (this.all.has(connection) && connection.socket.isOpen()) connection.socket.send(message, continuesBurst);
   }
 
   hasExpired(connection: RoomConnection): boolean {

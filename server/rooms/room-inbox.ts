@@ -12,6 +12,8 @@ import { type ClientMessage, type DecodedUpdate, decodeClientMessage } from './s
 export interface RoomInboxOptions {
   queue: SerialQueue;
   maxMessageBytes: number;
+  /** An update larger than this is scanned and sliced, not decoded whole (sync-messages.ts); unset: never. */
+  sliceBytes?: number;
   /** Messages of one connection waiting (e.g. while the document loads); more close it with 4429. */
   maxPendingMessages: number;
   isOpen(connection: RoomConnection): boolean;
@@ -37,7 +39,7 @@ export class RoomInbox {
       options.close(connection, CloseCode.Unauthorized, 'token expired');
       return;
     }
-    const decoded = decodeClientMessage(bytes, options.maxMessageBytes);
+    const decoded = decodeClientMessage(bytes, options.maxMessageBytes, options.sliceBytes);
     if (!decoded.ok) {
       options.close(connection, decoded.closeCode, decoded.detail);
       return;

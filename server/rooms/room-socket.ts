@@ -3,7 +3,13 @@ import type { Role } from '../../shared/auth/roles';
 
 export interface RoomSocket {
   isOpen(): boolean;
-  send(message: Uint8Array): void;
+  /**
+   * `continuesBurst`: this message continues what was sent last, though in a later turn (the slices
+   * of one large update): a too-slow check counts them as one burst.
+   */
+  send(message: Uint8Array, continuesBurst?: boolean): void;
+  /** Bytes sent and not yet handed to the network (`ws`'s `bufferedAmount`); absent: always 0. */
+  bufferedBytes?(): number;
   /** `code` is one of shared/protocol/close-codes.ts; `reason` its machine key. */
   close(code: number, reason: string): void;
 }

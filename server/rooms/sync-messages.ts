@@ -31,6 +31,7 @@ import {
   type RoleRaised,
   type WriteRefusal,
 } from '../../shared/protocol/write-refusal';
+import { type ScannedUpdate, scanUpdate } from './update-byte-slices';
 
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
@@ -50,6 +51,11 @@ export interface DecodedUpdate {
   empty: boolean;
   /** The whole message as received, when `bytes` is a view of it (a large one): relayed as it is. */
   frame: Uint8Array | null;
+  /**
+   * Set for an update larger than the room's slice size (when the room slices at the byte level):
+   * scanned, not decoded (`structs` is empty), and decoded one slice at a time by the room.
+   */
+  scanned: ScannedUpdate | null;
 }
 
 /**
@@ -61,6 +67,15 @@ export function updateMessage(update: DecodedUpdate): Uint8Array {
   if (!update.frame) return encodeSyncUpdate(update.bytes);
   update.frame[1] = SyncType.Update;
   return update.frame;
+}
+
+/**
+ * Lets a scanned update's bytes go once all its slices are stored: they are read back from storage
+ * one at a time to be applied, so the message and the document it grows are never held together.
+ */
+export function releaseBytes(update: DecodedUpdate): void {
+  update.bytes = new Uint8Array(0);
+  update.frame = null;
 }
 
 /** Drops the decoded structs once the rules have read them; only `bytes`, `ends` and `deletes` are used after. */
@@ -83,7 +98,15 @@ export type DecodeResult =
 
 const invalid = (detail: string): DecodeResult => ({ ok: false, closeCode: CloseCode.InvalidMessage, detail });
 
-export function decodeClientMessage(bytes: Uint8Array, maxMessageBytes: number): DecodeResult {
+/**
+ * `sliceBytes`: an update larger than this is scanned and cut into slices of about this size
+ * (update-byte-slices.ts) instead of being decoded whole; unset, every update is decoded whole.
+ */
+export function decodeClientMessage(
+  bytes: Uint8Array,
+  maxMessageBytes: number,
+  sliceBytes = Number.POSITIVE_INFINITY,
+): DecodeResult {
   if (bytes.byteLength > maxMessageBytes) {
     return {
       ok: false,
@@ -93,14 +116,14 @@ export function decodeClientMessage(bytes: Uint8Array, maxMessageBytes: number):
   }
   if (bytes.byteLength === 0) return invalid('empty message');
   try {
-    return decodeFramed(decoding.createDecoder(bytes), bytes);
+    return decodeFramed(decoding.createDecoder(bytes), bytes, sliceBytes);
   } catch (error) {
     // lib0 throws on truncated input; Yjs throws on updates it cannot parse.
     return invalid(`undecodable message: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function decodeFramed(decoder: decoding.Decoder, frame: Uint8Array): DecodeResult {
+function decodeFramed(decoder: decoding.Decoder, frame: Uint8Array, sliceBytes: number): DecodeResult {
   const messageType = decoding.readVarUint(decoder);
   switch (messageType) {
     case MessageType.Sync: {
@@ -111,17 +134,23 @@ function decodeFramed(decoder: decoding.Decoder, frame: Uint8Array): DecodeResul
         return { ok: true, message: { type: 'sync-step1', stateVector: payload } };
       }
       if (syncType === SyncType.Step2 || syncType === SyncType.Update) {
-        const { structs, ds } = Y.decodeUpdate(payload);
-        // Yjs decodes these but throws when applying them, after the update was stored.
-        const malformed = structs.map(malformedStruct).find((problem) => problem !== null);
-        if (malformed) return invalid(malformed);
-        for (const ranges of ds.clients.values()) {
-          if (ranges.some((range) => range.len < 1)) return invalid('a deletion range of length 0');
-        }
-        const empty = structs.length === 0 && ds.clients.size === 0;
         const type = syncType === SyncType.Step2 ? 'sync-step2' : 'sync-update';
+        if (payload.byteLength > sliceBytes)
+          return { ok: true, message: { type, update: scannedUpdate(payload, sliceBytes) } };
+        const { structs, ds } = Y.decodeUpdate(payload);
+        const malformed = malformedUpdate(structs, ds);
+        if (malformed) return invalid(malformed);
+        const empty = structs.length === 0 && ds.clients.size === 0;
         const kept = payload.buffer === frame.buffer; // a view, not a copy (readPayload)
-        const update = { bytes: payload, structs, ends: ends(structs), deletes: ds, empty, frame: kept ? frame : null };
+        const update = {
+          bytes: payload,
+          structs,
+          ends: ends(structs),
+          deletes: ds,
+          empty,
+          frame: kept ? frame : null,
+          scanned: null,
+        };
         return { ok: true, message: { type, update } };
       }
       return invalid(`unknown sync message type ${syncType}`);
@@ -137,6 +166,26 @@ function decodeFramed(decoder: decoding.Decoder, frame: Uint8Array): DecodeResul
     default:
       return invalid(`unsupported message type ${messageType}`);
   }
+}
+
+/** A large update, scanned: its structs are decoded slice by slice later, never all at once. */
+function scannedUpdate(payload: Uint8Array, sliceBytes: number): DecodedUpdate {
+  const scanned = scanUpdate(payload, sliceBytes);
+  const empty = scanned.slices.length === 0 && scanned.deletionsStart === null;
+  return { bytes: payload, structs: [], ends: scanned.ends, deletes: scanned.deletes, empty, frame: null, scanned };
+}
+
+/** What Yjs decodes but throws on when applying (after the update was stored), or null. */
+export function malformedUpdate(
+  structs: readonly (Y.Item | Y.GC | Y.Skip)[],
+  deletes: ReturnType<typeof Y.decodeUpdate>['ds'],
+): string | null {
+  const malformed = structs.map(malformedStruct).find((problem) => problem !== null);
+  if (malformed) return malformed;
+  for (const ranges of deletes.clients.values()) {
+    if (ranges.some((range) => range.len < 1)) return 'a deletion range of length 0';
+  }
+  return null;
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * A large update stored as several smaller ones that each stand as a valid update and, applied in
  * order, make the same document: SQLite copies a bound blob twice while inserting it (2× its size at
- * once: 386 MiB more for a 200 MB backlog), a slice of a few MiB costs that much only.
+ * once: 386 MiB more for a 200 MB backlog), a slice of a few MiB costs that much only. Cut from the
+ * decoded structs, for a room whose policy reads updates whole (the mentoring room); a draft's room
+ * cuts at the byte level without decoding the whole (update-byte-slices.ts).
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';

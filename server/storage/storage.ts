@@ -42,6 +42,11 @@ export interface DocumentStore {
    * `afterSeq` gives the document as stored.
    */
   loadUpdatesAfter(name: string, afterSeq: number): Promise<UpdatesAfter | null>;
+  /**
+   * One update of the log by its seq, or null when it is not there (compacted into the snapshot):
+   * a large update stored in slices is read back one slice at a time to be applied.
+   */
+  loadUpdate(name: string, seq: number): Promise<Uint8Array | null>;
   /** Durably appends one update and returns its sequence number. */
   appendUpdate(name: string, update: Uint8Array): Promise<number>;
   /** Compaction: stores `snapshot` and drops every update with `seq <= uptoSeq` (they are inside it). */

@@ -23,20 +23,25 @@ const TOO_SLOW_GRACE_MS = 5_000;
  * queue was last under the limit. A burst is what is sent in one turn of the event loop: one relay
  * (a 200 MB backlog) or one answer to a sync (a large draft in pieces). It takes as long as it takes
  * on a good connection, and only what piles up behind it counts against the client; that pile is
- * bounded by the limit, so a reader that stops reading holds at most one burst and the limit.
+ * bounded by the limit, so a reader that stops reading holds at most one burst and the limit. The
+ * slices of one large update, relayed one per turn as each is read back from storage, continue one
+ * burst (`continuesBurst`), as the whole update would have been.
  */
 export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocket & QuietWatchable {
   let largestInFlight = 0;
   let sentSinceCheck = false;
   let burst = 0;
+  let lastBurst = 0;
   let burstEnding = false;
   const endBurst = () => {
+    lastBurst = burst;
     burst = 0;
     burstEnding = false;
   };
   return {
     isOpen: () => ws.readyState === WebSocket.OPEN,
-    send: (message) => {
+    bufferedBytes: () => ws.bufferedAmount,
+    send: (message, continuesBurst = false) => {
       const buffered = ws.bufferedAmount;
       if (buffered <= slow.maxBufferedBytes) largestInFlight = 0;
       else if (buffered > slow.maxBufferedBytes + largestInFlight) {
@@ -48,6 +53,7 @@ export function wsRoomSocket(ws: WebSocket, slow: SlowConsumerPolicy): RoomSocke
       }
       ws.send(message, { binary: true });
       sentSinceCheck = true;
+      if (continuesBurst && burst === 0) burst = lastBurst;
       burst += message.byteLength;
       if (!burstEnding) {
         burstEnding = true;

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import type * as decoding from 'lib0/decoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as authProtocol from 'y-protocols/auth';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { CreatedUser } from '../../server/cli/user-commands';
 import { currentStage, moveStage, readStageMoves } from '../../shared/mentoring/cycle-doc';
 import { draftPlainText } from '../../shared/model/draft-doc';
+import { DRAFT_CONTENT_FIELD } from '../../shared/model/draft-extensions';
 import { apiPaths } from '../../shared/protocol/api';
 import { roomName } from '../../shared/protocol/rooms';
 import { decodeRoleRaised } from '../../shared/protocol/write-refusal';
@@ -108,6 +109,31 @@ describe('a cluster of two processes', () => {
     );
     stop();
     await expectConverged(editors, room);
+  });
+
+  it('an offline backlog sent to process A as one message reaches clients of both processes slice by slice, while B edits', async () => {
+    const room = await cluster.createDraft(teacher.token, 'Pecahan');
+    const [a, b] = cluster.processUrls as [string, string];
+    const editors = await editorsOn(room, [a, b, b]);
+    // Written offline: ~4 MB of paragraphs and photos (data URLs), sent by the stock client as one step 2.
+    const offline = new Y.Doc();
+    for (let index = 0; index < 12; index += 1) {
+      appendParagraph(offline, `[offline-${index}] ${'murid membaca pecahan '.repeat(2_000)}`);
+      const image = new Y.XmlElement('image');
+      image.setAttribute('src', `data:image/jpeg;base64,${String.fromCharCode(65 + index).repeat(300_000)}`);
+      offline.getXmlFragment(DRAFT_CONTENT_FIELD).insert(0, [image]);
+    }
+    const stop = editContinuously(editors.slice(1), 'b');
+    const writer: Editor = { client: connectClient(a, room, teacher.token, offline), written: [] };
+    await writer.client.whenSynced();
+    await waitFor(
+      () => draftPlainText((editors[2] as Editor).client.doc).includes('[offline-11]'),
+      'the backlog to reach a client of process B',
+      30_000,
+    );
+    await wroteMore(editors.slice(1), 5, 'the clients of B to go on writing');
+    stop();
+    await expectConverged([...editors, writer], room, 30_000);
   });
 
   it('SIGKILL one process under continuous edits: its clients reconnect through HAProxy and nothing seen is lost', async () => {

@@ -90,6 +90,10 @@ export class GatedDocumentStore implements DocumentStore {
     return { snapshot: folded ? loaded.snapshot : null, updates, lastSeq: this.seq };
   }
 
+  async loadUpdate(_name: string, seq: number): Promise<Uint8Array | null> {
+    return this.updates.find((entry) => entry.seq === seq)?.update ?? null;
+  }
+
   async appendUpdate(_name: string, update: Uint8Array): Promise<number> {
     this.timeline.push('store append started');
     await this.appendGate;

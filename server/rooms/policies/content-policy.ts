@@ -5,6 +5,7 @@ import type { RoomPolicy } from './room-policy';
 export function contentPolicy(): RoomPolicy {
   return {
     writeCapability: 'edit-content',
+    checksSlices: true,
     attach: () => {},
     settle: () => {},
     check(update) {

@@ -13,6 +13,8 @@ export function mentoringPolicy(limits: MentoringLimits): RoomPolicy {
   let checker: MentoringChecker | null = null;
   return {
     writeCapability: 'write-feedback',
+    // The checker reads an update against the document as a whole (mentoring documents are small and capped).
+    checksSlices: false,
     attach(doc: Y.Doc) {
       index = new MentoringIndex(doc);
       checker = new MentoringChecker(doc, index, limits);

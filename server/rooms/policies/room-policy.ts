@@ -19,6 +19,11 @@ export interface RuleRefusal {
 export interface RoomPolicy {
   /** What a connection's role must allow to change the document (reading needs `read`). */
   readonly writeCapability: Capability;
+  /**
+   * `check` reads each struct on its own, so a large update may be checked one slice at a time
+   * (scanned-commit.ts) and is never decoded whole; false: it is given every update whole.
+   */
+  readonly checksSlices: boolean;
   /** The room's document is loaded; the policy follows it from now on (and never changes it). */
   attach(doc: Y.Doc): void;
   /**

@@ -123,6 +123,15 @@ export function createPostgresDocumentStore(
       await settled(name);
       return loadAfter(name, afterSeq);
     },
+    loadUpdate: async (name, seq) => {
+      await settled(name);
+      const { rows } = await pool.query<{ data: Buffer }>(
+        'SELECT data FROM document_updates WHERE name = $1 AND seq = $2',
+        [name, seq],
+      );
+      const row = rows[0];
+      return row ? toBytes(row.data) : null;
+    },
     appendUpdate: (name, update) => {
       const queue = queues.get(name) ?? startQueue(name);
       const appended = new Promise<number>((resolve, reject) => queue.pending.push({ update, resolve, reject }));

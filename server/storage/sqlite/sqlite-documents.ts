@@ -65,6 +65,9 @@ export function createSqliteDocumentStore(
   const selectUpdatesAfter = db.prepare<[string, number], { seq: number; data: Buffer }>(
     'SELECT seq, data FROM document_updates WHERE name = ? AND seq > ? ORDER BY seq',
   );
+  const selectUpdate = db.prepare<[string, number], { data: Buffer }>(
+    'SELECT data FROM document_updates WHERE name = ? AND seq = ?',
+  );
   const selectLastSeqUpTo = db.prepare<[string, number], { seq: number | null }>(
     'SELECT MAX(seq) AS seq FROM document_updates WHERE name = ? AND seq <= ?',
   );
@@ -178,6 +181,11 @@ export function createSqliteDocumentStore(
     loadUpdatesAfter: async (name, afterSeq) => {
       flush(); // like a load: every update already accepted is in
       return durable(loadAfter(name, afterSeq));
+    },
+    loadUpdate: async (name, seq) => {
+      flush(); // like a load: every update already accepted is in
+      const row = selectUpdate.get(name, seq);
+      return durable(row ? toBytes(row.data) : null);
     },
     appendUpdate: (name, update) =>
       new Promise<number>((resolve, reject) => {

@@ -30,6 +30,20 @@ export function describeDocumentContract({ name, openFixture, openStorage }: Con
       });
     });
 
+    it('one update is read back by its seq; a seq never appended, or one compacted away, is null', async () => {
+      const { documents } = await openStorage();
+      const first = await documents.appendUpdate('doc', bytes(1, 2));
+      await documents.appendUpdate('other-doc', bytes(9));
+      const second = await documents.appendUpdate('doc', bytes(3));
+      expect(await documents.loadUpdate('doc', first)).toEqual(bytes(1, 2));
+      expect(await documents.loadUpdate('doc', second)).toEqual(bytes(3));
+      expect(await documents.loadUpdate('doc', second + 1000)).toBeNull();
+      expect(await documents.loadUpdate('no-such-doc', first)).toBeNull();
+      await documents.replaceWithSnapshot('doc', bytes(7), first);
+      expect(await documents.loadUpdate('doc', first)).toBeNull();
+      expect(await documents.loadUpdate('doc', second)).toEqual(bytes(3));
+    });
+
     it('appends made at the same time to one document all land, with seqs growing in the order they were made', async () => {
       const { documents } = await openStorage();
       const appends = Array.from({ length: 60 }, (_, index) =>
