@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { type RoomKind, roomName, syncUrl } from '../../shared/protocol/rooms';
 import type { RoleRaised, WriteRefusal } from '../../shared/protocol/write-refusal';
 import { type BacklogUpload, sendBacklogInParts } from './backlog-upload';
-import { connectAfterLocalCopy, localCopySettled } from './connect-after-local-copy';
+import { localCopySettled, socketSpeakingAfter } from './speak-after-local-copy';
 import { listenForWriteRefusals } from './write-refusals';
 
 export interface DraftConnectionOptions {
@@ -18,7 +18,7 @@ export interface DraftConnectionOptions {
   draftId: string;
   /** Which of the draft's documents (default its content). */
   kind?: RoomKind;
-  /** Connect to the server as soon as the local copy is loaded (default true). */
+  /** Connect to the server now, speaking once the local copy is loaded (default true). */
   connect?: boolean;
 }
 
@@ -50,11 +50,12 @@ export function openDraftConnection(options: DraftConnectionOptions): DraftConne
   const kind = options.kind ?? 'content';
   const persistence = new IndexeddbPersistence(localDatabaseName(options.serverUrl, options.draftId, kind), doc);
   const provider = new WebsocketProvider(syncUrl(options.serverUrl), roomName(options.draftId, kind), doc, {
-    connect: false,
+    connect: options.connect ?? true,
     params: options.token ? { token: options.token } : {},
     maxBackoffTime: 5000,
+    // Connects now, speaks once the local copy is loaded (speak-after-local-copy.ts).
+    WebSocketPolyfill: socketSpeakingAfter(localCopySettled(persistence)),
   });
-  connectAfterLocalCopy(provider, localCopySettled(persistence), options.connect ?? true);
   const upload = sendBacklogInParts(provider);
   const refusalListeners = new Set<(refusal: WriteRefusal) => void>();
   const raiseListeners = new Set<(notice: RoleRaised) => void>();

@@ -90,6 +90,8 @@ async function render(role: Role, me = role === 'commenter' ? BUDI : SARI) {
     </I18nProvider>,
   );
   const editor = (container.querySelector('.ProseMirror') as HTMLElement & { editor: Editor }).editor;
+  // The sidebar's code loads as the draft opens (DraftWorkspace): there once it has.
+  await until(() => container.querySelector('aside'), 'the feedback sidebar to load');
   return { content, feedback, editor };
 }
 

@@ -203,6 +203,25 @@ describe('remote clips and the trailing paragraph', () => {
     expect(written).toBe(0);
   });
 
+  it('an address someone else typed is not linked by this editor (no write of its own); one typed here is', () => {
+    const { editor, doc } = openEditor();
+    let written = 0;
+    doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== 'remote') written++;
+    });
+    const remote = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Baca https://example.org/fotosintesis ')]);
+    remote.getXmlFragment('default').insert(0, [paragraph]);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote), 'remote');
+    expect(editor.getText()).toContain('https://example.org/fotosintesis');
+    expect(editor.getHTML()).not.toContain('<a ');
+    expect(written).toBe(0);
+    editor.commands.setTextSelection(editor.state.doc.content.size - 1);
+    editor.commands.insertContent('https://example.org/daun ');
+    expect(editor.getHTML()).toContain('href="https://example.org/daun"');
+  });
+
   it('the writer gets an empty paragraph below a clip card once they edit, to type after it', () => {
     const { editor, doc } = openEditor();
     appendClip(doc, clip, 'remote');

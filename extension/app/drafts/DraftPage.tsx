@@ -20,8 +20,7 @@ import { RefusedChangesNotice } from '../common/RefusedChangesNotice';
 import { useDraftConnection } from '../common/use-draft-connection';
 import { CycleTabs } from '../cycle/CycleTabs';
 import { cycleRights } from '../cycle/cycle-rights';
-import { FollowUpPlanView } from '../cycle/FollowUpPlanView';
-import { type CycleViewProps, ReflectionView } from '../cycle/ReflectionView';
+import type { CycleViewProps } from '../cycle/ReflectionView';
 import { StageStepper } from '../cycle/StageStepper';
 import { useCycle } from '../cycle/use-cycle';
 import { ExportButton } from '../export/ExportButton';
@@ -40,6 +39,8 @@ const ObservationView = lazyView(() =>
   import('../observation/ObservationView').then((module) => module.ObservationView),
 );
 const VersionsView = lazyView(() => import('../versions/VersionsView').then((module) => module.VersionsView));
+const ReflectionView = lazyView(() => import('../cycle/ReflectionView').then((module) => module.ReflectionView));
+const FollowUpPlanView = lazyView(() => import('../cycle/FollowUpPlanView').then((module) => module.FollowUpPlanView));
 
 export function DraftPage(props: {
   api: ApiClient;
@@ -207,5 +208,7 @@ export function DraftPage(props: {
 
 function CycleView(props: CycleViewProps & { view: 'reflect' | 'plan' }) {
   const { view, ...rest } = props;
-  return view === 'reflect' ? <ReflectionView {...rest} /> : <FollowUpPlanView {...rest} />;
+  return (
+    <LazyBoundary>{view === 'reflect' ? <ReflectionView {...rest} /> : <FollowUpPlanView {...rest} />}</LazyBoundary>
+  );
 }

@@ -7,17 +7,20 @@ import { useEffect, useId, useMemo } from 'react';
 import type { FeedbackAuthor } from '../../../shared/mentoring/threads';
 import type { PresenceUser } from '../../../shared/presence';
 import type { DraftConnection } from '../../sync/draft-connection';
+import { LazyBoundary, lazyView } from '../common/lazy-view';
 import type { DraftSession } from '../common/use-draft-connection';
 import { DraftEditor } from '../editor-core/DraftEditor';
 import { useDraftEditor } from '../editor-core/use-draft-editor';
 import { FeedbackJumpButton } from '../feedback/FeedbackJump';
-import { FeedbackSidebar } from '../feedback/FeedbackSidebar';
 import { feedbackActions } from '../feedback/feedback-actions';
 import { feedbackCounts } from '../feedback/feedback-filter';
 import { feedbackPlugins, setFeedbackThreads } from '../feedback/feedback-highlights';
 import type { FeedbackRights } from '../feedback/feedback-rights';
 import { useFeedbackThreads } from '../feedback/use-feedback-threads';
 import { ReferenceList } from '../references/ReferenceList';
+
+// Loaded as the draft opens, not before it: the editor's first render does not wait for its code.
+const FeedbackSidebar = lazyView(() => import('../feedback/FeedbackSidebar').then((module) => module.FeedbackSidebar));
 
 export function DraftWorkspace(props: {
   connection: DraftConnection;
@@ -46,17 +49,19 @@ export function DraftWorkspace(props: {
         <DraftEditor editor={editor} editable={editable} win={win} />
         <ReferenceList doc={connection.doc} win={win} />
       </div>
-      <FeedbackSidebar
-        editor={editor}
-        session={feedback}
-        threads={threads}
-        actions={actions}
-        rights={props.rights}
-        meId={author.id}
-        id={sidebarId}
-        textId={textId}
-        win={win}
-      />
+      <LazyBoundary>
+        <FeedbackSidebar
+          editor={editor}
+          session={feedback}
+          threads={threads}
+          actions={actions}
+          rights={props.rights}
+          meId={author.id}
+          id={sidebarId}
+          textId={textId}
+          win={win}
+        />
+      </LazyBoundary>
       <FeedbackJumpButton openCount={feedbackCounts(threads).open} sidebarId={sidebarId} win={win} />
     </div>
   );

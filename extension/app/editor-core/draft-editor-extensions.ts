@@ -20,6 +20,7 @@ import { DevicePictures } from './device-pictures';
 import { LocalTrailingParagraph } from './local-trailing-node';
 import { localizedDraftExtensions } from './localized-nodes';
 import { ReadOnlyGuard } from './read-only-guard';
+import { RemoteChangesNotAutolinked } from './remote-changes-not-autolinked';
 import { StoredImagesOnly } from './stored-images-only';
 
 export interface DraftEditorSetup {
@@ -40,6 +41,7 @@ export function draftEditorExtensions(setup: DraftEditorSetup): AnyExtension[] {
     CollaborationCaret.configure({ provider: setup.provider, user: setup.user, render: renderCaret }),
     Placeholder.configure({ placeholder: () => setup.locale.get().t('editor.content.placeholder') }),
     LocalTrailingParagraph,
+    RemoteChangesNotAutolinked,
     clipMoveKeys(setup.locale),
     ReadOnlyGuard,
     StoredImagesOnly,

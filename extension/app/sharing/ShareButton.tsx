@@ -3,7 +3,10 @@ import type { MeResponse } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import { DialogButton } from '../../components/ModalDialog';
-import { ShareDialog } from './ShareDialog';
+import { LazyBoundary, lazyView } from '../common/lazy-view';
+
+// Loaded when first opened: sharing is not needed to open a draft.
+const ShareDialog = lazyView(() => import('./ShareDialog').then((module) => module.ShareDialog));
 
 export function ShareButton(props: {
   api: ApiClient;
@@ -13,5 +16,14 @@ export function ShareButton(props: {
   win: Window;
 }) {
   const t = useT();
-  return <DialogButton label={t('editor.share.open')} dialog={(close) => <ShareDialog {...props} onClose={close} />} />;
+  return (
+    <DialogButton
+      label={t('editor.share.open')}
+      dialog={(close) => (
+        <LazyBoundary>
+          <ShareDialog {...props} onClose={close} />
+        </LazyBoundary>
+      )}
+    />
+  );
 }

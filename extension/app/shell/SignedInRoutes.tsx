@@ -6,9 +6,11 @@ import { LazyBoundary, lazyView } from '../common/lazy-view';
 import type { OfflineCache } from '../common/offline-cache';
 import { EDITOR_PAGE, type EditorRoute } from '../common/page-route';
 import { DraftPage } from '../drafts/DraftPage';
-import { HomePage } from '../home/HomePage';
 
-// Pages other than home and a draft load on demand (extension/app/common/lazy-view.tsx).
+// Pages other than a draft load on demand (extension/app/common/lazy-view.tsx). The home page too:
+// its create form brings the built-in templates (~170 kB of JSON, checked by zod as it loads) and the
+// Word import, which a draft's first load would otherwise parse and run before the editor (issue 21).
+const HomePage = lazyView(() => import('../home/HomePage').then((module) => module.HomePage));
 const AccountPage = lazyView(() => import('../account/AccountPage').then((module) => module.AccountPage));
 const AdminPage = lazyView(() => import('../admin/AdminPage').then((module) => module.AdminPage));
 const InboxPage = lazyView(() => import('../inbox/InboxPage').then((module) => module.InboxPage));
@@ -17,7 +19,7 @@ const SharePage = lazyView(() => import('../share/SharePage').then((module) => m
 
 type SignedInProps = Parameters<typeof SignedInScreen>[0];
 
-/** The screens other than home and a draft load on demand: "Membuka…" meanwhile. */
+/** The screens other than a draft load on demand: "Membuka…" meanwhile. */
 export function SignedInRoutes(props: SignedInProps) {
   return (
     <LazyBoundary>

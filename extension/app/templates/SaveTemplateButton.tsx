@@ -6,7 +6,10 @@ import type { Workspace } from '../../../shared/protocol/api';
 import type { ApiClient } from '../../api/api-client';
 import { useT } from '../../components/i18n';
 import { DialogButton } from '../../components/ModalDialog';
-import { SaveTemplateDialog } from './SaveTemplateDialog';
+import { LazyBoundary, lazyView } from '../common/lazy-view';
+
+// Loaded when first opened: saving a template is not needed to open a draft.
+const SaveTemplateDialog = lazyView(() => import('./SaveTemplateDialog').then((module) => module.SaveTemplateDialog));
 
 export function SaveTemplateButton(props: {
   api: ApiClient;
@@ -18,7 +21,11 @@ export function SaveTemplateButton(props: {
   return (
     <DialogButton
       label={t('cycle.template.open')}
-      dialog={(close) => <SaveTemplateDialog {...props} onClose={close} />}
+      dialog={(close) => (
+        <LazyBoundary>
+          <SaveTemplateDialog {...props} onClose={close} />
+        </LazyBoundary>
+      )}
     />
   );
 }

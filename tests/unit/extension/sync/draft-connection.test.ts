@@ -1,12 +1,14 @@
 /**
- * A draft reopened in a browser that keeps its local copy: the socket waits for the copy, so the
- * server neither sends the whole draft back nor receives it again (twice the draft's size on a
- * school connection, before), and the held connect still happens when it should.
+ * A draft reopened in a browser that keeps its local copy: the socket connects at once but speaks
+ * only once the copy is loaded, so the server neither sends the whole draft back nor receives it
+ * again (twice the draft's size on a school connection, before), and a connect or disconnect asked
+ * for meanwhile still holds.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { type DraftConnection, openDraftConnection } from '../../../../extension/sync/draft-connection';
+import { socketSpeakingAfter } from '../../../../extension/sync/speak-after-local-copy';
 import { storedLocally } from '../../../../extension/sync/stored-locally';
 import { draftPlainText } from '../../../../shared/model/draft-doc';
 import { startToySyncServer, withNodeWebSocketGlobal, writeParagraph } from './support/toy-sync-server';
@@ -64,12 +66,53 @@ describe('a draft connection and its local copy', { timeout: 40_000 }, () => {
     expect(server.bytes().received).toBeLessThan(draftBytes / 50);
   });
 
-  it('the socket is opened only once the local copy is loaded', async () => {
-    const { server } = await serverWithLongDraft();
+  it('the socket connects at once, while the local copy loads', async () => {
+    const { serverDoc, server } = await serverWithLongDraft();
     const connection = open(server.url, `draft-${nextDraft++}`);
-    expect(connection.provider.ws).toBeNull();
+    expect(connection.provider.ws).not.toBeNull();
     await connection.whenLocalLoaded;
     await vi.waitFor(() => expect(connection.provider.synced).toBe(true), { timeout: WAIT_MS });
+    expect(draftPlainText(connection.doc)).toBe(draftPlainText(serverDoc));
+  });
+
+  it('the socket says nothing, and the provider hears nothing, before the local copy is loaded', async () => {
+    const { server } = await serverWithLongDraft();
+    let loaded = () => {};
+    const Socket = socketSpeakingAfter(new Promise<void>((resolve) => (loaded = resolve)));
+    const socket = new Socket(server.url.replace(/^http/, 'ws'));
+    cleanups.push(() => socket.close());
+    const opened = vi.fn();
+    const heard = vi.fn();
+    socket.onopen = opened;
+    socket.onmessage = heard;
+    // The server's greeting (its step 1) has reached this browser: held, as the open before it.
+    const arrived = vi.fn();
+    socket.addEventListener('message', arrived);
+    await vi.waitFor(() => expect(arrived).toHaveBeenCalledTimes(1), { timeout: WAIT_MS });
+    expect(opened).not.toHaveBeenCalled();
+    expect(heard).not.toHaveBeenCalled();
+    loaded();
+    await vi.waitFor(() => expect(heard).toHaveBeenCalledTimes(1), { timeout: WAIT_MS });
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(opened.mock.invocationCallOrder[0]).toBeLessThan(heard.mock.invocationCallOrder[0] as number);
+  });
+
+  it('a socket closed before the local copy is loaded never reports an open', async () => {
+    const { server } = await serverWithLongDraft();
+    let loaded = () => {};
+    const copyLoaded = new Promise<void>((resolve) => (loaded = resolve));
+    const Socket = socketSpeakingAfter(copyLoaded);
+    const socket = new Socket(server.url.replace(/^http/, 'ws'));
+    const opened = vi.fn();
+    const closed = vi.fn();
+    socket.onopen = opened;
+    socket.onclose = closed;
+    socket.addEventListener('open', () => socket.close());
+    await vi.waitFor(() => expect(closed).toHaveBeenCalledTimes(1), { timeout: WAIT_MS });
+    loaded();
+    await copyLoaded;
+    await Promise.resolve();
+    expect(opened).not.toHaveBeenCalled();
   });
 
   it('opened offline it stays unconnected after loading, and connects when asked', async () => {
@@ -82,7 +125,7 @@ describe('a draft connection and its local copy', { timeout: 40_000 }, () => {
     expect(draftPlainText(connection.doc)).toBe(draftPlainText(serverDoc));
   });
 
-  it('asked to disconnect before the copy loaded (the network went away): it does not connect after', async () => {
+  it('asked to disconnect before the copy loaded (the network went away): it does not speak after', async () => {
     const { server } = await serverWithLongDraft();
     const connection = open(server.url, `draft-${nextDraft++}`);
     connection.provider.disconnect();
