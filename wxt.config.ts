@@ -46,6 +46,9 @@ const FIREFOX_SETTINGS = {
 };
 
 export default defineConfig({
+  // Every module imports what it uses (GUIDE.md): no auto-imports, which also warned at every build
+  // that components/i18n.tsx re-exports i18n-context.tsx's hooks.
+  imports: false,
   hooks: {
     'build:done': (wxt) => {
       writeWebAssetList(wxt.config.outDir);
