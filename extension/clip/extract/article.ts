@@ -11,6 +11,7 @@ import { leadBlock, leadStart, pageDescription } from './lead-paragraph';
 import { plainTextOf } from './plain-text';
 import { withCheaperTests } from './readability-cheaper-tests';
 import { withLazyRetryCopy } from './readability-lazy-retry';
+import { withTagLists } from './readability-tag-lists';
 
 export const articleSchema = z.object({
   html: z.string(),
@@ -86,6 +87,7 @@ function runReadability(source: PageSource): Candidate | null {
   };
   const reader = new Readability<Element>(source.forReadability(), options);
   withCheaperTests(reader);
+  withTagLists(reader);
   withLazyRetryCopy(reader, () => new Readability<Element>(source.copy(), options));
   const parsed = reader.parse();
   return parsed?.content ? candidate('readability', parsed.content) : null;
