@@ -5,6 +5,7 @@
 // answer; when they have several, the selector engine still puts them in order. The two callers that ask for several
 // names while the order cannot matter (a sum of text lengths, a removal of every element listed) ask name by name.
 import type { Readability } from '@mozilla/readability';
+import { arrayOf } from './elements-under';
 
 /** The part of Readability's internals this uses. */
 interface TagListInternals {
@@ -35,7 +36,7 @@ function listByTag(original: ListByTag): ListByTag {
     // Elements of several names (or a name asked twice) must be merged in document order.
     if (found.length > 1) return original.call(this, node, tagNames);
     // A copy: Readability removes and renames what it lists, which a live collection would follow.
-    return only ? Array.from(only) : [];
+    return only ? arrayOf(only) : [];
   };
 }
 
@@ -48,7 +49,7 @@ function textDensityByName(this: TagListInternals, element: Element, tagNames: s
   let childrenLength = 0;
   // Lengths are whole numbers: their sum does not depend on the order the elements come in.
   for (const name of new Set(tagNames)) {
-    for (const child of Array.from(listed.call(this, element, [name]))) {
+    for (const child of arrayOf(listed.call(this, element, [name]))) {
       childrenLength += innerText.call(this, child, true).length;
     }
   }
