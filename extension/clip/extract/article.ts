@@ -10,6 +10,8 @@ import { type PageIdentity, removeFurnitureBlocks } from './furniture-blocks';
 import { leadBlock, leadStart, pageDescription } from './lead-paragraph';
 import { plainTextOf } from './plain-text';
 import { withCheaperTests } from './readability-cheaper-tests';
+import { withLazyRetryCopy } from './readability-lazy-retry';
+import { withTagLists } from './readability-tag-lists';
 
 export const articleSchema = z.object({
   html: z.string(),
@@ -48,6 +50,8 @@ function candidate(extractor: Candidate['extractor'], root: Element): Candidate 
 /** Readability takes apart the document it is given: it gets the page itself only when the caller allows it. */
 interface PageSource {
   forReadability(): Document;
+  /** A throwaway copy of the page as it was. */
+  copy(): Document;
   /** The page as it was, and whether its body's children may be moved out rather than copied. */
   intact(): IntactPage;
 }
@@ -58,8 +62,11 @@ interface IntactPage {
 }
 
 function pageSource(doc: Document, consume: ExtractArticleOptions['consume']): PageSource {
-  if (!consume) return { forReadability: () => doc.cloneNode(true) as Document, intact: () => ({ doc, ours: false }) };
-  return { forReadability: () => doc, intact: () => ({ doc: consume.reread(), ours: true }) };
+  if (!consume) {
+    const copy = () => doc.cloneNode(true) as Document;
+    return { forReadability: copy, copy, intact: () => ({ doc, ours: false }) };
+  }
+  return { forReadability: () => doc, copy: consume.reread, intact: () => ({ doc: consume.reread(), ours: true }) };
 }
 
 /** Class names are kept through extraction only to find furniture by name; the clip does not need them. */
@@ -69,16 +76,19 @@ function stripClasses(root: Element): void {
   }
 }
 
-function runReadability(doc: Document): Candidate | null {
+function runReadability(source: PageSource): Candidate | null {
   // Removing furniture before Readability scores the page can change its pick, so it is removed afterwards.
-  const reader = new Readability<Element>(doc, {
-    serializer: (node) => node as Element,
+  const options = {
+    serializer: (node: Node) => node as Element,
     charThreshold: READABILITY_CHAR_THRESHOLD,
     keepClasses: true,
     // The clip's metadata is read apart from Readability (metadata.ts); reading JSON-LD here too is wasted.
     disableJSONLD: true,
-  });
+  };
+  const reader = new Readability<Element>(source.forReadability(), options);
   withCheaperTests(reader);
+  withTagLists(reader);
+  withLazyRetryCopy(reader, () => new Readability<Element>(source.copy(), options));
   const parsed = reader.parse();
   return parsed?.content ? candidate('readability', parsed.content) : null;
 }
@@ -159,7 +169,7 @@ function cleaned(chosen: Candidate, page: PageIdentity): Pick {
 
 /** Readability's pick, or the page's body when the pick is missing or short and the body holds more prose. */
 function pick(source: PageSource, page: PageIdentity, report: (extractor: string) => (error: unknown) => void): Pick {
-  const readability = safely(() => runReadability(source.forReadability()), report('readability'));
+  const readability = safely(() => runReadability(source), report('readability'));
   const fromReadability = readability && cleaned(readability, page);
   if (fromReadability && readability.text.length >= SHORT_LENGTH) return fromReadability;
   const body = bodyFallback(source.intact());

@@ -1,7 +1,7 @@
 // Measures how much of a candidate article is prose — text in blocks that are sentences, not link lists — so two
 // candidates are compared by what a reader would read, not by their raw length.
 
-import { elementsByTag } from './elements-under';
+import { arrayOf, elementsByTag } from './elements-under';
 import { linkedTextLength } from './link-text';
 
 const LEAF_BLOCKS = new Set(
@@ -50,9 +50,9 @@ export function mainProseContainer(root: Element): Element {
     }
   }
   let container = root;
-  let prose = [...root.children].reduce((sum, child) => sum + (proseIn.get(child) ?? 0), 0);
+  let prose = arrayOf(root.children).reduce((sum, child) => sum + (proseIn.get(child) ?? 0), 0);
   for (;;) {
-    const inner = [...container.children].find((child) => (proseIn.get(child) ?? 0) >= MAIN_PROSE_SHARE * prose);
+    const inner = arrayOf(container.children).find((child) => (proseIn.get(child) ?? 0) >= MAIN_PROSE_SHARE * prose);
     if (!inner) return container;
     container = inner;
     prose = proseIn.get(inner) ?? 0;

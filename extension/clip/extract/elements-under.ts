@@ -39,3 +39,12 @@ export function closestByTag(element: Element, tags: ReadonlySet<string>): Eleme
   }
   return null;
 }
+
+/**
+ * A copy of a DOM collection as an array, by `slice`: under jsdom, `Array.from`, a spread or `for…of` step an iterator
+ * that asks the collection its length again (an update check through jsdom's proxy) for every element, many times
+ * slower. The copy also stays as it is when the page changes, where a live collection would follow.
+ */
+export function arrayOf<T extends Element>(collection: ArrayLike<T>): T[] {
+  return Array.prototype.slice.call(collection) as T[];
+}

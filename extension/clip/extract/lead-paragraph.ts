@@ -29,12 +29,24 @@ export function leadStart(description: string): string {
 const TEXT_NODE = 3;
 
 /**
- * Matches a text holding `start` once its whitespace is collapsed, without collapsing it: the body's whole text was
- * copied by a regular expression for every page that has a description.
+ * Whether a text holds `start` once its whitespace is collapsed, without collapsing it (the body's whole text was
+ * copied by a regular expression for every page that has a description). The pattern is tried only where the first
+ * word stands, as any match begins with it: a scan for a word is far cheaper than the pattern's scan of a long text.
  */
-function startPattern(start: string): RegExp {
-  const words = start.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(words.join('\\s+'));
+function startMatcher(start: string): (text: string) => boolean {
+  const words = start.split(' ');
+  const [firstWord] = words;
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(escaped.join('\\s+'), 'y');
+  // An empty first word (never that of a collapsed description) stands everywhere: the pattern scans as it is.
+  if (!firstWord) return (text) => new RegExp(pattern.source).test(text);
+  return (text) => {
+    for (let at = text.indexOf(firstWord); at >= 0; at = text.indexOf(firstWord, at + 1)) {
+      pattern.lastIndex = at;
+      if (pattern.test(text)) return true;
+    }
+    return false;
+  };
 }
 
 /** The text node after `node` under `root`, in document order: sibling links, cheaper under jsdom than a TreeWalker. */
@@ -58,16 +70,12 @@ function nextTextNode(node: Node, root: Node): Node | null {
  */
 export function leadBlock(doc: Document, description: string): Element | null {
   if (!doc.body) return null;
-  const start = leadStart(description);
-  // Its first word stands unchanged in any text holding the start: most text nodes are passed over without collapsing.
-  const firstWord = start.split(' ')[0] ?? '';
-  const holdsStart = startPattern(start);
+  const holdsStart = startMatcher(leadStart(description));
   // The body's whole text is read without touching its nodes one by one: a page that does not print the lead is
   // not walked.
-  if (!holdsStart.test(doc.body.textContent ?? '')) return null;
+  if (!holdsStart(doc.body.textContent ?? '')) return null;
   for (let node = nextTextNode(doc.body, doc.body); node; node = nextTextNode(node, doc.body)) {
-    const value = node.nodeValue ?? '';
-    if (!value.includes(firstWord) || !holdsStart.test(value)) continue;
+    if (!holdsStart(node.nodeValue ?? '')) continue;
     let block: Element | null = node.parentElement;
     while (block && !LEAD_BLOCKS.has(block.tagName.toUpperCase())) block = block.parentElement;
     if (!block || collapse(block.textContent).length > description.length * 1.5 + 100) return null;

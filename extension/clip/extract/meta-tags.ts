@@ -1,4 +1,5 @@
 // Indexes a document's <meta> tags by normalised name so lookups like `og:title` or `dc:rights` are one call.
+import { arrayOf } from './elements-under';
 
 /** Lower-cases a meta name and treats `.` and spaces like `:` (so `DC.rights` and `dc:rights` match). */
 export function normaliseMetaName(name: string): string {
@@ -17,7 +18,7 @@ export interface MetaTags {
 export function readMetaTags(root: Document | Element): MetaTags {
   const contents = new Map<string, string>();
   // By tag rather than the selector `meta[content]`: jsdom's selector engine took most of this function's time.
-  for (const meta of root.getElementsByTagName('meta')) {
+  for (const meta of arrayOf(root.getElementsByTagName('meta'))) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     // `property` may hold several space-separated names (RDFa), e.g. "og:title dc:title"; it wins over `name`.
