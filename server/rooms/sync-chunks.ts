@@ -17,7 +17,9 @@ export function encodeSyncAnswer(
   chunkBytes: number,
   heldBytes = Number.POSITIVE_INFINITY,
 ): Uint8Array[] {
-  if (heldBytes <= chunkBytes) return [encodeSyncStep2Update(Y.encodeStateAsUpdate(doc, peerStateVector))];
+  if (heldBytes <= chunkBytes || holdsPending(doc)) {
+    return [encodeSyncStep2Update(Y.encodeStateAsUpdate(doc, peerStateVector))];
+  }
   const structs = missingStructs(doc, Y.decodeStateVector(peerStateVector), chunkBytes);
   const estimate = structs.reduce((sum, struct) => sum + estimatedBytes(struct), 0);
   if (estimate <= chunkBytes) return [encodeSyncStep2Update(Y.encodeStateAsUpdate(doc, peerStateVector))];
@@ -25,6 +27,16 @@ export function encodeSyncAnswer(
   // Relative to our own state vector: no structs, only the delete set (and parts Yjs keeps pending).
   const rest = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc));
   return [...pieces, encodeSyncStep2Update(rest)];
+}
+
+/**
+ * Parts Yjs could not integrate yet (an update whose dependencies never arrived: only a broken or
+ * hostile client sends one). Yjs's own answer carries them as one update merged with the rest; sent
+ * after the pieces, diffed against our own state, the peer integrated them in another order and could
+ * end up with a document other than ours (found by the hostile-message flood with tiny pieces).
+ */
+function holdsPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
 
 /**
