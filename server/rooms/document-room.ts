@@ -176,6 +176,24 @@ export class DocumentRoom {
     return this.currentStatus === 'ready' ? read(this.doc) : null;
   }
 
+  /**
+   * `read` on the document between two of the room's tasks, once those already started or waiting
+   * have finished: an update is stored and then applied within one task, so the document read then
+   * holds every update stored before the call (a plain read in between could miss one stored a moment
+   * ago and not yet applied). Null once the room is unloaded.
+   */
+  readSettledDocument<T>(read: (doc: Y.Doc) => T): Promise<T | null> {
+    return new Promise((resolve, reject) => {
+      this.queue.push(() => {
+        try {
+          resolve(this.readDocument(read));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+  }
+
   /** Resolves once every message received so far is handled (stored, applied, broadcast) and no compaction runs. */
   async whenIdle(): Promise<void> {
     await this.queue.whenIdle();

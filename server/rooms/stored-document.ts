@@ -11,7 +11,7 @@ import { applyStoredDocument } from './room-load';
 export interface StoredDocumentReader {
   documents: Pick<DocumentStore, 'loadDocument'>;
   /** The loaded room of that name, if any (RoomRegistry.room). */
-  openRoom(name: string): Pick<DocumentRoom, 'readDocument'> | null;
+  openRoom(name: string): Pick<DocumentRoom, 'readSettledDocument'> | null;
   logger: Logger;
 }
 
@@ -34,13 +34,17 @@ export async function readStoredDocument<T>(
   }
 }
 
-/** `read` on the live document if its room is loaded (it holds every stored update), else on storage's. */
+/**
+ * `read` on the live document if its room is loaded, read between two of its tasks so that it holds
+ * every update stored so far (a version saved just after an edit was stored has that edit); else on
+ * storage's.
+ */
 export async function readCurrentDocument<T>(
   reader: StoredDocumentReader,
   name: string,
   read: (doc: Y.Doc) => T,
 ): Promise<T> {
-  const live = reader.openRoom(name)?.readDocument((doc) => ({ value: read(doc) }));
+  const live = await reader.openRoom(name)?.readSettledDocument((doc) => ({ value: read(doc) }));
   if (live) return live.value;
   return readStoredDocument(reader, name, (doc) => read(doc));
 }
