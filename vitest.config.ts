@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // A few units do seconds of CPU work (a 33 MiB update, property runs): on a machine busy on
+          // both cores they took 10-15 s against vitest's default limit of 5.
+          testTimeout: 30_000,
         },
       },
       {
