@@ -12,6 +12,7 @@ import { plainTextOf } from './plain-text';
 import { withCheaperTests } from './readability-cheaper-tests';
 import { withLighterCleaning } from './readability-clean-conditionally';
 import { withLazyRetryCopy } from './readability-lazy-retry';
+import { withLighterNoscriptImages } from './readability-noscript-images';
 import { withTagLists } from './readability-tag-lists';
 
 export const articleSchema = z.object({
@@ -90,6 +91,7 @@ function runReadability(source: PageSource): Candidate | null {
   withCheaperTests(reader);
   withTagLists(reader);
   withLighterCleaning(reader);
+  withLighterNoscriptImages(reader);
   withLazyRetryCopy(reader, () => new Readability<Element>(source.copy(), options));
   const parsed = reader.parse();
   return parsed?.content ? candidate('readability', parsed.content) : null;
