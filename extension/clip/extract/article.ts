@@ -10,7 +10,9 @@ import { type PageIdentity, removeFurnitureBlocks } from './furniture-blocks';
 import { leadBlock, leadStart, pageDescription } from './lead-paragraph';
 import { plainTextOf } from './plain-text';
 import { withCheaperTests } from './readability-cheaper-tests';
+import { withLighterCleaning } from './readability-clean-conditionally';
 import { withLazyRetryCopy } from './readability-lazy-retry';
+import { withLighterNoscriptImages } from './readability-noscript-images';
 import { withTagLists } from './readability-tag-lists';
 
 export const articleSchema = z.object({
@@ -88,6 +90,8 @@ function runReadability(source: PageSource): Candidate | null {
   const reader = new Readability<Element>(source.forReadability(), options);
   withCheaperTests(reader);
   withTagLists(reader);
+  withLighterCleaning(reader);
+  withLighterNoscriptImages(reader);
   withLazyRetryCopy(reader, () => new Readability<Element>(source.copy(), options));
   const parsed = reader.parse();
   return parsed?.content ? candidate('readability', parsed.content) : null;

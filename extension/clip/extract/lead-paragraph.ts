@@ -26,31 +26,29 @@ export function leadStart(description: string): string {
   return description.split(' ').slice(0, LEAD_START_WORDS).join(' ');
 }
 
-const TEXT_NODE = 3;
-
-/**
- * Whether a text holds `start` once its whitespace is collapsed, without collapsing it (the body's whole text was
- * copied by a regular expression for every page that has a description). The pattern is tried only where the first
- * word stands, as any match begins with it: a scan for a word is far cheaper than the pattern's scan of a long text.
- */
-function startMatcher(start: string): (text: string) => boolean {
+/** Where the next match of `start` begins in `text`, at `from` or later, whitespace between its words collapsed; -1 if none. */
+function startFinder(start: string): (text: string, from: number) => number {
   const words = start.split(' ');
   const [firstWord] = words;
   const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(escaped.join('\\s+'), 'y');
-  // An empty first word (never that of a collapsed description) stands everywhere: the pattern scans as it is.
-  if (!firstWord) return (text) => new RegExp(pattern.source).test(text);
-  return (text) => {
-    for (let at = text.indexOf(firstWord); at >= 0; at = text.indexOf(firstWord, at + 1)) {
+  // An empty first word (never that of a collapsed description) stands everywhere: the pattern is tried at every place.
+  const first = firstWord ?? '';
+  return (text, from) => {
+    // (`indexOf` of an empty word past the end answers the end again: the walk stops there.)
+    for (let at = text.indexOf(first, from); at >= 0; at = at < text.length ? text.indexOf(first, at + 1) : -1) {
       pattern.lastIndex = at;
-      if (pattern.test(text)) return true;
+      if (pattern.test(text)) return at;
     }
-    return false;
+    return -1;
   };
 }
 
-/** The text node after `node` under `root`, in document order: sibling links, cheaper under jsdom than a TreeWalker. */
-function nextTextNode(node: Node, root: Node): Node | null {
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/** The text after `node` under `root`, in document order (text and CDATA sections, the pieces of `textContent`). */
+function nextText(node: Node, root: Node): Node | null {
   let at: Node | null = node;
   for (;;) {
     if (at.firstChild) at = at.firstChild;
@@ -60,8 +58,32 @@ function nextTextNode(node: Node, root: Node): Node | null {
       at = at.nextSibling;
     }
     if (!at) return null;
-    if (at.nodeType === TEXT_NODE) return at;
+    if (at.nodeType === TEXT_NODE || at.nodeType === CDATA_SECTION_NODE) return at;
   }
+}
+
+/**
+ * The first text node of `body` that holds `start` (whitespace between its words collapsed). The body's text is the
+ * texts under it one after the other, so a text that holds the start holds a match of the body's text: only texts
+ * where such a match begins are tried, the others are passed over by their length (the pattern's scan of every text
+ * that holds the first word, "The" or "La", was most of the lead's time).
+ */
+function firstTextHolding(body: Element, start: string): Node | null {
+  const find = startFinder(start);
+  const whole = body.textContent ?? '';
+  let match = find(whole, 0);
+  let offset = 0;
+  for (let node = nextText(body, body); node && match >= 0; node = nextText(node, body)) {
+    const value = node.nodeValue ?? '';
+    const end = offset + value.length;
+    if (match < end) {
+      if (node.nodeType === TEXT_NODE && find(value, 0) >= 0) return node;
+      // No match inside this text: the next one that begins after it.
+      match = find(whole, end);
+    }
+    offset = end;
+  }
+  return null;
 }
 
 /**
@@ -70,19 +92,14 @@ function nextTextNode(node: Node, root: Node): Node | null {
  */
 export function leadBlock(doc: Document, description: string): Element | null {
   if (!doc.body) return null;
-  const holdsStart = startMatcher(leadStart(description));
-  // The body's whole text is read without touching its nodes one by one: a page that does not print the lead is
-  // not walked.
-  if (!holdsStart(doc.body.textContent ?? '')) return null;
-  for (let node = nextTextNode(doc.body, doc.body); node; node = nextTextNode(node, doc.body)) {
-    if (!holdsStart(node.nodeValue ?? '')) continue;
-    let block: Element | null = node.parentElement;
-    while (block && !LEAD_BLOCKS.has(block.tagName.toUpperCase())) block = block.parentElement;
-    if (!block || collapse(block.textContent).length > description.length * 1.5 + 100) return null;
-    for (let up: Element | null = block; up; up = up.parentElement) {
-      if (OUTSIDE_THE_ARTICLE.has(up.tagName.toUpperCase())) return null;
-    }
-    return block;
+  // A page that does not print the lead is not walked: the body's whole text is read without touching its nodes.
+  const node = firstTextHolding(doc.body, leadStart(description));
+  if (!node) return null;
+  let block: Element | null = node.parentElement;
+  while (block && !LEAD_BLOCKS.has(block.tagName.toUpperCase())) block = block.parentElement;
+  if (!block || collapse(block.textContent).length > description.length * 1.5 + 100) return null;
+  for (let up: Element | null = block; up; up = up.parentElement) {
+    if (OUTSIDE_THE_ARTICLE.has(up.tagName.toUpperCase())) return null;
   }
-  return null;
+  return block;
 }

@@ -34,7 +34,7 @@ function cheapBylineTest(byline: RegExp) {
 }
 
 /** Whether some text under `node` is more than white space: stops at the first such text, in document order. */
-function hasText(node: Node): boolean {
+export function hasText(node: Node): boolean {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     const type = child.nodeType;
     if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {

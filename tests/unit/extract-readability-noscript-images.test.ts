@@ -1,0 +1,111 @@
+// Readability's noscript-image step replaced by a lighter one (readability-noscript-images.ts) must leave Readability's
+// output as it was: same page after the step, same article and byline on every vendored page of Readability's own test
+// suite.
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../extension/clip/extract/node/parse-page';
+import { withLighterNoscriptImages } from '../../extension/clip/extract/readability-noscript-images';
+
+const corpus = resolve(import.meta.dirname, '../fixtures/readability-pages');
+const pages = readdirSync(corpus, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const URL = 'http://fakehost/test/page.html';
+/** A long page parsed twice takes seconds while other work loads the machine. */
+const WHOLE_PAGE_MS = 30_000;
+
+type Internals = {
+  _unwrapNoscriptImages(doc: Document): void;
+  _isSingleImage(node: Element): boolean;
+};
+
+function reader(doc: Document, lighter: boolean) {
+  const instance = new Readability<Element>(doc, { serializer: (node) => node as Element });
+  const internals = instance as unknown as Internals;
+  const before = [internals._unwrapNoscriptImages, internals._isSingleImage];
+  if (lighter) withLighterNoscriptImages(instance);
+  const replaced = internals._unwrapNoscriptImages !== before[0] && internals._isSingleImage !== before[1];
+  return { instance, internals, replaced };
+}
+
+/** The page's HTML after the noscript-image step alone. */
+function afterStep(html: string, lighter: boolean) {
+  const page = parsePage(html, URL);
+  try {
+    const { internals, replaced } = reader(page.document, lighter);
+    internals._unwrapNoscriptImages(page.document);
+    return { html: page.document.documentElement.outerHTML, replaced };
+  } finally {
+    page.close();
+  }
+}
+
+/** Readability's article and byline for a page. */
+function parsed(html: string, lighter: boolean) {
+  const page = parsePage(html, URL);
+  try {
+    const { instance, replaced } = reader(page.document, lighter);
+    const article = instance.parse();
+    return { html: article?.content?.innerHTML ?? null, byline: article?.byline ?? null, replaced };
+  } finally {
+    page.close();
+  }
+}
+
+describe('Readability with the lighter noscript-image step', () => {
+  it('applies to the installed Readability.js', () => {
+    expect(afterStep('<html><body><p>Text</p></body></html>', true).replaced).toBe(true);
+    expect(afterStep('<html><body><p>Text</p></body></html>', false).replaced).toBe(false);
+  });
+
+  it.each(pages)(
+    'leaves vendored page %s as the library does, step and article',
+    (name) => {
+      const html = readFileSync(resolve(corpus, name, 'source.html'), 'utf8');
+      expect(afterStep(html, true)).toEqual({ ...afterStep(html, false), replaced: true });
+      expect(parsed(html, true)).toEqual({ ...parsed(html, false), replaced: true });
+    },
+    WHOLE_PAGE_MS,
+  );
+
+  it('puts the noscript image in place of its placeholder, keeping the old addresses, and drops bare placeholders', () => {
+    const html =
+      '<html><body><article>' +
+      '<img class="bare"><img data-lazy="x.gif" alt="no file">' +
+      '<img src="placeholder.gif" data-src="big.jpg"><noscript><img src="big.jpg" alt="Big"></noscript>' +
+      '<div><span><img src="tiny.png"></span></div><noscript> <img src="real.png" srcset="real2.png 2x"> </noscript>' +
+      '<div><img src="a.png"><p>caption</p></div><noscript><img src="kept-apart.png"></noscript>' +
+      '<p>Text <noscript><img src="inline.png"></noscript></p>' +
+      '<noscript><p>Not an image, words</p></noscript>' +
+      '</article></body></html>';
+    const after = afterStep(html, true);
+    expect(after).toEqual({ ...afterStep(html, false), replaced: true });
+    expect(after.html).not.toContain('bare');
+    expect(after.html).not.toContain('no file');
+    expect(after.html).toContain('<img src="big.jpg" alt="Big" data-old-src="placeholder.gif" data-src="big.jpg">');
+    expect(after.html).toContain('<img src="real.png" srcset="real2.png 2x" data-old-src="tiny.png">');
+    expect(after.html).toContain('a.png');
+  });
+
+  it('tells a single image from an element with text or several children', () => {
+    const page = parsePage(
+      '<html><body><div id="one"><span> <img></span></div><div id="text"><span>x<img></span></div>' +
+        '<div id="two"><img><img></div><img id="img"><div id="none"><span></span></div></body></html>',
+      URL,
+    );
+    try {
+      const stock = reader(page.document, false).internals;
+      const lighter = reader(page.document, true).internals;
+      for (const id of ['one', 'text', 'two', 'img', 'none']) {
+        const element = page.document.getElementById(id) as Element;
+        expect(lighter._isSingleImage(element)).toBe(stock._isSingleImage(element));
+      }
+      expect(lighter._isSingleImage(page.document.getElementById('one') as Element)).toBe(true);
+      expect(lighter._isSingleImage(page.document.getElementById('text') as Element)).toBe(false);
+    } finally {
+      page.close();
+    }
+  });
+});
