@@ -29,6 +29,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // The server and the user CLI bundled once for the run, as `npm run serve` runs the server.
+          globalSetup: ['tests/e2e/support/server-bundle.ts'],
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 120_000,

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from './support/chromium';
 import { createDampingiServer, type DampingiServer, type TestUser } from './support/dampingi-server';
 import { countOf, createDraftViaApi, editorArea, editorText, waitForSyncState } from './support/editor-page';
-import { clipFromPopup, selectOnPage, signInExtension, tabIdOf, waitForClipStatus } from './support/extension-ui';
+import {
+  clipFromPopup,
+  fireOutboxRetryAlarm,
+  selectOnPage,
+  signInExtension,
+  tabIdOf,
+  waitForClipStatus,
+} from './support/extension-ui';
 import { type PageServer, startPageServer } from './support/page-server';
 
 const DRAFT = 'LKPD Fotosintesis';
@@ -85,6 +92,8 @@ describe('Kotak klip from the extension: clip now, place later', () => {
     await waitForClipStatus(popup, /disimpan|menunggu/i);
     await popup.getByText('1 klip menunggu dikirim').waitFor({ timeout: 10_000 });
     await server.start();
+    // The background's periodic retry delivers it: its next firing brought forward (it comes within a minute).
+    await fireOutboxRetryAlarm(ext);
     await expect.poll(async () => (await inbox()).length, { timeout: 90_000 }).toBe(1);
     await popup.getByText('0 klip menunggu dikirim').waitFor({ timeout: 30_000 });
     const items = await inbox();

@@ -1,5 +1,5 @@
 /**
- * The real Dampingi server as a child process on a loopback port, as `npm run serve` starts it,
+ * The real Dampingi server as a child process on a loopback port, as `npm run serve` starts it (bundled),
  * with its own temporary data directory. It can be stopped and started again on the same data.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
@@ -11,6 +11,24 @@ import { freePort } from '../../../scripts/dev/free-port';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+/** Set by the e2e run's global setup (./server-bundle.ts) to where it bundled the server and the user CLI. */
+export const BUNDLE_DIR_VARIABLE = 'DAMPINGI_E2E_BUNDLE_DIR';
+
+/**
+ * The server and the user CLI as node runs them: from the run's bundle when there is one, else (a script
+ * outside vitest) from the sources through tsx, as `npm run user` does.
+ */
+function commands(): { server: string[]; user: [string, string[]] } {
+  const bundle = process.env[BUNDLE_DIR_VARIABLE];
+  if (bundle) {
+    return {
+      server: [join(bundle, 'server/main.mjs')],
+      user: [process.execPath, [join(bundle, 'cli/user.mjs')]],
+    };
+  }
+  return { server: ['--import', 'tsx', 'server/main.ts'], user: [TSX, ['server/cli/user.ts']] };
+}
 
 export interface TestUser {
   name: string;
@@ -69,8 +87,8 @@ export async function createDampingiServer(options: { env?: Record<string, strin
     url,
     dataDir,
     async start() {
-      // One process (node with the tsx loader), so a signal reaches the server itself, not a wrapper.
-      child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      // One process (node itself, no wrapper), so a signal reaches the server itself.
+      child = spawn(process.execPath, commands().server, {
         cwd: ROOT,
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,10 +110,11 @@ export async function createDampingiServer(options: { env?: Record<string, strin
       child = null;
     },
     async addUser(name, options = {}) {
-      const args = ['server/cli/user.ts', 'add', name, '--token'];
+      const [command, cli] = commands().user;
+      const args = [...cli, 'add', name, '--token'];
       if (options.email) args.push('--email', options.email);
       if (options.admin) args.push('--admin');
-      const { stdout } = await promisify(execFile)(TSX, args, { cwd: ROOT, env });
+      const { stdout } = await promisify(execFile)(command, args, { cwd: ROOT, env });
       const token = /Token: (\S+)/.exec(stdout)?.[1];
       const link = /Sign-in link: (\S+)/.exec(stdout)?.[1];
       const id = /\(id ([A-Za-z0-9_-]+)\)/.exec(stdout)?.[1];
@@ -103,7 +122,8 @@ export async function createDampingiServer(options: { env?: Record<string, strin
       return { name, id, token, link };
     },
     async newLink(userId) {
-      const { stdout } = await promisify(execFile)(TSX, ['server/cli/user.ts', 'link', userId], { cwd: ROOT, env });
+      const [command, cli] = commands().user;
+      const { stdout } = await promisify(execFile)(command, [...cli, 'link', userId], { cwd: ROOT, env });
       const link = /Sign-in link: (\S+)/.exec(stdout)?.[1];
       if (!link) throw new Error(`could not read the link from:\n${stdout}`);
       return link;

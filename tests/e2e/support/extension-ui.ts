@@ -24,6 +24,32 @@ export async function tabIdOf(ext: ExtensionBrowser, url: string): Promise<numbe
   return id;
 }
 
+/** The background's alarm that retries the outbox (extension/background/start-background.ts), and its period. */
+const OUTBOX_RETRY_ALARM = { name: 'dampingi-outbox-retry', periodInMinutes: 1 };
+
+/** The part of Chrome's alarms API used here. */
+type AlarmsApi = {
+  alarms: {
+    get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined>;
+    create(name: string, info: { when: number; periodInMinutes?: number }): Promise<void> | void;
+  };
+};
+
+/**
+ * Brings the next firing of the extension's outbox retry alarm forward to now, as if its minute had passed:
+ * the alarm the background set (checked: its name and one-minute period), fired by the browser, handled by
+ * the background's own listener, and left with its period. A test that waited for it idled up to a minute.
+ */
+export async function fireOutboxRetryAlarm(ext: ExtensionBrowser): Promise<void> {
+  const alarm = await ext.serviceWorker.evaluate(async ({ name }) => {
+    const { alarms } = (globalThis as unknown as { chrome: AlarmsApi }).chrome;
+    const existing = await alarms.get(name);
+    if (existing) await alarms.create(name, { when: Date.now(), periodInMinutes: existing.periodInMinutes });
+    return existing ?? null;
+  }, OUTBOX_RETRY_ALARM);
+  expect(alarm, 'the background keeps a periodic outbox retry alarm').toMatchObject(OUTBOX_RETRY_ALARM);
+}
+
 /** Selects from the start of the first element matching `selector` to the end of the last, as a mouse drag would. */
 export async function selectOnPage(page: Page, selector: string): Promise<void> {
   await page.evaluate((css) => {

@@ -38,7 +38,9 @@ export async function launchFirefox(): Promise<Browser> {
     // Firefox 140 refuses puppeteer's viewport emulation (no BiDi screen-orientation override): the
     // window itself has a laptop's size.
     defaultViewport: null,
-    args: ['--width=1280', '--height=900'],
+    // Firefox 153 lets WebDriver navigate only to http(s), file, blob and about:blank unless system access
+    // is allowed: without it, every moz-extension:// page (options, popup) is refused "in this context".
+    args: ['--width=1280', '--height=900', '--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
       'network.captive-portal-service.enabled': false,
