@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          setupFiles: ['tests/support/yield-between-tests.ts'],
           // A few units do seconds of CPU work (a 33 MiB update, property runs): on a machine busy on
           // both cores they took 10-15 s against vitest's default limit of 5.
           testTimeout: 30_000,
@@ -20,6 +21,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/support/yield-between-tests.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
