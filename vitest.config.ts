@@ -33,8 +33,10 @@ export default defineConfig({
           environment: 'node',
           // The server and the user CLI bundled once for the run, as `npm run serve` runs the server.
           globalSetup: ['tests/e2e/support/server-bundle.ts'],
-          pool: 'forks',
-          poolOptions: { forks: { singleFork: true } },
+          // One file at a time, in a pool of its own (a worker thread): the forks pool ran the unit and
+          // integration files first and only then this project; in its own pool it runs beside them.
+          pool: 'threads',
+          poolOptions: { threads: { singleThread: true } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
