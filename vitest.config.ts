@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Three suites: fast units, integration against a real server on loopback, and end-to-end in
 // real Chromium with the built extension (run one file at a time: they share the browser binary).
+// expect.poll waits for a condition; vitest's default gives up after 1 s, which an e2e test on a
+// machine busy on both cores missed (a suggestion accepted in one page, seen in both).
+const patientPolls = { poll: { timeout: 15_000 } };
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +14,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          expect: patientPolls,
           setupFiles: ['tests/support/yield-between-tests.ts'],
           // A few units do seconds of CPU work (a 33 MiB update, property runs): on a machine busy on
           // both cores they took 10-15 s against vitest's default limit of 5.
@@ -21,6 +26,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          expect: patientPolls,
           setupFiles: ['tests/support/yield-between-tests.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -31,6 +37,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          expect: patientPolls,
           // The server and the user CLI bundled once for the run, as `npm run serve` runs the server.
           globalSetup: ['tests/e2e/support/server-bundle.ts'],
           // One file at a time, in a pool of its own (a worker thread): the forks pool ran the unit and
