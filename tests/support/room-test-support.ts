@@ -5,6 +5,8 @@ import { pino } from 'pino';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { DocumentRoom, type DocumentRoomOptions } from '../../server/rooms/document-room';
+import { contentPolicy } from '../../server/rooms/policies/content-policy';
 import type { RoomSession, RoomSocket } from '../../server/rooms/room-socket';
 import { MessageType } from '../../server/rooms/sync-messages';
 import type { DocumentStore, StoredDocument, UpdatesAfter } from '../../server/storage/storage';
@@ -188,4 +190,35 @@ export function testSession(
     tokenIssuedAt: 0,
     ...overrides,
   };
+}
+
+const openedRooms: DocumentRoom[] = [];
+
+/**
+ * A draft's room over `documents` with the limits most room tests use (64 KiB messages, 1 MiB sync
+ * slices, folded after 100 updates, the content rules), changed by `overrides`. Call
+ * `destroyTestRooms` after each test.
+ */
+export function openTestRoom(documents: DocumentStore, overrides: Partial<DocumentRoomOptions> = {}): DocumentRoom {
+  const room = new DocumentRoom({
+    name: 'draft-0001',
+    documents,
+    hooks: {},
+    logger: silentLogger,
+    maxMessageBytes: 64 * 1024,
+    maxPendingMessages: 1000,
+    syncChunkBytes: 1024 * 1024,
+    compactAfterUpdates: 100,
+    policy: contentPolicy(),
+    onEmpty: () => {},
+    onLoadFailed: () => {},
+    ...overrides,
+  });
+  openedRooms.push(room);
+  return room;
+}
+
+/** Destroys every room `openTestRoom` opened (its timers and documents). */
+export function destroyTestRooms(): void {
+  for (const room of openedRooms.splice(0)) room.destroy();
 }

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { DocumentRoom, type DocumentRoomOptions } from '../../../../server/rooms/document-room';
+import type { DocumentRoomOptions } from '../../../../server/rooms/document-room';
 import { contentPolicy } from '../../../../server/rooms/policies/content-policy';
 import type { RoomPolicy } from '../../../../server/rooms/policies/room-policy';
 import type { RoomSession } from '../../../../server/rooms/room-socket';
@@ -18,31 +18,20 @@ import {
   clientUpdate,
   deferred,
   describeMessage,
+  destroyTestRooms,
   FakeSocket,
   GatedDocumentStore,
+  openTestRoom,
   settle,
-  silentLogger,
   testSession,
   textUpdate,
 } from '../../../support/room-test-support';
 
-const rooms: DocumentRoom[] = [];
-afterEach(() => {
-  for (const room of rooms.splice(0)) room.destroy();
-});
+afterEach(destroyTestRooms);
 
 function openRoom(store: GatedDocumentStore, overrides: Partial<DocumentRoomOptions> = {}) {
   const events = { empty: 0, loadFailed: 0 };
-  const room = new DocumentRoom({
-    name: 'draft-0001',
-    documents: store,
-    hooks: {},
-    logger: silentLogger,
-    maxMessageBytes: 64 * 1024,
-    maxPendingMessages: 1000,
-    syncChunkBytes: 1024 * 1024,
-    compactAfterUpdates: 100,
-    policy: contentPolicy(),
+  const room = openTestRoom(store, {
     onEmpty: () => {
       events.empty += 1;
     },
@@ -51,7 +40,6 @@ function openRoom(store: GatedDocumentStore, overrides: Partial<DocumentRoomOpti
     },
     ...overrides,
   });
-  rooms.push(room);
   return { room, events };
 }
 

@@ -8,7 +8,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { GarbageScope } from '../../../../server/idle-collection';
-import { DocumentRoom } from '../../../../server/rooms/document-room';
 import { contentPolicy } from '../../../../server/rooms/policies/content-policy';
 import type { RoomPolicy } from '../../../../server/rooms/policies/room-policy';
 import {
@@ -23,9 +22,10 @@ import {
   applyServerMessages,
   clientUpdate,
   describeMessage,
+  destroyTestRooms,
   FakeSocket,
   GatedDocumentStore,
-  silentLogger,
+  openTestRoom,
   testSession,
   textUpdate,
 } from '../../../support/room-test-support';
@@ -100,10 +100,7 @@ describe('a large message is not copied on its way in or out', () => {
 });
 
 describe('merging an update keeps one decoded copy at a time', () => {
-  const rooms: DocumentRoom[] = [];
-  afterEach(() => {
-    for (const room of rooms.splice(0)) room.destroy();
-  });
+  afterEach(destroyTestRooms);
 
   function openRoom(
     policy: RoomPolicy = contentPolicy(),
@@ -111,22 +108,7 @@ describe('merging an update keeps one decoded copy at a time', () => {
     collectGarbage?: (scope?: GarbageScope) => void,
     syncChunkBytes = 1024 * 1024,
   ) {
-    const room = new DocumentRoom({
-      name: 'draft-0001',
-      documents,
-      collectGarbage,
-      hooks: {},
-      logger: silentLogger,
-      maxMessageBytes: LIMIT,
-      maxPendingMessages: 1000,
-      syncChunkBytes,
-      compactAfterUpdates: 100,
-      policy,
-      onEmpty: () => {},
-      onLoadFailed: () => {},
-    });
-    rooms.push(room);
-    return room;
+    return openTestRoom(documents, { collectGarbage, maxMessageBytes: LIMIT, syncChunkBytes, policy });
   }
 
   it("the decoded structs are let go once the room's rules have read them; the bytes stay for storing and relaying", async () => {

@@ -2,7 +2,7 @@
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DocumentRoom } from '../../../../server/rooms/document-room';
+import type { DocumentRoom } from '../../../../server/rooms/document-room';
 import { mentoringPolicy } from '../../../../server/rooms/policies/mentoring-policy';
 import type { RoomSession } from '../../../../server/rooms/room-socket';
 import { encodeSyncStep2Update } from '../../../../server/rooms/sync-messages';
@@ -14,9 +14,10 @@ import {
   applyServerMessages,
   clientUpdate,
   describeMessage,
+  destroyTestRooms,
   FakeSocket,
   GatedDocumentStore,
-  silentLogger,
+  openTestRoom,
   testSession,
 } from '../../../support/room-test-support';
 
@@ -24,28 +25,15 @@ const anchor: Anchor = { start: 'AQID', end: 'AQIE', quote: 'pecahan', prefix: '
 const mentor: FeedbackAuthor = { id: 'u-budi', name: 'Pak Budi' };
 const teacher: FeedbackAuthor = { id: 'u-sari', name: 'Bu Sari' };
 
-const rooms: DocumentRoom[] = [];
-afterEach(() => {
-  for (const room of rooms.splice(0)) room.destroy();
-});
+afterEach(destroyTestRooms);
 
 function openFeedbackRoom(store: GatedDocumentStore) {
   const refused: WriteRefusal[] = [];
-  const room = new DocumentRoom({
+  const room = openTestRoom(store, {
     name: 'draft-0001.feedback',
-    documents: store,
-    hooks: {},
-    logger: silentLogger,
-    maxMessageBytes: 64 * 1024,
-    maxPendingMessages: 1000,
-    syncChunkBytes: 1024 * 1024,
-    compactAfterUpdates: 100,
     policy: mentoringPolicy({ maxDocumentBytes: 64 * 1024 * 1024, maxPhotoChars: 32 * 1024 * 1024 }),
     onWriteRefused: (_session, refusal) => refused.push(refusal),
-    onEmpty: () => {},
-    onLoadFailed: () => {},
   });
-  rooms.push(room);
   return { room, refused };
 }
 

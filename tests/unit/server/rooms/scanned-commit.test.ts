@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DocumentRoom, type DocumentRoomOptions } from '../../../../server/rooms/document-room';
+import type { DocumentRoom, DocumentRoomOptions } from '../../../../server/rooms/document-room';
 import { contentPolicy } from '../../../../server/rooms/policies/content-policy';
 import { encodeSyncStep2Update } from '../../../../server/rooms/sync-messages';
 import type { Role } from '../../../../shared/auth/roles';
@@ -14,36 +14,24 @@ import {
   applyServerMessages,
   clientUpdate,
   describeMessage,
+  destroyTestRooms,
   FakeSocket,
   GatedDocumentStore,
-  silentLogger,
+  openTestRoom,
   testSession,
 } from '../../../support/room-test-support';
 
 const CHUNK = 64 * 1024;
 
-const rooms: DocumentRoom[] = [];
-afterEach(() => {
-  for (const room of rooms.splice(0)) room.destroy();
-});
+afterEach(destroyTestRooms);
 
 function openRoom(store: GatedDocumentStore, overrides: Partial<DocumentRoomOptions> = {}) {
-  const room = new DocumentRoom({
-    name: 'draft-0001',
-    documents: store,
-    hooks: {},
-    logger: silentLogger,
+  return openTestRoom(store, {
     maxMessageBytes: 64 * 1024 * 1024,
-    maxPendingMessages: 1000,
     syncChunkBytes: CHUNK,
     compactAfterUpdates: 1000,
-    policy: contentPolicy(),
-    onEmpty: () => {},
-    onLoadFailed: () => {},
     ...overrides,
   });
-  rooms.push(room);
-  return room;
 }
 
 function join(room: DocumentRoom, name: string, role: Role = 'editor') {

@@ -1,42 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DocumentRoom } from '../../../../server/rooms/document-room';
-import { contentPolicy } from '../../../../server/rooms/policies/content-policy';
 import { readCurrentDocument } from '../../../../server/rooms/stored-document';
 import { waitFor } from '../../../integration/support/wait-for';
 import {
   clientSyncStep1,
   clientUpdate,
   deferred,
+  destroyTestRooms,
   FakeSocket,
   GatedDocumentStore,
+  openTestRoom,
   silentLogger,
   testSession,
   textUpdate,
 } from '../../../support/room-test-support';
 
-const rooms: DocumentRoom[] = [];
-afterEach(() => {
-  for (const room of rooms.splice(0)) room.destroy();
-});
-
-function openRoom(store: GatedDocumentStore): DocumentRoom {
-  const room = new DocumentRoom({
-    name: 'draft-0001',
-    documents: store,
-    hooks: {},
-    logger: silentLogger,
-    maxMessageBytes: 64 * 1024,
-    maxPendingMessages: 1000,
-    syncChunkBytes: 1024 * 1024,
-    compactAfterUpdates: 100,
-    policy: contentPolicy(),
-    onEmpty: () => {},
-    onLoadFailed: () => {},
-  });
-  rooms.push(room);
-  return room;
-}
+afterEach(destroyTestRooms);
 
 describe('reading a draft as it is now (what a version records)', () => {
   it('a read asked for while an edit is being stored sees that edit once it is stored, not the document just before', async () => {
@@ -44,7 +23,7 @@ describe('reading a draft as it is now (what a version records)', () => {
     const store = new GatedDocumentStore(timeline);
     const first = textUpdate('Tumbuhan ');
     store.seed(first);
-    const room = openRoom(store);
+    const room = openTestRoom(store);
     const teacher = room.join(new FakeSocket('teacher'), testSession('c1', 'editor'));
     teacher.receive(clientSyncStep1(new Y.Doc()));
     await room.whenIdle();
