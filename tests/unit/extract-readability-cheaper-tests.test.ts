@@ -1,37 +1,15 @@
 // Readability's byline, empty-element and visibility tests replaced by cheaper ones (readability-cheaper-tests.ts) must leave
 // Readability's output as it was: same article and byline on every vendored page of Readability's own test suite.
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../extension/clip/extract/node/parse-page';
 import { withCheaperTests } from '../../extension/clip/extract/readability-cheaper-tests';
-
-const corpus = resolve(import.meta.dirname, '../fixtures/readability-pages');
-const pages = readdirSync(corpus, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name);
-
-type Internals = { _isValidByline: unknown; _isElementWithoutContent: unknown; _isProbablyVisible: unknown };
+import { itOnEveryVendoredPage, readabilityArticle } from '../support/vendored-readability';
 
 /** Readability's article and byline for a page, and whether all three of its tests were replaced. */
 function parsed(html: string, cheap: boolean) {
-  const page = parsePage(html, 'http://fakehost/test/page.html');
-  try {
-    const reader = new Readability<Element>(page.document, { serializer: (node) => node as Element });
-    const internals = reader as unknown as Internals;
-    // The methods live on Readability's prototype: a spread of the instance would not copy them.
-    const tests = ['_isValidByline', '_isElementWithoutContent', '_isProbablyVisible'] as const;
-    const original = tests.map((name) => internals[name]);
-    if (cheap) withCheaperTests(reader);
-    const replaced = tests.every(
-      (name, index) => typeof original[index] === 'function' && internals[name] !== original[index],
-    );
-    const article = reader.parse();
-    return { html: article?.content?.innerHTML ?? null, byline: article?.byline ?? null, replaced };
-  } finally {
-    page.close();
-  }
+  return readabilityArticle(html, {
+    prepare: cheap ? withCheaperTests : undefined,
+    replaces: ['_isValidByline', '_isElementWithoutContent', '_isProbablyVisible'],
+  });
 }
 
 describe('Readability with cheaper tests', () => {
@@ -42,15 +20,10 @@ describe('Readability with cheaper tests', () => {
 
   // 14 of the 30 pages have a byline, found by this test or from their meta tags. A long page parsed twice takes
   // seconds while other work loads the machine.
-  it.each(pages)(
-    'extracts the same article and byline from vendored page %s',
-    (name) => {
-      const html = readFileSync(resolve(corpus, name, 'source.html'), 'utf8');
-      const before = parsed(html, false);
-      expect(parsed(html, true)).toEqual({ ...before, replaced: true });
-    },
-    30_000,
-  );
+  itOnEveryVendoredPage('extracts the same article and byline from vendored page %s', (html) => {
+    const before = parsed(html, false);
+    expect(parsed(html, true)).toEqual({ ...before, replaced: true });
+  });
 
   it('finds a byline by its class name and drops it from the article', () => {
     const html =

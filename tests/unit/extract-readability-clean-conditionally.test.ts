@@ -1,22 +1,14 @@
 // Readability's conditional clean-up and link density replaced by lighter ones (readability-clean-conditionally.ts)
 // must leave Readability's output as it was: same link density for every element weighed, same article and byline on
 // every vendored page of Readability's own test suite, with and without ours' other replacements.
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../extension/clip/extract/node/parse-page';
 import { withCheaperTests } from '../../extension/clip/extract/readability-cheaper-tests';
 import { withLighterCleaning } from '../../extension/clip/extract/readability-clean-conditionally';
 import { withTagLists } from '../../extension/clip/extract/readability-tag-lists';
+import { itOnEveryVendoredPage, readabilityArticle, VENDORED_PAGE_URL } from '../support/vendored-readability';
 
-const corpus = resolve(import.meta.dirname, '../fixtures/readability-pages');
-const pages = readdirSync(corpus, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name);
-const URL = 'http://fakehost/test/page.html';
-/** A long page parsed several times takes seconds while other work loads the machine. */
-const WHOLE_PAGE_MS = 30_000;
 /** Every try parses a long page four times over. */
 const EVERY_TRY_MS = 60_000;
 
@@ -24,28 +16,17 @@ type Internals = { _cleanConditionally: unknown; _getLinkDensity(element: Elemen
 
 /** Readability's article and byline for a page, and whether both methods were replaced. */
 function parsed(html: string, options: { lighter: boolean; others: boolean; charThreshold?: number }) {
-  const page = parsePage(html, URL);
-  try {
-    const reader = new Readability<Element>(page.document, {
-      serializer: (node) => node as Element,
-      charThreshold: options.charThreshold ?? 500,
-    });
-    const internals = reader as unknown as Internals;
-    const before = [internals._cleanConditionally, internals._getLinkDensity];
-    if (options.others) {
-      withCheaperTests(reader);
-      withTagLists(reader);
-    }
-    if (options.lighter) withLighterCleaning(reader);
-    const replaced =
-      internals._cleanConditionally !== before[0] &&
-      internals._getLinkDensity !== before[1] &&
-      typeof internals._cleanConditionally === 'function';
-    const article = reader.parse();
-    return { html: article?.content?.innerHTML ?? null, byline: article?.byline ?? null, replaced };
-  } finally {
-    page.close();
-  }
+  return readabilityArticle(html, {
+    charThreshold: options.charThreshold,
+    prepare: (reader) => {
+      if (options.others) {
+        withCheaperTests(reader);
+        withTagLists(reader);
+      }
+      if (options.lighter) withLighterCleaning(reader);
+    },
+    replaces: ['_cleanConditionally', '_getLinkDensity'],
+  });
 }
 
 const story = `<p>${'The river rose through the night and the village moved to the school on the hill, slowly. '.repeat(8)}</p>`;
@@ -57,21 +38,15 @@ describe('Readability with the lighter conditional clean-up', () => {
     expect(parsed(html, { lighter: false, others: false }).replaced).toBe(false);
   });
 
-  it.each(pages)(
-    'extracts the same article and byline from vendored page %s',
-    (name) => {
-      const html = readFileSync(resolve(corpus, name, 'source.html'), 'utf8');
-      const before = parsed(html, { lighter: false, others: true });
-      expect(parsed(html, { lighter: true, others: true })).toEqual({ ...before, replaced: true });
-    },
-    WHOLE_PAGE_MS,
-  );
+  itOnEveryVendoredPage('extracts the same article and byline from vendored page %s', (html) => {
+    const before = parsed(html, { lighter: false, others: true });
+    expect(parsed(html, { lighter: true, others: true })).toEqual({ ...before, replaced: true });
+  });
 
   // Every try, the clean-up flags dropped one by one, and the library's own methods around the replacement.
-  it.each(pages)(
+  itOnEveryVendoredPage(
     'extracts the same article from vendored page %s on every try, beside the library alone',
-    (name) => {
-      const html = readFileSync(resolve(corpus, name, 'source.html'), 'utf8');
+    (html) => {
       const everyTry = { others: false, charThreshold: 1_000_000 };
       const before = parsed(html, { ...everyTry, lighter: false });
       expect(parsed(html, { ...everyTry, lighter: true })).toEqual({ ...before, replaced: true });
@@ -79,25 +54,21 @@ describe('Readability with the lighter conditional clean-up', () => {
     EVERY_TRY_MS,
   );
 
-  it.each(pages)(
-    'measures the same link density under vendored page %s',
-    (name) => {
-      const page = parsePage(readFileSync(resolve(corpus, name, 'source.html'), 'utf8'), URL);
-      try {
-        const stock = new Readability<Element>(page.document) as unknown as Internals;
-        const lighter = new Readability<Element>(page.document);
-        withLighterCleaning(lighter);
-        const elements = Array.from(page.document.getElementsByTagName('*'));
-        const step = Math.ceil(elements.length / 300);
-        for (const element of elements.filter((_, index) => index % step === 0)) {
-          expect((lighter as unknown as Internals)._getLinkDensity(element)).toBe(stock._getLinkDensity(element));
-        }
-      } finally {
-        page.close();
+  itOnEveryVendoredPage('measures the same link density under vendored page %s', (html) => {
+    const page = parsePage(html, VENDORED_PAGE_URL);
+    try {
+      const stock = new Readability<Element>(page.document) as unknown as Internals;
+      const lighter = new Readability<Element>(page.document);
+      withLighterCleaning(lighter);
+      const elements = Array.from(page.document.getElementsByTagName('*'));
+      const step = Math.ceil(elements.length / 300);
+      for (const element of elements.filter((_, index) => index % step === 0)) {
+        expect((lighter as unknown as Internals)._getLinkDensity(element)).toBe(stock._getLinkDensity(element));
       }
-    },
-    WHOLE_PAGE_MS,
-  );
+    } finally {
+      page.close();
+    }
+  });
 
   it('removes and keeps the blocks the library does', () => {
     const blocks = [

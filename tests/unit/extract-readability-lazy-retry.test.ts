@@ -1,31 +1,25 @@
 // Readability's copy of the body for a retry, made only when a retry happens (readability-lazy-retry.ts), must leave
 // Readability's output as it was: same article and byline on every vendored page of Readability's own test suite,
 // both when the first try is kept and when every try is made.
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../extension/clip/extract/node/parse-page';
 import { withLazyRetryCopy } from '../../extension/clip/extract/readability-lazy-retry';
-
-const corpus = resolve(import.meta.dirname, '../fixtures/readability-pages');
-const pages = readdirSync(corpus, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name);
+import { VENDORED_PAGE_URL, vendoredPageHtml, vendoredPages } from '../support/vendored-readability';
 
 /** Readability's own threshold, and one no article reaches, so that it tries with every rule relaxed. */
 const THRESHOLDS = { default: 500, 'every try': 1_000_000 };
 
 /** Readability's article and byline for a page, and how many fresh copies the lazy retry asked for. */
 function parsed(html: string, charThreshold: number, lazy: boolean) {
-  const page = parsePage(html, 'http://fakehost/test/page.html');
+  const page = parsePage(html, VENDORED_PAGE_URL);
   const copies: { close(): void }[] = [];
   try {
     const options = { serializer: (node: Node) => node as Element, charThreshold };
     const reader = new Readability<Element>(page.document, options);
     if (lazy) {
       withLazyRetryCopy(reader, () => {
-        const copy = parsePage(html, 'http://fakehost/test/page.html');
+        const copy = parsePage(html, VENDORED_PAGE_URL);
         copies.push(copy);
         return new Readability<Element>(copy.document, options);
       });
@@ -49,10 +43,10 @@ describe('Readability with a lazy retry copy', () => {
   // Every try (four under a threshold no article reaches) parses a long page again: up to ~8 s on a loaded machine.
   const slowPage = 30_000;
   describe.each(Object.entries(THRESHOLDS))('with the %s threshold', (label, threshold) => {
-    it.each(pages)(
+    it.each(vendoredPages)(
       'extracts the same article and byline from vendored page %s',
       (name) => {
-        const html = readFileSync(resolve(corpus, name, 'source.html'), 'utf8');
+        const html = vendoredPageHtml(name);
         const { copies: _, ...before } = parsed(html, threshold, false);
         const { copies, ...after } = parsed(html, threshold, true);
         expect(after).toEqual(before);

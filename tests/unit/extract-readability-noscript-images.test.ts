@@ -1,20 +1,11 @@
 // Readability's noscript-image step replaced by a lighter one (readability-noscript-images.ts) must leave Readability's
 // output as it was: same page after the step, same article and byline on every vendored page of Readability's own test
 // suite.
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../extension/clip/extract/node/parse-page';
 import { withLighterNoscriptImages } from '../../extension/clip/extract/readability-noscript-images';
-
-const corpus = resolve(import.meta.dirname, '../fixtures/readability-pages');
-const pages = readdirSync(corpus, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name);
-const URL = 'http://fakehost/test/page.html';
-/** A long page parsed twice takes seconds while other work loads the machine. */
-const WHOLE_PAGE_MS = 30_000;
+import { itOnEveryVendoredPage, readabilityArticle, VENDORED_PAGE_URL } from '../support/vendored-readability';
 
 type Internals = {
   _unwrapNoscriptImages(doc: Document): void;
@@ -32,7 +23,7 @@ function reader(doc: Document, lighter: boolean) {
 
 /** The page's HTML after the noscript-image step alone. */
 function afterStep(html: string, lighter: boolean) {
-  const page = parsePage(html, URL);
+  const page = parsePage(html, VENDORED_PAGE_URL);
   try {
     const { internals, replaced } = reader(page.document, lighter);
     internals._unwrapNoscriptImages(page.document);
@@ -44,14 +35,10 @@ function afterStep(html: string, lighter: boolean) {
 
 /** Readability's article and byline for a page. */
 function parsed(html: string, lighter: boolean) {
-  const page = parsePage(html, URL);
-  try {
-    const { instance, replaced } = reader(page.document, lighter);
-    const article = instance.parse();
-    return { html: article?.content?.innerHTML ?? null, byline: article?.byline ?? null, replaced };
-  } finally {
-    page.close();
-  }
+  return readabilityArticle(html, {
+    prepare: lighter ? withLighterNoscriptImages : undefined,
+    replaces: ['_unwrapNoscriptImages', '_isSingleImage'],
+  });
 }
 
 describe('Readability with the lighter noscript-image step', () => {
@@ -60,15 +47,10 @@ describe('Readability with the lighter noscript-image step', () => {
     expect(afterStep('<html><body><p>Text</p></body></html>', false).replaced).toBe(false);
   });
 
-  it.each(pages)(
-    'leaves vendored page %s as the library does, step and article',
-    (name) => {
-      const html = readFileSync(resolve(corpus, name, 'source.html'), 'utf8');
-      expect(afterStep(html, true)).toEqual({ ...afterStep(html, false), replaced: true });
-      expect(parsed(html, true)).toEqual({ ...parsed(html, false), replaced: true });
-    },
-    WHOLE_PAGE_MS,
-  );
+  itOnEveryVendoredPage('leaves vendored page %s as the library does, step and article', (html) => {
+    expect(afterStep(html, true)).toEqual({ ...afterStep(html, false), replaced: true });
+    expect(parsed(html, true)).toEqual({ ...parsed(html, false), replaced: true });
+  });
 
   it('puts the noscript image in place of its placeholder, keeping the old addresses, and drops bare placeholders', () => {
     const html =
@@ -93,7 +75,7 @@ describe('Readability with the lighter noscript-image step', () => {
     const page = parsePage(
       '<html><body><div id="one"><span> <img></span></div><div id="text"><span>x<img></span></div>' +
         '<div id="two"><img><img></div><img id="img"><div id="none"><span></span></div></body></html>',
-      URL,
+      VENDORED_PAGE_URL,
     );
     try {
       const stock = reader(page.document, false).internals;

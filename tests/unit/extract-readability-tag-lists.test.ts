@@ -1,20 +1,11 @@
 // Readability's element lists asked of `getElementsByTagName` instead of the selector engine (readability-tag-lists.ts)
 // must leave Readability's output as it was: same elements listed, same article and byline on every vendored page of
 // Readability's own test suite.
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../extension/clip/extract/node/parse-page';
 import { withTagLists } from '../../extension/clip/extract/readability-tag-lists';
-
-const corpus = resolve(import.meta.dirname, '../fixtures/readability-pages');
-const pages = readdirSync(corpus, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name);
-const URL = 'http://fakehost/test/page.html';
-/** A long page parsed twice takes seconds while other work loads the machine. */
-const WHOLE_PAGE_MS = 30_000;
+import { itOnEveryVendoredPage, readabilityArticle, VENDORED_PAGE_URL } from '../support/vendored-readability';
 
 type Internals = { _getAllNodesWithTag(node: Node, tagNames: string[]): ArrayLike<Element> };
 
@@ -34,17 +25,7 @@ const ASKED_TOGETHER = [
 
 /** Readability's article and byline for a page, and whether its element lists were replaced. */
 function parsed(html: string, cheap: boolean) {
-  const page = parsePage(html, URL);
-  try {
-    const reader = new Readability<Element>(page.document, { serializer: (node) => node as Element });
-    const before = (reader as unknown as Internals)._getAllNodesWithTag;
-    if (cheap) withTagLists(reader);
-    const replaced = (reader as unknown as Internals)._getAllNodesWithTag !== before;
-    const article = reader.parse();
-    return { html: article?.content?.innerHTML ?? null, byline: article?.byline ?? null, replaced };
-  } finally {
-    page.close();
-  }
+  return readabilityArticle(html, { prepare: cheap ? withTagLists : undefined, replaces: ['_getAllNodesWithTag'] });
 }
 
 describe('Readability with element lists by tag name', () => {
@@ -52,55 +33,44 @@ describe('Readability with element lists by tag name', () => {
     expect(parsed('<html><body><p>Text</p></body></html>', true).replaced).toBe(true);
   });
 
-  it.each(pages)(
-    'lists the same elements in the same order on vendored page %s',
-    (name) => {
-      const page = parsePage(readFileSync(resolve(corpus, name, 'source.html'), 'utf8'), URL);
-      try {
-        const stock = new Readability<Element>(page.document) as unknown as Internals;
-        const cheap = new Readability<Element>(page.document);
-        withTagLists(cheap);
-        const asked = [...[...ASKED_ALONE, ...ASKED_IN_UPPER_CASE].map((tag) => [tag]), ...ASKED_TOGETHER];
-        // Elements by their place in the page: equal-looking elements must not stand in for each other.
-        const place = new Map(
-          Array.from(page.document.getElementsByTagName('*')).map((element, index) => [element, index]),
-        );
-        const places = (list: ArrayLike<Element>) => Array.from(list).map((element) => place.get(element));
-        // Under the document, the body and up to 100 elements spread over the body that have children (Readability
-        // asks under the page and under the blocks it weighs).
-        const body = page.document.body;
-        const parents = Array.from(body?.getElementsByTagName('*') ?? []).filter(
-          (element) => element.firstElementChild,
-        );
-        const step = Math.ceil(parents.length / 100);
-        const roots = [page.document, ...(body ? [body] : []), ...parents.filter((_, index) => index % step === 0)];
-        for (const root of roots) {
-          for (const tags of asked) {
-            const expected = places(stock._getAllNodesWithTag(root, tags));
-            expect(places((cheap as unknown as Internals)._getAllNodesWithTag(root, tags))).toEqual(expected);
-          }
+  itOnEveryVendoredPage('lists the same elements in the same order on vendored page %s', (html) => {
+    const page = parsePage(html, VENDORED_PAGE_URL);
+    try {
+      const stock = new Readability<Element>(page.document) as unknown as Internals;
+      const cheap = new Readability<Element>(page.document);
+      withTagLists(cheap);
+      const asked = [...[...ASKED_ALONE, ...ASKED_IN_UPPER_CASE].map((tag) => [tag]), ...ASKED_TOGETHER];
+      // Elements by their place in the page: equal-looking elements must not stand in for each other.
+      const place = new Map(
+        Array.from(page.document.getElementsByTagName('*')).map((element, index) => [element, index]),
+      );
+      const places = (list: ArrayLike<Element>) => Array.from(list).map((element) => place.get(element));
+      // Under the document, the body and up to 100 elements spread over the body that have children (Readability
+      // asks under the page and under the blocks it weighs).
+      const body = page.document.body;
+      const parents = Array.from(body?.getElementsByTagName('*') ?? []).filter((element) => element.firstElementChild);
+      const step = Math.ceil(parents.length / 100);
+      const roots = [page.document, ...(body ? [body] : []), ...parents.filter((_, index) => index % step === 0)];
+      for (const root of roots) {
+        for (const tags of asked) {
+          const expected = places(stock._getAllNodesWithTag(root, tags));
+          expect(places((cheap as unknown as Internals)._getAllNodesWithTag(root, tags))).toEqual(expected);
         }
-      } finally {
-        page.close();
       }
-    },
-    WHOLE_PAGE_MS,
-  );
+    } finally {
+      page.close();
+    }
+  });
 
-  it.each(pages)(
-    'extracts the same article and byline from vendored page %s',
-    (name) => {
-      const html = readFileSync(resolve(corpus, name, 'source.html'), 'utf8');
-      expect(parsed(html, true)).toEqual({ ...parsed(html, false), replaced: true });
-    },
-    WHOLE_PAGE_MS,
-  );
+  itOnEveryVendoredPage('extracts the same article and byline from vendored page %s', (html) => {
+    expect(parsed(html, true)).toEqual({ ...parsed(html, false), replaced: true });
+  });
 
   // An SVG `a` is an `a` to the selector `a` and not to `A`; both `span`s count, the outer holding the inner.
   it('measures text density over several tag names as the selector did, whatever their case', () => {
     const html =
       '<html><body><div id="d">lead <span>one <span>two</span></span> <li>three</li> <a>five</a> <svg><a>four</a><td>six</td></svg></div></body></html>';
-    const page = parsePage(html, URL);
+    const page = parsePage(html, VENDORED_PAGE_URL);
     try {
       type Density = { _getTextDensity(element: Element, tags: string[]): number };
       const stock = new Readability<Element>(page.document) as unknown as Density;
