@@ -165,3 +165,33 @@ describe('a lead printed above the article’s container, as the page describes 
     expect(text).not.toMatch(/Jalan Pelabuhan|\bNews\b/);
   });
 });
+
+describe('photo credits printed beside the pictures or at the end of their captions, and an agency sign-off', () => {
+  const { text } = extractFixture('news-photo-credits.html', 'https://coast.example.id/2024/05/mangroves');
+
+  it('keeps the story and its captions, a slash in them too', () => {
+    expect(text).toContain('Three hundred pupils from five primary schools planted mangrove seedlings');
+    expect(text).toContain('Pupils of SD Negeri 4 carry seedlings to the shore.');
+    expect(text).toContain('Grade 4/5 pupils check the rows they planted.');
+    expect(text).toContain('where the school and/or the village will look after the young trees');
+    expect(text).toContain('Boats carry the seedlings to the islands.');
+    expect(text).toContain('The mayor planted the last seedling on Friday afternoon.');
+    expect(text).toContain('Pupils wash their boots after the planting');
+    // A source at the end of a paragraph of prose is the text's own.
+    expect(text).toContain('(Sumber: Dinas Lingkungan Hidup).');
+  });
+
+  it('leaves out a credit at the end of a caption, and keeps the caption', () => {
+    expect(text).not.toContain('Sumber foto');
+    expect(text).not.toContain('Agus Salim');
+    expect(text).not.toContain('Wahyu Putro');
+    expect(text).not.toContain('Dewi Lestari');
+  });
+
+  it('leaves out "Name/Agency" under a figure, a credit in brackets with ©, "Crédits photos" and the sign-off', () => {
+    expect(text).not.toContain('Rina Putri/Coast News');
+    expect(text).not.toContain('Didik Suhartono');
+    expect(text).not.toContain('Crédits photos');
+    expect(text).not.toContain('rpu/ANTARA');
+  });
+});

@@ -1,8 +1,9 @@
 // Removes blocks of the chosen article that are furniture by their text (furniture-lines.ts) or by where they stand:
 // the page's own address or title, and bylines, dates and "breaking news" bars above the first paragraph.
 
+import { stripCaptionCredit } from './caption-credit';
 import type { EditLog } from './edit-log';
-import { elementsUnder, hasElementByTag, nextUnder } from './elements-under';
+import { closestByTag, elementsUnder, hasElementByTag, nextUnder } from './elements-under';
 import {
   BYLINE_PREFIX,
   collapse,
@@ -10,6 +11,7 @@ import {
   isFurnitureLine,
   isLeadingFurnitureLine,
   isReadMoreLink,
+  isSlashCredit,
   isStampLine,
 } from './furniture-lines';
 import { linkedTextLength } from './link-text';
@@ -108,6 +110,9 @@ function removeLeadingFurniture(root: Element, page: PageIdentity, edits: EditLo
 }
 
 const CODE_TAGS = new Set(['PRE', 'CODE']);
+const FIGURE = new Set(['FIGURE']);
+/** A caption is a line or two: longer blocks are not read for a credit at their end. */
+const LONGEST_CAPTION = 300;
 
 /** Whether a block is furniture by its text, or by being the page's own address or title. */
 function isFurniture(
@@ -117,6 +122,8 @@ function isFurniture(
   page: { addresses: Set<string>; title: string },
 ) {
   if (text.length > LONGEST_FURNITURE) return !isInline && isTeaser(element, text);
+  // The pattern first: it is rare, and looking up the figure costs a walk up the tree.
+  if (isSlashCredit(text) && closestByTag(element, FIGURE) !== null) return true;
   return isInline
     ? isFurnitureInline(text)
     : isFurnitureLine(text) ||
@@ -146,6 +153,13 @@ export function removeFurnitureBlocks(root: Element, page: PageIdentity, edits: 
         edits.remove(element);
         element = next;
         continue;
+      }
+      if (text.length <= LONGEST_CAPTION) {
+        const next = nextUnder(element, root, true);
+        if (stripCaptionCredit(element, text, edits)) {
+          element = next;
+          continue;
+        }
       }
     }
     element = nextUnder(element, root);

@@ -27,12 +27,33 @@ const BYLINE_WORDS = new Set([
   'author:',
   'penulis:',
 ]);
-/** "Photo: Reuters", "Foto: dpa", "(Photo by …)", "Image credit: …". */
+/** "Photo: Reuters", "Foto: dpa", "(Photo by …)", "Image credit: …", "Crédits photos : …". */
 const CREDIT =
-  /^\(?(photo|photos|photograph|foto|fotos|image|images|picture|bild|bilder|illustration|credit|credits|crédit|crédito|crediti|quelle|sumber|source|beitragsbild|titelbild)s?(\s+(by|credit|von|oleh|de|di))?\s*[:©]/i;
+  /^\(?(photo|photos|photograph|foto|fotos|image|images|picture|bild|bilder|illustration|credit|credits|crédit|crédito|crediti|quelle|sumber|source|beitragsbild|titelbild)s?(\s+(by|credit|von|oleh|de|di|photos?|fotos?|images?))?\s*[:©]/i;
+/** "Photograph by EAG Antigua", "Foto von Anna Weber": a credit line without a colon, before a name. */
+const PHOTO_BY =
+  /^\(?(?:[Pp]hoto|[Pp]hotograph|[Ff]oto|[Pp]icture|[Bb]ild)s?\s+(?:by|von|de|oleh|par)\s+\p{Lu}[^.!?:]{0,60}\)?$/u;
 const PHOTO_AGENCY =
   /(shutterstock|getty ?images|istock(photo)?|picture[- ]alliance|unsplash|pixabay|adobe ?stock|depositphotos|imago images|123rf|fotolia)/i;
-const COPYRIGHT_START = /^(©|\(c\)\s|copyright\b|hak cipta\b)/i;
+/** A copyright line or credit: "© 2024 …", "(© FEI/Christophe Taniere)", "| © MDV Sports", "Copyright …". */
+const COPYRIGHT_START = /^[|–—\s]*\(?\s*(©|\(c\)\s|copyright\b|hak cipta\b)/i;
+/** A credit by its © sign alone, as an inline inside a caption or paragraph ("<small>© AFP</small>"). */
+const COPYRIGHT_SIGN_START = /^\(?\s*©/;
+/**
+ * A news agency's sign-off ending a story: the writer's initials, then the agency ("aja/PAP", "rpu/ANTARA"). Initials
+ * in lower case: pairs in capitals ("CDU/CSU", "KFT/FTO" in a table) are names and data.
+ */
+const AGENCY_SIGN_OFF = /^\p{Ll}{2,5}\s?\/\s?\p{Lu}{2,10}$/u;
+/**
+ * A photo credit as photographer and agency ("Judy Eddy/WENN.com", "AFP / MARCO BERTORELLO"): capitalised names
+ * joined by slashes, nothing else. Only read inside a figure (furniture-blocks.ts): elsewhere it could be a heading.
+ */
+const NAME = "\\p{Lu}[\\p{L}.'&-]*(\\s+\\p{Lu}[\\p{L}.'&-]*){0,3}";
+const SLASH_CREDIT = new RegExp(`^\\(?©?\\s*${NAME}(\\s*\\/\\s*${NAME}){1,3}\\)?$`, 'u');
+
+export function isSlashCredit(text: string): boolean {
+  return text.length <= 80 && SLASH_CREDIT.test(text);
+}
 const RIGHTS_RESERVED =
   /(copyrighted (property|material)|without (the )?(prior )?written permission|written permission (must|is required)|may not be (re)?(published|reproduced|broadcast|rewritten|redistributed)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|hak cipta dilindungi|wszelkie prawa zastrzeżone|alle rechten voorbehouden)/i;
 /** "Filed under", "Posted in", "Tags:", "Kategori:": the post's place on the site, not its text. */
@@ -126,6 +147,7 @@ export function isFurnitureInline(text: string): boolean {
   if (text.length === 0 || text.length > 120) return false;
   return (
     CREDIT.test(text) ||
+    COPYRIGHT_SIGN_START.test(text) ||
     (PHOTO_AGENCY.test(text) && text.split(' ').length <= 6) ||
     AD_LABEL.test(text) ||
     COUNTER.test(text)
@@ -145,11 +167,13 @@ export function isFurnitureLine(text: string): boolean {
   if (READ_ALSO.test(text) || SITE_PROMOTION.test(text)) return true;
   if (text.length > 120) return false;
   if (CREDIT.test(text) || (PHOTO_AGENCY.test(text) && text.split(' ').length <= 6)) return true;
+  if (PHOTO_BY.test(text) && text.split(' ').length <= 8) return true;
   if (isStampLine(text) || isMetaLine(text)) return true;
   if (text.length > 60) return false;
   return (
     AD_LABEL.test(text) ||
     COUNTER.test(text) ||
+    AGENCY_SIGN_OFF.test(text) ||
     PROMPT.test(text) ||
     BACK_LINK.test(text) ||
     CONTENTS_LABEL.test(text) ||
