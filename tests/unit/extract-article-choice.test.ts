@@ -110,12 +110,18 @@ describe("a news story with the site's own notices around it", () => {
     expect(text).toContain('Sumenep, 14.05.2024 - Report by Ahmad Fauzi from the port of Kalianget');
   });
 
-  it('leaves out the account state, the contents label, the subscription prompt, the copyright notice and the link back', () => {
+  it('leaves out the account state, the contents label, the subscription prompt, the copyright notice and the links back', () => {
     expect(text).not.toContain('You are not logged in');
     expect(text).not.toMatch(/^Contents$/m);
     expect(text).not.toContain('Subscribe now');
     expect(text).not.toContain('copyrighted property');
     expect(text).not.toContain('Back to the news overview');
+    expect(text).not.toMatch(/^Back$/m);
+  });
+
+  it('leaves out a "Learn more:" link to another story and the state of the comments', () => {
+    expect(text).not.toContain('How readers filled a boat with books');
+    expect(text).not.toContain('No comments yet');
   });
 });
 

@@ -66,10 +66,10 @@ const AFFILIATE =
  * a word that is also a name or a verb ("Mira", "Lea") only as a label, with its colon.
  */
 const READ_ALSO =
-  /^(read also|also read|see also|read more|read next|more on this|related:|you may also like|most read|auch interessant|auch lesen|lesen sie auch|lesen sie hier|lies auch|schon gelesen|siehe auch|mehr zum thema|mehr themen|mehr dazu|weiterlesen|weiterführende? links?|das (könnte|thema könnte) (sie|dich) auch interessieren|empfohlene (artikel|beiträge)|meistgelesene? (artikel|beiträge|nachrichten)|meistdiskutierte? (artikel|beiträge)|neueste (artikel|beiträge|nachrichten)|à lire aussi|lire aussi|à lire également|voir aussi|lee también|lea también|lea más|vea también|ver también|puedes ver|leer más|(también )?(te|le) (puede|pueden) interesar|artículos relacionados|noticias relacionadas|veja também|leia também|leia mais|zum weiterlesen|weitere (artikel|beiträge|nachrichten|meldungen)|ähnliche (artikel|beiträge)|articles (similaires|liés)|sur le même sujet|leggi anche|potrebbe interessarti|baca juga|simak juga|lihat juga|artikel terkait|czytaj także|czytaj też|czytaj również|zobacz też|zobacz także|lees ook)(\s*:|(?=[\s.!?…»"“-]|$))|^(lea|mira|mire|vea|véase)\s*:/i;
-/** A link back to a list: "Back to overview", "Zurück zur Listenansicht", "Kembali ke daftar". */
+  /^(read also|also read|see also|read more|read next|more on this|related:|you may also like|most read|auch interessant|auch lesen|lesen sie auch|lesen sie hier|lies auch|schon gelesen|siehe auch|mehr zum thema|mehr themen|mehr dazu|weiterlesen|weiterführende? links?|das (könnte|thema könnte) (sie|dich) auch interessieren|empfohlene (artikel|beiträge)|meistgelesene? (artikel|beiträge|nachrichten)|meistdiskutierte? (artikel|beiträge)|neueste (artikel|beiträge|nachrichten)|à lire aussi|lire aussi|à lire également|voir aussi|lee también|lea también|lea más|vea también|ver también|puedes ver|leer más|(también )?(te|le) (puede|pueden) interesar|artículos relacionados|noticias relacionadas|veja também|leia também|leia mais|zum weiterlesen|weitere (artikel|beiträge|nachrichten|meldungen)|ähnliche (artikel|beiträge)|articles (similaires|liés)|sur le même sujet|leggi anche|potrebbe interessarti|baca juga|simak juga|lihat juga|artikel terkait|czytaj także|czytaj też|czytaj również|zobacz też|zobacz także|lees ook)(\s*:|(?=[\s.!?…»"“-]|$))|^(lea|mira|mire|vea|véase|learn more|mehr erfahren|en savoir plus|dowiedz się więcej|pelajari (lebih lanjut|selengkapnya))\s*:/i;
+/** A link back to a list: "Back to overview", "Zurück zur Listenansicht", "Kembali ke daftar", or "Back" alone. */
 const BACK_LINK =
-  /^[←<«‹\s]*(back to|go back|zurück zu(r|m)?|retour (à|aux?)|volver a|torna a|powrót do|terug naar|kembali ke)\b/i;
+  /^[←<«‹\s]*((back to|go back|zurück zu(r|m)?|retour (à|aux?)|volver a|torna a|powrót do|terug naar|kembali ke)\b|(back|zurück|retour|volver|indietro|wstecz|terug|kembali)\s*$)/i;
 /**
  * Reader account state and promotions for the site's own products and channels: apps, subscriptions, newsletters,
  * memberships, "follow us on …".
@@ -87,6 +87,9 @@ const COOKIE_NOTICE =
 const PROMPT =
   /^(was this (article|page|post) (helpful|useful)|war (der|dieser) (artikel|beitrag) (nützlich|hilfreich)|apakah artikel ini (bermanfaat|membantu)|cet article vous a-t-il été utile|rate this( article| post)?|bewerten|bewertung|aufrufe|views|hits|kommentare( schreiben| geschlossen)?|comments are closed|comments closed|kommentare sind geschlossen|load more|mehr laden|lade weitere inhalte|weitere laden|muat lebih banyak|charger plus|cargar más|möchten sie (den|diesen) (artikel|beitrag) teilen|share this( article| story| post| page)?( on [\w ]+)?|share|tweet|email|print|teilen|bagikan|partager|compartir|condividi|udostępnij|comments?|\d+ comments?|leave a (comment|reply)|follow us( on [\w ]+)?|skip to( main)? content|click to (share|email|print)[^.]*|(sign up|subscribe)( (to|for) [^.]{0,40})?|related( articles| stories| posts| content| reading)?|recommended( for you)?|you (may|might) also like|more (stories|from [^.]{1,30})|image|photo|video)\s*[:?!.…]{0,3}(\s*\d+)?$/i;
 
+/** "No comments yet", "Keine Kommentare (…)": the comment section's state, not the article. */
+const NO_COMMENTS =
+  /^(no comments( yet)?|(noch )?keine kommentare|belum ada komentar|aucun commentaire|sin comentarios|nessun commento|brak komentarzy|geen reacties)\b/i;
 /** "0 Comments", "12 Kommentare": a comment counter inside a post's meta line. */
 const COMMENT_COUNT =
   /\b\d+\s+(comments?|kommentare?|komentar|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties|reactions?|responses?|replies)\b/i;
@@ -166,6 +169,7 @@ export function isFurnitureLine(text: string): boolean {
   if (text.length > 160) return false;
   if (READ_ALSO.test(text) || SITE_PROMOTION.test(text)) return true;
   if (text.length > 120) return false;
+  if (NO_COMMENTS.test(text)) return true;
   if (CREDIT.test(text) || (PHOTO_AGENCY.test(text) && text.split(' ').length <= 6)) return true;
   if (PHOTO_BY.test(text) && text.split(' ').length <= 8) return true;
   if (isStampLine(text) || isMetaLine(text)) return true;
