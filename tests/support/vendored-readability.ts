@@ -34,6 +34,16 @@ export function itOnEveryVendoredPage(
   it.each(vendoredPages)(title, (name) => test(vendoredPageHtml(name), name), timeout);
 }
 
+/** `read` on a fresh parse of `html` at the vendored pages' address; the page is closed after. */
+export function onParsedPage<T>(html: string, read: (document: Document) => T): T {
+  const page = parsePage(html, VENDORED_PAGE_URL);
+  try {
+    return read(page.document);
+  } finally {
+    page.close();
+  }
+}
+
 export interface ArticleRead {
   /** The article's HTML, or null when Readability found none. */
   html: string | null;
@@ -53,9 +63,8 @@ export interface ArticleReadOptions {
 /** Readability's article and byline for a page, read from a fresh parse of `html`. */
 export function readabilityArticle(html: string, options: ArticleReadOptions = {}): ArticleRead {
   const { prepare, replaces = [], charThreshold } = options;
-  const page = parsePage(html, VENDORED_PAGE_URL);
-  try {
-    const reader = new Readability<Element>(page.document, {
+  return onParsedPage(html, (document) => {
+    const reader = new Readability<Element>(document, {
       serializer: (node) => node as Element,
       ...(charThreshold === undefined ? {} : { charThreshold }),
     });
@@ -68,7 +77,5 @@ export function readabilityArticle(html: string, options: ArticleReadOptions = {
     );
     const article = reader.parse();
     return { html: article?.content?.innerHTML ?? null, byline: article?.byline ?? null, replaced };
-  } finally {
-    page.close();
-  }
+  });
 }

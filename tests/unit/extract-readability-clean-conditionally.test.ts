@@ -3,11 +3,10 @@
 // every vendored page of Readability's own test suite, with and without ours' other replacements.
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../extension/clip/extract/node/parse-page';
 import { withCheaperTests } from '../../extension/clip/extract/readability-cheaper-tests';
 import { withLighterCleaning } from '../../extension/clip/extract/readability-clean-conditionally';
 import { withTagLists } from '../../extension/clip/extract/readability-tag-lists';
-import { itOnEveryVendoredPage, readabilityArticle, VENDORED_PAGE_URL } from '../support/vendored-readability';
+import { itOnEveryVendoredPage, onParsedPage, readabilityArticle } from '../support/vendored-readability';
 
 /** Every try parses a long page four times over. */
 const EVERY_TRY_MS = 60_000;
@@ -55,19 +54,16 @@ describe('Readability with the lighter conditional clean-up', () => {
   );
 
   itOnEveryVendoredPage('measures the same link density under vendored page %s', (html) => {
-    const page = parsePage(html, VENDORED_PAGE_URL);
-    try {
-      const stock = new Readability<Element>(page.document) as unknown as Internals;
-      const lighter = new Readability<Element>(page.document);
+    onParsedPage(html, (document) => {
+      const stock = new Readability<Element>(document) as unknown as Internals;
+      const lighter = new Readability<Element>(document);
       withLighterCleaning(lighter);
-      const elements = Array.from(page.document.getElementsByTagName('*'));
+      const elements = Array.from(document.getElementsByTagName('*'));
       const step = Math.ceil(elements.length / 300);
       for (const element of elements.filter((_, index) => index % step === 0)) {
         expect((lighter as unknown as Internals)._getLinkDensity(element)).toBe(stock._getLinkDensity(element));
       }
-    } finally {
-      page.close();
-    }
+    });
   });
 
   it('removes and keeps the blocks the library does', () => {

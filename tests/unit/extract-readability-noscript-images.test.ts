@@ -3,9 +3,8 @@
 // suite.
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../extension/clip/extract/node/parse-page';
 import { withLighterNoscriptImages } from '../../extension/clip/extract/readability-noscript-images';
-import { itOnEveryVendoredPage, readabilityArticle, VENDORED_PAGE_URL } from '../support/vendored-readability';
+import { itOnEveryVendoredPage, onParsedPage, readabilityArticle } from '../support/vendored-readability';
 
 type Internals = {
   _unwrapNoscriptImages(doc: Document): void;
@@ -23,14 +22,11 @@ function reader(doc: Document, lighter: boolean) {
 
 /** The page's HTML after the noscript-image step alone. */
 function afterStep(html: string, lighter: boolean) {
-  const page = parsePage(html, VENDORED_PAGE_URL);
-  try {
-    const { internals, replaced } = reader(page.document, lighter);
-    internals._unwrapNoscriptImages(page.document);
-    return { html: page.document.documentElement.outerHTML, replaced };
-  } finally {
-    page.close();
-  }
+  return onParsedPage(html, (document) => {
+    const { internals, replaced } = reader(document, lighter);
+    internals._unwrapNoscriptImages(document);
+    return { html: document.documentElement.outerHTML, replaced };
+  });
 }
 
 /** Readability's article and byline for a page. */
@@ -72,22 +68,19 @@ describe('Readability with the lighter noscript-image step', () => {
   });
 
   it('tells a single image from an element with text or several children', () => {
-    const page = parsePage(
+    onParsedPage(
       '<html><body><div id="one"><span> <img></span></div><div id="text"><span>x<img></span></div>' +
         '<div id="two"><img><img></div><img id="img"><div id="none"><span></span></div></body></html>',
-      VENDORED_PAGE_URL,
+      (document) => {
+        const stock = reader(document, false).internals;
+        const lighter = reader(document, true).internals;
+        for (const id of ['one', 'text', 'two', 'img', 'none']) {
+          const element = document.getElementById(id) as Element;
+          expect(lighter._isSingleImage(element)).toBe(stock._isSingleImage(element));
+        }
+        expect(lighter._isSingleImage(document.getElementById('one') as Element)).toBe(true);
+        expect(lighter._isSingleImage(document.getElementById('text') as Element)).toBe(false);
+      },
     );
-    try {
-      const stock = reader(page.document, false).internals;
-      const lighter = reader(page.document, true).internals;
-      for (const id of ['one', 'text', 'two', 'img', 'none']) {
-        const element = page.document.getElementById(id) as Element;
-        expect(lighter._isSingleImage(element)).toBe(stock._isSingleImage(element));
-      }
-      expect(lighter._isSingleImage(page.document.getElementById('one') as Element)).toBe(true);
-      expect(lighter._isSingleImage(page.document.getElementById('text') as Element)).toBe(false);
-    } finally {
-      page.close();
-    }
   });
 });

@@ -3,9 +3,8 @@
 // Readability's own test suite.
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
-import { parsePage } from '../../extension/clip/extract/node/parse-page';
 import { withTagLists } from '../../extension/clip/extract/readability-tag-lists';
-import { itOnEveryVendoredPage, readabilityArticle, VENDORED_PAGE_URL } from '../support/vendored-readability';
+import { itOnEveryVendoredPage, onParsedPage, readabilityArticle } from '../support/vendored-readability';
 
 type Internals = { _getAllNodesWithTag(node: Node, tagNames: string[]): ArrayLike<Element> };
 
@@ -34,32 +33,27 @@ describe('Readability with element lists by tag name', () => {
   });
 
   itOnEveryVendoredPage('lists the same elements in the same order on vendored page %s', (html) => {
-    const page = parsePage(html, VENDORED_PAGE_URL);
-    try {
-      const stock = new Readability<Element>(page.document) as unknown as Internals;
-      const cheap = new Readability<Element>(page.document);
+    onParsedPage(html, (document) => {
+      const stock = new Readability<Element>(document) as unknown as Internals;
+      const cheap = new Readability<Element>(document);
       withTagLists(cheap);
       const asked = [...[...ASKED_ALONE, ...ASKED_IN_UPPER_CASE].map((tag) => [tag]), ...ASKED_TOGETHER];
       // Elements by their place in the page: equal-looking elements must not stand in for each other.
-      const place = new Map(
-        Array.from(page.document.getElementsByTagName('*')).map((element, index) => [element, index]),
-      );
+      const place = new Map(Array.from(document.getElementsByTagName('*')).map((element, index) => [element, index]));
       const places = (list: ArrayLike<Element>) => Array.from(list).map((element) => place.get(element));
       // Under the document, the body and up to 100 elements spread over the body that have children (Readability
       // asks under the page and under the blocks it weighs).
-      const body = page.document.body;
+      const body = document.body;
       const parents = Array.from(body?.getElementsByTagName('*') ?? []).filter((element) => element.firstElementChild);
       const step = Math.ceil(parents.length / 100);
-      const roots = [page.document, ...(body ? [body] : []), ...parents.filter((_, index) => index % step === 0)];
+      const roots = [document, ...(body ? [body] : []), ...parents.filter((_, index) => index % step === 0)];
       for (const root of roots) {
         for (const tags of asked) {
           const expected = places(stock._getAllNodesWithTag(root, tags));
           expect(places((cheap as unknown as Internals)._getAllNodesWithTag(root, tags))).toEqual(expected);
         }
       }
-    } finally {
-      page.close();
-    }
+    });
   });
 
   itOnEveryVendoredPage('extracts the same article and byline from vendored page %s', (html) => {
@@ -70,13 +64,12 @@ describe('Readability with element lists by tag name', () => {
   it('measures text density over several tag names as the selector did, whatever their case', () => {
     const html =
       '<html><body><div id="d">lead <span>one <span>two</span></span> <li>three</li> <a>five</a> <svg><a>four</a><td>six</td></svg></div></body></html>';
-    const page = parsePage(html, VENDORED_PAGE_URL);
-    try {
+    onParsedPage(html, (document) => {
       type Density = { _getTextDensity(element: Element, tags: string[]): number };
-      const stock = new Readability<Element>(page.document) as unknown as Density;
-      const cheap = new Readability<Element>(page.document);
+      const stock = new Readability<Element>(document) as unknown as Density;
+      const cheap = new Readability<Element>(document);
       withTagLists(cheap);
-      const div = page.document.getElementById('d') as Element;
+      const div = document.getElementById('d') as Element;
       for (const tags of [
         ['SPAN', 'LI', 'TD', 'A'],
         ['span', 'li', 'td', 'a'],
@@ -84,8 +77,6 @@ describe('Readability with element lists by tag name', () => {
         expect((cheap as unknown as Density)._getTextDensity(div, tags)).toBe(stock._getTextDensity(div, tags));
       }
       expect(stock._getTextDensity(div, ['span', 'a'])).toBeGreaterThan(stock._getTextDensity(div, ['SPAN', 'A']));
-    } finally {
-      page.close();
-    }
+    });
   });
 });

@@ -22,6 +22,12 @@ const AGENCY = /\s*\(\p{Lu}{2,}[\p{L}.]*\s*\/\s*[^()|]{2,60}\)\s*$/u;
 /** A cheap first look: every credit above has one of these. */
 const HINT = /[©:/]/;
 const MAX_WORDS = 7;
+/**
+ * A photo credit as photographer and agency ("Judy Eddy/WENN.com", "AFP / MARCO BERTORELLO"): capitalised names
+ * joined by slashes, nothing else. Only read inside a figure: elsewhere it could be a heading.
+ */
+const NAME = "\\p{Lu}[\\p{L}.'&-]*(\\s+\\p{Lu}[\\p{L}.'&-]*){0,3}";
+const SLASH_CREDIT = new RegExp(`^\\(?©?\\s*${NAME}(\\s*\\/\\s*${NAME}){1,3}\\)?$`, 'u');
 const PICTURES = new Set(['IMG', 'PICTURE']);
 const FIGURE = new Set(['FIGURE']);
 
@@ -33,6 +39,11 @@ export function trailingCreditStart(text: string): number {
     if (match && match[0].trim().split(/\s+/).length <= MAX_WORDS) return match.index;
   }
   return -1;
+}
+
+/** A block or inline in a figure that is only a "Name/Agency" credit. The pattern first: the figure costs a walk up. */
+export function isFigureCredit(element: Element, text: string): boolean {
+  return text.length <= 80 && SLASH_CREDIT.test(text) && closestByTag(element, FIGURE) !== null;
 }
 
 /** A figcaption, a block in a figure, or a block that follows a picture (its own previous sibling or its parent's). */
@@ -54,7 +65,7 @@ function textNodes(element: Element): Text[] {
 
 /**
  * Strips a credit from the end of a caption, across the texts it is made of ("… | <small>© MDV Sports</small>").
- * True when the caption was only a credit and is now removed (the caller steps over it).
+ * True when the caption was nothing but the credit (". Imagen: Télam"): the caller removes it.
  */
 export function stripCaptionCredit(element: Element, text: string, edits: EditLog): boolean {
   if (trailingCreditStart(text) < 0 || !isCaption(element)) return false;
@@ -69,8 +80,5 @@ export function stripCaptionCredit(element: Element, text: string, edits: EditLo
       edits.setText(node, offset >= start ? '' : value.slice(0, start - offset).trimEnd());
     offset += value.length;
   }
-  // Nothing but the credit (". Imagen: Télam"): the caption goes.
-  if (/\p{L}/u.test(element.textContent ?? '')) return false;
-  edits.remove(element);
-  return true;
+  return !/\p{L}/u.test(element.textContent ?? '');
 }

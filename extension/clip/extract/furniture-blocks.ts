@@ -1,9 +1,9 @@
 // Removes blocks of the chosen article that are furniture by their text (furniture-lines.ts) or by where they stand:
 // the page's own address or title, and bylines, dates and "breaking news" bars above the first paragraph.
 
-import { stripCaptionCredit } from './caption-credit';
+import { isFigureCredit, stripCaptionCredit } from './caption-credit';
 import type { EditLog } from './edit-log';
-import { closestByTag, elementsUnder, hasElementByTag, nextUnder } from './elements-under';
+import { elementsUnder, hasElementByTag, nextUnder } from './elements-under';
 import {
   BYLINE_PREFIX,
   collapse,
@@ -11,7 +11,6 @@ import {
   isFurnitureLine,
   isLeadingFurnitureLine,
   isReadMoreLink,
-  isSlashCredit,
   isStampLine,
 } from './furniture-lines';
 import { linkedTextLength } from './link-text';
@@ -110,7 +109,6 @@ function removeLeadingFurniture(root: Element, page: PageIdentity, edits: EditLo
 }
 
 const CODE_TAGS = new Set(['PRE', 'CODE']);
-const FIGURE = new Set(['FIGURE']);
 /** A caption is a line or two: longer blocks are not read for a credit at their end. */
 const LONGEST_CAPTION = 300;
 
@@ -122,8 +120,7 @@ function isFurniture(
   page: { addresses: Set<string>; title: string },
 ) {
   if (text.length > LONGEST_FURNITURE) return !isInline && isTeaser(element, text);
-  // The pattern first: it is rare, and looking up the figure costs a walk up the tree.
-  if (isSlashCredit(text) && closestByTag(element, FIGURE) !== null) return true;
+  if (isFigureCredit(element, text)) return true;
   return isInline
     ? isFurnitureInline(text)
     : isFurnitureLine(text) ||
@@ -148,18 +145,15 @@ export function removeFurnitureBlocks(root: Element, page: PageIdentity, edits: 
     }
     if (BLOCK_AND_INLINE_TAGS.has(tag) && (sizes.get(element) ?? 0) <= LONGEST_TEASER) {
       const text = collapse(element.textContent);
-      if (isFurniture(element, text, INLINE_TAGS.has(tag), identity)) {
+      // A caption that keeps its text loses only the credit at its end; one that was only a credit goes.
+      if (
+        isFurniture(element, text, INLINE_TAGS.has(tag), identity) ||
+        (text.length <= LONGEST_CAPTION && stripCaptionCredit(element, text, edits))
+      ) {
         const next = nextUnder(element, root, true);
         edits.remove(element);
         element = next;
         continue;
-      }
-      if (text.length <= LONGEST_CAPTION) {
-        const next = nextUnder(element, root, true);
-        if (stripCaptionCredit(element, text, edits)) {
-          element = next;
-          continue;
-        }
       }
     }
     element = nextUnder(element, root);

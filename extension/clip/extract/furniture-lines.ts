@@ -44,16 +44,6 @@ const COPYRIGHT_SIGN_START = /^\(?\s*©/;
  * in lower case: pairs in capitals ("CDU/CSU", "KFT/FTO" in a table) are names and data.
  */
 const AGENCY_SIGN_OFF = /^\p{Ll}{2,5}\s?\/\s?\p{Lu}{2,10}$/u;
-/**
- * A photo credit as photographer and agency ("Judy Eddy/WENN.com", "AFP / MARCO BERTORELLO"): capitalised names
- * joined by slashes, nothing else. Only read inside a figure (furniture-blocks.ts): elsewhere it could be a heading.
- */
-const NAME = "\\p{Lu}[\\p{L}.'&-]*(\\s+\\p{Lu}[\\p{L}.'&-]*){0,3}";
-const SLASH_CREDIT = new RegExp(`^\\(?©?\\s*${NAME}(\\s*\\/\\s*${NAME}){1,3}\\)?$`, 'u');
-
-export function isSlashCredit(text: string): boolean {
-  return text.length <= 80 && SLASH_CREDIT.test(text);
-}
 const RIGHTS_RESERVED =
   /(copyrighted (property|material)|without (the )?(prior )?written permission|written permission (must|is required)|may not be (re)?(published|reproduced|broadcast|rewritten|redistributed)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|hak cipta dilindungi|wszelkie prawa zastrzeżone|alle rechten voorbehouden)/i;
 /** "Filed under", "Posted in", "Tags:", "Kategori:": the post's place on the site, not its text. */
